@@ -1,0 +1,130 @@
+// Lint: type-aware promise rules, React, and the import boundaries from STYLE.md.
+import js from "@eslint/js";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import react from "eslint-plugin-react";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+const adapters = {
+  sharp: {
+    group: ["sharp"],
+    message: "sharp is imported only by app/dam/image.server.ts",
+  },
+  queue: {
+    group: ["bullmq", "ioredis"],
+    message: "BullMQ and Redis live in app/jobs/ and app/worker/",
+  },
+  prisma: {
+    group: [
+      "@prisma/*",
+      "~/generated/*",
+      "**/generated/prisma/*",
+      "~/db.server",
+      "**/db.server",
+    ],
+    message:
+      "database access lives in app/db.server.ts and *.db.server.ts modules",
+  },
+};
+const restrictAdapters = (files, names) => ({
+  files,
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      { patterns: names.map((name) => adapters[name]) },
+    ],
+  },
+});
+const restrictLayers = (files, group, message) => ({
+  files,
+  rules: {
+    "@typescript-eslint/no-restricted-imports": [
+      "error",
+      { patterns: [{ group, message }] },
+    ],
+  },
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      "build/",
+      "app/generated/",
+      "node_modules/",
+      "test/e2e/artifacts/",
+      ".cache/",
+      "coverage/",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": [
+        "error",
+        { checksVoidReturn: { attributes: false } },
+      ],
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { fixStyle: "inline-type-imports" },
+      ],
+      "no-console": ["error", { allow: ["warn", "error"] }],
+    },
+  },
+  {
+    files: ["**/*.tsx"],
+    plugins: { react, "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
+    settings: { react: { version: "detect" } },
+    rules: {
+      ...react.configs.recommended.rules,
+      ...react.configs["jsx-runtime"].rules,
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.configs.recommended.rules,
+      "react/prop-types": "off",
+    },
+  },
+  { files: ["**/*.{js,cjs,mjs}"], ...tseslint.configs.disableTypeChecked },
+  // Scripts, tests and the emulator print to the console on purpose.
+  {
+    files: ["scripts/**", "test/**", "*.config.ts"],
+    rules: { "no-console": "off" },
+  },
+
+  // Import boundaries (STYLE.md). Adapters: sharp only in dam/image.server.ts, BullMQ/ioredis only in jobs/ and
+  // worker/, Prisma only in db.server.ts and *.db.server.ts. A later block replaces an earlier one's rule options
+  // for the files it matches, so each block lists every restriction that applies to its files.
+  restrictAdapters(["app/**"], ["sharp", "queue", "prisma"]),
+  restrictAdapters(["app/dam/image.server.ts"], ["queue", "prisma"]),
+  restrictAdapters(["app/jobs/**", "app/worker/**"], ["sharp", "prisma"]),
+  restrictAdapters(
+    ["app/db.server.ts", "app/**/*.db.server.ts", "app/shopify.server.ts"],
+    ["sharp", "queue"],
+  ),
+  // The worker entry closes the database client on shutdown.
+  restrictAdapters(["app/worker/main.server.ts"], ["sharp"]),
+  // Layers (ARCHITECTURE.md): components are presentational; pim and dam never depend on sync.
+  restrictLayers(
+    ["app/components/**"],
+    ["*.server", "**/*.server"],
+    "components are presentational: no server modules",
+  ),
+  restrictLayers(
+    ["app/pim/**", "app/dam/**"],
+    ["~/sync/*", "**/sync/*"],
+    "pim and dam must not depend on sync",
+  ),
+);

@@ -1,0 +1,37 @@
+// Test projects: unit (pure, no IO) and integration (real database, real Redis, the real Shopify libraries).
+// The integration project runs once per database provider: DATABASE_URL selects SQLite or PostgreSQL.
+import tsconfigPaths from "vite-tsconfig-paths";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.{ts,tsx}"],
+          environment: "node",
+          setupFiles: ["test/support/env.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.{ts,tsx}"],
+          environment: "node",
+          globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: [
+            "test/support/env.ts",
+            "test/support/integration-setup.ts",
+          ],
+          pool: "forks",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
