@@ -1,0 +1,51 @@
+// The one Prisma client of the process. The driver adapter follows DATABASE_URL: PostgreSQL for
+// postgres:// URLs, otherwise SQLite through better-sqlite3 with a busy timeout. WAL is a property of the SQLite
+// file, set once by `npm run setup` (scripts/setup.ts). prisma.config.ts does the same choice for the CLI.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "./generated/prisma/postgresql/client";
+import { PrismaClient } from "./generated/prisma/sqlite/client";
+import { env } from "./env.server";
+import { providerOf, sqliteFile, type DbProvider } from "./lib/database-url";
+
+export { Prisma } from "./generated/prisma/sqlite/client";
+export type Db = PrismaClient;
+
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Creates a client for `databaseUrl`. Both generated clients come from the same models, so the PostgreSQL one is
+ * typed as the SQLite one; only raw SQL differs by provider (check `dbProvider`).
+ */
+export function createDb(databaseUrl: string): Db {
+  if (providerOf(databaseUrl) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  const file = sqliteFile(databaseUrl);
+  if (file !== ":memory:")
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const adapter = new PrismaBetterSQLite3({
+    url: file,
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
+  });
+  return new PrismaClient({ adapter });
+}
+
+declare global {
+  var vitrineDb: Db | undefined;
+}
+
+const databaseUrl = env().DATABASE_URL;
+export const dbProvider: DbProvider = providerOf(databaseUrl);
+
+// Cached on globalThis in development so Vite's HMR does not open a new pool per reload.
+const cacheAcrossReloads = env().NODE_ENV === "development";
+const db: Db =
+  (cacheAcrossReloads ? globalThis.vitrineDb : undefined) ??
+  createDb(databaseUrl);
+if (cacheAcrossReloads) globalThis.vitrineDb = db;
+
+export default db;

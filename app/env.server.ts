@@ -1,0 +1,51 @@
+// Process configuration, parsed once with zod so a bad value fails at start-up with a readable message.
+// Defaults are the embedded single-machine setup (SQLite file, local Redis, local storage folder).
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z
+    .enum(["development", "production", "test"])
+    .default("development"),
+  SHOPIFY_API_KEY: z
+    .string()
+    .min(1, "SHOPIFY_API_KEY is required (the app's client id)"),
+  SHOPIFY_API_SECRET: z
+    .string()
+    .min(1, "SHOPIFY_API_SECRET is required (the app's client secret)"),
+  SHOPIFY_APP_URL: z.url("SHOPIFY_APP_URL must be the app's public https URL"),
+  SCOPES: z
+    .string()
+    .default(
+      "read_products,write_products,read_files,write_files,read_locales",
+    ),
+  DATABASE_URL: z.string().default("file:./data/vitrine.sqlite"),
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  // Namespaces every BullMQ key, so several deployments (or test runs) can share one Redis.
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w:-]+$/)
+    .default("vitrine"),
+  STORAGE_DIR: z.string().default("./data/storage"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** Parses process.env on first use. Throws an Error listing every invalid variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,63 @@
+// The closed set of domain errors. Domain code throws these; routes map them to Responses in one place
+// (lib/http.server.ts) and job processors map them to retry-or-give-up in one place (worker/failure.server.ts).
+
+export type FieldErrors = Record<string, string[]>;
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  /** Whether retrying the same operation later could succeed. */
+  abstract readonly retryable: boolean;
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The record does not exist for this shop (also what another shop's record looks like). */
+export class NotFound extends AppError {
+  readonly status = 404;
+  readonly retryable = false;
+}
+
+/** The input is wrong; `fieldErrors` says where, so a form can show them next to the fields. */
+export class Invalid extends AppError {
+  readonly status = 400;
+  readonly retryable = false;
+
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The request conflicts with the current state (a stale version, a duplicate, a forbidden transition). */
+export class Conflict extends AppError {
+  readonly status = 409;
+  readonly retryable = false;
+}
+
+/** The caller may not do this. */
+export class Forbidden extends AppError {
+  readonly status = 403;
+  readonly retryable = false;
+}
+
+/** A system we depend on (Shopify, Redis, a channel) failed; `retryable` says whether trying again may help. */
+export class Upstream extends AppError {
+  readonly status = 502;
+
+  constructor(
+    message: string,
+    readonly retryable: boolean = true,
+    options?: ErrorOptions & { retryAfterMs?: number },
+  ) {
+    super(message, options);
+    this.retryAfterMs = options?.retryAfterMs;
+  }
+
+  readonly retryAfterMs: number | undefined;
+}

@@ -1,0 +1,58 @@
+// Reads the shop's name, plan, currency, timezone and published locales from the Admin API.
+import { adminQuery, type AdminGraphql } from "~/shopify/admin-graphql.server";
+import { saveShopDetails, type ShopDetails } from "./shop.db.server";
+
+const SHOP_DETAILS = `#graphql
+  query ShopDetails {
+    shop {
+      name
+      currencyCode
+      ianaTimezone
+      plan {
+        publicDisplayName
+        shopifyPlus
+      }
+    }
+    shopLocales(published: true) {
+      locale
+      primary
+    }
+  }
+`;
+
+interface ShopDetailsData {
+  shop: {
+    name: string;
+    currencyCode: string;
+    ianaTimezone: string;
+    plan: { publicDisplayName: string; shopifyPlus: boolean };
+  };
+  shopLocales: { locale: string; primary: boolean }[];
+}
+
+export function toShopDetails(data: ShopDetailsData): ShopDetails {
+  const locales = [...data.shopLocales]
+    .sort((a, b) => Number(b.primary) - Number(a.primary))
+    .map((l) => l.locale);
+  return {
+    name: data.shop.name,
+    planName: data.shop.plan.publicDisplayName,
+    shopifyPlus: data.shop.plan.shopifyPlus,
+    currencyCode: data.shop.currencyCode,
+    ianaTimezone: data.shop.ianaTimezone,
+    primaryLocale: locales[0] ?? "en",
+    locales,
+  };
+}
+
+/** Fetches and stores the shop's details. Idempotent. Throws `Upstream` when Shopify fails. */
+export async function syncShopDetails(
+  shop: string,
+  graphql: AdminGraphql,
+): Promise<ShopDetails> {
+  const details = toShopDetails(
+    await adminQuery<ShopDetailsData>(graphql, SHOP_DETAILS),
+  );
+  await saveShopDetails(shop, details);
+  return details;
+}

@@ -1,0 +1,67 @@
+// Prisma access for the Shop row (install state and shop details). Every function takes the shop domain.
+import db from "~/db.server";
+
+export interface ShopDetails {
+  name: string;
+  planName: string | null;
+  shopifyPlus: boolean;
+  currencyCode: string;
+  ianaTimezone: string;
+  primaryLocale: string;
+  locales: string[];
+}
+
+/** Marks the shop installed (first install or reinstall). Idempotent. */
+export async function upsertInstalledShop(shop: string, now = new Date()) {
+  return db.shop.upsert({
+    where: { shop },
+    create: { shop, status: "INSTALLED", installedAt: now },
+    update: { status: "INSTALLED", installedAt: now, uninstalledAt: null },
+  });
+}
+
+/** Marks the shop uninstalled and deletes its sessions (the access token is already revoked). Idempotent. */
+export async function markShopUninstalled(shop: string, now = new Date()) {
+  await db.$transaction([
+    db.session.deleteMany({ where: { shop } }),
+    db.shop.updateMany({
+      where: { shop },
+      data: { status: "UNINSTALLED", uninstalledAt: now },
+    }),
+  ]);
+}
+
+export async function saveShopDetails(
+  shop: string,
+  details: ShopDetails,
+  now = new Date(),
+) {
+  return db.shop.updateMany({
+    where: { shop },
+    data: { ...details, locales: details.locales, detailsSyncedAt: now },
+  });
+}
+
+export async function findShop(shop: string) {
+  return db.shop.findUnique({ where: { shop } });
+}
+
+/** Applies an app/scopes_update: the granted scopes of every session of the shop. */
+export async function updateSessionScopes(shop: string, scopes: string[]) {
+  return db.session.updateMany({
+    where: { shop },
+    data: { scope: scopes.join(",") },
+  });
+}
+
+/**
+ * Deletes every row of the shop: the Shop row (its dependants cascade) and the tables without a foreign key.
+ * Idempotent.
+ */
+export async function deleteShopRows(shop: string) {
+  await db.$transaction([
+    db.session.deleteMany({ where: { shop } }),
+    db.webhookEvent.deleteMany({ where: { shop } }),
+    db.shop.deleteMany({ where: { shop } }),
+  ]);
+}
