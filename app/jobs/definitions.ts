@@ -1,0 +1,67 @@
+// The closed map of background jobs: name → queue and payload schema. Web and worker share it; the worker must
+// provide exactly one processor per name (checked at compile time in worker/processors/index.ts).
+import { z } from "zod";
+import { shopDomain, shopifyGid } from "~/lib/ids";
+
+export const queueNames = ["webhooks", "shopify", "maintenance"] as const;
+export type QueueName = (typeof queueNames)[number];
+
+interface JobDefinition {
+  queue: QueueName;
+  schema: z.ZodType;
+}
+
+export const jobDefinitions = {
+  /** Fetch name, plan, currency and locales after install (afterAuth) so the app can format and localise. */
+  "shop.sync-details": {
+    queue: "shopify",
+    schema: z.object({ shop: shopDomain }),
+  },
+  /** shop/redact: erase every row and file of the shop. Idempotent. */
+  "shop.erase": {
+    queue: "maintenance",
+    schema: z.object({ shop: shopDomain }),
+  },
+  /** products/create and products/update: bring our mirror of the product up to date. */
+  "product.refresh": {
+    queue: "webhooks",
+    schema: z.object({
+      shop: shopDomain,
+      productId: shopifyGid("Product"),
+      // Shopify's updated_at of the webhook payload: lets the processor drop stale, out-of-order deliveries.
+      updatedAt: z.iso.datetime({ offset: true }).nullable(),
+      webhookId: z.string().min(1),
+    }),
+  },
+  /** products/delete: forget the product. */
+  "product.remove": {
+    queue: "webhooks",
+    schema: z.object({
+      shop: shopDomain,
+      productId: shopifyGid("Product"),
+      webhookId: z.string().min(1),
+    }),
+  },
+  /** Daily: forget webhook ids older than Shopify's retry window, so the dedupe table stays small. */
+  "webhook-events.prune": {
+    queue: "maintenance",
+    schema: z.object({ olderThanDays: z.number().int().min(1) }),
+  },
+} as const satisfies Record<string, JobDefinition>;
+
+export type JobName = keyof typeof jobDefinitions;
+export type JobPayload<N extends JobName> = z.infer<
+  (typeof jobDefinitions)[N]["schema"]
+>;
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobDefinitions, name);
+}
+
+/** Parses a payload for `name`; throws zod's error when it does not match. */
+export function parseJobPayload<N extends JobName>(
+  name: N,
+  payload: unknown,
+): JobPayload<N> {
+  return jobDefinitions[name].schema.parse(payload) as JobPayload<N>;
+}

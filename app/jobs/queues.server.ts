@@ -1,0 +1,49 @@
+// One BullMQ Queue per queue name, created on first use and shared by the process.
+import { Queue, type JobsOptions } from "bullmq";
+import type { Redis } from "ioredis";
+import { env } from "~/env.server";
+import { createRedis } from "./redis.server";
+import type { QueueName } from "./definitions";
+
+/** Finished jobs are removed so Redis stays bounded; failures stay longer for the Activity view. */
+export const defaultJobOptions: JobsOptions = {
+  attempts: 8,
+  backoff: { type: "exponential", delay: 1_000 },
+  removeOnComplete: { age: 24 * 3600, count: 1_000 },
+  removeOnFail: { age: 14 * 24 * 3600, count: 10_000 },
+};
+
+const queues = new Map<QueueName, Queue>();
+let connection: Redis | undefined;
+
+export function queuePrefix(): string {
+  return env().QUEUE_PREFIX;
+}
+
+export function getQueue(name: QueueName): Queue {
+  let queue = queues.get(name);
+  if (!queue) {
+    connection ??= createRedis("producer");
+    queue = new Queue(name, {
+      connection,
+      prefix: queuePrefix(),
+      defaultJobOptions,
+    });
+    queues.set(name, queue);
+  }
+  return queue;
+}
+
+/** Closes every queue and the shared connection (tests and graceful shutdown). */
+export async function closeQueues(): Promise<void> {
+  await Promise.all([...queues.values()].map((queue) => queue.close()));
+  queues.clear();
+  connection?.disconnect();
+  connection = undefined;
+}
+
+/** Throws when Redis cannot be reached (the producer connection fails fast). */
+export async function pingQueue(): Promise<void> {
+  await getQueue("maintenance").waitUntilReady();
+  await connection?.ping();
+}

@@ -1,0 +1,16 @@
+// Every job name maps to exactly one processor; ProcessorMap makes a missing or extra entry a type error.
+import type { ProcessorMap } from "../processor";
+import { pruneWebhookEventsProcessor } from "./maintenance.server";
+import {
+  refreshProductProcessor,
+  removeProductProcessor,
+} from "./product.server";
+import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
+
+export const processors: ProcessorMap = {
+  "shop.sync-details": syncShopDetailsProcessor,
+  "shop.erase": eraseShopProcessor,
+  "product.refresh": refreshProductProcessor,
+  "product.remove": removeProductProcessor,
+  "webhook-events.prune": pruneWebhookEventsProcessor,
+};

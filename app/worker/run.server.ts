@@ -1,0 +1,86 @@
+// Builds the BullMQ workers: one per queue, each dispatching jobs by name to the processor map.
+import { UnrecoverableError, Worker, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import {
+  isJobName,
+  parseJobPayload,
+  queueNames,
+  type JobName,
+  type QueueName,
+} from "~/jobs/definitions";
+import { queuePrefix } from "~/jobs/queues.server";
+import { createRedis } from "~/jobs/redis.server";
+import { logger } from "~/lib/logger.server";
+import { classifyFailure } from "./failure.server";
+import type { Processor, ProcessorMap } from "./processor";
+import { processors as defaultProcessors } from "./processors";
+
+export interface WorkerOptions {
+  queues?: readonly QueueName[];
+  concurrency?: number;
+  prefix?: string;
+  connection?: Redis;
+  processors?: ProcessorMap;
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  /** Stops taking jobs, waits for the active ones to finish, then disconnects. */
+  close(): Promise<void>;
+}
+
+export function dispatcher(processors: ProcessorMap) {
+  return async (job: Job): Promise<unknown> => {
+    if (!isJobName(job.name))
+      throw new UnrecoverableError(`unknown job name "${job.name}"`);
+    const name: JobName = job.name;
+    const log = logger.child({
+      job: name,
+      jobId: job.id,
+      attempt: job.attemptsMade + 1,
+    });
+    const started = performance.now();
+    try {
+      const payload = parseJobPayload(name, job.data);
+      const result = await (processors[name] as Processor<JobName>)(payload, {
+        jobId: job.id ?? "",
+        attemptsMade: job.attemptsMade,
+        log,
+      });
+      log.debug({ ms: Math.round(performance.now() - started) }, "job done");
+      return result;
+    } catch (error) {
+      const classified = classifyFailure(error);
+      log.warn(
+        { err: error, permanent: classified instanceof UnrecoverableError },
+        "job failed",
+      );
+      throw classified;
+    }
+  };
+}
+
+export function startWorkers(options: WorkerOptions = {}): RunningWorkers {
+  const connection = options.connection ?? createRedis("worker");
+  const processJob = dispatcher(options.processors ?? defaultProcessors);
+  const workers = (options.queues ?? queueNames).map(
+    (queue) =>
+      new Worker(queue, processJob, {
+        connection,
+        prefix: options.prefix ?? queuePrefix(),
+        concurrency: options.concurrency ?? 4,
+      }),
+  );
+  for (const worker of workers) {
+    worker.on("error", (error) =>
+      logger.error({ err: error, queue: worker.name }, "worker error"),
+    );
+  }
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((worker) => worker.close()));
+      if (!options.connection) connection.disconnect();
+    },
+  };
+}
