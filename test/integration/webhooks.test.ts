@@ -1,0 +1,279 @@
+import { describe, expect, it } from "vitest";
+import db, { Prisma } from "~/db.server";
+import { getQueue } from "~/jobs/queues.server";
+import type { QueueName } from "~/jobs/definitions";
+import { startWorkers } from "~/worker/run.server";
+import { action as appUninstalled } from "~/routes/webhooks.app.uninstalled";
+import { action as scopesUpdate } from "~/routes/webhooks.app.scopes_update";
+import { action as customersDataRequest } from "~/routes/webhooks.customers.data_request";
+import { action as customersRedact } from "~/routes/webhooks.customers.redact";
+import { action as productsCreate } from "~/routes/webhooks.products.create";
+import { action as productsDelete } from "~/routes/webhooks.products.delete";
+import { action as productsUpdate } from "~/routes/webhooks.products.update";
+import { action as shopRedact } from "~/routes/webhooks.shop.redact";
+import {
+  routeArgs,
+  storeOfflineSession,
+  webhookRequest,
+} from "../support/shopify";
+
+type Action = (args: ReturnType<typeof routeArgs>) => Promise<Response>;
+
+const productPayload = (id: number) => ({
+  id,
+  admin_graphql_api_id: `gid://shopify/Product/${id}`,
+  title: "Camel wool coat",
+  updated_at: "2026-11-20T10:00:00-05:00",
+});
+
+const routes: {
+  topic: string;
+  action: Action;
+  payload: unknown;
+  queue?: QueueName;
+  job?: string;
+}[] = [
+  {
+    topic: "app/uninstalled",
+    action: appUninstalled,
+    payload: { id: 1, domain: "x.myshopify.com" },
+  },
+  {
+    topic: "app/scopes_update",
+    action: scopesUpdate,
+    payload: { id: 1, previous: [], current: ["read_products"] },
+  },
+  {
+    topic: "products/create",
+    action: productsCreate,
+    payload: productPayload(11),
+    queue: "webhooks",
+    job: "product.refresh",
+  },
+  {
+    topic: "products/update",
+    action: productsUpdate,
+    payload: productPayload(12),
+    queue: "webhooks",
+    job: "product.refresh",
+  },
+  {
+    topic: "products/delete",
+    action: productsDelete,
+    payload: { id: 13 },
+    queue: "webhooks",
+    job: "product.remove",
+  },
+  {
+    topic: "customers/data_request",
+    action: customersDataRequest,
+    payload: {
+      shop_id: 1,
+      shop_domain: "x",
+      customer: { id: 5 },
+      orders_requested: [],
+      data_request: { id: 9 },
+    },
+  },
+  {
+    topic: "customers/redact",
+    action: customersRedact,
+    payload: { shop_id: 1, shop_domain: "x", customer: { id: 5 } },
+  },
+  {
+    topic: "shop/redact",
+    action: shopRedact,
+    payload: { shop_id: 1, shop_domain: "x" },
+    queue: "maintenance",
+    job: "shop.erase",
+  },
+];
+
+let shopCounter = 0;
+const newShop = () =>
+  `webhook-shop-${++shopCounter}-${Date.now()}.myshopify.com`;
+
+async function jobsFor(queue: QueueName, shop: string) {
+  const jobs = await getQueue(queue).getJobs([
+    "waiting",
+    "delayed",
+    "active",
+    "completed",
+    "failed",
+  ]);
+  return jobs.filter((job) => (job.data as { shop?: string }).shop === shop);
+}
+
+describe.each(routes)(
+  "webhook $topic",
+  ({ topic, action, payload, queue, job }) => {
+    it("answers 200 to a valid delivery and does its work once when Shopify delivers it twice", async () => {
+      const shop = newShop();
+      const webhookId = `wh-${topic}-${shop}`;
+      const first = await action(
+        routeArgs(webhookRequest({ topic, shop, payload, webhookId })),
+      );
+      const second = await action(
+        routeArgs(webhookRequest({ topic, shop, payload, webhookId })),
+      );
+
+      expect(first.status).toBe(200);
+      expect(second.status).toBe(200);
+      expect(await db.webhookEvent.count({ where: { shop, webhookId } })).toBe(
+        1,
+      );
+      if (queue && job) {
+        const jobs = await jobsFor(queue, shop);
+        expect(jobs.map((j) => j.name)).toEqual([job]);
+      }
+    });
+
+    it("answers 401 when the HMAC is not the app's", async () => {
+      const shop = newShop();
+      const request = webhookRequest({
+        topic,
+        shop,
+        payload,
+        secret: "someone-elses-secret",
+      });
+      const response = await action(routeArgs(request)).catch(
+        (thrown: unknown) => thrown as Response,
+      );
+      expect(response.status).toBe(401);
+      expect(await db.webhookEvent.count({ where: { shop } })).toBe(0);
+    });
+  },
+);
+
+describe("webhook effects", () => {
+  it("app/uninstalled deletes the shop's sessions and marks it uninstalled, keeping its data", async () => {
+    const shop = newShop();
+    await storeOfflineSession(shop);
+    await db.shop.create({ data: { shop, name: "Atelier" } });
+
+    const response = await appUninstalled(
+      routeArgs(
+        webhookRequest({ topic: "app/uninstalled", shop, payload: {} }),
+      ),
+    );
+
+    expect(response.status).toBe(200);
+    expect(await db.session.count({ where: { shop } })).toBe(0);
+    expect(await db.shop.findUnique({ where: { shop } })).toMatchObject({
+      status: "UNINSTALLED",
+      name: "Atelier",
+    });
+  });
+
+  it("app/scopes_update records the scopes now granted", async () => {
+    const shop = newShop();
+    await storeOfflineSession(shop);
+    const payload = {
+      id: 1,
+      previous: ["read_products"],
+      current: ["read_products", "write_files"],
+    };
+
+    await scopesUpdate(
+      routeArgs(webhookRequest({ topic: "app/scopes_update", shop, payload })),
+    );
+
+    expect(await db.session.findFirst({ where: { shop } })).toMatchObject({
+      scope: "read_products,write_files",
+    });
+  });
+
+  it("a redelivery of a webhook whose jobs never reached the queue enqueues them", async () => {
+    const shop = newShop();
+    const webhookId = "wh-unfinished";
+    await db.webhookEvent.create({
+      data: { shop, webhookId, topic: "products/update", enqueuedAt: null },
+    });
+
+    const response = await productsUpdate(
+      routeArgs(
+        webhookRequest({
+          topic: "products/update",
+          shop,
+          webhookId,
+          payload: productPayload(77),
+        }),
+      ),
+    );
+
+    expect(response.status).toBe(200);
+    expect((await jobsFor("webhooks", shop)).map((j) => j.data)).toEqual([
+      expect.objectContaining({
+        productId: "gid://shopify/Product/77",
+        webhookId,
+      }),
+    ]);
+    expect(
+      await db.webhookEvent.findFirst({ where: { shop, webhookId } }),
+    ).toMatchObject({
+      enqueuedAt: expect.any(Date),
+    });
+  });
+
+  it("answers 400 with the problem when a signed payload is not what the topic carries", async () => {
+    const shop = newShop();
+    const response = await productsUpdate(
+      routeArgs(
+        webhookRequest({
+          topic: "products/update",
+          shop,
+          payload: { id: "nope" },
+        }),
+      ),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid payload" });
+  });
+
+  it("shop/redact leaves no row of the shop in any table once its job has run", async () => {
+    const shop = newShop();
+    const otherShop = newShop();
+    for (const s of [shop, otherShop]) {
+      await storeOfflineSession(s);
+      await db.shop.create({ data: { shop: s, name: "Keep or erase" } });
+      await productsUpdate(
+        routeArgs(
+          webhookRequest({
+            topic: "products/update",
+            shop: s,
+            payload: productPayload(5),
+          }),
+        ),
+      );
+    }
+
+    const response = await shopRedact(
+      routeArgs(webhookRequest({ topic: "shop/redact", shop, payload: {} })),
+    );
+    expect(response.status).toBe(200);
+    const [eraseJob] = await jobsFor("maintenance", shop);
+    const workers = startWorkers({ queues: ["maintenance"] });
+    try {
+      await expect
+        .poll(() => eraseJob!.getState(), { timeout: 10_000 })
+        .toBe("completed");
+    } finally {
+      await workers.close();
+    }
+
+    // Every model has a `shop` column: count the shop's rows in each, and make sure the other shop kept its own.
+    for (const model of Object.values(Prisma.ModelName)) {
+      const delegate = db[
+        (model.charAt(0).toLowerCase() + model.slice(1)) as "shop"
+      ] as unknown as {
+        count(args: { where: { shop: string } }): Promise<number>;
+      };
+      expect({
+        model,
+        rows: await delegate.count({ where: { shop } }),
+      }).toEqual({ model, rows: 0 });
+    }
+    expect(await db.shop.count({ where: { shop: otherShop } })).toBe(1);
+    expect(await db.session.count({ where: { shop: otherShop } })).toBe(1);
+  });
+});

@@ -1,0 +1,29 @@
+// Before each integration test file: its own database (a clone of the run's template) and its own BullMQ
+// prefix; after it, both are removed.
+import { randomBytes } from "node:crypto";
+import { afterAll, inject } from "vitest";
+import { cloneDatabase, dropDatabase } from "./database";
+import { deleteKeys } from "./redis";
+
+const runId = inject("runId");
+const baseUrl = inject("baseDatabaseUrl");
+const name = `f${randomBytes(4).toString("hex")}`;
+const databaseUrl = await cloneDatabase(
+  inject("templateDatabaseUrl"),
+  baseUrl,
+  runId,
+  name,
+);
+const queuePrefix = `vitrine-test-${runId}-${name}`;
+
+process.env.DATABASE_URL = databaseUrl;
+process.env.QUEUE_PREFIX = queuePrefix;
+
+afterAll(async () => {
+  const { closeQueues } = await import("~/jobs/queues.server");
+  await closeQueues();
+  const { default: db } = await import("~/db.server");
+  await db.$disconnect();
+  await deleteKeys(queuePrefix);
+  await dropDatabase(databaseUrl, baseUrl);
+});
