@@ -7,6 +7,11 @@ const TARGET = "prisma/postgresql/schema.prisma";
 
 export function derivePostgresSchema(sqliteSchema: string): string {
   const derived = sqliteSchema
+    // The classic client in node_modules/.prisma/client is generated once, from the SQLite schema.
+    .replace(
+      /\/\/ @shopify\/shopify-app-session-storage-prisma requires[\s\S]*?generator sessionStorageCompat \{[\s\S]*?\}\n\n/,
+      "",
+    )
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(
       'output       = "../app/generated/prisma/sqlite"',
