@@ -34,7 +34,10 @@ const shopify = shopifyApp({
   scopes: config.SCOPES.split(","),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(db),
+  // The storage is typed against the classic '@prisma/client'; ours is the same model from the newer generator.
+  sessionStorage: new PrismaSessionStorage(
+    db as unknown as ConstructorParameters<typeof PrismaSessionStorage>[0],
+  ),
   distribution: AppDistribution.AppStore,
   future: {
     unstable_newEmbeddedAuthStrategy: true,
