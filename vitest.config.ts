@@ -1,4 +1,5 @@
-// Test projects: unit (pure, no IO) and integration (real database, real Redis, the real Shopify libraries).
+// Test projects: unit (pure, no IO), emulator (the store emulator's own contract) and integration (real
+// database, real Redis, the real Shopify libraries against the emulator).
 // The integration project runs once per database provider: DATABASE_URL selects SQLite or PostgreSQL.
 import tsconfigPaths from "vite-tsconfig-paths";
 import { defineConfig } from "vitest/config";
@@ -14,6 +15,16 @@ export default defineConfig({
           include: ["test/unit/**/*.test.{ts,tsx}"],
           environment: "node",
           setupFiles: ["test/support/env.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "emulator",
+          include: ["test/emulator/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["test/support/env.ts"],
+          testTimeout: 20_000,
         },
       },
       {

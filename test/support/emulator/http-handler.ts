@@ -1,0 +1,252 @@
+// Routes a request addressed to Shopify to the part of the emulator that answers it. The shop comes from
+// X-Forwarded-Host (set by the app's routing fetch, which cannot override Host) or the Host of the URL.
+import { timingSafeEqual } from "node:crypto";
+import {
+  answerAdminRedirect,
+  answerSessionToken,
+  appBridgeScript,
+} from "./app-bridge";
+import type { Faults } from "./faults";
+import {
+  BULK_RESULTS_HOST,
+  CDN_HOST,
+  MAX_IMAGE_BYTES,
+  STAGED_UPLOADS_HOST,
+  type ShopifyEmulator,
+} from "./emulator";
+import { answerGraphql } from "./graphql";
+import { answerAccessToken } from "./oauth";
+import { stagedSignature } from "./resolvers/files";
+import { jsonResponse } from "./respond";
+import { ADMIN_API_VERSION } from "./schema";
+import { storefrontProduct } from "./storefront";
+
+const INVALID_TOKEN =
+  "[API] Invalid API key or access token (unrecognized login or wrong password)";
+
+function hostOf(request: Request): string {
+  return (request.headers.get("x-forwarded-host") ?? new URL(request.url).host)
+    .split(":")[0]!
+    .toLowerCase();
+}
+
+function sameSecret(given: string | null, expected: string): boolean {
+  if (!given || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+function gcsError(status: number, code: string, message: string): Response {
+  return new Response(
+    `<?xml version='1.0' encoding='UTF-8'?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+    {
+      status,
+      headers: { "Content-Type": "application/xml" },
+    },
+  );
+}
+
+async function answerAdminApi(
+  emulator: ShopifyEmulator,
+  domain: string,
+  request: Request,
+  version: string,
+): Promise<Response> {
+  if (version !== ADMIN_API_VERSION)
+    return jsonResponse({ errors: "Not Found" }, { status: 404 });
+  const shop = emulator.shop(domain);
+  const token = request.headers.get("x-shopify-access-token") ?? "";
+  const record = shop.tokens.get(token);
+  if (!record || (record.expiresAt !== null && record.expiresAt < Date.now())) {
+    return jsonResponse({ errors: INVALID_TOKEN }, { status: 401 });
+  }
+  const faults = emulator.faultsFor(domain);
+  if (faults.latencyMs)
+    await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+  if (faults.serverErrorRate && emulator.random() < faults.serverErrorRate) {
+    const status = emulator.random() < 0.5 ? 502 : 503;
+    return new Response(
+      status === 502 ? "Bad Gateway" : "Service Unavailable",
+      { status },
+    );
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return jsonResponse(
+      { errors: [{ message: "Invalid JSON in request body" }] },
+      { status: 400 },
+    );
+  }
+  const answer = await answerGraphql(
+    emulator,
+    domain,
+    body as Record<string, unknown>,
+  );
+  return jsonResponse(answer.body, { status: answer.status });
+}
+
+async function answerStagedUpload(
+  emulator: ShopifyEmulator,
+  request: Request,
+): Promise<Response> {
+  const url = new URL(request.url);
+  let key: string;
+  let signature: string | null;
+  let bytes: Buffer;
+  if (request.method === "POST") {
+    const form = await request.formData();
+    key = String(form.get("key") ?? "");
+    signature = form.get("x-goog-signature") as string | null;
+    const file = form.get("file");
+    if (!(file instanceof Blob))
+      return gcsError(
+        400,
+        "InvalidArgument",
+        "The multipart form has no file field.",
+      );
+    bytes = Buffer.from(await file.arrayBuffer());
+  } else if (request.method === "PUT") {
+    key = decodeURIComponent(url.pathname.slice(1));
+    signature = url.searchParams.get("X-Goog-Signature");
+    bytes = Buffer.from(await request.arrayBuffer());
+  } else {
+    return gcsError(405, "MethodNotAllowed", "Use POST or PUT.");
+  }
+  const shopNumber = Number(key.split("/")[1]);
+  const domain = emulator
+    .shopDomains()
+    .find((d) => emulator.shopNumber(d) === shopNumber);
+  const upload = domain
+    ? emulator.shop(domain).stagedUploads.get(key)
+    : undefined;
+  if (
+    !upload ||
+    !sameSecret(signature, stagedSignature(emulator.apiSecret, key))
+  ) {
+    return gcsError(
+      403,
+      "AccessDenied",
+      "Invalid or missing signature for this upload target.",
+    );
+  }
+  if (upload.resource === "IMAGE" && bytes.length > MAX_IMAGE_BYTES) {
+    return gcsError(
+      400,
+      "EntityTooLarge",
+      "Your proposed upload is larger than the maximum object size specified in your Policy Document.",
+    );
+  }
+  upload.blobKey = emulator.putBlob(bytes);
+  if (request.method === "PUT") return new Response(null, { status: 200 });
+  return new Response(
+    `<?xml version='1.0' encoding='UTF-8'?><PostResponse><Location>https://${STAGED_UPLOADS_HOST}/${key}</Location><Bucket>shopify-staged-uploads</Bucket><Key>${key}</Key><ETag>"${upload.blobKey.slice(0, 32)}"</ETag></PostResponse>`,
+    { status: 201, headers: { "Content-Type": "application/xml" } },
+  );
+}
+
+function answerCdn(emulator: ShopifyEmulator, request: Request): Response {
+  const found = emulator.fileByCdnPath(new URL(request.url).pathname);
+  const bytes = found?.file.ready
+    ? emulator.blob(found.file.ready.blobKey)
+    : undefined;
+  if (!found?.file.ready || !bytes)
+    return new Response("Not Found", { status: 404 });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": found.file.ready.mimeType,
+      "Cache-Control": "public, max-age=31536000",
+      ETag: `"${found.file.ready.blobKey.slice(0, 16)}"`,
+    },
+  });
+}
+
+function answerBulkResult(
+  emulator: ShopifyEmulator,
+  request: Request,
+): Response {
+  const match = /\/bulk-operation-outputs\/(\d+)\.jsonl$/.exec(
+    new URL(request.url).pathname,
+  );
+  if (match) {
+    for (const domain of emulator.shopDomains()) {
+      const operation = emulator
+        .shop(domain)
+        .bulkOperations.get(`gid://shopify/BulkOperation/${match[1]}`);
+      const bytes = operation?.blobKey
+        ? emulator.blob(operation.blobKey)
+        : undefined;
+      if (bytes)
+        return new Response(new Uint8Array(bytes), {
+          headers: { "Content-Type": "application/jsonl" },
+        });
+    }
+  }
+  return gcsError(404, "NoSuchKey", "The specified key does not exist.");
+}
+
+/** Emulator controls for standalone runs (`npm run emulator`): faults, health, storefront. */
+async function answerControl(
+  emulator: ShopifyEmulator,
+  request: Request,
+  path: string,
+): Promise<Response> {
+  if (path === "/__emulator/health")
+    return jsonResponse({ ok: true, shops: emulator.shopDomains() });
+  if (path === "/__emulator/faults" && request.method === "POST") {
+    const { shop, ...faults } = (await request.json()) as {
+      shop: string;
+    } & Faults;
+    emulator.setFaults(shop, faults);
+    return jsonResponse({ ok: true });
+  }
+  if (path === "/__emulator/webhooks")
+    return jsonResponse(emulator.webhooks.deliveries);
+  if (path === "/__emulator/session-token")
+    return answerSessionToken(emulator, request);
+  if (path === "/__emulator/admin")
+    return answerAdminRedirect(emulator, request);
+  return jsonResponse({ errors: "Not Found" }, { status: 404 });
+}
+
+export async function handleRequest(
+  emulator: ShopifyEmulator,
+  request: Request,
+): Promise<Response> {
+  const url = new URL(request.url);
+  const host = hostOf(request);
+  if (url.pathname.startsWith("/__emulator/"))
+    return answerControl(emulator, request, url.pathname);
+  if (url.pathname === "/shopifycloud/app-bridge.js") {
+    return appBridgeScript(
+      new URL("/__emulator/session-token", url.origin).toString(),
+    );
+  }
+  if (host === STAGED_UPLOADS_HOST)
+    return answerStagedUpload(emulator, request);
+  if (host === CDN_HOST) return answerCdn(emulator, request);
+  if (host === BULK_RESULTS_HOST) return answerBulkResult(emulator, request);
+  if (!host.endsWith(".myshopify.com") || !emulator.hasShop(host))
+    return jsonResponse({ errors: "Not Found" }, { status: 404 });
+
+  if (url.pathname === "/admin/oauth/access_token" && request.method === "POST")
+    return answerAccessToken(emulator, host, request);
+  const api = /^\/admin\/api\/([\w-]+)\/graphql\.json$/.exec(url.pathname);
+  if (api && request.method === "POST")
+    return answerAdminApi(emulator, host, request, api[1]!);
+  const storefront = /^\/products\/([^/]+)\.js$/.exec(url.pathname);
+  if (storefront && request.method === "GET") {
+    const product = storefrontProduct(
+      emulator,
+      host,
+      decodeURIComponent(storefront[1]!),
+    );
+    return product
+      ? jsonResponse(product)
+      : jsonResponse(
+          { status: 404, description: "Not Found" },
+          { status: 404 },
+        );
+  }
+  return jsonResponse({ errors: "Not Found" }, { status: 404 });
+}

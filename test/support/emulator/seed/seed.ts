@@ -1,0 +1,126 @@
+// Seeds a shop with the autumn/winter collection as a merchant's existing Shopify catalogue: products,
+// options, variants (SKU, barcode, price, inventory), categories, and one storefront image per product.
+import type { ShopifyEmulator } from "../emulator";
+import {
+  gid,
+  type FileRecord,
+  type ProductRecord,
+  type VariantRecord,
+} from "../state";
+import { buildCatalogue, type SeedProduct } from "./catalogue";
+import { studioImage } from "./images";
+
+export const DEMO_SHOP = "vitrine-demo.myshopify.com";
+
+export interface SeedOptions {
+  /** Scales the ~200-product catalogue. */
+  factor?: number;
+  /** Give each product one existing image in Shopify (generated, 600×750). Default true. */
+  images?: boolean;
+}
+
+export async function seedShop(
+  emulator: ShopifyEmulator,
+  domain: string,
+  options: SeedOptions = {},
+): Promise<SeedProduct[]> {
+  if (!emulator.hasShop(domain))
+    emulator.addShop(domain, { name: "Maison Vitrine", currencyCode: "EUR" });
+  const shop = emulator.shop(domain);
+  const catalogue = buildCatalogue(options.factor ?? 1);
+  const epoch = Date.parse("2026-08-01T09:00:00Z");
+  // Existing storefront images are the same for a family and colour: render each once.
+  const legacyImages = new Map<string, Buffer>();
+  for (const [index, spec] of catalogue.entries()) {
+    const createdAt = new Date(epoch + index * 3_600_000).toISOString();
+    const product: ProductRecord = {
+      id: gid("Product", emulator.ids.take()),
+      title: spec.title,
+      handle: spec.handle,
+      descriptionHtml: spec.descriptionHtml,
+      productType: spec.productType,
+      vendor: spec.vendor,
+      tags: spec.tags,
+      status: spec.status,
+      categoryId: spec.categoryId,
+      options: [
+        {
+          id: gid("ProductOption", emulator.ids.take()),
+          name: "Colour",
+          position: 1,
+          values: spec.colours.map((c) => c.name),
+        },
+        {
+          id: gid("ProductOption", emulator.ids.take()),
+          name: "Size",
+          position: 2,
+          values: spec.sizes,
+        },
+      ],
+      variantIds: [],
+      mediaIds: [],
+      createdAt,
+      updatedAt: createdAt,
+    };
+    spec.variants.forEach((v, position) => {
+      const variant: VariantRecord = {
+        id: gid("ProductVariant", emulator.ids.take()),
+        productId: product.id,
+        title: `${v.colour.name} / ${v.size}`,
+        sku: v.sku,
+        barcode: v.barcode,
+        price: v.price,
+        compareAtPrice: null,
+        position: position + 1,
+        inventoryQuantity: v.inventoryQuantity,
+        selectedOptions: [
+          { name: "Colour", value: v.colour.name },
+          { name: "Size", value: v.size },
+        ],
+        mediaIds: [],
+        createdAt,
+        updatedAt: createdAt,
+      };
+      shop.variants.set(variant.id, variant);
+      product.variantIds.push(variant.id);
+    });
+    if (options.images ?? true) {
+      const imageKey = `${spec.family}:${spec.colours[0]!.code}`;
+      let bytes = legacyImages.get(imageKey);
+      if (!bytes) {
+        bytes = await studioImage({
+          family: spec.family,
+          colour: spec.colours[0]!,
+          width: 600,
+          height: 750,
+        });
+        legacyImages.set(imageKey, bytes);
+      }
+      const file: FileRecord = {
+        id: gid("MediaImage", emulator.ids.take()),
+        kind: "MediaImage",
+        filename: `${spec.styleCode.toLowerCase()}-legacy.jpg`,
+        alt: spec.title,
+        status: "READY",
+        ready: {
+          blobKey: emulator.putBlob(bytes),
+          mimeType: "image/jpeg",
+          width: 600,
+          height: 750,
+          size: bytes.length,
+          version: Math.floor(epoch / 1000),
+        },
+        pendingBlobKey: null,
+        pendingMimeType: null,
+        errors: [],
+        productIds: [product.id],
+        createdAt,
+        updatedAt: createdAt,
+      };
+      shop.files.set(file.id, file);
+      product.mediaIds.push(file.id);
+    }
+    shop.products.set(product.id, product);
+  }
+  return catalogue;
+}
