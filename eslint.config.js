@@ -51,6 +51,7 @@ export default tseslint.config(
     ignores: [
       "build/",
       "app/generated/",
+      "app/types/",
       "node_modules/",
       "test/e2e/artifacts/",
       ".cache/",

@@ -29,6 +29,8 @@ const schema = z.object({
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
+  // Development and tests only: send Shopify-bound requests to the store emulator at this origin.
+  SHOPIFY_API_ORIGIN: z.url().optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 });
 

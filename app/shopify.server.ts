@@ -12,6 +12,7 @@ import db from "./db.server";
 import { env } from "./env.server";
 import { logger } from "./lib/logger.server";
 import { recordInstall } from "./shop/install.server";
+import { routedFetch, setShopifyFetch } from "./shopify/api-origin.server";
 
 const config = env();
 
@@ -26,6 +27,9 @@ const log = (severity: LogSeverity, message: string) =>
   shopifyLogger[logLevels[severity]](message);
 
 export const apiVersion = ApiVersion.October26;
+
+if (config.SHOPIFY_API_ORIGIN)
+  setShopifyFetch(routedFetch(config.SHOPIFY_API_ORIGIN));
 
 const shopify = shopifyApp({
   apiKey: config.SHOPIFY_API_KEY,

@@ -14,10 +14,23 @@ const steps: {
   command: string[];
   env?: Record<string, string>;
 }[] = [
+  {
+    name: "graphql-codegen",
+    command: [
+      process.execPath,
+      "--import",
+      "tsx",
+      "scripts/graphql-codegen.ts",
+    ],
+  },
   { name: "prettier", command: [bin("prettier"), "--check", "."] },
   { name: "eslint", command: [bin("eslint"), ".", "--max-warnings", "0"] },
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
   { name: "unit", command: [bin("vitest"), "run", "--project", "unit"] },
+  {
+    name: "emulator",
+    command: [bin("vitest"), "run", "--project", "emulator"],
+  },
   {
     name: "integration (sqlite)",
     command: [bin("vitest"), "run", "--project", "integration"],

@@ -1,5 +1,9 @@
 // Reads the shop's name, plan, currency, timezone and published locales from the Admin API.
-import { adminQuery, type AdminGraphql } from "~/shopify/admin-graphql.server";
+import {
+  adminQuery,
+  type AdminGraphql,
+  type OperationData,
+} from "~/shopify/admin-graphql.server";
 import { saveShopDetails, type ShopDetails } from "./shop.db.server";
 
 const SHOP_DETAILS = `#graphql
@@ -20,17 +24,9 @@ const SHOP_DETAILS = `#graphql
   }
 `;
 
-interface ShopDetailsData {
-  shop: {
-    name: string;
-    currencyCode: string;
-    ianaTimezone: string;
-    plan: { publicDisplayName: string; shopifyPlus: boolean };
-  };
-  shopLocales: { locale: string; primary: boolean }[];
-}
-
-export function toShopDetails(data: ShopDetailsData): ShopDetails {
+export function toShopDetails(
+  data: OperationData<typeof SHOP_DETAILS>,
+): ShopDetails {
   const locales = [...data.shopLocales]
     .sort((a, b) => Number(b.primary) - Number(a.primary))
     .map((l) => l.locale);
@@ -50,9 +46,7 @@ export async function syncShopDetails(
   shop: string,
   graphql: AdminGraphql,
 ): Promise<ShopDetails> {
-  const details = toShopDetails(
-    await adminQuery<ShopDetailsData>(graphql, SHOP_DETAILS),
-  );
+  const details = toShopDetails(await adminQuery(graphql, SHOP_DETAILS));
   await saveShopDetails(shop, details);
   return details;
 }

@@ -1,5 +1,6 @@
 // Calls the Admin GraphQL API through the library's client and turns failures into AppErrors.
 // The throttle-aware pacing client for bulk publishing builds on this (issue #5/#6).
+import type { AdminMutations, AdminQueries } from "@shopify/admin-api-client";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { GraphqlQueryError } from "@shopify/shopify-api";
 import { Invalid, Upstream } from "~/lib/errors";
@@ -12,15 +13,31 @@ export interface UserError {
   code?: string | null;
 }
 
-/** Runs one operation; returns `data`. Throws `Upstream` (retryable unless Shopify said the query is invalid). */
-export async function adminQuery<T>(
+/** Every `#graphql` document of the app, typed by `npm run graphql-codegen` (app/types/admin.generated.d.ts). */
+type Operations = AdminQueries & AdminMutations;
+export type OperationDocument = keyof Operations & string;
+export type OperationData<D extends OperationDocument> =
+  Operations[D]["return"];
+export type OperationVariables<D extends OperationDocument> =
+  Operations[D]["variables"];
+
+/**
+ * Runs one typed operation; returns its `data`. Throws `Upstream` (retryable unless Shopify said the query
+ * is invalid).
+ */
+export async function adminQuery<D extends OperationDocument>(
   graphql: AdminGraphql,
-  document: string,
-  variables?: Record<string, unknown>,
-): Promise<T> {
+  document: D,
+  variables?: OperationVariables<D>,
+): Promise<OperationData<D>> {
   let response: Response;
   try {
-    response = await graphql(document, variables ? { variables } : undefined);
+    response = await graphql(
+      document,
+      variables
+        ? { variables: variables as Record<string, unknown> }
+        : undefined,
+    );
   } catch (error) {
     if (error instanceof GraphqlQueryError) {
       const codes = (
@@ -41,7 +58,7 @@ export async function adminQuery<T>(
       { cause: error },
     );
   }
-  const body = (await response.json()) as { data?: T };
+  const body = (await response.json()) as { data?: OperationData<D> };
   if (!body.data)
     throw new Upstream("Shopify GraphQL answered without data", true);
   return body.data;
