@@ -26,6 +26,17 @@ export async function storeOfflineSession(shop: string) {
   return session;
 }
 
+/** Stores an offline session holding `accessToken` (one the store emulator issued). */
+export async function storeOfflineSessionWithToken(
+  shop: string,
+  accessToken: string,
+) {
+  const { sessionStorage } = await import("~/shopify.server");
+  const session = setUpValidSession({ shop, accessToken });
+  await sessionStorage.storeSession(session);
+  return session;
+}
+
 /** A document load of an embedded page, as the admin iframe makes it (id_token in the query string). */
 export async function embeddedDocumentRequest(
   path: string,

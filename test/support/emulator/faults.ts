@@ -6,6 +6,8 @@ export interface Faults {
   latencyMs?: number;
   /** Probability (0..1) that an Admin API request answers HTTP 502/503 without doing anything. */
   serverErrorRate?: number;
+  /** The next N Admin API requests answer HTTP 502. */
+  serverErrorNext?: number;
   /** Probability (0..1) that a request is answered THROTTLED regardless of the bucket. */
   throttleRate?: number;
   /** The next N Admin API requests are answered THROTTLED. */

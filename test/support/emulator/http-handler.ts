@@ -62,6 +62,10 @@ async function answerAdminApi(
   const faults = emulator.faultsFor(domain);
   if (faults.latencyMs)
     await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+  if (faults.serverErrorNext && faults.serverErrorNext > 0) {
+    faults.serverErrorNext -= 1;
+    return new Response("Bad Gateway", { status: 502 });
+  }
   if (faults.serverErrorRate && emulator.random() < faults.serverErrorRate) {
     const status = emulator.random() < 0.5 ? 502 : 503;
     return new Response(

@@ -1,0 +1,87 @@
+// A mirror, in Redis, of each shop's Shopify leaky bucket, shared by every process that calls the Admin API
+// for the shop, so that together they stay under the bucket instead of each assuming it has all of it.
+// Shopify's answer (extensions.cost.throttleStatus) is the truth; between answers the mirror refills at the
+// restore rate and concurrent callers reserve points from it atomically.
+import type { Redis } from "ioredis";
+import { queuePrefix } from "./queues.server";
+import { createRedis } from "./redis.server";
+
+export interface ThrottleStatus {
+  maximumAvailable: number;
+  currentlyAvailable: number;
+  restoreRate: number;
+}
+
+/** Standard-plan defaults until Shopify has answered once. */
+const DEFAULT_STATUS: ThrottleStatus = { maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 };
+const TTL_SECONDS = 3600;
+
+// KEYS[1] bucket hash; ARGV: cost, now (ms), default max, default rate, ttl.
+// Returns 0 when the points were reserved, else how many ms to wait before asking again.
+const RESERVE = `
+local max = tonumber(redis.call('HGET', KEYS[1], 'max') or ARGV[3])
+local rate = tonumber(redis.call('HGET', KEYS[1], 'rate') or ARGV[4])
+local available = tonumber(redis.call('HGET', KEYS[1], 'available') or max)
+local at = tonumber(redis.call('HGET', KEYS[1], 'at') or ARGV[2])
+local now = tonumber(ARGV[2])
+local cost = tonumber(ARGV[1])
+available = math.min(max, available + (now - at) / 1000 * rate)
+local wait = 0
+if cost <= available then available = available - cost else wait = math.ceil((cost - available) / rate * 1000) end
+redis.call('HSET', KEYS[1], 'max', max, 'rate', rate, 'available', available, 'at', now)
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[5]))
+return wait
+`;
+
+let connection: Redis | undefined;
+function redis(): Redis {
+  connection ??= createRedis("worker");
+  return connection;
+}
+
+function key(shop: string): string {
+  return `${queuePrefix()}:shopify-bucket:${shop}`;
+}
+
+/**
+ * Takes `cost` points from the shop's bucket. Returns 0 if they were available, otherwise the milliseconds to
+ * wait before trying again (nothing is taken then).
+ */
+export async function reserveShopPoints(shop: string, cost: number, now = Date.now()): Promise<number> {
+  const wait = await redis().eval(
+    RESERVE,
+    1,
+    key(shop),
+    cost,
+    now,
+    DEFAULT_STATUS.maximumAvailable,
+    DEFAULT_STATUS.restoreRate,
+    TTL_SECONDS,
+  );
+  return Number(wait);
+}
+
+/** Records what Shopify reported, the authority on the bucket. */
+export async function recordShopThrottle(shop: string, status: ThrottleStatus, now = Date.now()): Promise<void> {
+  await redis()
+    .multi()
+    .hset(key(shop), {
+      max: status.maximumAvailable,
+      rate: status.restoreRate,
+      available: status.currentlyAvailable,
+      at: now,
+    })
+    .expire(key(shop), TTL_SECONDS)
+    .exec();
+}
+
+/** Gives back points reserved for a request whose actual cost was lower (or that never reached Shopify). */
+export async function refundShopPoints(shop: string, points: number): Promise<void> {
+  if (points <= 0) return;
+  await redis().hincrbyfloat(key(shop), "available", points);
+}
+
+export async function closeShopBuckets(): Promise<void> {
+  connection?.disconnect();
+  connection = undefined;
+}

@@ -1,0 +1,191 @@
+// The one throttle-aware Admin API client for background work. Before each request it reserves the request's
+// expected cost from the shop's bucket mirror (shared in Redis by every worker process), waiting at the restore
+// rate when the bucket is short; after each answer it records Shopify's throttleStatus. THROTTLED answers
+// (HTTP 200) and transient HTTP failures are retried here; what still fails becomes a retryable `Upstream`.
+import { GraphqlQueryError, HttpResponseError } from "@shopify/shopify-api";
+import {
+  recordShopThrottle,
+  refundShopPoints,
+  reserveShopPoints,
+  type ThrottleStatus,
+} from "~/jobs/shop-bucket.server";
+import { Upstream } from "~/lib/errors";
+import type {
+  AdminGraphql,
+  OperationData,
+  OperationDocument,
+  OperationVariables,
+} from "./admin-graphql.server";
+
+const MAX_THROTTLED_RETRIES = 6;
+const MAX_TRANSIENT_RETRIES = 2;
+const DEFAULT_QUERY_COST = 50;
+const MUTATION_COST = 10;
+
+export interface AdminClientStats {
+  requests: number;
+  throttled: number;
+  transientFailures: number;
+  /** Points Shopify charged (actualQueryCost). */
+  pointsUsed: number;
+  /** Time spent waiting for the bucket to refill. */
+  waitedMs: number;
+}
+
+interface CostExtension {
+  requestedQueryCost?: number;
+  actualQueryCost?: number | null;
+  throttleStatus?: ThrottleStatus;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Requested costs seen per document: the best estimate of what the next call of it will request. */
+const observedCosts = new Map<string, number>();
+
+function estimateCost(document: string, variables: unknown): number {
+  const seen = observedCosts.get(document);
+  if (seen !== undefined) return seen;
+  if (!/^\s*(#graphql\s*)?mutation\b/.test(document)) return DEFAULT_QUERY_COST;
+  // productUpdate is priced 10 + 1.9 per media (dynamic complexity); other mutations 10.
+  const media = (variables as { media?: unknown[] } | undefined)?.media;
+  return Math.ceil(
+    MUTATION_COST + 1.9 * (Array.isArray(media) ? media.length : 0),
+  );
+}
+
+function throttleCode(error: GraphqlQueryError): string | undefined {
+  const errors = error.body?.errors as
+    { graphQLErrors?: { extensions?: { code?: string } }[] } | undefined;
+  return errors?.graphQLErrors?.[0]?.extensions?.code;
+}
+
+function costOf(body: unknown): CostExtension | undefined {
+  return (body as { extensions?: { cost?: CostExtension } } | undefined)
+    ?.extensions?.cost;
+}
+
+export class AdminClient {
+  readonly stats: AdminClientStats = {
+    requests: 0,
+    throttled: 0,
+    transientFailures: 0,
+    pointsUsed: 0,
+    waitedMs: 0,
+  };
+
+  constructor(
+    readonly shop: string,
+    private readonly graphql: AdminGraphql,
+  ) {}
+
+  /**
+   * Runs one typed operation and returns its data. Waits for bucket capacity, retries THROTTLED and transient
+   * failures, and throws `Upstream` (retryable) when Shopify keeps failing, or non-retryable when Shopify
+   * rejects the query itself.
+   */
+  async request<D extends OperationDocument>(
+    document: D,
+    variables?: OperationVariables<D>,
+  ): Promise<OperationData<D>>;
+  /** An operation codegen has not typed (tests, ad-hoc documents): its data is unknown. */
+  async request(
+    document: string,
+    variables?: Record<string, unknown>,
+  ): Promise<unknown>;
+  async request<D extends OperationDocument>(
+    document: D,
+    variables?: OperationVariables<D>,
+  ): Promise<OperationData<D>> {
+    let throttledRetries = 0;
+    let transientRetries = 0;
+    for (;;) {
+      const cost = estimateCost(document, variables);
+      await this.reserve(cost);
+      this.stats.requests += 1;
+      try {
+        const response = await this.graphql(
+          document,
+          variables
+            ? { variables: variables as Record<string, unknown> }
+            : undefined,
+        );
+        const body = (await response.json()) as {
+          data?: OperationData<D>;
+          extensions?: { cost?: CostExtension };
+        };
+        await this.observe(document, costOf(body), cost);
+        if (!body.data)
+          throw new Upstream("Shopify GraphQL answered without data", true);
+        return body.data;
+      } catch (error) {
+        if (error instanceof GraphqlQueryError) {
+          const cost = costOf(error.body);
+          await this.observe(document, cost, estimateCost(document, variables));
+          if (throttleCode(error) === "THROTTLED") {
+            this.stats.throttled += 1;
+            if (++throttledRetries > MAX_THROTTLED_RETRIES) {
+              throw new Upstream(`Shopify kept throttling ${this.shop}`, true, {
+                cause: error,
+                retryAfterMs: 1000,
+              });
+            }
+            continue; // the bucket mirror now holds Shopify's numbers; reserve() waits for the refill
+          }
+          const code = throttleCode(error);
+          throw new Upstream(
+            `Shopify GraphQL: ${error.message}`,
+            code === "INTERNAL_SERVER_ERROR",
+            { cause: error },
+          );
+        }
+        if (error instanceof Upstream) throw error;
+        const status =
+          error instanceof HttpResponseError ? error.response.code : undefined;
+        const transient =
+          status === undefined || status >= 500 || status === 429;
+        await refundShopPoints(this.shop, cost);
+        if (transient && ++transientRetries <= MAX_TRANSIENT_RETRIES) {
+          this.stats.transientFailures += 1;
+          await sleep(500 * transientRetries);
+          continue;
+        }
+        throw new Upstream(
+          `Shopify request failed: ${(error as Error).message}`,
+          transient,
+          { cause: error },
+        );
+      }
+    }
+  }
+
+  private async reserve(cost: number): Promise<void> {
+    for (;;) {
+      const wait = await reserveShopPoints(this.shop, cost);
+      if (wait === 0) return;
+      this.stats.waitedMs += wait;
+      await sleep(wait);
+    }
+  }
+
+  private async observe(
+    document: string,
+    cost: CostExtension | undefined,
+    reserved: number,
+  ): Promise<void> {
+    if (!cost) return;
+    if (cost.requestedQueryCost)
+      observedCosts.set(document, cost.requestedQueryCost);
+    if (cost.actualQueryCost) this.stats.pointsUsed += cost.actualQueryCost;
+    if (cost.throttleStatus)
+      await recordShopThrottle(this.shop, cost.throttleStatus);
+    else await refundShopPoints(this.shop, reserved);
+  }
+}
+
+/** The Admin API client for background work on `shop` (offline session; the library refreshes its token). */
+export async function adminClientFor(shop: string): Promise<AdminClient> {
+  const { unauthenticated } = await import("~/shopify.server");
+  const { admin } = await unauthenticated.admin(shop);
+  return new AdminClient(shop, admin.graphql);
+}
