@@ -1,0 +1,95 @@
+// The Google Merchant Center product feed: RSS 2.0 with the g: namespace
+// (https://support.google.com/merchants/answer/7052112). One item per variant, grouped by product.
+import { create } from "xmlbuilder2";
+
+export const GOOGLE_NAMESPACE = "http://base.google.com/ns/1.0";
+
+export interface Money {
+  /** Integer minor units (cents). */
+  amount: number;
+  currency: string;
+}
+
+export interface GoogleItem {
+  id: string;
+  itemGroupId: string;
+  title: string;
+  description: string;
+  link: string;
+  imageLink: string;
+  additionalImageLinks: string[];
+  price: Money;
+  availability: "in_stock" | "out_of_stock" | "preorder" | "backorder";
+  brand: string;
+  gtin?: string | null;
+  mpn?: string | null;
+  color?: string | null;
+  size?: string | null;
+  gender?: "male" | "female" | "unisex" | null;
+  ageGroup?: "newborn" | "infant" | "toddler" | "kids" | "adult" | null;
+  googleProductCategory?: string | null;
+  productType?: string | null;
+  material?: string | null;
+}
+
+export interface GoogleFeed {
+  title: string;
+  link: string;
+  description: string;
+  items: GoogleItem[];
+}
+
+/** "12.50 EUR" from minor units, the format Google expects. */
+export function formatPrice({ amount, currency }: Money): string {
+  const digits =
+    new Intl.NumberFormat("en", {
+      style: "currency",
+      currency,
+    }).resolvedOptions().maximumFractionDigits ?? 2;
+  return `${(amount / 10 ** digits).toFixed(digits)} ${currency}`;
+}
+
+/** Google limits: title 150 characters, description 5,000, up to 10 additional images. */
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function renderGoogleFeed(feed: GoogleFeed): string {
+  const root = create({ version: "1.0", encoding: "UTF-8" });
+  const channel = root
+    .ele("rss", { version: "2.0", "xmlns:g": GOOGLE_NAMESPACE })
+    .ele("channel");
+  channel.ele("title").txt(feed.title);
+  channel.ele("link").txt(feed.link);
+  channel.ele("description").txt(feed.description);
+  for (const item of feed.items) {
+    const node = channel.ele("item");
+    const g = (name: string, value: string | null | undefined) => {
+      if (value !== null && value !== undefined && value !== "")
+        node.ele(GOOGLE_NAMESPACE, `g:${name}`).txt(value);
+    };
+    g("id", item.id);
+    g("item_group_id", item.itemGroupId);
+    node.ele("title").txt(truncate(item.title, 150));
+    node.ele("description").txt(truncate(item.description, 5000));
+    node.ele("link").txt(item.link);
+    g("image_link", item.imageLink);
+    for (const link of item.additionalImageLinks.slice(0, 10))
+      g("additional_image_link", link);
+    g("price", formatPrice(item.price));
+    g("availability", item.availability);
+    g("condition", "new");
+    g("brand", item.brand);
+    g("gtin", item.gtin);
+    g("mpn", item.mpn);
+    g("identifier_exists", item.gtin || item.mpn ? "yes" : "no");
+    g("color", item.color);
+    g("size", item.size);
+    g("gender", item.gender);
+    g("age_group", item.ageGroup);
+    g("material", item.material);
+    g("google_product_category", item.googleProductCategory);
+    g("product_type", item.productType);
+  }
+  return root.end({ prettyPrint: true });
+}
