@@ -32,7 +32,15 @@ const { generates, pluckConfig } = project.extensions!.codegen as {
 const outputs = Object.fromEntries(
   Object.entries(generates)
     .filter(([file]) => !file.endsWith(".schema.json"))
-    .map(([file, output]) => [file, { ...output, schema: schemaFile }]),
+    // Enums as string unions: a .d.ts enum has no runtime value, so code could not use it anyway.
+    .map(([file, output]) => [
+      file,
+      {
+        ...output,
+        schema: schemaFile,
+        config: { ...(output.config as object), enumsAsTypes: true },
+      },
+    ]),
 );
 await generate(
   {

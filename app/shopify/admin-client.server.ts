@@ -87,16 +87,16 @@ export class AdminClient {
   async request<D extends OperationDocument>(
     document: D,
     variables?: OperationVariables<D>,
-  ): Promise<OperationData<D>>;
-  /** An operation codegen has not typed (tests, ad-hoc documents): its data is unknown. */
-  async request(
-    document: string,
-    variables?: Record<string, unknown>,
-  ): Promise<unknown>;
-  async request<D extends OperationDocument>(
-    document: D,
-    variables?: OperationVariables<D>,
   ): Promise<OperationData<D>> {
+    return this.send(document, variables) as Promise<OperationData<D>>;
+  }
+
+  /** An operation codegen has not typed (tests, ad-hoc documents): same pacing and retries, untyped data. */
+  async requestUntyped(document: string, variables?: Record<string, unknown>): Promise<unknown> {
+    return this.send(document, variables);
+  }
+
+  private async send(document: string, variables?: unknown): Promise<unknown> {
     let throttledRetries = 0;
     let transientRetries = 0;
     for (;;) {
@@ -111,7 +111,7 @@ export class AdminClient {
             : undefined,
         );
         const body = (await response.json()) as {
-          data?: OperationData<D>;
+          data?: unknown;
           extensions?: { cost?: CostExtension };
         };
         await this.observe(document, costOf(body), cost);

@@ -39,7 +39,7 @@ describe("the throttle-aware Admin client", () => {
       clients.map((client, c) =>
         (async () => {
           for (let i = 0; i < 8; i++) {
-            const data = await client.request(DEFINE, {
+            const data = await client.requestUntyped(DEFINE, {
               definition: {
                 name: `k${c}${i}`,
                 key: `k${c}_${i}`,
@@ -64,7 +64,7 @@ describe("the throttle-aware Admin client", () => {
   it("retries a THROTTLED answer and a 502 and returns the data", async () => {
     const client = await adminClientFor(SHOP);
     emulator.setFaults(SHOP, { throttleNext: 2, serverErrorNext: 1 });
-    const data = (await client.request(
+    const data = (await client.requestUntyped(
       `query PacedShop { shop { name } }`,
     )) as { shop: { name: string } };
     emulator.setFaults(SHOP, {});

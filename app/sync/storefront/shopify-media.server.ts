@@ -1,0 +1,342 @@
+// The Shopify side of publishing images: staged upload → file → READY → product references → variant images,
+// and replacement in place. Every call goes through the throttle-aware AdminClient; batches respect Shopify's
+// limits (250 files per fileCreate/fileUpdate/nodes, 100 variant-media pairs, 25 metafields).
+import { Invalid, Upstream } from "~/lib/errors";
+import type { AdminClient } from "~/shopify/admin-client.server";
+import {
+  assertNoUserErrors,
+  type OperationData,
+} from "~/shopify/admin-graphql.server";
+import { shopifyFetch } from "~/shopify/api-origin.server";
+
+const FILES_PER_CALL = 250;
+const VARIANT_PAIRS_PER_CALL = 100;
+
+const STAGE = `#graphql
+  mutation StageMediaUpload($input: [StagedUploadInput!]!) {
+    stagedUploadsCreate(input: $input) {
+      stagedTargets { url resourceUrl parameters { name value } }
+      userErrors { field message }
+    }
+  }
+`;
+
+const CREATE_FILES = `#graphql
+  mutation CreateMediaFiles($files: [FileCreateInput!]!) {
+    fileCreate(files: $files) {
+      files { id fileStatus }
+      userErrors { field message code }
+    }
+  }
+`;
+
+const UPDATE_FILES = `#graphql
+  mutation UpdateMediaFiles($files: [FileUpdateInput!]!) {
+    fileUpdate(files: $files) {
+      files { id fileStatus }
+      userErrors { field message code }
+    }
+  }
+`;
+
+const DELETE_FILES = `#graphql
+  mutation DeleteMediaFiles($fileIds: [ID!]!) {
+    fileDelete(fileIds: $fileIds) {
+      deletedFileIds
+      userErrors { field message code }
+    }
+  }
+`;
+
+const FILE_STATES = `#graphql
+  query MediaFileStates($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      id
+      ... on MediaImage { status image { url } mediaErrors { code message } }
+      ... on GenericFile { fileStatus url }
+    }
+  }
+`;
+
+const APPEND_VARIANT_MEDIA = `#graphql
+  mutation AppendVariantMedia($productId: ID!, $variantMedia: [ProductVariantAppendMediaInput!]!) {
+    productVariantAppendMedia(productId: $productId, variantMedia: $variantMedia) {
+      userErrors { field message code }
+    }
+  }
+`;
+
+const DETACH_VARIANT_MEDIA = `#graphql
+  mutation DetachVariantMedia($productId: ID!, $variantMedia: [ProductVariantDetachMediaInput!]!) {
+    productVariantDetachMedia(productId: $productId, variantMedia: $variantMedia) {
+      userErrors { field message code }
+    }
+  }
+`;
+
+// Two reads: media and variants together would request more than the 1000-point query limit.
+const PRODUCT_MEDIA = `#graphql
+  query ProductMediaState($id: ID!) {
+    product(id: $id) {
+      media(first: 250) { nodes { id status } }
+    }
+  }
+`;
+
+// 2 + 200 × (variant 1 + media connection 2 + 1 node) = 802 points per page.
+const PRODUCT_VARIANT_MEDIA = `#graphql
+  query ProductVariantMediaState($id: ID!, $after: String) {
+    product(id: $id) {
+      variants(first: 200, after: $after) {
+        nodes { id media(first: 1) { nodes { id } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`;
+
+export interface RenditionUpload {
+  filename: string;
+  mimeType: string;
+  bytes: Buffer;
+}
+
+export interface FileState {
+  id: string;
+  status: "UPLOADED" | "PROCESSING" | "READY" | "FAILED";
+  url: string | null;
+  error: string | null;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Uploads bytes to a staged target (PUT) and returns the resourceUrl to give fileCreate/fileUpdate. */
+export async function stageUpload(
+  client: AdminClient,
+  upload: RenditionUpload,
+): Promise<string> {
+  const data = await client.request(STAGE, {
+    input: [
+      {
+        filename: upload.filename,
+        mimeType: upload.mimeType,
+        resource: "IMAGE",
+        httpMethod: "PUT",
+        fileSize: String(upload.bytes.length),
+      },
+    ],
+  });
+  assertNoUserErrors(
+    "stagedUploadsCreate",
+    data.stagedUploadsCreate?.userErrors ?? [],
+  );
+  const target = data.stagedUploadsCreate?.stagedTargets?.[0];
+  if (!target?.url || !target.resourceUrl)
+    throw new Upstream("stagedUploadsCreate returned no target", true);
+  const headers: Record<string, string> = { "Content-Type": upload.mimeType };
+  for (const { name, value } of target.parameters)
+    if (name === "acl") headers["x-goog-acl"] = value;
+  const response = await shopifyFetch(target.url, {
+    method: "PUT",
+    body: new Uint8Array(upload.bytes),
+    headers,
+  });
+  if (!response.ok)
+    throw new Upstream(
+      `staged upload failed: HTTP ${response.status}`,
+      response.status >= 500,
+    );
+  return target.resourceUrl;
+}
+
+/** Creates one file per upload (already staged); returns their ids in order. */
+export async function createFiles(
+  client: AdminClient,
+  files: { resourceUrl: string; filename: string; alt: string }[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const batch of chunks(files, FILES_PER_CALL)) {
+    const data = await client.request(CREATE_FILES, {
+      files: batch.map((f) => ({
+        originalSource: f.resourceUrl,
+        filename: f.filename,
+        alt: f.alt,
+        contentType: "IMAGE" as const,
+      })),
+    });
+    assertNoUserErrors("fileCreate", data.fileCreate?.userErrors ?? []);
+    ids.push(...(data.fileCreate?.files ?? []).map((f) => f.id));
+  }
+  return ids;
+}
+
+export interface FileUpdate {
+  id: string;
+  originalSource?: string;
+  alt?: string;
+  referencesToAdd?: string[];
+  referencesToRemove?: string[];
+}
+
+/** fileUpdate in batches; a replacement keeps the file's id, URL path and every product/variant reference. */
+export async function updateFiles(
+  client: AdminClient,
+  updates: FileUpdate[],
+): Promise<void> {
+  for (const batch of chunks(updates, FILES_PER_CALL)) {
+    const data = await client.request(UPDATE_FILES, { files: batch });
+    assertNoUserErrors("fileUpdate", data.fileUpdate?.userErrors ?? []);
+  }
+}
+
+export async function deleteFiles(
+  client: AdminClient,
+  ids: string[],
+): Promise<void> {
+  for (const batch of chunks(ids, FILES_PER_CALL)) {
+    const data = await client.request(DELETE_FILES, { fileIds: batch });
+    assertNoUserErrors("fileDelete", data.fileDelete?.userErrors ?? []);
+  }
+}
+
+export async function fileStates(
+  client: AdminClient,
+  ids: string[],
+): Promise<FileState[]> {
+  const states: FileState[] = [];
+  for (const batch of chunks(ids, FILES_PER_CALL)) {
+    const data = await client.request(FILE_STATES, { ids: batch });
+    for (const [index, node] of data.nodes.entries()) {
+      if (!node) {
+        states.push({
+          id: batch[index]!,
+          status: "FAILED",
+          url: null,
+          error: "file does not exist",
+        });
+      } else if ("status" in node) {
+        const error = node.mediaErrors?.[0];
+        states.push({
+          id: node.id,
+          status: node.status,
+          url: node.image?.url ?? null,
+          error: error ? `${error.code}: ${error.message}` : null,
+        });
+      } else if ("fileStatus" in node) {
+        states.push({
+          id: node.id,
+          status: node.fileStatus,
+          url: node.url ?? null,
+          error: null,
+        });
+      }
+    }
+  }
+  return states;
+}
+
+/**
+ * Polls until every file is READY or FAILED (Shopify processes media asynchronously). Backs off from 100 ms to
+ * 1 s between polls. Returns the final states; throws `Upstream` (retryable) on timeout.
+ */
+export async function waitForFiles(
+  client: AdminClient,
+  ids: string[],
+  timeoutMs = 120_000,
+): Promise<FileState[]> {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 100;
+  for (;;) {
+    const states = await fileStates(client, ids);
+    if (states.every((s) => s.status === "READY" || s.status === "FAILED"))
+      return states;
+    if (Date.now() > deadline)
+      throw new Upstream(`files not ready after ${timeoutMs} ms`, true);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(1000, Math.round(delay * 1.5));
+  }
+}
+
+export interface ProductMedia {
+  media: { id: string; status: string }[];
+  /** variant id → its media id (Shopify allows one). */
+  variantMedia: Map<string, string | null>;
+}
+
+export async function productMedia(
+  client: AdminClient,
+  productId: string,
+): Promise<ProductMedia> {
+  const data = await client.request(PRODUCT_MEDIA, { id: productId });
+  if (!data.product)
+    throw new Invalid(`product ${productId} does not exist in Shopify`);
+  const variantMedia = new Map<string, string | null>();
+  let after: string | null = null;
+  do {
+    const page: OperationData<typeof PRODUCT_VARIANT_MEDIA> =
+      await client.request(PRODUCT_VARIANT_MEDIA, {
+        id: productId,
+        after,
+      });
+    const variants = page.product?.variants;
+    for (const variant of variants?.nodes ?? [])
+      variantMedia.set(variant.id, variant.media.nodes[0]?.id ?? null);
+    after = variants?.pageInfo.hasNextPage
+      ? (variants.pageInfo.endCursor ?? null)
+      : null;
+  } while (after);
+  return {
+    media: data.product.media.nodes.map((m) => ({
+      id: m.id,
+      status: m.status,
+    })),
+    variantMedia,
+  };
+}
+
+/**
+ * Points each variant at its image (the media must be on the product and READY). Shopify allows one media per
+ * variant and no in-place swap: a variant showing another image is detached first.
+ */
+export async function setVariantImages(
+  client: AdminClient,
+  productId: string,
+  wanted: Map<string, string>,
+  current: Map<string, string | null>,
+): Promise<number> {
+  const changes = [...wanted].filter(
+    ([variantId, mediaId]) => current.get(variantId) !== mediaId,
+  );
+  const detach = changes
+    .filter(([variantId]) => current.get(variantId))
+    .map(([variantId]) => ({ variantId, mediaIds: [current.get(variantId)!] }));
+  for (const batch of chunks(detach, VARIANT_PAIRS_PER_CALL)) {
+    const data = await client.request(DETACH_VARIANT_MEDIA, {
+      productId,
+      variantMedia: batch,
+    });
+    assertNoUserErrors(
+      "productVariantDetachMedia",
+      data.productVariantDetachMedia?.userErrors ?? [],
+    );
+  }
+  for (const batch of chunks(
+    changes.map(([variantId, mediaId]) => ({ variantId, mediaIds: [mediaId] })),
+    VARIANT_PAIRS_PER_CALL,
+  )) {
+    const data = await client.request(APPEND_VARIANT_MEDIA, {
+      productId,
+      variantMedia: batch,
+    });
+    assertNoUserErrors(
+      "productVariantAppendMedia",
+      data.productVariantAppendMedia?.userErrors ?? [],
+    );
+  }
+  return changes.length;
+}
