@@ -13,7 +13,11 @@ export interface ThrottleStatus {
 }
 
 /** Standard-plan defaults until Shopify has answered once. */
-const DEFAULT_STATUS: ThrottleStatus = { maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 };
+const DEFAULT_STATUS: ThrottleStatus = {
+  maximumAvailable: 2000,
+  currentlyAvailable: 2000,
+  restoreRate: 100,
+};
 const TTL_SECONDS = 3600;
 
 // KEYS[1] bucket hash; ARGV: cost, now (ms), default max, default rate, ttl.
@@ -47,7 +51,11 @@ function key(shop: string): string {
  * Takes `cost` points from the shop's bucket. Returns 0 if they were available, otherwise the milliseconds to
  * wait before trying again (nothing is taken then).
  */
-export async function reserveShopPoints(shop: string, cost: number, now = Date.now()): Promise<number> {
+export async function reserveShopPoints(
+  shop: string,
+  cost: number,
+  now = Date.now(),
+): Promise<number> {
   const wait = await redis().eval(
     RESERVE,
     1,
@@ -62,7 +70,11 @@ export async function reserveShopPoints(shop: string, cost: number, now = Date.n
 }
 
 /** Records what Shopify reported, the authority on the bucket. */
-export async function recordShopThrottle(shop: string, status: ThrottleStatus, now = Date.now()): Promise<void> {
+export async function recordShopThrottle(
+  shop: string,
+  status: ThrottleStatus,
+  now = Date.now(),
+): Promise<void> {
   await redis()
     .multi()
     .hset(key(shop), {
@@ -76,7 +88,10 @@ export async function recordShopThrottle(shop: string, status: ThrottleStatus, n
 }
 
 /** Gives back points reserved for a request whose actual cost was lower (or that never reached Shopify). */
-export async function refundShopPoints(shop: string, points: number): Promise<void> {
+export async function refundShopPoints(
+  shop: string,
+  points: number,
+): Promise<void> {
   if (points <= 0) return;
   await redis().hincrbyfloat(key(shop), "available", points);
 }
