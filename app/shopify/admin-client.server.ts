@@ -92,7 +92,10 @@ export class AdminClient {
   }
 
   /** An operation codegen has not typed (tests, ad-hoc documents): same pacing and retries, untyped data. */
-  async requestUntyped(document: string, variables?: Record<string, unknown>): Promise<unknown> {
+  async requestUntyped(
+    document: string,
+    variables?: Record<string, unknown>,
+  ): Promise<unknown> {
     return this.send(document, variables);
   }
 
