@@ -62,6 +62,8 @@ export async function deleteShopRows(shop: string) {
   await db.$transaction([
     db.session.deleteMany({ where: { shop } }),
     db.webhookEvent.deleteMany({ where: { shop } }),
+    db.outbox.deleteMany({ where: { shop } }),
+    // Products, variants, assets and versions cascade from the shop row.
     db.shop.deleteMany({ where: { shop } }),
   ]);
 }
