@@ -9,9 +9,11 @@ const { env } = await import("~/env.server");
 const { getQueue, closeQueues } = await import("~/jobs/queues.server");
 const { logger } = await import("~/lib/logger.server");
 const { startWorkers } = await import("./run.server");
+const { startOutboxRelay } = await import("~/outbox/relay.db.server");
 
 const config = env();
 const running = startWorkers({ concurrency: config.WORKER_CONCURRENCY });
+const relay = startOutboxRelay();
 
 // Repeating maintenance, declared idempotently on every start.
 await getQueue("maintenance").upsertJobScheduler(
@@ -37,6 +39,7 @@ async function shutdown(signal: string) {
   }
   stopping = true;
   logger.info({ signal }, "worker stopping: waiting for active jobs");
+  await relay.stop();
   await running.close();
   await closeQueues();
   await db.$disconnect();

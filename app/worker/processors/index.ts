@@ -6,6 +6,13 @@ import {
   removeProductProcessor,
 } from "./product.server";
 import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
+import {
+  dispatchProcessor,
+  googleProcessor,
+  marketplaceProcessor,
+  storefrontAssetProcessor,
+  storefrontProductProcessor,
+} from "./sync.server";
 
 export const processors: ProcessorMap = {
   "shop.sync-details": syncShopDetailsProcessor,
@@ -13,4 +20,10 @@ export const processors: ProcessorMap = {
   "product.refresh": refreshProductProcessor,
   "product.remove": removeProductProcessor,
   "webhook-events.prune": pruneWebhookEventsProcessor,
+  // Sync engine
+  "sync.dispatch": dispatchProcessor,
+  "sync.storefront-asset": storefrontAssetProcessor,
+  "sync.storefront-product": storefrontProductProcessor,
+  "sync.google": googleProcessor,
+  "sync.marketplace": marketplaceProcessor,
 };
