@@ -101,3 +101,16 @@ export async function renditionBytes(
 ): Promise<Buffer> {
   return getStorage().get(rendition.storageKey);
 }
+
+/** A rendition's bytes and type for the public rendition URL; NotFound when the shop has no such rendition. */
+export async function servedRendition(
+  shop: string,
+  key: string,
+): Promise<{ bytes: Buffer; mime: string }> {
+  const row = await db.rendition.findUnique({
+    where: { shop_key: { shop, key } },
+    select: { storageKey: true, mime: true },
+  });
+  if (!row) throw new NotFound(`rendition ${key} not found`);
+  return { bytes: await getStorage().get(row.storageKey), mime: row.mime };
+}

@@ -144,3 +144,12 @@ export async function updateStorefrontConfig(
     data: { config: { ...channels.storefront, ...patch } },
   });
 }
+
+/** Replaces the Google feed token: the old feed URL stops working at once. */
+export async function rotateFeedToken(shop: string): Promise<void> {
+  await ensureChannels(shop);
+  await db.channel.update({
+    where: { shop_kind: { shop, kind: "GOOGLE_MERCHANT" } },
+    data: { config: { feedToken: randomBytes(24).toString("base64url") } },
+  });
+}
