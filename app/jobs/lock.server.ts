@@ -7,6 +7,7 @@ import { queuePrefix } from "./queues.server";
 import { createRedis } from "./redis.server";
 
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 
 let connection: Redis | undefined;
 
@@ -16,7 +17,7 @@ function redis(): Redis {
 }
 
 export interface LockOptions {
-  /** How long the lock lives if its holder dies (it is released normally). */
+  /** How long the lock outlives a holder that died (renewed while the holder works; released normally). */
   ttlMs?: number;
   waitMs?: number;
 }
@@ -24,7 +25,7 @@ export interface LockOptions {
 export async function withLock<T>(
   key: string,
   work: () => Promise<T>,
-  { ttlMs = 5 * 60_000, waitMs = 60_000 }: LockOptions = {},
+  { ttlMs = 15_000, waitMs = 60_000 }: LockOptions = {},
 ): Promise<T> {
   const name = `${queuePrefix()}:lock:${key}`;
   const token = randomUUID();
@@ -36,9 +37,15 @@ export async function withLock<T>(
     await new Promise((resolve) => setTimeout(resolve, delay));
     delay = Math.min(250, delay * 2);
   }
+  const renewal = setInterval(() => {
+    redis()
+      .eval(RENEW, 1, name, token, String(ttlMs))
+      .catch(() => undefined);
+  }, ttlMs / 3);
   try {
     return await work();
   } finally {
+    clearInterval(renewal);
     await redis().eval(RELEASE, 1, name, token);
   }
 }

@@ -87,7 +87,28 @@ export async function linkedProductIds(
   return links.map((l) => l.productId);
 }
 
-/** Brings the asset's file in Shopify to its current version; see the module comment. */
+/** Waits for a file we created or replaced to be READY and records it; throws Invalid when Shopify fails it. */
+async function confirmReady(
+  client: AdminClient,
+  fileRowId: string,
+  fileGid: string,
+): Promise<void> {
+  const [state] = await waitForFiles(client, [fileGid]);
+  if (state?.status !== "READY")
+    throw new Invalid(
+      `Shopify could not process the image: ${state?.error ?? "failed"}`,
+    );
+  await db.shopifyFile.update({
+    where: { id: fileRowId },
+    data: { ready: true, url: state.url },
+  });
+}
+
+/**
+ * Brings the asset's file in Shopify to its current version; see the module comment. Idempotent and safe to
+ * re-run after a crash at any point: a sent replacement is recorded before it is awaited, so a restarted worker
+ * finishes it (waits for READY, points the products, deletes a retired file) instead of sending it again.
+ */
 export async function syncAssetFile(
   shop: string,
   assetId: string,
@@ -104,103 +125,111 @@ export async function syncAssetFile(
     const revisions = new Map<string, number>();
     for (const productId of productIds)
       revisions.set(productId, await beginSync(shop, productId, CHANNEL));
-
-    const file = await db.shopifyFile.findUnique({
+    const client = await adminClientFor(shop);
+    let file = await db.shopifyFile.findUnique({
       where: { shop_assetId: { shop, assetId } },
     });
-    if (file && file.versionId === version.id) {
+    let action: AssetSyncResult["action"] = "none";
+
+    if (!file || file.versionId !== version.id) {
+      const rendition = await channelRendition(shop, version.id, CHANNEL);
+      await stampHops(shop, productIds, CHANNEL, "renderedAt");
+      if (!rendition.preflight.passed) {
+        const reason = `“${asset.title}”: ${rendition.preflight.failures.map((f) => `${f.rule} ${f.expected}, is ${f.actual}`).join("; ")}`;
+        for (const productId of productIds)
+          await failSync(shop, productId, CHANNEL, "BLOCKED", reason);
+        return {
+          action: "blocked",
+          fileGid: file?.fileGid ?? null,
+          products: productIds.length,
+        };
+      }
+      const filename = `${slug(asset.title)}.${rendition.extension}`;
+      const resourceUrl = await stageUpload(client, {
+        filename,
+        mimeType: rendition.mime,
+        bytes: await renditionBytes(rendition),
+      });
+      if (file && file.extension === rendition.extension) {
+        // Same extension: replace in place. Every product and variant keeps pointing at this file.
+        await updateFiles(client, [
+          { id: file.fileGid, originalSource: resourceUrl, alt: asset.title },
+        ]);
+        action = "replaced";
+        file = await db.shopifyFile.update({
+          where: { id: file.id },
+          data: { versionId: version.id, ready: false },
+        });
+      } else {
+        // First publish, or a new extension (fileUpdate cannot change it): a new file, the old one retired.
+        const [fileGid] = await createFiles(client, [
+          { resourceUrl, filename, alt: asset.title },
+        ]);
+        if (!fileGid) throw new Invalid("Shopify created no file");
+        action = file ? "recreated" : "created";
+        const fields = {
+          fileGid,
+          versionId: version.id,
+          extension: rendition.extension,
+          url: null,
+          ready: false,
+          retiredFileGid: file?.fileGid ?? null,
+        };
+        file = await db.shopifyFile.upsert({
+          where: { shop_assetId: { shop, assetId } },
+          create: { shop, assetId, ...fields },
+          update: fields,
+        });
+      }
+      await stampHops(shop, productIds, CHANNEL, "pushedAt");
+    }
+
+    if (!file.ready) await confirmReady(client, file.id, file.fileGid);
+    if (action === "replaced") {
+      // In place: the products already show the file, and READY means the new content is served.
       for (const [productId, revision] of revisions)
         await completeSync(shop, productId, CHANNEL, revision);
-      return {
-        action: "none",
-        fileGid: file.fileGid,
-        products: productIds.length,
-      };
+    } else {
+      // A new file, or a re-run that may have stopped before the products were pointed at it.
+      const states = await db.syncState.findMany({
+        where: { shop, productId: { in: productIds }, channel: CHANNEL },
+        select: {
+          productId: true,
+          appliedRevision: true,
+          desiredRevision: true,
+        },
+      });
+      for (const productId of productIds) {
+        const state = states.find((s) => s.productId === productId);
+        if (
+          action !== "none" ||
+          !state ||
+          state.appliedRevision < state.desiredRevision
+        )
+          await convergeProduct(shop, productId, client);
+        else
+          await completeSync(
+            shop,
+            productId,
+            CHANNEL,
+            revisions.get(productId)!,
+          );
+      }
     }
-
-    const rendition = await channelRendition(shop, version.id, CHANNEL);
-    await stampHops(shop, productIds, CHANNEL, "renderedAt");
-    if (!rendition.preflight.passed) {
-      const reason = `“${asset.title}”: ${rendition.preflight.failures.map((f) => `${f.rule} ${f.expected}, is ${f.actual}`).join("; ")}`;
-      for (const productId of productIds)
-        await failSync(shop, productId, CHANNEL, "BLOCKED", reason);
-      return {
-        action: "blocked",
-        fileGid: file?.fileGid ?? null,
-        products: productIds.length,
-      };
-    }
-
-    const client = await adminClientFor(shop);
-    const filename = `${slug(asset.title)}.${rendition.extension}`;
-    const resourceUrl = await stageUpload(client, {
-      filename,
-      mimeType: rendition.mime,
-      bytes: await renditionBytes(rendition),
-    });
-    const alt = asset.title;
-
-    if (file && file.extension === rendition.extension) {
-      await updateFiles(client, [
-        { id: file.fileGid, originalSource: resourceUrl, alt },
-      ]);
-      await stampHops(shop, productIds, CHANNEL, "pushedAt");
-      const [state] = await waitForFiles(client, [file.fileGid]);
-      if (state?.status !== "READY")
-        throw new Invalid(
-          `Shopify could not process the new image: ${state?.error ?? "failed"}`,
-        );
+    if (file.retiredFileGid) {
+      await deleteFiles(client, [file.retiredFileGid]).catch(
+        (error: unknown) => {
+          // Already gone (a previous run deleted it) is fine; anything else is retried.
+          if (!/does not exist|not found/i.test((error as Error).message))
+            throw error;
+        },
+      );
       await db.shopifyFile.update({
         where: { id: file.id },
-        data: { versionId: version.id, url: state.url },
+        data: { retiredFileGid: null },
       });
-      for (const [productId, revision] of revisions)
-        await completeSync(shop, productId, CHANNEL, revision);
-      return {
-        action: "replaced",
-        fileGid: file.fileGid,
-        products: productIds.length,
-      };
     }
-
-    const [fileGid] = await createFiles(client, [
-      { resourceUrl, filename, alt },
-    ]);
-    if (!fileGid) throw new Invalid("Shopify created no file");
-    await stampHops(shop, productIds, CHANNEL, "pushedAt");
-    const [state] = await waitForFiles(client, [fileGid]);
-    if (state?.status !== "READY") {
-      await deleteFiles(client, [fileGid]);
-      throw new Invalid(
-        `Shopify could not process the image: ${state?.error ?? "failed"}`,
-      );
-    }
-    await db.shopifyFile.upsert({
-      where: { shop_assetId: { shop, assetId } },
-      create: {
-        shop,
-        assetId,
-        fileGid,
-        versionId: version.id,
-        extension: rendition.extension,
-        url: state.url,
-      },
-      update: {
-        fileGid,
-        versionId: version.id,
-        extension: rendition.extension,
-        url: state.url,
-      },
-    });
-    // The products now point at the new file (convergeProduct drops the old one from them), then it goes.
-    for (const productId of productIds)
-      await convergeProduct(shop, productId, client);
-    if (file) await deleteFiles(client, [file.fileGid]).catch(() => undefined);
-    return {
-      action: file ? "recreated" : "created",
-      fileGid,
-      products: productIds.length,
-    };
+    return { action, fileGid: file.fileGid, products: productIds.length };
   });
 }
 
@@ -258,26 +287,33 @@ export async function convergeProduct(
     const missingAssets = [
       ...new Set(
         links
-          .filter(
-            (l) =>
-              fileOf.get(l.assetId)?.versionId !== l.asset.currentVersionId,
-          )
+          .filter((l) => {
+            const file = fileOf.get(l.assetId);
+            return file?.versionId !== l.asset.currentVersionId || !file.ready;
+          })
           .map((l) => l.assetId),
       ),
     ];
     const client = existingClient ?? (await adminClientFor(shop));
+    const current = await productMedia(client, product.shopifyId);
+    const onProduct = new Set(current.media.map((m) => m.id));
+    // A file still processing can be kept where it is but not newly attached (Shopify: NON_READY_MEDIA).
+    const usable = (assetId: string) => {
+      const file = fileOf.get(assetId);
+      return file && (file.ready || onProduct.has(file.fileGid))
+        ? file.fileGid
+        : undefined;
+    };
     const wanted = [
       ...new Set(
         [
           ...links.filter((l) => l.variantId === ""),
           ...links.filter((l) => l.variantId !== ""),
         ]
-          .map((l) => fileOf.get(l.assetId)?.fileGid)
+          .map((l) => usable(l.assetId))
           .filter((id): id is string => Boolean(id)),
       ),
     ];
-    const current = await productMedia(client, product.shopifyId);
-    const onProduct = new Set(current.media.map((m) => m.id));
     const ours = await db.shopifyFile.findMany({
       where: { shop, fileGid: { in: [...onProduct] } },
       select: { fileGid: true },
@@ -305,7 +341,7 @@ export async function convergeProduct(
         ...new Set(
           links
             .filter((l) => l.variantId === variant.id)
-            .map((l) => fileOf.get(l.assetId)?.fileGid)
+            .map((l) => usable(l.assetId))
             .filter((id): id is string => Boolean(id)),
         ),
       ];
