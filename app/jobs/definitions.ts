@@ -3,7 +3,13 @@
 import { z } from "zod";
 import { shopDomain, shopifyGid } from "~/lib/ids";
 
-export const queueNames = ["webhooks", "shopify", "maintenance"] as const;
+// DAM: "renditions" keeps CPU-bound image work away from webhook and Shopify jobs.
+export const queueNames = [
+  "webhooks",
+  "shopify",
+  "maintenance",
+  "renditions",
+] as const;
 export type QueueName = (typeof queueNames)[number];
 
 interface JobDefinition {
@@ -46,6 +52,16 @@ export const jobDefinitions = {
   "webhook-events.prune": {
     queue: "maintenance",
     schema: z.object({ olderThanDays: z.number().int().min(1) }),
+  },
+  // DAM
+  /** Render and store a version's library thumbnail and preview. Idempotent (renditions keyed by content hash). */
+  "dam.renditions": {
+    queue: "renditions",
+    schema: z.object({
+      shop: shopDomain,
+      assetId: z.string().min(1),
+      versionId: z.string().min(1),
+    }),
   },
 } as const satisfies Record<string, JobDefinition>;
 

@@ -5,6 +5,7 @@ import {
   refreshProductProcessor,
   removeProductProcessor,
 } from "./product.server";
+import { renderRenditionsProcessor } from "./dam.server";
 import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
 
 export const processors: ProcessorMap = {
@@ -13,4 +14,6 @@ export const processors: ProcessorMap = {
   "product.refresh": refreshProductProcessor,
   "product.remove": removeProductProcessor,
   "webhook-events.prune": pruneWebhookEventsProcessor,
+  // DAM
+  "dam.renditions": renderRenditionsProcessor,
 };
