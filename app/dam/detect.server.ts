@@ -48,7 +48,8 @@ export async function detectType(path: string): Promise<DetectedType> {
   let mime = found?.mime as string | undefined;
   // M4V and ISO-BMFF "mp4"-branded files are MP4 for our purposes.
   if (mime === "video/x-m4v") mime = "video/mp4";
-  if (!mime && looksLikeSvg(await head(path, 4096))) mime = "image/svg+xml";
+  const textual = !mime || mime === "application/xml" || mime === "text/xml";
+  if (textual && looksLikeSvg(await head(path, 4096))) mime = "image/svg+xml";
   const accepted = mime ? ACCEPTED[mime] : undefined;
   if (!mime || !accepted)
     throw new Invalid(

@@ -1,7 +1,15 @@
 // Blob storage for asset masters and renditions, behind one interface so an S3-compatible provider can join the
 // local folder (default) and the in-memory one (tests). Keys are content-addressed: the same bytes are stored once.
-import { createReadStream } from "node:fs";
-import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import {
+  mkdir,
+  open,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -64,11 +72,11 @@ export class LocalStorage implements StorageProvider {
     await mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.tmp-${randomBytes(6).toString("hex")}`;
     try {
-      const handle = await open(temp, "wx");
+      if (Buffer.isBuffer(data)) await writeFile(temp, data, { flag: "wx" });
+      else await pipeline(data, createWriteStream(temp, { flags: "wx" }));
+      // Flush to disk before the rename makes the blob visible: a crash must not leave a short file behind it.
+      const handle = await open(temp, "r+");
       try {
-        if (Buffer.isBuffer(data)) await handle.writeFile(data);
-        else
-          await pipeline(data, handle.createWriteStream({ autoClose: false }));
         await handle.sync();
       } finally {
         await handle.close();
