@@ -3,11 +3,13 @@
 import { z } from "zod";
 import { shopDomain, shopifyGid } from "~/lib/ids";
 
+// DAM: "renditions" keeps CPU-bound image work away from webhook and Shopify jobs.
 export const queueNames = [
   "webhooks",
   "shopify",
   "maintenance",
   "sync",
+  "renditions",
 ] as const;
 export type QueueName = (typeof queueNames)[number];
 
@@ -77,6 +79,16 @@ export const jobDefinitions = {
   "sync.marketplace": {
     queue: "sync",
     schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+  },
+  // DAM
+  /** Render and store a version's library thumbnail and preview. Idempotent (renditions keyed by content hash). */
+  "dam.renditions": {
+    queue: "renditions",
+    schema: z.object({
+      shop: shopDomain,
+      assetId: z.string().min(1),
+      versionId: z.string().min(1),
+    }),
   },
 } as const satisfies Record<string, JobDefinition>;
 

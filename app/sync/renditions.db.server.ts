@@ -1,6 +1,9 @@
 // Channel renditions: made by sharp from an approved version's master, cached by (master SHA-256, profile id and
 // version) in the Rendition table and blob storage, and checked against the channel's rules from their pixels.
-import { getStorage } from "~/dam/storage.server";
+import {
+  getStorage,
+  renditionKey as renditionStorageKey,
+} from "~/dam/storage.server";
 import { rasterForAnalysis, renderImage } from "~/dam/image.server";
 import db, { type Prisma } from "~/db.server";
 import { NotFound } from "~/lib/errors";
@@ -66,7 +69,13 @@ export async function channelRendition(
   const master = await storage.get(version.storageKey);
   const image = await renderImage(master, version.mime, profile);
   const result = await preflight(image, channel, tags);
-  const storageKey = `renditions/${key}.${image.extension}`;
+  // Under the shop's rendition folder, so erasing the shop removes them with its masters.
+  const storageKey = renditionStorageKey(
+    shop,
+    version.sha256,
+    `${profile.id}.v${profile.version}`,
+    image.extension,
+  );
   await storage.put(storageKey, image.bytes);
   const data = {
     versionId,

@@ -124,7 +124,6 @@ describe("linking approved assets", () => {
   it("refuses to link an asset that is not approved", async () => {
     const draft = await createAsset(
       DEMO_SHOP,
-      "Draft coat",
       "draft.jpg",
       await packshot("draft"),
       {
@@ -151,7 +150,6 @@ describe("linking approved assets", () => {
     });
     const foreign = await createAsset(
       "other.myshopify.com",
-      "Theirs",
       "theirs.jpg",
       await packshot("theirs"),
     );
@@ -172,7 +170,6 @@ describe("publishing and replacing an image on every channel", () => {
   it("publishes a linked image to the storefront variants, the Google feed and the marketplace", async () => {
     const asset = await createAsset(
       DEMO_SHOP,
-      "Wrap coat camel front",
       "coat-front.jpg",
       await packshot("v1"),
     );
@@ -376,7 +373,6 @@ describe("pre-flight", () => {
     const other = [...productIds.values()].find((id) => id !== coat.id)!;
     const studio = await createAsset(
       DEMO_SHOP,
-      "Lifestyle shot",
       "lifestyle.jpg",
       await studioImage({
         family: "coat",

@@ -117,7 +117,6 @@ describe("sync reliability", () => {
   it("converges after the worker is killed mid-fan-out, with no duplicate media", async () => {
     const asset = await createAsset(
       DEMO_SHOP,
-      "Size chart",
       "size-chart.jpg",
       await packshot("v1"),
       {

@@ -75,7 +75,7 @@ beforeAll(async () => {
     height: 1250,
     packshot: true,
   });
-  const asset = await createAsset(SHOP_A, "Coat front", "coat.jpg", image);
+  const asset = await createAsset(SHOP_A, "coat.jpg", image);
   await linkAssets(SHOP_A, {
     assetIds: [asset.assetId],
     productId: productA,

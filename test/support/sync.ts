@@ -1,9 +1,8 @@
-// Builders for sync-engine tests: mirror emulator products into our database, and create approved assets with
-// their blobs, the way the DAM does (version row + content-addressed blob + approval with its outbox event).
-import { createHash } from "node:crypto";
-import { blobKey, getStorage } from "~/dam/storage.server";
+// Builders for sync-engine tests: mirror emulator products into our database, and create, replace and approve
+// assets through the DAM's own use cases (ingest, new version, approval with its outbox event).
+import { ingestUpload, addVersion } from "~/dam/ingest.server";
+import { approveVersion } from "~/dam/versions.server";
 import db from "~/db.server";
-import { writeOutboxEvent } from "~/outbox/outbox.db.server";
 import type { ShopifyEmulator } from "./emulator/emulator";
 
 /** Copies the emulator's products (all, or those given) into our product mirror; returns our product ids. */
@@ -55,67 +54,38 @@ export async function mirrorFromEmulator(
   return ids;
 }
 
-async function storeVersion(
-  shop: string,
-  assetId: string,
-  number: number,
-  filename: string,
-  bytes: Buffer,
-) {
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const storageKey = blobKey(sha256);
-  await getStorage().put(storageKey, bytes);
-  return db.assetVersion.create({
-    data: {
-      shop,
-      assetId,
-      number,
-      sha256,
-      storageKey,
-      filename,
-      mime: filename.endsWith(".png") ? "image/png" : "image/jpeg",
-      bytes: bytes.length,
-    },
+async function latestOutboxId(shop: string, assetId: string): Promise<string> {
+  const row = await db.outbox.findFirstOrThrow({
+    where: { shop, aggregateId: assetId, topic: "asset.version-approved" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
+  return row.id;
 }
 
-async function approve(shop: string, assetId: string, versionId: string) {
-  return db.$transaction(async (tx) => {
-    const before = await tx.asset.findUniqueOrThrow({ where: { id: assetId } });
-    await tx.asset.update({
-      where: { id: assetId },
-      data: { status: "APPROVED", currentVersionId: versionId },
-    });
-    return writeOutboxEvent(tx, {
-      shop,
-      topic: "asset.version-approved",
-      aggregateId: assetId,
-      payload: {
-        assetId,
-        versionId,
-        previousVersionId: before.currentVersionId,
-      },
-    });
-  });
-}
-
-/** An asset with one approved version; `approve: false` leaves it a draft. */
+/** Uploads an asset through the DAM and approves it (unless `approve: false`). */
 export async function createAsset(
   shop: string,
-  title: string,
   filename: string,
   bytes: Buffer,
   options: { approve?: boolean } = {},
 ): Promise<{ assetId: string; versionId: string; outboxId: string | null }> {
-  const asset = await db.asset.create({
-    data: { shop, title, kind: "IMAGE" },
+  await db.shop.upsert({ where: { shop }, create: { shop }, update: {} });
+  const result = await ingestUpload({
+    shop,
+    filename,
+    data: bytes,
+    actor: "test",
   });
-  const version = await storeVersion(shop, asset.id, 1, filename, bytes);
-  const outboxId =
-    options.approve === false
-      ? null
-      : await approve(shop, asset.id, version.id);
-  return { assetId: asset.id, versionId: version.id, outboxId };
+  if ("duplicateOf" in result) throw new Error(`${filename} is a duplicate`);
+  const ref = {
+    shop,
+    assetId: result.asset.id,
+    versionId: result.version.id,
+    actor: "test",
+  };
+  if (options.approve === false) return { ...ref, outboxId: null };
+  await approveVersion(ref);
+  return { ...ref, outboxId: await latestOutboxId(shop, ref.assetId) };
 }
 
 /** Uploads and approves a new version of an asset (the replacement the buyer's test performs). */
@@ -125,10 +95,16 @@ export async function replaceAsset(
   filename: string,
   bytes: Buffer,
 ): Promise<{ versionId: string; outboxId: string }> {
-  const count = await db.assetVersion.count({ where: { assetId } });
-  const version = await storeVersion(shop, assetId, count + 1, filename, bytes);
+  const { version } = await addVersion({
+    shop,
+    assetId,
+    filename,
+    data: bytes,
+    actor: "test",
+  });
+  await approveVersion({ shop, assetId, versionId: version.id, actor: "test" });
   return {
     versionId: version.id,
-    outboxId: await approve(shop, assetId, version.id),
+    outboxId: await latestOutboxId(shop, assetId),
   };
 }

@@ -5,6 +5,7 @@ import {
   refreshProductProcessor,
   removeProductProcessor,
 } from "./product.server";
+import { renderRenditionsProcessor } from "./dam.server";
 import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
 import {
   dispatchProcessor,
@@ -26,4 +27,6 @@ export const processors: ProcessorMap = {
   "sync.storefront-product": storefrontProductProcessor,
   "sync.google": googleProcessor,
   "sync.marketplace": marketplaceProcessor,
+  // DAM
+  "dam.renditions": renderRenditionsProcessor,
 };
