@@ -2,6 +2,11 @@
 import type { ProcessorMap } from "../processor";
 import { pruneWebhookEventsProcessor } from "./maintenance.server";
 import {
+  importCatalogueProcessor,
+  publishProductValuesProcessor,
+  reconcileCataloguesProcessor,
+} from "./pim.server";
+import {
   refreshProductProcessor,
   removeProductProcessor,
 } from "./product.server";
@@ -13,4 +18,8 @@ export const processors: ProcessorMap = {
   "product.refresh": refreshProductProcessor,
   "product.remove": removeProductProcessor,
   "webhook-events.prune": pruneWebhookEventsProcessor,
+  // PIM
+  "catalogue.import": importCatalogueProcessor,
+  "catalogue.reconcile-all": reconcileCataloguesProcessor,
+  "product-values.publish": publishProductValuesProcessor,
 };
