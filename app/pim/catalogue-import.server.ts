@@ -8,6 +8,8 @@ import { Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
 import { shopifyFetch } from "~/shopify/api-origin.server";
+import { assignFamilies } from "./attributes.db.server";
+import { recomputeAllCompleteness } from "./values.db.server";
 import {
   finishMirrorProducts,
   removeUnseenSince,
@@ -297,6 +299,8 @@ export async function importCatalogue(
         )
       : { lines: 0, products: 0, variants: 0 };
     const removed = await removeUnseenSince(shop, since);
+    await assignFamilies(shop);
+    await recomputeAllCompleteness(shop);
     await updateCatalogueImport(shop, run.id, {
       status: "COMPLETED",
       totalObjects: bulk.objectCount,

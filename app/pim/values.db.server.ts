@@ -13,6 +13,9 @@ import {
 import { listAttributes, type Attribute } from "./attributes.db.server";
 import { ANY, CHANNELS, type Channel } from "./channels";
 import { computeCompleteness } from "./completeness";
+import { valueFieldName } from "./value-field";
+
+export { valueFieldName };
 
 export interface ValueEdit {
   attributeKey: string;
@@ -24,23 +27,6 @@ export interface ValueEdit {
   channel?: string | null;
   /** What the merchant typed; empty clears the value. */
   input: string | string[] | null;
-}
-
-/** The form field name of one edit: `{owner}.{key}[.{locale}][.{channel}]`, stable for 400 field errors. */
-export function valueFieldName(edit: {
-  attributeKey: string;
-  variantId?: string | null;
-  locale?: string | null;
-  channel?: string | null;
-}): string {
-  return [
-    edit.variantId ?? "product",
-    edit.attributeKey,
-    edit.locale && edit.locale !== ANY ? edit.locale : null,
-    edit.channel && edit.channel !== ANY ? edit.channel : null,
-  ]
-    .filter(Boolean)
-    .join(".");
 }
 
 export async function defaultLocale(shop: string): Promise<string> {
@@ -415,6 +401,28 @@ export async function recomputeCompleteness(
         })),
       }),
     ]);
+  }
+}
+
+/** Recomputes completeness of every product of the shop, in pages (after a family or import change). */
+export async function recomputeAllCompleteness(shop: string): Promise<number> {
+  let cursor: string | undefined;
+  let done = 0;
+  for (;;) {
+    const page = await db.product.findMany({
+      where: { shop },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: 500,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+    });
+    if (page.length === 0) return done;
+    await recomputeCompleteness(
+      shop,
+      page.map((p) => p.id),
+    );
+    done += page.length;
+    cursor = page.at(-1)!.id;
   }
 }
 
