@@ -69,14 +69,27 @@ function planEdits(
   const planned: PlannedWrite[] = [];
   const variantIds = new Set(product.variants.map((v) => v.id));
   for (const edit of edits) {
-    const field = valueFieldName(edit);
-    const problem = (message: string) => (errors[field] ??= []).push(message);
+    const variantId = edit.variantId ?? null;
     const attribute = attributes.get(edit.attributeKey);
+    // Errors are keyed like the editor names its fields: locale/channel only where the attribute has them.
+    const locale = attribute?.localisable
+      ? edit.locale && edit.locale !== ANY
+        ? edit.locale
+        : primaryLocale
+      : ANY;
+    const channel =
+      attribute?.channelSpecific && edit.channel ? edit.channel : ANY;
+    const field = valueFieldName({
+      attributeKey: edit.attributeKey,
+      variantId,
+      locale,
+      channel,
+    });
+    const problem = (message: string) => (errors[field] ??= []).push(message);
     if (!attribute) {
       problem(`Unknown attribute "${edit.attributeKey}".`);
       continue;
     }
-    const variantId = edit.variantId ?? null;
     if (attribute.level === "VARIANT" && !variantId) {
       problem("This attribute is set per variant.");
       continue;
@@ -89,17 +102,10 @@ function planEdits(
       problem("Unknown variant.");
       continue;
     }
-    const channel =
-      attribute.channelSpecific && edit.channel ? edit.channel : ANY;
     if (channel !== ANY && !CHANNELS.includes(channel as Channel)) {
       problem(`Unknown channel "${channel}".`);
       continue;
     }
-    const locale = attribute.localisable
-      ? edit.locale && edit.locale !== ANY
-        ? edit.locale
-        : primaryLocale
-      : ANY;
     const result = coerceAttributeValue(attribute, edit.input);
     if (!result.ok) {
       problem(result.error);
