@@ -30,7 +30,8 @@ export function parseProductsIndexQuery(
   return parsed.success ? parsed.data : productsIndexQuery.parse({});
 }
 
-function whereOf(shop: string, query: ProductsIndexQuery) {
+/** The shop-scoped Prisma filter of an index query (also used by the spreadsheet export). */
+export function productsWhere(shop: string, query: ProductsIndexQuery) {
   const where: Prisma.ProductWhereInput = { shop };
   if (query.q) where.searchText = { contains: query.q.toLowerCase() };
   if (query.familyId)
@@ -67,7 +68,7 @@ export async function listProducts(
   query: ProductsIndexQuery,
 ): Promise<{ rows: ProductsIndexRow[]; hasNext: boolean }> {
   const rows = await db.product.findMany({
-    where: whereOf(shop, query),
+    where: productsWhere(shop, query),
     orderBy:
       query.sort === "updated"
         ? [{ updatedAt: "desc" }, { id: "asc" }]
