@@ -23,10 +23,9 @@ import {
   ProgressBar,
   Select,
   Text,
-  TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
 import { z } from "zod";
+import { FormSelect, FormTextField } from "~/components/form-fields";
 import { useT } from "~/i18n";
 import { approveAndPublish } from "~/pim/approval.server";
 import { listFamilies, setProductFamily } from "~/pim/attributes.db.server";
@@ -237,7 +236,7 @@ export default function ProductEditor() {
               value: v,
             }));
       return (
-        <UncontrolledSelect
+        <FormSelect
           key={`${name}-${data.locale}-${data.channel}`}
           {...common}
           name={name}
@@ -247,7 +246,7 @@ export default function ProductEditor() {
       );
     }
     return (
-      <UncontrolledText
+      <FormTextField
         key={`${name}-${data.locale}-${data.channel}`}
         {...common}
         name={name}
@@ -496,55 +495,5 @@ export default function ProductEditor() {
         </Layout.Section>
       </Layout>
     </Page>
-  );
-}
-
-/** A Polaris TextField that posts with the form and keeps what the merchant types without lifting state. */
-function UncontrolledText(props: {
-  label: string;
-  labelHidden?: boolean;
-  name: string;
-  defaultValue: string;
-  multiline?: boolean;
-  error?: string;
-  helpText?: string;
-}) {
-  const [value, setValue] = useState(props.defaultValue);
-  return (
-    <TextField
-      label={props.label}
-      labelHidden={props.labelHidden}
-      name={props.name}
-      value={value}
-      onChange={setValue}
-      multiline={props.multiline ? 3 : undefined}
-      error={props.error}
-      helpText={props.helpText}
-      autoComplete="off"
-    />
-  );
-}
-
-function UncontrolledSelect(props: {
-  label: string;
-  labelHidden?: boolean;
-  name: string;
-  defaultValue: string;
-  options: { label: string; value: string }[];
-  error?: string;
-  helpText?: string;
-}) {
-  const [value, setValue] = useState(props.defaultValue);
-  return (
-    <Select
-      label={props.label}
-      labelHidden={props.labelHidden}
-      name={props.name}
-      options={props.options}
-      value={value}
-      onChange={setValue}
-      error={props.error}
-      helpText={props.helpText}
-    />
   );
 }

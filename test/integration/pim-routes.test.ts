@@ -11,6 +11,10 @@ import {
   action as indexAction,
   loader as indexLoader,
 } from "~/routes/app.products._index";
+import {
+  action as attributesAction,
+  loader as attributesLoader,
+} from "~/routes/app.attributes";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { connectAppTo } from "../support/app-emulator";
 import { testEmulator } from "../support/emulator/testing";
@@ -182,5 +186,50 @@ describe("products routes", () => {
     expect(view.values["product.fit"]).toBe("Slim");
     expect(view.history).toHaveLength(1);
     expect(view.completeness).toHaveLength(3);
+  });
+});
+
+describe("attribute settings routes", () => {
+  it("creates an attribute for the shop only, and answers 400 with field errors for a bad key", async () => {
+    const bad = (await attributesAction(
+      await args(
+        SHOP_A,
+        "/app/attributes",
+        post({
+          intent: "save-attribute",
+          key: "Bad Key!",
+          label: "Lining",
+          type: "single_line_text",
+        }),
+      ),
+    )) as Response;
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as {
+      fieldErrors: Record<string, string[]>;
+      input: Record<string, string>;
+    };
+    expect(Object.keys(body.fieldErrors)).toEqual(["key"]);
+    expect(body.input.label).toBe("Lining");
+
+    const ok = (await attributesAction(
+      await args(
+        SHOP_A,
+        "/app/attributes",
+        post({
+          intent: "save-attribute",
+          key: "lining",
+          label: "Lining",
+          type: "single_select",
+          allowedValues: "Silk; Viscose",
+        }),
+      ),
+    )) as Response;
+    expect(ok.status).toBe(200);
+    const a = await attributesLoader(await args(SHOP_A, "/app/attributes"));
+    const b = await attributesLoader(await args(SHOP_B, "/app/attributes"));
+    expect(a.attributes.find((x) => x.key === "lining")?.validation).toEqual({
+      allowedValues: ["Silk", "Viscose"],
+    });
+    expect(b.attributes.some((x) => x.key === "lining")).toBe(false);
   });
 });
