@@ -43,6 +43,9 @@ export function mirrorDigest(
     .digest("hex");
 }
 
+// searchText is part of a B-tree index: PostgreSQL refuses entries over ~2.7 kB, so very long SKU lists are cut.
+const SEARCH_TEXT_MAX = 1000;
+
 function searchText(product: MirrorProduct, skus: readonly (string | null)[]) {
   return [
     product.title,
@@ -53,7 +56,8 @@ function searchText(product: MirrorProduct, skus: readonly (string | null)[]) {
   ]
     .filter(Boolean)
     .join(" ")
-    .toLowerCase();
+    .toLowerCase()
+    .slice(0, SEARCH_TEXT_MAX);
 }
 
 /** Upserts products (no variants); returns shopifyId → local id. Idempotent. */

@@ -71,7 +71,7 @@ export async function listProducts(
     where: productsWhere(shop, query),
     orderBy:
       query.sort === "updated"
-        ? [{ updatedAt: "desc" }, { id: "asc" }]
+        ? [{ updatedAt: "desc" }, { id: "desc" }]
         : [{ title: "asc" }, { id: "asc" }],
     skip: (query.page - 1) * PAGE_SIZE,
     take: PAGE_SIZE + 1,
@@ -84,10 +84,16 @@ export async function listProducts(
       status: true,
       pimStatus: true,
       family: { select: { name: true } },
-      _count: { select: { variants: true } },
       completeness: { select: { channel: true, percent: true } },
     },
   });
+  // Counted for the page only: Prisma's `_count` include aggregates every variant of the shop first.
+  const counts = await db.variant.groupBy({
+    by: ["productId"],
+    where: { shop, productId: { in: rows.map((r) => r.id) } },
+    _count: { _all: true },
+  });
+  const variants = new Map(counts.map((c) => [c.productId, c._count._all]));
   return {
     hasNext: rows.length > PAGE_SIZE,
     rows: rows.slice(0, PAGE_SIZE).map((r) => ({
@@ -99,7 +105,7 @@ export async function listProducts(
       status: r.status,
       pimStatus: r.pimStatus,
       familyName: r.family?.name ?? null,
-      variants: r._count.variants,
+      variants: variants.get(r.id) ?? 0,
       completeness: Object.fromEntries(
         r.completeness.map((c) => [c.channel, c.percent]),
       ),
