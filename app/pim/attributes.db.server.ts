@@ -176,6 +176,7 @@ export async function saveFamily(
     await tx.familyAttribute.deleteMany({ where: { familyId: row.id } });
     await tx.familyAttribute.createMany({
       data: attributes.map((a, position) => ({
+        shop,
         familyId: row.id,
         attributeId: byKey.get(a.key)!,
         requiredChannels: a.requiredChannels,

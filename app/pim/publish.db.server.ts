@@ -77,17 +77,24 @@ export async function markPublished(
   shop: string,
   productId: string,
   version: number,
-  echoUpdatedAt: Date | null,
 ): Promise<void> {
   await db.product.updateMany({
     where: { shop, id: productId, publishedVersion: { lt: version } },
     data: { publishedVersion: version, publishedAt: new Date() },
   });
-  if (echoUpdatedAt)
-    await db.product.updateMany({
-      where: { shop, id: productId },
-      data: { echoUpdatedAt },
-    });
+}
+
+/** Shopify's updatedAt after our write: the products/update carrying it is our echo. */
+export async function recordEcho(
+  shop: string,
+  productId: string,
+  echoUpdatedAt: Date | null,
+): Promise<void> {
+  if (!echoUpdatedAt) return;
+  await db.product.updateMany({
+    where: { shop, id: productId },
+    data: { echoUpdatedAt },
+  });
 }
 
 /** Marks outbox rows as handed to the queue (the direct path; the relay skips dispatched rows). */

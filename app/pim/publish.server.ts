@@ -14,6 +14,7 @@ import {
 import {
   forgetPublished,
   markPublished,
+  recordEcho,
   productPublishState,
   publishedMetafields,
   recordPublished,
@@ -351,6 +352,8 @@ export async function publishProductValues(
       const at = new Date(m.updatedAt as string);
       if (!echo || at > echo) echo = at;
     }
+    // Recorded per batch: the products/update this write causes may be processed before the publish ends.
+    await recordEcho(shop, productId, echo);
   }
   for (const batch of chunks(plan.remove, METAFIELDS_PER_CALL)) {
     calls += 1;
@@ -368,7 +371,7 @@ export async function publishProductValues(
       );
     await forgetPublished(shop, batch);
   }
-  await markPublished(shop, productId, target, echo);
+  await markPublished(shop, productId, target);
   return {
     outcome: "published",
     set: plan.set.length,

@@ -31,6 +31,7 @@ CREATE TABLE "Family" (
 
 -- CreateTable
 CREATE TABLE "FamilyAttribute" (
+    "shop" TEXT NOT NULL,
     "familyId" TEXT NOT NULL,
     "attributeId" TEXT NOT NULL,
     "requiredChannels" JSONB NOT NULL,
@@ -100,7 +101,8 @@ CREATE TABLE "PublishedMetafield" (
     "type" TEXT NOT NULL,
     "value" TEXT NOT NULL,
     "digest" TEXT,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "PublishedMetafield_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -156,11 +158,13 @@ INSERT INTO "new_Product" ("categoryId", "createdAt", "descriptionHtml", "handle
 DROP TABLE "Product";
 ALTER TABLE "new_Product" RENAME TO "Product";
 CREATE INDEX "Product_shop_handle_idx" ON "Product"("shop", "handle");
-CREATE INDEX "Product_shop_updatedAt_idx" ON "Product"("shop", "updatedAt");
-CREATE INDEX "Product_shop_pimStatus_idx" ON "Product"("shop", "pimStatus");
-CREATE INDEX "Product_shop_familyId_idx" ON "Product"("shop", "familyId");
-CREATE INDEX "Product_shop_vendor_idx" ON "Product"("shop", "vendor");
-CREATE INDEX "Product_shop_productType_idx" ON "Product"("shop", "productType");
+CREATE INDEX "Product_shop_updatedAt_id_idx" ON "Product"("shop", "updatedAt", "id");
+CREATE INDEX "Product_shop_pimStatus_title_id_idx" ON "Product"("shop", "pimStatus", "title", "id");
+CREATE INDEX "Product_shop_pimStatus_updatedAt_id_idx" ON "Product"("shop", "pimStatus", "updatedAt", "id");
+CREATE INDEX "Product_shop_familyId_title_id_idx" ON "Product"("shop", "familyId", "title", "id");
+CREATE INDEX "Product_shop_vendor_title_id_idx" ON "Product"("shop", "vendor", "title", "id");
+CREATE INDEX "Product_shop_productType_title_id_idx" ON "Product"("shop", "productType", "title", "id");
+CREATE INDEX "Product_shop_title_id_searchText_idx" ON "Product"("shop", "title", "id", "searchText");
 CREATE UNIQUE INDEX "Product_shop_shopifyId_key" ON "Product"("shop", "shopifyId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;

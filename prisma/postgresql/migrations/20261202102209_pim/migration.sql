@@ -45,6 +45,7 @@ CREATE TABLE "Family" (
 
 -- CreateTable
 CREATE TABLE "FamilyAttribute" (
+    "shop" TEXT NOT NULL,
     "familyId" TEXT NOT NULL,
     "attributeId" TEXT NOT NULL,
     "requiredChannels" JSONB NOT NULL,
@@ -169,19 +170,25 @@ CREATE UNIQUE INDEX "PublishedMetafield_shop_ownerShopifyId_key_key" ON "Publish
 CREATE INDEX "CatalogueImport_shop_startedAt_idx" ON "CatalogueImport"("shop", "startedAt");
 
 -- CreateIndex
-CREATE INDEX "Product_shop_updatedAt_idx" ON "Product"("shop", "updatedAt");
+CREATE INDEX "Product_shop_updatedAt_id_idx" ON "Product"("shop", "updatedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Product_shop_pimStatus_idx" ON "Product"("shop", "pimStatus");
+CREATE INDEX "Product_shop_pimStatus_title_id_idx" ON "Product"("shop", "pimStatus", "title", "id");
 
 -- CreateIndex
-CREATE INDEX "Product_shop_familyId_idx" ON "Product"("shop", "familyId");
+CREATE INDEX "Product_shop_pimStatus_updatedAt_id_idx" ON "Product"("shop", "pimStatus", "updatedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Product_shop_vendor_idx" ON "Product"("shop", "vendor");
+CREATE INDEX "Product_shop_familyId_title_id_idx" ON "Product"("shop", "familyId", "title", "id");
 
 -- CreateIndex
-CREATE INDEX "Product_shop_productType_idx" ON "Product"("shop", "productType");
+CREATE INDEX "Product_shop_vendor_title_id_idx" ON "Product"("shop", "vendor", "title", "id");
+
+-- CreateIndex
+CREATE INDEX "Product_shop_productType_title_id_idx" ON "Product"("shop", "productType", "title", "id");
+
+-- CreateIndex
+CREATE INDEX "Product_shop_title_id_searchText_idx" ON "Product"("shop", "title", "id", "searchText");
 
 -- AddForeignKey
 ALTER TABLE "Product" ADD CONSTRAINT "Product_familyId_fkey" FOREIGN KEY ("familyId") REFERENCES "Family"("id") ON DELETE SET NULL ON UPDATE CASCADE;
@@ -209,6 +216,9 @@ ALTER TABLE "ProductCompleteness" ADD CONSTRAINT "ProductCompleteness_productId_
 
 -- AddForeignKey
 ALTER TABLE "ValueChange" ADD CONSTRAINT "ValueChange_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PublishedMetafield" ADD CONSTRAINT "PublishedMetafield_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "CatalogueImport" ADD CONSTRAINT "CatalogueImport_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop"("shop") ON DELETE CASCADE ON UPDATE CASCADE;
