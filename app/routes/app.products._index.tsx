@@ -249,6 +249,11 @@ export default function Products() {
           <Card padding="0">
             <div style={{ padding: "12px" }}>
               <Form method="get">
+                {[...params.entries()]
+                  .filter(([key]) => key !== "q" && key !== "page")
+                  .map(([key, value]) => (
+                    <input key={key} type="hidden" name={key} value={value} />
+                  ))}
                 <InlineStack gap="200" blockAlign="end" wrap>
                   <div style={{ minWidth: 240 }}>
                     <TextField
