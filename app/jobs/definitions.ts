@@ -90,6 +90,27 @@ export const jobDefinitions = {
       versionId: z.string().min(1),
     }),
   },
+  // PIM
+  /** Import every product and variant of the shop with a bulk operation (first install, on demand, reconcile). */
+  "catalogue.import": {
+    queue: "shopify",
+    schema: z.object({ shop: shopDomain }),
+  },
+  /** Periodic: enqueue a catalogue import per installed shop, catching edits that sent no webhook. */
+  "catalogue.reconcile-all": {
+    queue: "maintenance",
+    schema: z.object({}),
+  },
+  /** Write a product's approved values to Shopify metafields (outbox product.values-approved). Idempotent. */
+  "product-values.publish": {
+    queue: "shopify",
+    schema: z.object({
+      shop: shopDomain,
+      productId: z.string().min(1),
+      // The approval this job was enqueued for; a job older than the product's published version does nothing.
+      version: z.number().int().min(0),
+    }),
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof jobDefinitions;

@@ -23,6 +23,12 @@ await getQueue("maintenance").upsertJobScheduler(
   { every: 24 * 3600 * 1000 },
   { name: "webhook-events.prune", data: { olderThanDays: 7 } },
 );
+// PIM: a daily catalogue import per shop catches edits that sent no webhook (and missed deletions).
+await getQueue("maintenance").upsertJobScheduler(
+  "catalogue.reconcile-all",
+  { every: 24 * 3600 * 1000 },
+  { name: "catalogue.reconcile-all", data: {} },
+);
 
 logger.info(
   {

@@ -2,6 +2,11 @@
 import type { ProcessorMap } from "../processor";
 import { pruneWebhookEventsProcessor } from "./maintenance.server";
 import {
+  importCatalogueProcessor,
+  publishProductValuesProcessor,
+  reconcileCataloguesProcessor,
+} from "./pim.server";
+import {
   refreshProductProcessor,
   removeProductProcessor,
 } from "./product.server";
@@ -29,4 +34,8 @@ export const processors: ProcessorMap = {
   "sync.marketplace": marketplaceProcessor,
   // DAM
   "dam.renditions": renderRenditionsProcessor,
+  // PIM
+  "catalogue.import": importCatalogueProcessor,
+  "catalogue.reconcile-all": reconcileCataloguesProcessor,
+  "product-values.publish": publishProductValuesProcessor,
 };
