@@ -79,16 +79,26 @@ async function channelImages(
   product: LoadedProduct,
   channel: ChannelKind,
 ): Promise<{ images: VariantImages[]; failures: string[] }> {
-  const rendered = new Map<string, { url: string; failure: string | null }>();
+  // Composition rules (white background, fill) are for the main image; size, pixel and tag rules for all.
+  const MAIN_ONLY = new Set(["minWhiteBorder", "minFill"]);
+  const rendered = new Map<
+    string,
+    { url: string; main: string | null; additional: string | null }
+  >();
   for (const link of product.assetLinks) {
     const versionId = link.asset.currentVersionId!;
     if (rendered.has(versionId)) continue;
     const rendition = await channelRendition(shop, versionId, channel);
+    const describe = (failures: typeof rendition.preflight.failures) =>
+      failures.length === 0
+        ? null
+        : `“${link.asset.title}”: ${failures.map((f) => `${f.rule} ${f.expected}, is ${f.actual}`).join("; ")}`;
     rendered.set(versionId, {
       url: renditionUrl(shop, rendition.key, rendition.extension),
-      failure: rendition.preflight.passed
-        ? null
-        : `“${link.asset.title}”: ${rendition.preflight.failures.map((f) => `${f.rule} ${f.expected}, is ${f.actual}`).join("; ")}`,
+      main: describe(rendition.preflight.failures),
+      additional: describe(
+        rendition.preflight.failures.filter((f) => !MAIN_ONLY.has(f.rule)),
+      ),
     });
   }
   const productLevel = product.assetLinks.filter((l) => l.variantId === "");
@@ -101,9 +111,10 @@ async function channelImages(
     const urls: string[] = [];
     links.forEach((link, index) => {
       const r = rendered.get(link.asset.currentVersionId!)!;
-      // The rules apply to the main image; a failing additional image is left out.
-      if (r.failure) {
-        if (index === 0) failures.add(r.failure);
+      // A main image that fails blocks the channel for the product; a failing additional image is left out.
+      const failure = index === 0 ? r.main : r.additional;
+      if (failure) {
+        if (index === 0) failures.add(failure);
         return;
       }
       if (!urls.includes(r.url)) urls.push(r.url);
