@@ -140,7 +140,15 @@ export async function dispatchOutboxEvent(
       break;
     }
     case "product.values-approved": {
-      const { productId } = productPayload.parse(event.payload);
+      const { productId, version } = productPayload
+        .extend({ version: z.number().int().min(0) })
+        .parse(event.payload);
+      // Metafields on the storefront (the PIM's publish job; the same id as the PIM's direct dispatch).
+      await enqueue(
+        "product-values.publish",
+        { shop, productId, version },
+        { jobId: event.id },
+      );
       const targets = await productTargets(
         shop,
         [productId],

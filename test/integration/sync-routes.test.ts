@@ -9,6 +9,8 @@ import { loader as renditionLoader } from "~/routes/renditions.$shop.$file";
 import { shopChannels } from "~/sync/channels/channels.db.server";
 import { syncGoogle } from "~/sync/channels/listings.db.server";
 import { linkAssets } from "~/sync/links.db.server";
+import { seedApparelAttributes } from "~/pim/apparel-seed.server";
+import { approveProducts, saveProductValues } from "~/pim/values.db.server";
 import { renditionUrl } from "~/sync/urls.server";
 import { COLOURS } from "../support/emulator/seed/catalogue";
 import { studioImage } from "../support/emulator/seed/images";
@@ -116,6 +118,42 @@ describe("the Google feed URL", () => {
     expect((await feedRequest(SHOP_A, b.google.config.feedToken)).status).toBe(
       404,
     );
+  });
+});
+
+describe("approved PIM values on the channels", () => {
+  it("puts approved gender, age group, material and brand into the Google item, drafts not", async () => {
+    await seedApparelAttributes(SHOP_A);
+    await saveProductValues(
+      SHOP_A,
+      productA,
+      [
+        { attributeKey: "gender", input: "female" },
+        { attributeKey: "age_group", input: "adult" },
+        {
+          attributeKey: "material_composition",
+          input: "80% wool, 20% cashmere",
+        },
+        { attributeKey: "brand", input: "Maison Vitrine" },
+      ],
+      "merch",
+    );
+    await syncGoogle(SHOP_A, productA);
+    const { google } = await shopChannels(SHOP_A);
+    const draft = await (
+      await feedRequest(SHOP_A, google.config.feedToken)
+    ).text();
+    expect(draft).not.toContain("<g:gender>");
+
+    await approveProducts(SHOP_A, [productA], "lead");
+    await syncGoogle(SHOP_A, productA);
+    const xml = await (
+      await feedRequest(SHOP_A, google.config.feedToken)
+    ).text();
+    expect(xml).toContain("<g:gender>female</g:gender>");
+    expect(xml).toContain("<g:age_group>adult</g:age_group>");
+    expect(xml).toContain("<g:material>80% wool, 20% cashmere</g:material>");
+    expect(xml).toContain("<g:brand>Maison Vitrine</g:brand>");
   });
 });
 

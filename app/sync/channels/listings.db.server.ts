@@ -10,6 +10,8 @@ import {
   stampHops,
 } from "../state.db.server";
 import { renditionUrl } from "../urls.server";
+import type { AttributeValueData } from "~/pim/attribute-types";
+import { approvedValues } from "~/pim/values.db.server";
 import {
   renderGoogleFeed,
   type GoogleFeed,
@@ -21,6 +23,44 @@ import { patchListing, type Listing } from "./marketplace.server";
 import type { ChannelKind } from "./profiles";
 
 const MAX_IMAGES = 11;
+
+type Values = Record<string, AttributeValueData>;
+
+/** A PIM value as channel text: lists joined, measurements with their unit. */
+function text(value: AttributeValueData | undefined): string | null {
+  if (value === undefined || value === null || value === "") return null;
+  if (Array.isArray(value)) return value.join(" / ");
+  if (typeof value === "object") return `${value.value} ${value.unit}`;
+  return String(value);
+}
+
+const GOOGLE_GENDERS = ["male", "female", "unisex"] as const;
+const GOOGLE_AGE_GROUPS = [
+  "newborn",
+  "infant",
+  "toddler",
+  "kids",
+  "adult",
+] as const;
+const oneOf = <T extends string>(
+  allowed: readonly T[],
+  value: string | null,
+): T | null => (allowed.includes(value as T) ? (value as T) : null);
+
+/** The product's approved PIM values for a channel: product-level, overridden by the variant's own. */
+async function channelValues(
+  shop: string,
+  productId: string,
+  channel: "GOOGLE_MERCHANT" | "MARKETPLACE",
+): Promise<(variantId: string) => Values> {
+  const approved = (await approvedValues(shop, [productId], channel)).get(
+    productId,
+  );
+  return (variantId) => ({
+    ...approved?.product,
+    ...approved?.variants[variantId]?.values,
+  });
+}
 
 /** A feed item as stored JSON (it is plain data: strings, numbers, arrays). */
 const asJson = (item: GoogleItem) =>
@@ -148,7 +188,9 @@ export async function syncGoogle(
     return;
   }
   const currency = await shopCurrency(shop);
+  const valuesOf = await channelValues(shop, productId, "GOOGLE_MERCHANT");
   const items: GoogleItem[] = product.variants.map((variant) => {
+    const values = valuesOf(variant.id);
     const options = variant.selectedOptions as {
       name: string;
       value: string;
@@ -170,12 +212,15 @@ export async function syncGoogle(
       additionalImageLinks: urls.slice(1),
       price: toMoney(variant.price, currency),
       availability: variant.availableForSale ? "in_stock" : "out_of_stock",
-      brand: product.vendor ?? shop,
+      brand: text(values.brand) ?? product.vendor ?? shop,
       gtin: variant.barcode,
       mpn: variant.sku,
       color: option(options, "color", "colour"),
       size: option(options, "size"),
       productType: product.productType,
+      gender: oneOf(GOOGLE_GENDERS, text(values.gender)),
+      ageGroup: oneOf(GOOGLE_AGE_GROUPS, text(values.age_group)),
+      material: text(values.material_composition),
     };
   });
   await db.$transaction([
@@ -245,6 +290,7 @@ export async function syncMarketplace(
     return { sent: 0 };
   }
   const currency = await shopCurrency(shop);
+  const valuesOf = await channelValues(shop, productId, "MARKETPLACE");
   const listings: Listing[] = product.variants
     .filter((variant) => variant.sku)
     .map((variant) => {
@@ -262,7 +308,13 @@ export async function syncMarketplace(
         attributes: Object.fromEntries(
           [
             ...options.map((o) => [o.name.toLowerCase(), o.value] as const),
-            ["brand", product.vendor ?? ""] as const,
+            ...Object.entries(valuesOf(variant.id)).map(
+              ([key, value]) => [key, text(value) ?? ""] as const,
+            ),
+            [
+              "brand",
+              text(valuesOf(variant.id).brand) ?? product.vendor ?? "",
+            ] as const,
             ["product_type", product.productType ?? ""] as const,
           ].filter(([, value]) => value !== ""),
         ),
