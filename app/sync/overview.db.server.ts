@@ -185,3 +185,30 @@ export async function retryProductChannel(
         : "sync.storefront-product";
   await enqueue(name, { shop, productId }, { jobId });
 }
+
+/** Each linked product's state on each channel, for the asset page's "Used by". */
+export async function productChannelStates(
+  shop: string,
+  productIds: string[],
+): Promise<
+  Record<
+    string,
+    { channel: ChannelKind; status: string; reason: string | null }[]
+  >
+> {
+  const rows = await db.syncState.findMany({
+    where: { shop, productId: { in: productIds } },
+    select: { productId: true, channel: true, status: true, reason: true },
+  });
+  const out: Record<
+    string,
+    { channel: ChannelKind; status: string; reason: string | null }[]
+  > = {};
+  for (const row of rows)
+    (out[row.productId] ??= []).push({
+      channel: row.channel,
+      status: row.status,
+      reason: row.reason,
+    });
+  return out;
+}

@@ -352,6 +352,15 @@ describe("publishing and replacing an image on every channel", () => {
     const file = await db.shopifyFile.findUniqueOrThrow({
       where: { shop_assetId: { shop: DEMO_SHOP, assetId } },
     });
+    // The old file goes once every product points at the new one.
+    await eventually(
+      () =>
+        db.shopifyFile.findUniqueOrThrow({
+          where: { shop_assetId: { shop: DEMO_SHOP, assetId } },
+        }),
+      (f) => f.retiredFileGid === null,
+      { what: "the old file deleted" },
+    );
     expect(file.fileGid).not.toBe(fileGid);
     expect(file.extension).toBe("png");
     expect(emulator.shop(DEMO_SHOP).files.has(fileGid)).toBe(false);

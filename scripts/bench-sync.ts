@@ -1,0 +1,295 @@
+// `npm run bench:sync`: 100 approved assets linked to 1,000 variants on the store emulator, published, then all
+// replaced at once. Measures the replacement wave through the whole engine (outbox → relay → worker → renditions →
+// Shopify → READY): throughput, p95 approval → live, the share of the shop's restore rate it used and how many
+// responses were THROTTLED. Baseline, same run: the same 100 in-place replacements made by a bare loop of Admin
+// API calls (stage, fileUpdate, poll READY) with no database, queue or rendering.
+// Not part of `npm test`. Options: --assets=N --variants-per-asset=M --concurrency=C.
+// Last line: `RESULT sync assets=N variants=M throughput_variants_per_s=… p95_ms=… restore_used_pct=…
+// throttled_pct=… direct_assets_per_s=… ratio_vs_direct=…`.
+import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { createMigratedDatabase, dropDatabase } from "../test/support/database";
+
+const arg = (name: string, fallback: number) => {
+  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return found ? Number(found.split("=")[1]) : fallback;
+};
+const ASSETS = arg("assets", 100);
+const PER_ASSET = arg("variants-per-asset", 10);
+const CONCURRENCY = arg("concurrency", 8);
+
+const baseUrl = process.env.DATABASE_URL ?? "file:./data/bench-sync.sqlite";
+const runId = randomBytes(3).toString("hex");
+const url = await createMigratedDatabase(baseUrl, runId, "sync");
+const storage = `./data/bench-sync-storage-${runId}`;
+Object.assign(process.env, {
+  DATABASE_URL: url,
+  QUEUE_PREFIX: `vitrine-bench-${runId}`,
+  STORAGE_DIR: storage,
+  SHOPIFY_API_KEY: "bench",
+  SHOPIFY_API_SECRET: "bench-secret",
+  SHOPIFY_APP_URL: "https://bench.invalid",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+});
+const log = (message: string) => console.log(`[bench:sync] ${message}`);
+
+const { rmSync } = await import("node:fs");
+const { ShopifyEmulator } = await import("../test/support/emulator/emulator");
+const { DEMO_SHOP: SHOP, seedShop } =
+  await import("../test/support/emulator/seed/seed");
+const { studioImage } = await import("../test/support/emulator/seed/images");
+const { COLOURS } = await import("../test/support/emulator/seed/catalogue");
+const { adminApi, stagedUpload } =
+  await import("../test/support/emulator/testing");
+const { mirrorFromEmulator, createAsset, replaceAsset } =
+  await import("../test/support/sync");
+const { setShopifyFetch } = await import("~/shopify/api-origin.server");
+const { default: db } = await import("~/db.server");
+const { Session } = await import("@shopify/shopify-api");
+const { sessionStorage } = await import("~/shopify.server");
+const { linkAssets } = await import("~/sync/links.db.server");
+const { startOutboxRelay, kickOutboxRelay } =
+  await import("~/outbox/relay.db.server");
+const { startWorkers } = await import("~/worker/run.server");
+const { closeQueues } = await import("~/jobs/queues.server");
+const { closeLocks } = await import("~/jobs/lock.server");
+const { closeShopBuckets } = await import("~/jobs/shop-bucket.server");
+const { deleteKeys } = await import("../test/support/redis");
+
+// The emulator's default media processing delay and the Standard plan's bucket (2,000 points, 100/s).
+const emulator = new ShopifyEmulator({
+  apiKey: "bench",
+  apiSecret: "bench-secret",
+  webhooks: { subscriptions: [] },
+});
+await seedShop(emulator, SHOP, { factor: 1, images: false });
+const token = emulator.issueAccessToken(SHOP);
+
+// Every Admin API answer is counted: points charged and THROTTLED responses.
+const counters = { responses: 0, throttled: 0, points: 0 };
+const emulatorFetch = emulator.fetchFor();
+const countingFetch: typeof fetch = async (input, init) => {
+  const response = await emulatorFetch(input, init);
+  if (
+    String(input instanceof Request ? input.url : input).includes(
+      "/graphql.json",
+    )
+  ) {
+    const body = (await response.clone().json()) as {
+      errors?: { extensions?: { code?: string } }[];
+      extensions?: { cost?: { actualQueryCost?: number | null } };
+    };
+    counters.responses += 1;
+    if (body.errors?.some((e) => e.extensions?.code === "THROTTLED"))
+      counters.throttled += 1;
+    counters.points += body.extensions?.cost?.actualQueryCost ?? 0;
+  }
+  return response;
+};
+setShopifyFetch(countingFetch);
+await sessionStorage.storeSession(
+  new Session({
+    id: `offline_${SHOP}`,
+    shop: SHOP,
+    state: "bench",
+    isOnline: false,
+    accessToken: token,
+    scope: "write_products,write_files",
+  }),
+);
+
+const products = await mirrorFromEmulator(emulator, SHOP);
+await db.channel.createMany({
+  data: [
+    { shop: SHOP, kind: "SHOPIFY_STOREFRONT", enabled: true, config: {} },
+    {
+      shop: SHOP,
+      kind: "GOOGLE_MERCHANT",
+      enabled: false,
+      config: { feedToken: "b".repeat(32) },
+    },
+    { shop: SHOP, kind: "MARKETPLACE", enabled: false, config: {} },
+  ],
+});
+
+// 100 assets, each linked to 10 variants of one product (as many products as needed).
+const variants = await db.variant.findMany({
+  where: { shop: SHOP },
+  orderBy: [{ productId: "asc" }, { position: "asc" }],
+});
+const byProduct = new Map<string, string[]>();
+for (const v of variants)
+  byProduct.set(v.productId, [...(byProduct.get(v.productId) ?? []), v.id]);
+const groups: { productId: string; variantIds: string[] }[] = [];
+for (const [productId, ids] of byProduct)
+  for (
+    let i = 0;
+    i + PER_ASSET <= ids.length && groups.length < ASSETS;
+    i += PER_ASSET
+  )
+    groups.push({ productId, variantIds: ids.slice(i, i + PER_ASSET) });
+if (groups.length < ASSETS)
+  throw new Error(
+    `the seeded catalogue has room for ${groups.length} groups only`,
+  );
+log(
+  `${products.size} products, ${variants.length} variants; linking ${ASSETS} assets to ${ASSETS * PER_ASSET} variants`,
+);
+
+const image = (i: number, label: string) =>
+  studioImage({
+    family: "coat",
+    colour: COLOURS[i % COLOURS.length]!,
+    width: 1200,
+    height: 1500,
+    packshot: true,
+    label: `${i} ${label}`,
+  });
+const assets: string[] = [];
+for (const [i, group] of groups.entries()) {
+  const { assetId } = await createAsset(
+    SHOP,
+    `bench-${i}.jpg`,
+    await image(i, "v1"),
+  );
+  await linkAssets(SHOP, {
+    assetIds: [assetId],
+    productId: group.productId,
+    variantIds: group.variantIds,
+    role: "FRONT",
+  });
+  assets.push(assetId);
+}
+const next = await Promise.all(assets.map((_, i) => image(i, "v2")));
+
+const workers = startWorkers({ queues: ["sync"], concurrency: CONCURRENCY });
+const relay = startOutboxRelay(100);
+const storefrontLive = async () => {
+  const rows = await db.syncState.findMany({
+    where: { shop: SHOP, channel: "SHOPIFY_STOREFRONT" },
+  });
+  return (
+    rows.length === new Set(groups.map((g) => g.productId)).size &&
+    rows.every(
+      (r) => r.status === "LIVE" && r.appliedRevision === r.desiredRevision,
+    )
+  );
+};
+const until = async (check: () => Promise<boolean>, what: string) => {
+  const deadline = Date.now() + 600_000;
+  let report = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > report) {
+      report = Date.now() + 10_000;
+      const states = await db.syncState.groupBy({
+        by: ["status"],
+        where: { shop: SHOP },
+        _count: { _all: true },
+      });
+      log(
+        `${what}: ${states.map((g) => `${g.status} ${g._count._all}`).join(", ")}; ${counters.responses} API calls, ${counters.throttled} THROTTLED`,
+      );
+    }
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+log("first publish (create files, attach, variant images, galleries)");
+await kickOutboxRelay();
+await until(storefrontLive, "first publish");
+
+// Let the bucket refill so both measured runs start from the same state.
+const refill = () => new Promise((resolve) => setTimeout(resolve, 21_000));
+await refill();
+log(`replacing all ${ASSETS} assets`);
+const before = { ...counters };
+const started = performance.now();
+const outboxIds: string[] = [];
+for (const [i, assetId] of assets.entries())
+  outboxIds.push(
+    (await replaceAsset(SHOP, assetId, `bench-${i}.jpg`, next[i]!)).outboxId,
+  );
+await kickOutboxRelay();
+await until(async () => {
+  const open = await db.syncHop.count({
+    where: { outboxId: { in: outboxIds }, liveAt: null },
+  });
+  const total = await db.syncHop.count({
+    where: { outboxId: { in: outboxIds } },
+  });
+  return total === new Set(groups.map((g) => g.productId)).size && open === 0;
+}, "replacement wave");
+const seconds = (performance.now() - started) / 1000;
+const hops = await db.syncHop.findMany({
+  where: { outboxId: { in: outboxIds } },
+});
+const latencies = hops
+  .map((h) => h.liveAt!.getTime() - h.approvedAt.getTime())
+  .sort((a, b) => a - b);
+const p95 = latencies[Math.max(0, Math.ceil(0.95 * latencies.length) - 1)]!;
+const used = counters.points - before.points;
+const responses = counters.responses - before.responses;
+const throttled = counters.throttled - before.throttled;
+// Available to spend in the window: the full bucket at the start plus what the restore rate added.
+const available = 2000 + 100 * seconds;
+await relay.stop();
+await workers.close();
+
+// Baseline: the same replacements, done directly (no outbox, queue, database or rendering), 8 at a time.
+await refill();
+const direct = adminApi(emulator, SHOP, token);
+const files = await db.shopifyFile.findMany({ where: { shop: SHOP } });
+const directBytes = await Promise.all(assets.map((_, i) => image(i, "v3")));
+const directStart = performance.now();
+const queue = files.map((file, i) => ({ file, bytes: directBytes[i]! }));
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const resourceUrl = await stagedUpload(emulator, direct, {
+        filename: "direct.jpg",
+        mimeType: "image/jpeg",
+        bytes: job.bytes,
+      });
+      for (;;) {
+        const answer = await direct(
+          `mutation($files: [FileUpdateInput!]!) { fileUpdate(files: $files) { userErrors { message } } }`,
+          { files: [{ id: job.file.fileGid, originalSource: resourceUrl }] },
+        );
+        if (!answer.errors) break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      for (;;) {
+        const answer = await direct<{ node: { status: string } | null }>(
+          `query($id: ID!) { node(id: $id) { ... on MediaImage { status } } }`,
+          { id: job.file.fileGid },
+        );
+        if (answer.data?.node?.status === "READY") break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }),
+);
+const directSeconds = (performance.now() - directStart) / 1000;
+
+await closeQueues();
+await closeLocks();
+await closeShopBuckets();
+await db.$disconnect();
+await deleteKeys(process.env.QUEUE_PREFIX!);
+await dropDatabase(url, baseUrl);
+rmSync(storage, { recursive: true, force: true });
+
+const variantsUpdated = hops.reduce((n, h) => n + h.variants, 0);
+const throughput = variantsUpdated / seconds;
+const assetsPerSecond = ASSETS / seconds;
+const directPerSecond = ASSETS / directSeconds;
+log(
+  `engine: ${ASSETS} replacements in ${seconds.toFixed(2)} s, ${used} points used of ${Math.round(available)} available, ${throttled}/${responses} THROTTLED`,
+);
+log(`direct: ${ASSETS} replacements in ${directSeconds.toFixed(2)} s`);
+console.log(
+  `RESULT sync assets=${ASSETS} variants=${variantsUpdated} throughput_variants_per_s=${throughput.toFixed(1)} ` +
+    `p95_ms=${p95} restore_used_pct=${((100 * used) / available).toFixed(1)} throttled_pct=${((100 * throttled) / Math.max(1, responses)).toFixed(2)} ` +
+    `assets_per_s=${assetsPerSecond.toFixed(2)} direct_assets_per_s=${directPerSecond.toFixed(2)} ratio_vs_direct=${(assetsPerSecond / directPerSecond).toFixed(2)}`,
+);
+process.exit(0);
