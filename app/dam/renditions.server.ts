@@ -48,23 +48,34 @@ export async function renderVersionRenditions(
     return { rendered: 0 };
   }
   const storage = getStorage();
-  let master: Buffer | undefined;
-  let rendered = 0;
-  for (const name of Object.keys(LIBRARY_RENDITIONS) as LibraryRendition[]) {
-    const key = libraryRenditionKey(shop, version.sha256, name);
-    if (await storage.has(key)) continue;
-    master ??= await storage.get(version.storageKey);
+  const missing: LibraryRendition[] = [];
+  for (const name of Object.keys(LIBRARY_RENDITIONS) as LibraryRendition[])
+    if (!(await storage.has(libraryRenditionKey(shop, version.sha256, name))))
+      missing.push(name);
+  if (missing.length) {
+    const master = await storage.get(version.storageKey);
+    // The renditions of one master render side by side (libuv runs them on separate threads), so the CPU keeps
+    // working while another one is being written to storage.
     try {
-      const rendition = await renderRendition(master, LIBRARY_RENDITIONS[name]);
-      await storage.put(key, rendition.data);
-      rendered++;
+      await Promise.all(
+        missing.map(async (name) => {
+          const rendition = await renderRendition(
+            master,
+            LIBRARY_RENDITIONS[name],
+          );
+          await storage.put(
+            libraryRenditionKey(shop, version.sha256, name),
+            rendition.data,
+          );
+        }),
+      );
     } catch (error) {
-      if (error instanceof Invalid) {
+      if (error instanceof Invalid)
         await recordRenditions(shop, version.id, error.message);
-      }
       throw error;
     }
   }
+  const rendered = missing.length;
   await recordRenditions(shop, version.id, null);
   return { rendered };
 }
