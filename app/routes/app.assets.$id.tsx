@@ -1,5 +1,6 @@
 // One asset: preview, details, versions (upload, restore, approve), approval, tags, collections, alt text per
 // locale, rights, audit trail and the "Used by" card the sync engine fills.
+import { json } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
@@ -58,7 +59,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       input,
       actorOf(auth),
     );
-    return Response.json({ ok: true, intent: input.intent });
+    return json({ ok: true, intent: input.intent });
   } catch (error) {
     return errorResponse(error);
   }
