@@ -326,7 +326,7 @@ export async function addVersion(input: UploadInput & { assetId: string }) {
 }
 
 // The rows are committed: a Redis outage must not turn a stored upload into an error. The asset shows its
-// placeholder until `dam.renditions` runs (re-enqueued on the next version view or by the queue-all job).
+// placeholder until `dam.renditions` runs; `dam.renditions-missing` (queue-all) enqueues it again later.
 async function enqueueAfterCommit(
   shop: string,
   version: { id: string; assetId: string },

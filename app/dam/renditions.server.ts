@@ -2,7 +2,11 @@
 // and stored next to it by content hash, so re-running the job or restoring an old version costs nothing.
 import { enqueue } from "~/jobs/enqueue.server";
 import { Invalid } from "~/lib/errors";
-import { recordRenditions, requireVersion } from "./asset.db.server";
+import {
+  recordRenditions,
+  requireVersion,
+  versionsWithoutRenditions,
+} from "./asset.db.server";
 import {
   LIBRARY_RENDITIONS,
   renderRendition,
@@ -78,4 +82,22 @@ export async function renderVersionRenditions(
   const rendered = missing.length;
   await recordRenditions(shop, version.id, null);
   return { rendered };
+}
+
+/**
+ * Queue-all: enqueues `dam.renditions` for every version still without renditions (e.g. uploaded while Redis was
+ * unreachable). Idempotent: the per-version job id makes a second enqueue a no-op.
+ */
+export async function enqueueMissingRenditions(
+  pageSize = 500,
+): Promise<number> {
+  let after: string | null = null;
+  let count = 0;
+  for (;;) {
+    const page = await versionsWithoutRenditions(after, pageSize);
+    for (const v of page) await enqueueRenditions(v.shop, v.assetId, v.id);
+    count += page.length;
+    if (page.length < pageSize) return count;
+    after = page.at(-1)!.id;
+  }
 }

@@ -63,6 +63,11 @@ export const jobDefinitions = {
       versionId: z.string().min(1),
     }),
   },
+  /** Queue-all: enqueue dam.renditions for every version still without renditions. Idempotent. */
+  "dam.renditions-missing": {
+    queue: "maintenance",
+    schema: z.object({}),
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof jobDefinitions;

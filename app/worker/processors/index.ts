@@ -5,7 +5,10 @@ import {
   refreshProductProcessor,
   removeProductProcessor,
 } from "./product.server";
-import { renderRenditionsProcessor } from "./dam.server";
+import {
+  enqueueMissingRenditionsProcessor,
+  renderRenditionsProcessor,
+} from "./dam.server";
 import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
 
 export const processors: ProcessorMap = {
@@ -16,4 +19,5 @@ export const processors: ProcessorMap = {
   "webhook-events.prune": pruneWebhookEventsProcessor,
   // DAM
   "dam.renditions": renderRenditionsProcessor,
+  "dam.renditions-missing": enqueueMissingRenditionsProcessor,
 };
