@@ -223,10 +223,3 @@ export async function renderRendition(
     throw asInvalid(error);
   }
 }
-
-/** sharp's build decides whether HEIC (HEVC) can be read; AVIF always can. */
-export function canReadFormat(
-  format: "heif" | "svg" | "tiff" | "gif",
-): boolean {
-  return Boolean(sharp.format[format]?.input?.buffer);
-}

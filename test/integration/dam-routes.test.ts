@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { ingestUpload } from "~/dam/ingest.server";
 import { enqueueMissingRenditions } from "~/dam/renditions.server";
-import { setStorage } from "~/dam/storage.server";
 import { getQueue } from "~/jobs/queues.server";
 import {
   action as assetAction,
@@ -26,8 +25,7 @@ let assetId: string;
 let versionId: string;
 
 beforeAll(async () => {
-  dir = useTempStorageDir();
-  setStorage(undefined);
+  dir = await useTempStorageDir();
   await db.shop.createMany({ data: [{ shop: shopA }, { shop: shopB }] });
   await storeOfflineSession(shopA);
   await storeOfflineSession(shopB);
