@@ -209,7 +209,8 @@ export const en = {
       audit: "Audit trail",
       auditEmpty: "Nothing recorded yet",
       usedBy: "Used by",
-      usedByEmpty: "Products and channels using this asset will be listed here once it is linked.",
+      usedByEmpty:
+        "Products and channels using this asset will be listed here once it is linked.",
       nearDuplicate: "This asset looks like another one in the library.",
       openSimilar: "Open the similar asset",
       renditionError: "Thumbnail could not be made: {message}",
