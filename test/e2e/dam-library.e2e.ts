@@ -165,6 +165,7 @@ async function main(): Promise<void> {
       say(`✖ ${name}: ${(error as Error).message}`);
     }
   };
+  mkdirSync(artifacts, { recursive: true });
   try {
     const page = await browser.newPage({
       viewport: { width: 1400, height: 1000 },
@@ -217,6 +218,27 @@ async function main(): Promise<void> {
         await page
           .getByText("studio-hat.png: Already in the library")
           .waitFor({ timeout: 60_000 });
+      },
+    );
+
+    await check(
+      "approves the new asset on its page, which keeps a Used by card for the sync engine",
+      async () => {
+        await page.getByRole("link", { name: "Open it" }).last().click();
+        await page.waitForURL(/\/app\/assets\/[^/?]+/);
+        await page.locator("#used-by").waitFor();
+        await page
+          .getByRole("button", { name: "Approve this version" })
+          .first()
+          .click();
+        await page.getByText("version-approved").waitFor({ timeout: 30_000 });
+        // The status badge next to the title.
+        await page.getByText("Approved", { exact: true }).first().waitFor();
+        await page.screenshot({
+          path: path.join(artifacts, "dam-asset.png"),
+          fullPage: true,
+        });
+        await page.goBack();
       },
     );
 
