@@ -182,6 +182,8 @@ export const en = {
       current: "Current",
       uploadVersion: "Upload new version",
       restore: "Restore as new version",
+      compare: "Compare with version {number}",
+      closeCompare: "Close comparison",
       approveVersion: "Approve this version",
       restoredFrom: "Restored from version {number}",
       uploadedBy: "Uploaded by {actor}",

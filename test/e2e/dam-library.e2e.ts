@@ -234,11 +234,32 @@ async function main(): Promise<void> {
         await page.getByText("version-approved").waitFor({ timeout: 30_000 });
         // The status badge next to the title.
         await page.getByText("Approved", { exact: true }).first().waitFor();
+      },
+    );
+
+    await check(
+      "uploads a new version on the asset page and compares it with the current one",
+      async () => {
+        const file = path.join(work, "studio-hat-v2.jpg");
+        writeFileSync(file, await image(8));
+        await page
+          .locator('#dam-drop-zone input[type="file"]')
+          .setInputFiles(file);
+        await page
+          .getByText("studio-hat-v2.jpg: New version added")
+          .waitFor({ timeout: 60_000 });
+        await page.getByText("Version 2").waitFor({ timeout: 30_000 });
+        await page
+          .getByRole("button", { name: "Compare with version 1" })
+          .click();
+        await page
+          .locator("#version-compare img")
+          .nth(1)
+          .waitFor({ timeout: 30_000 });
         await page.screenshot({
           path: path.join(artifacts, "dam-asset.png"),
           fullPage: true,
         });
-        await page.goBack();
       },
     );
 

@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   DescriptionList,
+  InlineGrid,
   InlineStack,
   Tag,
   Text,
@@ -35,6 +36,7 @@ interface Version {
   approvedBy: string | null;
   restoredFromId: string | null;
   thumbnailUrl: string | null;
+  previewUrl: string | null;
   downloadUrl: string;
 }
 
@@ -93,6 +95,57 @@ function Intent({
   );
 }
 
+/** Two versions side by side: the current one (or the latest) and the one picked. */
+function VersionCompare({
+  left,
+  right,
+  onClose,
+}: {
+  left: Version;
+  right: Version;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const side = (v: Version) => (
+    <BlockStack gap="100">
+      <Text as="span" fontWeight="semibold">
+        {t("dam.asset.versionLabel", { number: v.number })}
+      </Text>
+      {v.previewUrl ? (
+        <img
+          src={v.previewUrl}
+          alt={v.filename}
+          style={{ maxWidth: "100%", maxHeight: 320 }}
+        />
+      ) : (
+        <Text as="p" tone="subdued">
+          {t("dam.asset.previewPending")}
+        </Text>
+      )}
+      <Text as="span" tone="subdued" variant="bodySm">
+        {v.filename} ·{" "}
+        {v.width && v.height ? `${v.width} × ${v.height} px · ` : ""}
+        {formatBytes(v.bytes)}
+      </Text>
+    </BlockStack>
+  );
+  return (
+    <div id="version-compare">
+      <BlockStack gap="200">
+        <InlineGrid columns={2} gap="300">
+          {side(left)}
+          {side(right)}
+        </InlineGrid>
+        <InlineStack align="end">
+          <Button variant="plain" onClick={onClose}>
+            {t("dam.asset.closeCompare")}
+          </Button>
+        </InlineStack>
+      </BlockStack>
+    </div>
+  );
+}
+
 export function VersionsCard({
   asset,
   children,
@@ -101,6 +154,11 @@ export function VersionsCard({
   children: ReactNode;
 }) {
   const t = useT();
+  const [comparing, setComparing] = useState<string | null>(null);
+  const base =
+    asset.versions.find((v) => v.id === asset.currentVersionId) ??
+    asset.versions[0];
+  const compared = asset.versions.find((v) => v.id === comparing);
   const numberOf = (id: string | null) =>
     asset.versions.find((v) => v.id === id)?.number ?? "?";
   return (
@@ -110,6 +168,13 @@ export function VersionsCard({
           {t("dam.asset.versions")}
         </Text>
         {children}
+        {base && compared && (
+          <VersionCompare
+            left={base}
+            right={compared}
+            onClose={() => setComparing(null)}
+          />
+        )}
         <BlockStack gap="300">
           {asset.versions.map((v) => (
             <InlineStack key={v.id} gap="300" blockAlign="center" wrap={false}>
@@ -158,6 +223,11 @@ export function VersionsCard({
                       {t("dam.asset.restore")}
                     </Intent>
                   )}
+                {base && v.id !== base.id && (
+                  <Button variant="plain" onClick={() => setComparing(v.id)}>
+                    {t("dam.asset.compare", { number: base.number })}
+                  </Button>
+                )}
                 <Button url={v.downloadUrl} target="_blank" variant="plain">
                   {t("dam.asset.download")}
                 </Button>
