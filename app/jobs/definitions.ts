@@ -8,6 +8,7 @@ export const queueNames = [
   "webhooks",
   "shopify",
   "maintenance",
+  "sync",
   "renditions",
 ] as const;
 export type QueueName = (typeof queueNames)[number];
@@ -53,6 +54,32 @@ export const jobDefinitions = {
     queue: "maintenance",
     schema: z.object({ olderThanDays: z.number().int().min(1) }),
   },
+  // Sync engine ------------------------------------------------------------------------------------------------
+  /** One outbox event (job id = outbox id): fans it out into per product × channel work. */
+  "sync.dispatch": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, outboxId: z.string().min(1) }),
+  },
+  /** Brings an asset's Shopify file to the asset's current version (replacement in place when possible). */
+  "sync.storefront-asset": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, assetId: z.string().min(1) }),
+  },
+  /** Converges a product's storefront media, variant images and gallery metafields to its links. */
+  "sync.storefront-product": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+  },
+  /** Rewrites a product's rows of the Google feed (renditions, pre-flight, attributes). */
+  "sync.google": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+  },
+  /** Sends a product's listings (one per SKU) to the marketplace. */
+  "sync.marketplace": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+  },
   // DAM
   /** Render and store a version's library thumbnail and preview. Idempotent (renditions keyed by content hash). */
   "dam.renditions": {
@@ -67,6 +94,27 @@ export const jobDefinitions = {
   "dam.renditions-missing": {
     queue: "maintenance",
     schema: z.object({}),
+  },
+  // PIM
+  /** Import every product and variant of the shop with a bulk operation (first install, on demand, reconcile). */
+  "catalogue.import": {
+    queue: "shopify",
+    schema: z.object({ shop: shopDomain }),
+  },
+  /** Periodic: enqueue a catalogue import per installed shop, catching edits that sent no webhook. */
+  "catalogue.reconcile-all": {
+    queue: "maintenance",
+    schema: z.object({}),
+  },
+  /** Write a product's approved values to Shopify metafields (outbox product.values-approved). Idempotent. */
+  "product-values.publish": {
+    queue: "shopify",
+    schema: z.object({
+      shop: shopDomain,
+      productId: z.string().min(1),
+      // The approval this job was enqueued for; a job older than the product's published version does nothing.
+      version: z.number().int().min(0),
+    }),
   },
 } as const satisfies Record<string, JobDefinition>;
 

@@ -47,7 +47,7 @@ describe("worker", () => {
     const job = await finished(jobId);
 
     expect(await job.getState()).toBe("completed");
-    expect(job.returnvalue).toEqual({ seen: "gid://shopify/Product/1" });
+    expect(job.returnvalue).toMatchObject({ seen: "gid://shopify/Product/1" });
   });
 
   it("does not retry a processor's permanent error", async () => {

@@ -1,9 +1,11 @@
 // Before each integration test file: its own database (a clone of the run's template) and its own BullMQ
 // prefix; after it, both are removed.
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, inject } from "vitest";
-import { cloneDatabase, dropDatabase, runDirectory } from "./database";
+import { cloneDatabase, dropDatabase } from "./database";
 import { deleteKeys } from "./redis";
 
 const runId = inject("runId");
@@ -19,8 +21,9 @@ const queuePrefix = `vitrine-test-${runId}-${name}`;
 
 process.env.DATABASE_URL = databaseUrl;
 process.env.QUEUE_PREFIX = queuePrefix;
-// DAM: asset blobs (and the upload spool) in a folder of this test file, removed with the run directory.
-process.env.STORAGE_DIR = path.join(runDirectory(runId), name, "storage");
+// Blobs (asset versions, renditions) go to a folder of this test file, removed afterwards.
+const storageDir = mkdtempSync(path.join(tmpdir(), `vitrine-${name}-`));
+process.env.STORAGE_DIR = storageDir;
 
 afterAll(async () => {
   const { closeQueues } = await import("~/jobs/queues.server");
@@ -29,4 +32,5 @@ afterAll(async () => {
   await db.$disconnect();
   await deleteKeys(queuePrefix);
   await dropDatabase(databaseUrl, baseUrl);
+  rmSync(storageDir, { recursive: true, force: true });
 });

@@ -2,6 +2,11 @@
 import type { ProcessorMap } from "../processor";
 import { pruneWebhookEventsProcessor } from "./maintenance.server";
 import {
+  importCatalogueProcessor,
+  publishProductValuesProcessor,
+  reconcileCataloguesProcessor,
+} from "./pim.server";
+import {
   refreshProductProcessor,
   removeProductProcessor,
 } from "./product.server";
@@ -10,6 +15,13 @@ import {
   renderRenditionsProcessor,
 } from "./dam.server";
 import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
+import {
+  dispatchProcessor,
+  googleProcessor,
+  marketplaceProcessor,
+  storefrontAssetProcessor,
+  storefrontProductProcessor,
+} from "./sync.server";
 
 export const processors: ProcessorMap = {
   "shop.sync-details": syncShopDetailsProcessor,
@@ -17,7 +29,17 @@ export const processors: ProcessorMap = {
   "product.refresh": refreshProductProcessor,
   "product.remove": removeProductProcessor,
   "webhook-events.prune": pruneWebhookEventsProcessor,
+  // Sync engine
+  "sync.dispatch": dispatchProcessor,
+  "sync.storefront-asset": storefrontAssetProcessor,
+  "sync.storefront-product": storefrontProductProcessor,
+  "sync.google": googleProcessor,
+  "sync.marketplace": marketplaceProcessor,
   // DAM
   "dam.renditions": renderRenditionsProcessor,
   "dam.renditions-missing": enqueueMissingRenditionsProcessor,
+  // PIM
+  "catalogue.import": importCatalogueProcessor,
+  "catalogue.reconcile-all": reconcileCataloguesProcessor,
+  "product-values.publish": publishProductValuesProcessor,
 };

@@ -1,25 +1,35 @@
+import { refreshProduct, removeProduct } from "~/pim/product-refresh.server";
+import { adminClientFor } from "~/shopify/admin-client.server";
+import { findShop } from "~/shop/shop.db.server";
 import type { Processor } from "../processor";
 
-// The product mirror arrives with the PIM (issue #5); until then these jobs only prove the webhook → Redis →
-// worker path and record that the change was seen.
+// products/create|update: bring the mirror up to Shopify's state (echoes of our own writes are recognised).
 export const refreshProductProcessor: Processor<"product.refresh"> = async (
   payload,
   { log },
 ) => {
-  log.info(
-    { shop: payload.shop, productId: payload.productId },
-    "product changed",
+  const shop = await findShop(payload.shop);
+  if (shop?.status !== "INSTALLED") {
+    log.info({ shop: payload.shop }, "shop not installed; skipping refresh");
+    return { seen: payload.productId, outcome: "skipped" };
+  }
+  const outcome = await refreshProduct(
+    payload.shop,
+    await adminClientFor(payload.shop),
+    payload.productId,
+    payload.updatedAt ? new Date(payload.updatedAt) : null,
   );
-  return { seen: payload.productId };
+  log.info(
+    { shop: payload.shop, productId: payload.productId, outcome },
+    "product refreshed",
+  );
+  return { seen: payload.productId, outcome };
 };
 
+// products/delete: forget the product and its PIM data.
 export const removeProductProcessor: Processor<"product.remove"> = async (
   payload,
-  { log },
-) => {
-  log.info(
-    { shop: payload.shop, productId: payload.productId },
-    "product deleted",
-  );
-  return { seen: payload.productId };
-};
+) => ({
+  seen: payload.productId,
+  removed: await removeProduct(payload.shop, payload.productId),
+});

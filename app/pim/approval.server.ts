@@ -1,0 +1,44 @@
+// Approval as the UI triggers it: approve (values + outbox row in one transaction), then hand each event to the
+// publish job directly. Until the sync engine's outbox relay runs, this is the dispatch path; the job id is the
+// outbox id, so the relay enqueueing the same row later is a no-op, and an undispatched row (Redis down) stays
+// for the relay to pick up.
+import { enqueue } from "~/jobs/enqueue.server";
+import { logger } from "~/lib/logger.server";
+import { markOutboxDispatched } from "./publish.db.server";
+import { approveProducts, type Approval } from "./values.db.server";
+
+/** Enqueues the publish job of approvals (outbox rows `product.values-approved`). Idempotent per outbox id. */
+export async function dispatchValuesApproved(
+  shop: string,
+  approvals: readonly Approval[],
+): Promise<void> {
+  for (const approval of approvals) {
+    await enqueue(
+      "product-values.publish",
+      { shop, productId: approval.productId, version: approval.version },
+      { jobId: approval.outboxId },
+    );
+    await markOutboxDispatched(shop, [approval.outboxId]);
+  }
+}
+
+/**
+ * Approves products and queues their publishing. Throws `NotFound` for another shop's product. When Redis is
+ * down the approval still stands (the outbox rows wait for the relay); the error is logged, not thrown.
+ */
+export async function approveAndPublish(
+  shop: string,
+  productIds: readonly string[],
+  actor: string | null,
+): Promise<Approval[]> {
+  const approvals = await approveProducts(shop, productIds, actor);
+  try {
+    await dispatchValuesApproved(shop, approvals);
+  } catch (error) {
+    logger.warn(
+      { err: error, shop },
+      "publish not queued; outbox relay will retry",
+    );
+  }
+  return approvals;
+}

@@ -1,0 +1,275 @@
+// Prisma access for the catalogue mirror (Product, Variant) and catalogue import progress. Every query takes the
+// shop. The mirror holds Shopify's fields only; PIM columns (family, approval) are never touched here except the
+// family assignment of a product that has none yet.
+import { createHash } from "node:crypto";
+import db from "~/db.server";
+
+export interface MirrorVariant {
+  shopifyId: string;
+  title: string;
+  sku: string | null;
+  barcode: string | null;
+  price: string | null;
+  compareAtPrice: string | null;
+  position: number;
+  selectedOptions: { name: string; value: string }[];
+  availableForSale: boolean;
+}
+
+export interface MirrorProduct {
+  shopifyId: string;
+  handle: string;
+  title: string;
+  descriptionHtml: string;
+  vendor: string | null;
+  productType: string | null;
+  status: string;
+  tags: string[];
+  categoryId: string | null;
+  shopifyUpdatedAt: Date | null;
+}
+
+/** What a products/update must change for us to care: Shopify's fields we mirror, variants in id order. */
+export function mirrorDigest(
+  product: MirrorProduct,
+  variants: readonly MirrorVariant[],
+): string {
+  const { shopifyUpdatedAt: _ignored, ...fields } = product;
+  const sorted = [...variants].sort((a, b) =>
+    a.shopifyId.localeCompare(b.shopifyId),
+  );
+  return createHash("sha256")
+    .update(JSON.stringify([fields, sorted]))
+    .digest("hex");
+}
+
+// searchText is part of a B-tree index: PostgreSQL refuses entries over ~2.7 kB, so very long SKU lists are cut.
+const SEARCH_TEXT_MAX = 1000;
+
+function searchText(product: MirrorProduct, skus: readonly (string | null)[]) {
+  return [
+    product.title,
+    product.handle,
+    product.vendor,
+    product.productType,
+    ...skus,
+  ]
+    .filter(Boolean)
+    .join(" ")
+    .toLowerCase()
+    .slice(0, SEARCH_TEXT_MAX);
+}
+
+/** Upserts products (no variants); returns shopifyId → local id. Idempotent. */
+export async function upsertMirrorProducts(
+  shop: string,
+  products: readonly MirrorProduct[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (products.length === 0) return ids;
+  const rows = await db.$transaction(
+    products.map((product) =>
+      db.product.upsert({
+        where: { shop_shopifyId: { shop, shopifyId: product.shopifyId } },
+        create: {
+          shop,
+          ...product,
+          tags: product.tags,
+          searchText: searchText(product, []),
+        },
+        update: {
+          ...product,
+          tags: product.tags,
+          searchText: searchText(product, []),
+        },
+        select: { id: true, shopifyId: true },
+      }),
+    ),
+  );
+  for (const row of rows) ids.set(row.shopifyId, row.id);
+  return ids;
+}
+
+/** Upserts variants of already-mirrored products (`productId` is our id). Idempotent. */
+export async function upsertMirrorVariants(
+  shop: string,
+  variants: readonly (MirrorVariant & { productId: string })[],
+): Promise<void> {
+  if (variants.length === 0) return;
+  await db.$transaction(
+    variants.map((variant) =>
+      db.variant.upsert({
+        where: { shop_shopifyId: { shop, shopifyId: variant.shopifyId } },
+        create: { shop, ...variant },
+        update: variant,
+        select: { id: true },
+      }),
+    ),
+  );
+}
+
+/** Refreshes search text (SKUs join it) and digests of the given products after their variants landed. */
+export async function finishMirrorProducts(
+  shop: string,
+  productIds: readonly string[],
+): Promise<void> {
+  const products = await db.product.findMany({
+    where: { shop, id: { in: [...productIds] } },
+    include: { variants: true },
+  });
+  await db.$transaction(
+    products.map((p) => {
+      const product = toMirrorProduct(p);
+      const variants = p.variants.map(toMirrorVariant);
+      return db.product.update({
+        where: { id: p.id },
+        data: {
+          searchText: searchText(
+            product,
+            variants.map((v) => v.sku),
+          ),
+          mirrorDigest: mirrorDigest(product, variants),
+        },
+        select: { id: true },
+      });
+    }),
+  );
+}
+
+type ProductRow = Awaited<ReturnType<typeof db.product.findFirstOrThrow>>;
+type VariantRow = Awaited<ReturnType<typeof db.variant.findFirstOrThrow>>;
+
+function toMirrorProduct(p: ProductRow): MirrorProduct {
+  return {
+    shopifyId: p.shopifyId,
+    handle: p.handle,
+    title: p.title,
+    descriptionHtml: p.descriptionHtml,
+    vendor: p.vendor,
+    productType: p.productType,
+    status: p.status,
+    tags: (p.tags as string[] | null) ?? [],
+    categoryId: p.categoryId,
+    shopifyUpdatedAt: p.shopifyUpdatedAt,
+  };
+}
+
+function toMirrorVariant(v: VariantRow): MirrorVariant {
+  return {
+    shopifyId: v.shopifyId,
+    title: v.title,
+    sku: v.sku,
+    barcode: v.barcode,
+    price: v.price,
+    compareAtPrice: v.compareAtPrice,
+    position: v.position,
+    selectedOptions: v.selectedOptions as MirrorVariant["selectedOptions"],
+    availableForSale: v.availableForSale,
+  };
+}
+
+/**
+ * Replaces one product and its variants with Shopify's current state (variants Shopify no longer has are
+ * removed). Returns our product id. Idempotent.
+ */
+export async function replaceMirrorProduct(
+  shop: string,
+  product: MirrorProduct,
+  variants: readonly MirrorVariant[],
+): Promise<string> {
+  const ids = await upsertMirrorProducts(shop, [product]);
+  const productId = ids.get(product.shopifyId)!;
+  await upsertMirrorVariants(
+    shop,
+    variants.map((v) => ({ ...v, productId })),
+  );
+  await db.variant.deleteMany({
+    where: {
+      shop,
+      productId,
+      shopifyId: { notIn: variants.map((v) => v.shopifyId) },
+    },
+  });
+  await finishMirrorProducts(shop, [productId]);
+  return productId;
+}
+
+export async function findMirrorProduct(shop: string, shopifyId: string) {
+  return db.product.findUnique({
+    where: { shop_shopifyId: { shop, shopifyId } },
+    select: {
+      id: true,
+      mirrorDigest: true,
+      shopifyUpdatedAt: true,
+      echoUpdatedAt: true,
+    },
+  });
+}
+
+/** Records Shopify's updatedAt without changing anything else (an echo, or a change we do not mirror). */
+export async function touchMirrorProduct(
+  shop: string,
+  id: string,
+  shopifyUpdatedAt: Date | null,
+): Promise<void> {
+  await db.product.updateMany({
+    where: { shop, id },
+    data: { shopifyUpdatedAt },
+  });
+}
+
+/** products/delete. Idempotent. PIM values of the product go with it (cascade). */
+export async function deleteMirrorProduct(
+  shop: string,
+  shopifyId: string,
+): Promise<number> {
+  const { count } = await db.product.deleteMany({ where: { shop, shopifyId } });
+  return count;
+}
+
+/**
+ * After a complete import: products and variants the import did not touch no longer exist in Shopify (deleted
+ * while no webhook reached us). Returns how many products were removed.
+ */
+export async function removeUnseenSince(
+  shop: string,
+  since: Date,
+): Promise<number> {
+  await db.variant.deleteMany({ where: { shop, updatedAt: { lt: since } } });
+  const { count } = await db.product.deleteMany({
+    where: { shop, updatedAt: { lt: since } },
+  });
+  return count;
+}
+
+export async function startCatalogueImport(shop: string) {
+  return db.catalogueImport.create({
+    data: { shop },
+    select: { id: true, startedAt: true },
+  });
+}
+
+export async function updateCatalogueImport(
+  shop: string,
+  id: string,
+  data: {
+    status?: "RUNNING" | "COMPLETED" | "FAILED";
+    bulkOperationId?: string;
+    totalObjects?: number | null;
+    linesRead?: number;
+    products?: number;
+    variants?: number;
+    removed?: number;
+    error?: string | null;
+    finishedAt?: Date;
+  },
+): Promise<void> {
+  await db.catalogueImport.updateMany({ where: { shop, id }, data });
+}
+
+export async function latestCatalogueImport(shop: string) {
+  return db.catalogueImport.findFirst({
+    where: { shop },
+    orderBy: { startedAt: "desc" },
+  });
+}

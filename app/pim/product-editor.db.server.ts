@@ -1,0 +1,156 @@
+// What the product editor shows: the product, its variants, its family's attributes by group, the working (draft)
+// values for one locale × channel, completeness and history. Shop-scoped; throws `NotFound`.
+import db from "~/db.server";
+import { NotFound } from "~/lib/errors";
+import { decodeValue, formatAttributeValue } from "./attribute-types";
+import { listAttributes, type Attribute } from "./attributes.db.server";
+import { ANY, type Channel } from "./channels";
+import { defaultLocale, valueFieldName } from "./values.db.server";
+
+export interface EditorView {
+  product: {
+    id: string;
+    title: string;
+    handle: string;
+    status: string;
+    pimStatus: string;
+    vendor: string | null;
+    productType: string | null;
+    familyId: string | null;
+    approvedVersion: number;
+    publishedVersion: number;
+  };
+  variants: { id: string; title: string; sku: string | null }[];
+  attributes: (Attribute & { requiredChannels: string[] })[];
+  locales: string[];
+  locale: string;
+  channel: Channel | typeof ANY;
+  /** Field name (valueFieldName) → the text of the working value for the chosen locale × channel. */
+  values: Record<string, string>;
+  /** Same keys: the approved value, to show what a pending change replaces. */
+  approved: Record<string, string>;
+  completeness: { channel: string; percent: number; missing: unknown }[];
+  history: {
+    id: string;
+    changeId: string;
+    attributeKey: string;
+    variantId: string | null;
+    locale: string;
+    channel: string;
+    before: string;
+    after: string;
+    kind: string;
+    actor: string | null;
+    createdAt: string;
+  }[];
+}
+
+export async function loadProductEditor(
+  shop: string,
+  productId: string,
+  view: { locale?: string | null; channel?: Channel | typeof ANY | null },
+): Promise<EditorView> {
+  const product = await db.product.findFirst({
+    where: { shop, id: productId },
+    include: {
+      variants: {
+        orderBy: { position: "asc" },
+        select: { id: true, title: true, sku: true },
+      },
+      family: { include: { attributes: true } },
+      completeness: true,
+    },
+  });
+  if (!product) throw new NotFound("product not found");
+  const primary = await defaultLocale(shop);
+  const shopRow = await db.shop.findUnique({
+    where: { shop },
+    select: { locales: true },
+  });
+  const locales = Array.isArray(shopRow?.locales)
+    ? (shopRow.locales as string[])
+    : [primary];
+  const locale =
+    view.locale && locales.includes(view.locale) ? view.locale : primary;
+  const channel = view.channel ?? ANY;
+
+  const required = new Map(
+    (product.family?.attributes ?? []).map((a) => [
+      a.attributeId,
+      a.requiredChannels as string[],
+    ]),
+  );
+  const all = await listAttributes(shop);
+  // The family's attributes; without a family, every attribute (so data can still be entered).
+  const attributes = all
+    .filter((a) => !product.family || required.has(a.id))
+    .map((a) => ({ ...a, requiredChannels: required.get(a.id) ?? [] }));
+  const byId = new Map(all.map((a) => [a.id, a]));
+
+  const values = await db.attributeValue.findMany({
+    where: { shop, productId },
+  });
+  const draft: Record<string, string> = {};
+  const approved: Record<string, string> = {};
+  for (const value of values) {
+    const attribute = byId.get(value.attributeId);
+    if (!attribute) continue;
+    const wantedLocale = attribute.localisable ? locale : ANY;
+    if (value.locale !== wantedLocale) continue;
+    const wantedChannel = attribute.channelSpecific ? channel : ANY;
+    if (value.channel !== wantedChannel) continue;
+    const name = valueFieldName({
+      attributeKey: attribute.key,
+      variantId: value.variantId,
+      locale: value.locale,
+      channel: value.channel,
+    });
+    draft[name] = formatAttributeValue(decodeValue(value.draft));
+    approved[name] = formatAttributeValue(decodeValue(value.approved));
+  }
+
+  const history = await db.valueChange.findMany({
+    where: { shop, productId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return {
+    product: {
+      id: product.id,
+      title: product.title,
+      handle: product.handle,
+      status: product.status,
+      pimStatus: product.pimStatus,
+      vendor: product.vendor,
+      productType: product.productType,
+      familyId: product.familyId,
+      approvedVersion: product.approvedVersion,
+      publishedVersion: product.publishedVersion,
+    },
+    variants: product.variants,
+    attributes,
+    locales,
+    locale,
+    channel,
+    values: draft,
+    approved,
+    completeness: product.completeness.map((c) => ({
+      channel: c.channel,
+      percent: c.percent,
+      missing: c.missing,
+    })),
+    history: history.map((h) => ({
+      id: h.id,
+      changeId: h.changeId,
+      attributeKey: byId.get(h.attributeId)?.key ?? "?",
+      variantId: h.variantId,
+      locale: h.locale,
+      channel: h.channel,
+      before: formatAttributeValue(decodeValue(h.before)),
+      after: formatAttributeValue(decodeValue(h.after)),
+      kind: h.kind,
+      actor: h.actor,
+      createdAt: h.createdAt.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,109 @@
+// Webhook-driven mirror updates. products/update fires for every change Shopify sees, including our own metafield
+// writes (the echo); we recognise those without a read when Shopify's updated_at is the one our write produced,
+// and otherwise read the product and compare its digest before touching anything.
+import type { AdminClient } from "~/shopify/admin-client.server";
+import { toMirrorProduct, toMirrorVariant } from "./catalogue-import.server";
+import {
+  deleteMirrorProduct,
+  findMirrorProduct,
+  mirrorDigest,
+  replaceMirrorProduct,
+  touchMirrorProduct,
+} from "./mirror.db.server";
+
+const PRODUCT_FOR_MIRROR = `#graphql
+  query ProductForMirror($id: ID!) {
+    product(id: $id) {
+      id
+      handle
+      title
+      descriptionHtml
+      vendor
+      productType
+      status
+      tags
+      updatedAt
+      category {
+        id
+      }
+      variants(first: 250) {
+        nodes {
+          id
+          title
+          sku
+          barcode
+          price
+          compareAtPrice
+          position
+          availableForSale
+          selectedOptions {
+            name
+            value
+          }
+        }
+      }
+    }
+  }
+`;
+
+export type RefreshOutcome =
+  "stale" | "echo" | "unchanged" | "updated" | "created" | "gone";
+
+/**
+ * Brings one product of the mirror up to Shopify's state. Idempotent; drops out-of-order deliveries (older
+ * `updatedAt` than the one we hold) and echoes of our own writes. Throws `Upstream` when Shopify fails.
+ */
+export async function refreshProduct(
+  shop: string,
+  client: AdminClient,
+  productGid: string,
+  webhookUpdatedAt: Date | null,
+): Promise<RefreshOutcome> {
+  const existing = await findMirrorProduct(shop, productGid);
+  if (existing && webhookUpdatedAt) {
+    if (
+      existing.echoUpdatedAt &&
+      existing.echoUpdatedAt.getTime() === webhookUpdatedAt.getTime()
+    ) {
+      await touchMirrorProduct(shop, existing.id, webhookUpdatedAt);
+      return "echo";
+    }
+    if (
+      existing.shopifyUpdatedAt &&
+      existing.shopifyUpdatedAt.getTime() >= webhookUpdatedAt.getTime()
+    )
+      return "stale";
+  }
+  const { product } = await client.request(PRODUCT_FOR_MIRROR, {
+    id: productGid,
+  });
+  if (!product) {
+    await deleteMirrorProduct(shop, productGid);
+    return "gone";
+  }
+  const mirrored = toMirrorProduct({
+    ...product,
+    tags: [...product.tags],
+    category: product.category ?? null,
+  });
+  const variants = product.variants.nodes.map((v) =>
+    toMirrorVariant({
+      ...v,
+      selectedOptions: v.selectedOptions.map((o) => ({ ...o })),
+    }),
+  );
+  if (existing && existing.mirrorDigest === mirrorDigest(mirrored, variants)) {
+    await touchMirrorProduct(shop, existing.id, mirrored.shopifyUpdatedAt);
+    return "unchanged";
+  }
+  await replaceMirrorProduct(shop, mirrored, variants);
+  return existing ? "updated" : "created";
+}
+
+/** products/delete: forget the product and its PIM data. Idempotent. */
+export async function removeProduct(
+  shop: string,
+  productGid: string,
+): Promise<boolean> {
+  return (await deleteMirrorProduct(shop, productGid)) > 0;
+}

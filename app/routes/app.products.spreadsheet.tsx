@@ -1,0 +1,296 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useRef, useState } from "react";
+import { z } from "zod";
+import { useT } from "~/i18n";
+import { parseProductsIndexQuery } from "~/pim/products-index.db.server";
+import { actorOf, formFailure, formInput } from "~/pim/route-errors.server";
+import {
+  exportSpreadsheet,
+  formatOf,
+  importSpreadsheet,
+  parseMapping,
+  readSheet,
+} from "~/pim/spreadsheet.server";
+import { authenticate } from "~/shopify.server";
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+const exportQuery = z.object({
+  export: z.enum(["csv", "xlsx"]),
+  key: z.enum(["sku", "handle"]).default("sku"),
+});
+
+/** GET ?export=csv|xlsx&key=sku|handle plus the index filters downloads the file; otherwise the page. */
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const params = new URL(request.url).searchParams;
+  const wanted = exportQuery.safeParse(Object.fromEntries(params));
+  if (!wanted.success) return { ready: true };
+  const file = await exportSpreadsheet(
+    session.shop,
+    parseProductsIndexQuery(params),
+    { key: wanted.data.key, format: wanted.data.export },
+  );
+  return new Response(Buffer.from(file.body), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+    },
+  }) as never;
+};
+
+const importInput = z.object({
+  key: z.enum(["sku", "handle"]),
+  mode: z.enum(["all-or-nothing", "valid-rows"]).default("all-or-nothing"),
+  intent: z.enum(["dry-run", "apply"]),
+  mapping: z.string().max(20_000).default(""),
+});
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const context = await authenticate.admin(request);
+  const form = await request.formData();
+  const input = formInput(form);
+  const parsed = importInput.safeParse(input);
+  const file = form.get("file");
+  if (!parsed.success || !(file instanceof File) || file.size === 0)
+    return json(
+      {
+        ok: false as const,
+        message: "invalid request",
+        fieldErrors: {
+          ...(parsed.success
+            ? {}
+            : (z.flattenError(parsed.error).fieldErrors as Record<
+                string,
+                string[]
+              >)),
+          ...(file instanceof File && file.size > 0
+            ? {}
+            : { file: ["Choose a file."] }),
+        },
+        input,
+      },
+      { status: 400 },
+    );
+  if (file.size > MAX_BYTES)
+    return json(
+      {
+        ok: false as const,
+        message: "file too large",
+        fieldErrors: { file: ["At most 10 MB."] },
+        input,
+      },
+      { status: 400 },
+    );
+  try {
+    const table = await readSheet(
+      new Uint8Array(await file.arrayBuffer()),
+      formatOf(file.name),
+    );
+    const report = await importSpreadsheet(context.session.shop, table, {
+      key: parsed.data.key,
+      mode: parsed.data.mode,
+      mapping: parseMapping(parsed.data.mapping),
+      dryRun: parsed.data.intent === "dry-run",
+      actor: actorOf(context),
+    });
+    return json({ ok: true as const, intent: parsed.data.intent, report });
+  } catch (error) {
+    return formFailure(error, input);
+  }
+};
+
+export default function Spreadsheet() {
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const [key, setKey] = useState("sku");
+  const [mode, setMode] = useState("all-or-nothing");
+  const [mapping, setMapping] = useState(
+    result && !result.ok ? (result.input.mapping ?? "") : "",
+  );
+  const report = result?.ok ? result.report : null;
+  const intentRef = useRef<HTMLInputElement>(null);
+  // Polaris buttons carry no name/value: the clicked one sets the hidden intent before the form submits.
+  const setIntent = (intent: string) => {
+    if (intentRef.current) intentRef.current.value = intent;
+  };
+  const failure = result && !result.ok ? result : null;
+
+  return (
+    <Page
+      backAction={{ url: "/app/products" }}
+      title={t("pim.spreadsheet.title")}
+    >
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <Form method="post" encType="multipart/form-data">
+              <input
+                ref={intentRef}
+                type="hidden"
+                name="intent"
+                defaultValue="dry-run"
+              />
+              <BlockStack gap="300">
+                {failure && (
+                  <Banner tone="critical" title={failure.message}>
+                    {Object.entries(failure.fieldErrors).map(
+                      ([field, errors]) => (
+                        <p
+                          key={field}
+                        >{`${field}: ${(errors ?? []).join(" ")}`}</p>
+                      ),
+                    )}
+                  </Banner>
+                )}
+                <label>
+                  <Text as="span">{t("pim.spreadsheet.file")}</Text>{" "}
+                  <input type="file" name="file" accept=".csv,.xlsx" />
+                </label>
+                <Select
+                  label={t("pim.spreadsheet.keyColumn")}
+                  name="key"
+                  value={key}
+                  onChange={setKey}
+                  options={[
+                    { label: "SKU", value: "sku" },
+                    { label: "Handle", value: "handle" },
+                  ]}
+                />
+                <TextField
+                  label={t("pim.spreadsheet.mapping")}
+                  name="mapping"
+                  value={mapping}
+                  onChange={setMapping}
+                  multiline={3}
+                  autoComplete="off"
+                />
+                <Select
+                  label={t("pim.spreadsheet.mode")}
+                  name="mode"
+                  value={mode}
+                  onChange={setMode}
+                  options={[
+                    {
+                      label: t("pim.spreadsheet.allOrNothing"),
+                      value: "all-or-nothing",
+                    },
+                    {
+                      label: t("pim.spreadsheet.validRows"),
+                      value: "valid-rows",
+                    },
+                  ]}
+                />
+                <InlineStack gap="200">
+                  <Button
+                    submit
+                    onClick={() => setIntent("dry-run")}
+                    loading={busy}
+                  >
+                    {t("pim.spreadsheet.dryRun")}
+                  </Button>
+                  <Button
+                    submit
+                    onClick={() => setIntent("apply")}
+                    variant="primary"
+                    loading={busy}
+                  >
+                    {t("pim.spreadsheet.apply")}
+                  </Button>
+                </InlineStack>
+              </BlockStack>
+            </Form>
+          </Card>
+        </Layout.Section>
+        {report && (
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="300">
+                <Banner
+                  tone={report.errors.length ? "warning" : "success"}
+                  title={
+                    report.applied
+                      ? t("pim.spreadsheet.applied", {
+                          rows: report.validRows,
+                          changed: report.values,
+                        })
+                      : t("pim.spreadsheet.report", {
+                          rows: report.rows,
+                          valid: report.validRows,
+                          invalid: report.invalidRows,
+                          changed: report.values,
+                        })
+                  }
+                >
+                  {!report.applied &&
+                    result?.ok &&
+                    result.intent === "apply" && (
+                      <p>{t("pim.spreadsheet.notApplied")}</p>
+                    )}
+                </Banner>
+                {report.errors.length > 0 && (
+                  <DataTable
+                    columnContentTypes={["numeric", "text", "text"]}
+                    headings={[
+                      t("pim.spreadsheet.row"),
+                      t("pim.spreadsheet.column"),
+                      t("pim.spreadsheet.error"),
+                    ]}
+                    rows={report.errors
+                      .slice(0, 500)
+                      .map((e) => [e.row, e.column, e.message])}
+                  />
+                )}
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        )}
+        <Layout.Section variant="oneThird">
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                {t("pim.spreadsheet.export")}
+              </Text>
+              <InlineStack gap="200">
+                <Button
+                  url="/app/products/spreadsheet?export=csv&key=sku"
+                  target="_blank"
+                >
+                  CSV (SKU)
+                </Button>
+                <Button
+                  url="/app/products/spreadsheet?export=xlsx&key=sku"
+                  target="_blank"
+                >
+                  XLSX (SKU)
+                </Button>
+                <Button
+                  url="/app/products/spreadsheet?export=csv&key=handle"
+                  target="_blank"
+                >
+                  CSV (handle)
+                </Button>
+              </InlineStack>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,235 @@
+// The PIM's routes with signed session tokens: each shop sees and changes only its own products, and invalid
+// values come back as 400 with per-field errors and what was typed.
+import { beforeAll, describe, expect, it } from "vitest";
+import db from "~/db.server";
+import { seedApparelAttributes } from "~/pim/apparel-seed.server";
+import {
+  action as editorAction,
+  loader as editorLoader,
+} from "~/routes/app.products.$id";
+import {
+  action as indexAction,
+  loader as indexLoader,
+} from "~/routes/app.products._index";
+import {
+  action as attributesAction,
+  loader as attributesLoader,
+} from "~/routes/app.attributes";
+import { upsertInstalledShop } from "~/shop/shop.db.server";
+import { connectAppTo } from "../support/app-emulator";
+import { testEmulator } from "../support/emulator/testing";
+import {
+  embeddedFetchRequest,
+  storeOfflineSessionWithToken,
+} from "../support/shopify";
+
+const SHOP_A = "atelier-a.myshopify.com";
+const SHOP_B = "atelier-b.myshopify.com";
+const emulator = testEmulator();
+let productA: string;
+let productB: string;
+
+async function buildProduct(shop: string, n: number) {
+  const row = await db.product.create({
+    data: {
+      shop,
+      shopifyId: `gid://shopify/Product/${n}`,
+      handle: `coat-${n}`,
+      title: `Coat ${n}`,
+      searchText: `coat ${n}`,
+      status: "ACTIVE",
+      productType: "Coats",
+    },
+  });
+  return row.id;
+}
+
+beforeAll(async () => {
+  connectAppTo(emulator);
+  for (const shop of [SHOP_A, SHOP_B]) {
+    emulator.addShop(shop);
+    await storeOfflineSessionWithToken(shop, emulator.issueAccessToken(shop));
+    await upsertInstalledShop(shop);
+  }
+  productA = await buildProduct(SHOP_A, 1);
+  productB = await buildProduct(SHOP_B, 2);
+  await seedApparelAttributes(SHOP_A);
+  await seedApparelAttributes(SHOP_B);
+});
+
+const args = async (
+  shop: string,
+  path: string,
+  init: RequestInit = {},
+  params: Record<string, string> = {},
+) => ({
+  request: await embeddedFetchRequest(path, shop, init),
+  params,
+  context: {},
+});
+
+const post = (fields: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields))
+    for (const v of [value].flat()) body.append(key, v);
+  return {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  };
+};
+
+async function statusOf(promise: Promise<unknown>): Promise<number> {
+  try {
+    const result = await promise;
+    return result instanceof Response ? result.status : 200;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+describe("products routes", () => {
+  it("lists only the shop's own products", async () => {
+    const data = await indexLoader(await args(SHOP_A, "/app/products"));
+    expect(data.rows.map((r) => r.id)).toEqual([productA]);
+    const search = await indexLoader(
+      await args(SHOP_A, "/app/products?q=coat%202"),
+    );
+    expect(search.rows).toEqual([]);
+  });
+
+  it("answers 404 for another shop's product in the editor, for reads and writes", async () => {
+    expect(
+      await statusOf(
+        editorLoader(
+          await args(SHOP_A, `/app/products/${productB}`, {}, { id: productB }),
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      await statusOf(
+        editorAction(
+          await args(
+            SHOP_A,
+            `/app/products/${productB}`,
+            post({
+              intent: "save",
+              locale: "en",
+              channel: "*",
+              "v.product.fit": "Slim",
+            }),
+            { id: productB },
+          ),
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      await statusOf(
+        indexAction(
+          await args(
+            SHOP_A,
+            "/app/products",
+            post({ intent: "approve", ids: [productB] }),
+          ),
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      await db.attributeValue.count({ where: { productId: productB } }),
+    ).toBe(0);
+  });
+
+  it("answers 400 with per-field errors and the typed input for invalid values", async () => {
+    const response = (await editorAction(
+      await args(
+        SHOP_A,
+        `/app/products/${productA}`,
+        post({
+          intent: "save",
+          locale: "en",
+          channel: "*",
+          "v.product.fit": "Baggy",
+          "v.product.material_composition": "Wool",
+        }),
+        { id: productA },
+      ),
+    )) as Response;
+
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      fieldErrors: Record<string, string[]>;
+      input: Record<string, string>;
+    };
+    expect(Object.keys(body.fieldErrors)).toEqual(["product.fit"]);
+    expect(body.input["v.product.fit"]).toBe("Baggy");
+  });
+
+  it("saves, shows and approves through the editor", async () => {
+    const saved = (await editorAction(
+      await args(
+        SHOP_A,
+        `/app/products/${productA}`,
+        post({
+          intent: "save",
+          locale: "en",
+          channel: "*",
+          "v.product.fit": "Slim",
+        }),
+        { id: productA },
+      ),
+    )) as Response;
+    expect(saved.status).toBe(200);
+    const view = await editorLoader(
+      await args(SHOP_A, `/app/products/${productA}`, {}, { id: productA }),
+    );
+    expect(view.values["product.fit"]).toBe("Slim");
+    expect(view.history).toHaveLength(1);
+    expect(view.completeness).toHaveLength(3);
+  });
+});
+
+describe("attribute settings routes", () => {
+  it("creates an attribute for the shop only, and answers 400 with field errors for a bad key", async () => {
+    const bad = (await attributesAction(
+      await args(
+        SHOP_A,
+        "/app/attributes",
+        post({
+          intent: "save-attribute",
+          key: "Bad Key!",
+          label: "Lining",
+          type: "single_line_text",
+        }),
+      ),
+    )) as Response;
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as {
+      fieldErrors: Record<string, string[]>;
+      input: Record<string, string>;
+    };
+    expect(Object.keys(body.fieldErrors)).toEqual(["key"]);
+    expect(body.input.label).toBe("Lining");
+
+    const ok = (await attributesAction(
+      await args(
+        SHOP_A,
+        "/app/attributes",
+        post({
+          intent: "save-attribute",
+          key: "lining",
+          label: "Lining",
+          type: "single_select",
+          allowedValues: "Silk; Viscose",
+        }),
+      ),
+    )) as Response;
+    expect(ok.status).toBe(200);
+    const a = await attributesLoader(await args(SHOP_A, "/app/attributes"));
+    const b = await attributesLoader(await args(SHOP_B, "/app/attributes"));
+    expect(a.attributes.find((x) => x.key === "lining")?.validation).toEqual({
+      allowedValues: ["Silk", "Viscose"],
+    });
+    expect(b.attributes.some((x) => x.key === "lining")).toBe(false);
+  });
+});

@@ -1,0 +1,193 @@
+// Spreadsheet import of attribute values: a dry run reports every bad cell by row and column, all-or-nothing
+// applies nothing when any row is bad, valid-rows applies the rest, and an export re-imports unchanged.
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import db from "~/db.server";
+import { seedApparelAttributes } from "~/pim/apparel-seed.server";
+import { parseProductsIndexQuery } from "~/pim/products-index.db.server";
+import {
+  exportSpreadsheet,
+  importSpreadsheet,
+  readSheet,
+} from "~/pim/spreadsheet.server";
+import { upsertInstalledShop } from "~/shop/shop.db.server";
+
+const SHOP = "sheets.myshopify.com";
+const OTHER = "sheets-other.myshopify.com";
+
+async function buildProduct(shop: string, n: number) {
+  await db.product.create({
+    data: {
+      shop,
+      shopifyId: `gid://shopify/Product/${n}`,
+      handle: `coat-${n}`,
+      title: `Coat ${n}`,
+      status: "ACTIVE",
+      productType: "Coats",
+      variants: {
+        create: ["S", "M"].map((size, i) => ({
+          shop,
+          shopifyId: `gid://shopify/ProductVariant/${n * 10 + i}`,
+          title: size,
+          sku: `COA-${n}-${size}`,
+          position: i,
+          selectedOptions: [{ name: "Size", value: size }],
+        })),
+      },
+    },
+  });
+}
+
+beforeAll(async () => {
+  await upsertInstalledShop(SHOP);
+  await upsertInstalledShop(OTHER);
+  await buildProduct(SHOP, 1);
+  await buildProduct(SHOP, 2);
+  await buildProduct(OTHER, 3);
+  await seedApparelAttributes(SHOP);
+  await seedApparelAttributes(OTHER);
+});
+
+const csv = (text: string) => readSheet(new TextEncoder().encode(text), "csv");
+const valueCount = () =>
+  db.attributeValue.count({ where: { shop: SHOP, draft: { not: null } } });
+
+const BAD_CSV = [
+  "sku,fit,garment_length,material_composition:fr,brand@GOOGLE_MERCHANT,Colour notes",
+  'COA-1-S,Slim,72 cm,"Laine, cachemire",Vitrine,ignored',
+  "COA-1-M,Baggy,74 furlongs,Laine,,",
+  "COA-3-S,Slim,,,,",
+  "COA-2-S,Relaxed,80 cm,,,",
+].join("\n");
+
+describe("spreadsheet import", () => {
+  it("dry run reports each bad cell by row and column, another shop's SKU as unknown, and writes nothing", async () => {
+    const report = await importSpreadsheet(SHOP, await csv(BAD_CSV), {
+      key: "sku",
+      mode: "all-or-nothing",
+      dryRun: true,
+    });
+
+    expect(report.errors).toEqual([
+      { row: 3, column: "fit", message: expect.stringContaining('"Baggy"') },
+      {
+        row: 3,
+        column: "garment_length",
+        message: expect.stringContaining("Unknown dimension unit"),
+      },
+      {
+        row: 4,
+        column: "sku",
+        message: 'No variant with SKU "COA-3-S".',
+      },
+    ]);
+    expect(report).toMatchObject({
+      rows: 4,
+      validRows: 2,
+      invalidRows: 2,
+      values: 6,
+      ignoredColumns: ["Colour notes"],
+      applied: false,
+    });
+    expect(await valueCount()).toBe(0);
+  });
+
+  it("all-or-nothing applies nothing when a row is bad", async () => {
+    const report = await importSpreadsheet(SHOP, await csv(BAD_CSV), {
+      key: "sku",
+      mode: "all-or-nothing",
+      dryRun: false,
+    });
+    expect(report.applied).toBe(false);
+    expect(await valueCount()).toBe(0);
+  });
+
+  it("valid-rows applies the good rows, with translations and channel values, recorded as IMPORT", async () => {
+    const report = await importSpreadsheet(SHOP, await csv(BAD_CSV), {
+      key: "sku",
+      mode: "valid-rows",
+      dryRun: false,
+      actor: "sheet@example.com",
+    });
+
+    expect(report.applied).toBe(true);
+    expect(await valueCount()).toBe(6);
+    const fr = await db.attributeValue.findFirstOrThrow({
+      where: { shop: SHOP, locale: "fr" },
+    });
+    expect(fr.draft).toBe(JSON.stringify("Laine, cachemire"));
+    const brand = await db.attributeValue.findFirstOrThrow({
+      where: { shop: SHOP, channel: "GOOGLE_MERCHANT" },
+    });
+    expect(brand.draft).toBe(JSON.stringify("Vitrine"));
+    expect(
+      await db.valueChange.count({ where: { shop: SHOP, kind: "IMPORT" } }),
+    ).toBe(6);
+    expect(await db.attributeValue.count({ where: { shop: OTHER } })).toBe(0);
+  });
+
+  it("reads XLSX the same way, with column mapping and rows keyed by handle", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Data");
+    sheet.addRow(["Handle", "Origin", "Fit"]);
+    sheet.addRow(["coat-2", "PT", "Regular"]);
+    sheet.addRow(["coat-1", "Portugal", "Slim"]);
+    const bytes = new Uint8Array(
+      (await workbook.xlsx.writeBuffer()) as ArrayBuffer,
+    );
+
+    const report = await importSpreadsheet(
+      SHOP,
+      await readSheet(bytes, "xlsx"),
+      {
+        key: "handle",
+        mapping: { Origin: "country_of_origin", Fit: "fit" },
+        mode: "all-or-nothing",
+        dryRun: true,
+      },
+    );
+
+    expect(report.errors).toEqual([
+      {
+        row: 3,
+        column: "Origin",
+        message: "Does not match the expected format.",
+      },
+    ]);
+  });
+
+  it("exports the same shape, and re-importing the export changes nothing", async () => {
+    for (const format of ["csv", "xlsx"] as const) {
+      const file = await exportSpreadsheet(
+        SHOP,
+        parseProductsIndexQuery(new URLSearchParams()),
+        { key: "sku", format },
+      );
+      const table = await readSheet(file.body, format);
+      expect(table.headers).toEqual(
+        expect.arrayContaining([
+          "sku",
+          "fit",
+          "material_composition:fr",
+          "brand@GOOGLE_MERCHANT",
+        ]),
+      );
+      expect(table.rows.map((r) => r[0])).toEqual([
+        "COA-1-S",
+        "COA-1-M",
+        "COA-2-S",
+        "COA-2-M",
+      ]);
+      const before = await db.valueChange.count({ where: { shop: SHOP } });
+      const report = await importSpreadsheet(SHOP, table, {
+        key: "sku",
+        mode: "all-or-nothing",
+        dryRun: false,
+      });
+      expect(report.errors).toEqual([]);
+      expect(await db.valueChange.count({ where: { shop: SHOP } })).toBe(
+        before,
+      );
+    }
+  });
+});

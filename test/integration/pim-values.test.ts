@@ -1,0 +1,316 @@
+// Attribute values as merchandisers edit them: validation with per-field errors, completeness per channel,
+// approval with its outbox event, history with revert, the approved read for the sync engine, shop isolation.
+import { beforeAll, describe, expect, it } from "vitest";
+import db from "~/db.server";
+import { getQueue } from "~/jobs/queues.server";
+import { Invalid, NotFound } from "~/lib/errors";
+import { seedApparelAttributes } from "~/pim/apparel-seed.server";
+import { approveAndPublish } from "~/pim/approval.server";
+import {
+  approvedValues,
+  approveProducts,
+  revertChange,
+  saveProductValues,
+} from "~/pim/values.db.server";
+import { upsertInstalledShop } from "~/shop/shop.db.server";
+
+const SHOP = "values-shop.myshopify.com";
+const OTHER = "other-shop.myshopify.com";
+
+async function buildProduct(shop: string, n: number, productType = "Coats") {
+  return db.product.create({
+    data: {
+      shop,
+      shopifyId: `gid://shopify/Product/${n}`,
+      handle: `coat-${n}`,
+      title: `Coat ${n}`,
+      status: "ACTIVE",
+      productType,
+      variants: {
+        create: [1, 2].map((v) => ({
+          shop,
+          shopifyId: `gid://shopify/ProductVariant/${n * 10 + v}`,
+          title: `Size ${v}`,
+          sku: `COA-${n}-${v}`,
+          position: v,
+          selectedOptions: [{ name: "Size", value: String(v) }],
+        })),
+      },
+    },
+    include: { variants: { orderBy: { position: "asc" } } },
+  });
+}
+
+let product: Awaited<ReturnType<typeof buildProduct>>;
+let foreign: Awaited<ReturnType<typeof buildProduct>>;
+
+beforeAll(async () => {
+  await upsertInstalledShop(SHOP);
+  await upsertInstalledShop(OTHER);
+  product = await buildProduct(SHOP, 1);
+  foreign = await buildProduct(OTHER, 2);
+  await seedApparelAttributes(SHOP);
+  await seedApparelAttributes(OTHER);
+});
+
+const completeness = async (productId: string) =>
+  Object.fromEntries(
+    (await db.productCompleteness.findMany({ where: { productId } })).map(
+      (c) => [c.channel, c.percent],
+    ),
+  );
+
+describe("saving values", () => {
+  it("assigns the family by product type", async () => {
+    const row = await db.product.findUniqueOrThrow({
+      where: { id: product.id },
+      include: { family: true },
+    });
+    expect(row.family?.name).toBe("Outerwear");
+  });
+
+  it("refuses invalid values with an error per field and writes nothing", async () => {
+    const error = await saveProductValues(
+      SHOP,
+      product.id,
+      [
+        { attributeKey: "fit", input: "Baggy" },
+        { attributeKey: "country_of_origin", input: "Portugal" },
+        {
+          attributeKey: "garment_length",
+          variantId: product.variants[0]!.id,
+          input: "long",
+        },
+        { attributeKey: "garment_length", input: "90 cm" },
+        { attributeKey: "material_composition", input: "Wool" },
+        { attributeKey: "nope", input: "x" },
+      ],
+      "a",
+    ).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(Invalid);
+    expect(Object.keys((error as Invalid).fieldErrors).sort()).toEqual(
+      [
+        "product.fit",
+        "product.country_of_origin",
+        `${product.variants[0]!.id}.garment_length`,
+        "product.garment_length",
+        "product.nope",
+      ].sort(),
+    );
+    expect(
+      await db.attributeValue.count({ where: { productId: product.id } }),
+    ).toBe(0);
+  });
+
+  it("saves valid values, records history and recomputes completeness per channel", async () => {
+    const changeId = await saveProductValues(
+      SHOP,
+      product.id,
+      [
+        { attributeKey: "material_composition", input: "100% wool" },
+        {
+          attributeKey: "material_composition",
+          locale: "fr",
+          input: "100% laine",
+        },
+        { attributeKey: "care_instructions", input: "Dry clean only" },
+        { attributeKey: "fit", input: "Regular" },
+      ],
+      "merch@example.com",
+    );
+
+    expect(changeId).toEqual(expect.any(String));
+    expect(
+      await db.valueChange.count({
+        where: { shop: SHOP, changeId: changeId! },
+      }),
+    ).toBe(4);
+    // Outerwear: storefront needs material, care, fit → complete; Google also needs gender, age group, brand.
+    expect(await completeness(product.id)).toEqual({
+      STOREFRONT: 100,
+      GOOGLE_MERCHANT: 25,
+      MARKETPLACE: 40,
+    });
+    const missing = await db.productCompleteness.findUniqueOrThrow({
+      where: {
+        productId_channel: {
+          productId: product.id,
+          channel: "GOOGLE_MERCHANT",
+        },
+      },
+    });
+    expect(missing.missing).toEqual([
+      { attribute: "gender" },
+      { attribute: "age_group" },
+      { attribute: "brand" },
+    ]);
+  });
+
+  it("saving the same values again changes nothing", async () => {
+    expect(
+      await saveProductValues(
+        SHOP,
+        product.id,
+        [{ attributeKey: "fit", input: "Regular" }],
+        "a",
+      ),
+    ).toBeNull();
+  });
+});
+
+describe("approval and history", () => {
+  it("approves: values become approved and a product.values-approved outbox row commits with it", async () => {
+    const [approval] = await approveProducts(
+      SHOP,
+      [product.id],
+      "lead@example.com",
+    );
+
+    expect(approval).toMatchObject({ productId: product.id, version: 1 });
+    const outbox = await db.outbox.findUniqueOrThrow({
+      where: { id: approval!.outboxId },
+    });
+    expect(outbox).toMatchObject({
+      shop: SHOP,
+      topic: "product.values-approved",
+      aggregateId: product.id,
+      payload: { productId: product.id, version: 1 },
+    });
+    expect(
+      (await db.product.findUniqueOrThrow({ where: { id: product.id } }))
+        .pimStatus,
+    ).toBe("APPROVED");
+    expect(await approveProducts(SHOP, [product.id], "lead")).toEqual([]);
+  });
+
+  it("editing an approved product makes a pending change; the approved value stays what is published", async () => {
+    await saveProductValues(
+      SHOP,
+      product.id,
+      [{ attributeKey: "fit", input: "Slim" }],
+      "merch",
+    );
+
+    expect(
+      (await db.product.findUniqueOrThrow({ where: { id: product.id } }))
+        .pimStatus,
+    ).toBe("PENDING");
+    expect(
+      (await approvedValues(SHOP, [product.id])).get(product.id)!.product.fit,
+    ).toBe("Regular");
+  });
+
+  it("reverts one field and a whole change", async () => {
+    const changeId = (await saveProductValues(
+      SHOP,
+      product.id,
+      [
+        { attributeKey: "fit", input: "Oversized" },
+        { attributeKey: "care_instructions", input: "Hand wash" },
+      ],
+      "merch",
+    ))!;
+    const fitChange = await db.valueChange.findFirstOrThrow({
+      where: { shop: SHOP, changeId, before: '"Slim"' },
+    });
+
+    await revertChange(SHOP, { valueChangeId: fitChange.id }, "lead");
+    const draft = async (key: string) =>
+      (
+        await db.attributeValue.findFirstOrThrow({
+          where: {
+            productId: product.id,
+            attribute: { key },
+            locale: { in: ["*", "en"] },
+          },
+        })
+      ).draft;
+    expect(await draft("fit")).toBe('"Slim"');
+    expect(await draft("care_instructions")).toBe('"Hand wash"');
+
+    await revertChange(SHOP, { changeId }, "lead");
+    expect(await draft("care_instructions")).toBe('"Dry clean only"');
+    const history = await db.valueChange.findMany({
+      where: { shop: SHOP, productId: product.id, kind: "REVERT" },
+    });
+    expect(history).toHaveLength(3);
+  });
+
+  it("approveAndPublish queues the publish job under the outbox id and marks the row dispatched", async () => {
+    const [approval] = await approveAndPublish(SHOP, [product.id], "lead");
+
+    const job = await getQueue("shopify").getJob(approval!.outboxId);
+    expect(job?.name).toBe("product-values.publish");
+    expect(job?.data).toEqual({
+      shop: SHOP,
+      productId: product.id,
+      version: 2,
+    });
+    expect(
+      (await db.outbox.findUniqueOrThrow({ where: { id: approval!.outboxId } }))
+        .dispatchedAt,
+    ).not.toBeNull();
+    await job!.remove();
+  });
+});
+
+describe("approved values for the sync engine", () => {
+  it("resolves the channel's own value over the every-channel one, in the default locale", async () => {
+    await saveProductValues(
+      SHOP,
+      product.id,
+      [
+        { attributeKey: "brand", input: "Maison Vitrine" },
+        { attributeKey: "brand", channel: "GOOGLE_MERCHANT", input: "Vitrine" },
+        {
+          attributeKey: "garment_length",
+          variantId: product.variants[1]!.id,
+          input: "95 cm",
+        },
+      ],
+      "merch",
+    );
+    await approveProducts(SHOP, [product.id], "lead");
+
+    const storefront = (await approvedValues(SHOP, [product.id])).get(
+      product.id,
+    )!;
+    const google = (
+      await approvedValues(SHOP, [product.id], "GOOGLE_MERCHANT")
+    ).get(product.id)!;
+
+    expect(storefront.product).toMatchObject({
+      brand: "Maison Vitrine",
+      material_composition: "100% wool",
+    });
+    expect(google.product.brand).toBe("Vitrine");
+    expect(storefront.variants[product.variants[1]!.id]).toEqual({
+      shopifyId: product.variants[1]!.shopifyId,
+      values: { garment_length: { value: 95, unit: "CENTIMETERS" } },
+    });
+  });
+});
+
+describe("shop isolation", () => {
+  it("never reads or writes another shop's product", async () => {
+    await expect(
+      saveProductValues(
+        SHOP,
+        foreign.id,
+        [{ attributeKey: "fit", input: "Slim" }],
+        "x",
+      ),
+    ).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      approveProducts(SHOP, [foreign.id], "x"),
+    ).rejects.toBeInstanceOf(NotFound);
+    expect((await approvedValues(SHOP, [foreign.id])).size).toBe(0);
+    const change = await db.valueChange.findFirstOrThrow({
+      where: { shop: SHOP },
+    });
+    await expect(
+      revertChange(OTHER, { changeId: change.changeId }, "x"),
+    ).rejects.toBeInstanceOf(NotFound);
+  });
+});

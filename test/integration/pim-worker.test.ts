@@ -1,0 +1,126 @@
+// The PIM's jobs on a real worker: the catalogue import job fills the mirror, approval queues the publish job,
+// the approved values appear on the emulator's storefront, and the products/update echo of that write comes back
+// through the webhook route and is recognised as ours.
+import { APP_URL } from "@shopify/shopify-api/test-helpers";
+import { QueueEvents, type Job } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import db from "~/db.server";
+import { enqueue } from "~/jobs/enqueue.server";
+import { getQueue, queuePrefix } from "~/jobs/queues.server";
+import { createRedis } from "~/jobs/redis.server";
+import { setUpApparelPim } from "~/pim/demo.server";
+import { approveAndPublish } from "~/pim/approval.server";
+import { saveProductValues } from "~/pim/values.db.server";
+import { upsertInstalledShop } from "~/shop/shop.db.server";
+import { startWorkers, type RunningWorkers } from "~/worker/run.server";
+import { connectAppTo, deliverToApp } from "../support/app-emulator";
+import { seedShop } from "../support/emulator/seed/seed";
+import { testEmulator } from "../support/emulator/testing";
+import { storeOfflineSessionWithToken } from "../support/shopify";
+
+const SHOP = "worker-pim.myshopify.com";
+const OTHER = "worker-pim-other.myshopify.com";
+const emulator = testEmulator({
+  webhooks: { appUrl: APP_URL, deliver: deliverToApp },
+});
+let running: RunningWorkers;
+const events = new Map<string, QueueEvents>();
+
+async function finished(queue: "shopify" | "webhooks", jobId: string) {
+  let listener = events.get(queue);
+  if (!listener) {
+    listener = new QueueEvents(queue, {
+      connection: createRedis("worker"),
+      prefix: queuePrefix(),
+    });
+    events.set(queue, listener);
+  }
+  await listener.waitUntilReady();
+  const job = (await getQueue(queue).getJob(jobId)) as Job;
+  return job.waitUntilFinished(listener) as Promise<Record<string, unknown>>;
+}
+
+beforeAll(async () => {
+  await seedShop(emulator, SHOP, { factor: 0.05, images: false });
+  emulator.addShop(OTHER);
+  connectAppTo(emulator);
+  for (const shop of [SHOP, OTHER]) {
+    await storeOfflineSessionWithToken(shop, emulator.issueAccessToken(shop));
+    await upsertInstalledShop(shop);
+  }
+  running = startWorkers({ queues: ["shopify", "webhooks"] });
+});
+
+afterAll(async () => {
+  await running.close();
+  for (const listener of events.values()) await listener.close();
+});
+
+describe("PIM jobs on the worker", () => {
+  it("imports the catalogue, publishes approved values to the storefront and ignores the echo", async () => {
+    const importJob = await enqueue("catalogue.import", { shop: SHOP });
+    const imported = await finished("shopify", importJob);
+    expect(imported.products).toBe(emulator.shop(SHOP).products.size);
+    expect(await db.product.count({ where: { shop: OTHER } })).toBe(0);
+
+    await setUpApparelPim(SHOP);
+    const product = await db.product.findFirstOrThrow({
+      where: { shop: SHOP, status: "ACTIVE", familyId: { not: null } },
+    });
+    await saveProductValues(
+      SHOP,
+      product.id,
+      [
+        { attributeKey: "material_composition", input: "70% wool, 30% alpaca" },
+        { attributeKey: "gender", input: "unisex" },
+      ],
+      "merch",
+    );
+    const [approval] = await approveAndPublish(SHOP, [product.id], "lead");
+
+    const published = await finished("shopify", approval!.outboxId);
+    expect(published).toMatchObject({ outcome: "published", set: 2 });
+    const view = (await (
+      await emulator.handle(
+        new Request(`https://${SHOP}/products/${product.handle}.js`),
+      )
+    ).json()) as { metafields: Record<string, Record<string, unknown>> };
+    expect(view.metafields[`app--${emulator.appId}`]).toEqual({
+      material_composition: "70% wool, 30% alpaca",
+      gender: "unisex",
+    });
+
+    // The write's products/update reached the webhook route and queued a refresh, which saw its own echo.
+    await emulator.idle();
+    const refreshes = (
+      await getQueue("webhooks").getJobs([
+        "waiting",
+        "active",
+        "completed",
+        "delayed",
+      ])
+    ).filter(
+      (job) =>
+        job.name === "product.refresh" &&
+        (job.data as { productId: string }).productId === product.shopifyId,
+    );
+    expect(refreshes).toHaveLength(1);
+    const refreshed = await finished("webhooks", refreshes[0]!.id!);
+    expect(refreshed).toEqual({ seen: product.shopifyId, outcome: "echo" });
+  });
+
+  it("a publish job for another shop's product does nothing", async () => {
+    const product = await db.product.findFirstOrThrow({
+      where: { shop: SHOP },
+    });
+    const jobId = await enqueue("product-values.publish", {
+      shop: OTHER,
+      productId: product.id,
+      version: 1,
+    });
+    expect(await finished("shopify", jobId)).toMatchObject({
+      outcome: "not-found",
+      calls: 0,
+    });
+  });
+});
