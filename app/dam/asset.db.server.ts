@@ -549,3 +549,14 @@ export async function versionsWithoutRenditions(
     take,
   });
 }
+
+/** The id of the asset's latest version (what bulk approval approves). NotFound for another shop's asset. */
+export async function latestVersionOf(shop: string, assetId: string) {
+  const asset = await requireAsset(shop, assetId);
+  const version = await db.assetVersion.findFirst({
+    where: { shop, assetId, number: asset.latestVersionNumber },
+    select: { id: true },
+  });
+  if (!version) throw new NotFound("version not found");
+  return version.id;
+}
