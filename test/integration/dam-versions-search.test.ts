@@ -390,6 +390,13 @@ describe("search", () => {
       ids["silk-scarf.jpg"],
     ]);
     expect(await found({ kind: ["VIDEO"] })).toEqual([]);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const yesterday = new Date(Date.now() - 86_400_000);
+    expect(await found({ uploadedFrom: tomorrow })).toEqual([]);
+    expect(
+      await found({ uploadedFrom: yesterday, uploadedTo: tomorrow }),
+    ).toHaveLength(4);
+    expect(await found({ uploadedTo: yesterday })).toEqual([]);
     const sizes = (await search({ sort: "largest" })).items.map((i) => i.bytes);
     expect(await found({ minBytes: sizes[1] })).toHaveLength(2);
     expect(await found({ q: "coat", orientation: "LANDSCAPE" })).toEqual([

@@ -103,6 +103,30 @@ export function LibraryFilters({
     />
   );
 
+  const MB = 1024 * 1024;
+  const megabytes = (key: string, label: MessageKey) => (
+    <TextField
+      label={t(label)}
+      type="number"
+      min={0}
+      autoComplete="off"
+      suffix="MB"
+      value={params.get(key) ? String(Number(params.get(key)) / MB) : ""}
+      onChange={(value) =>
+        set(key, value ? String(Math.round(Number(value) * MB)) : null)
+      }
+    />
+  );
+  const day = (key: string, label: MessageKey) => (
+    <TextField
+      label={t(label)}
+      type="date"
+      autoComplete="off"
+      value={params.get(key) ?? ""}
+      onChange={(value) => set(key, value || null)}
+    />
+  );
+
   const filters = [
     {
       key: "status",
@@ -159,6 +183,26 @@ export function LibraryFilters({
       label: t("dam.filters.uploadedBy"),
       filter: text("uploadedBy", "dam.filters.uploadedBy"),
     },
+    {
+      key: "minBytes",
+      label: t("dam.filters.minSize"),
+      filter: megabytes("minBytes", "dam.filters.minSize"),
+    },
+    {
+      key: "maxBytes",
+      label: t("dam.filters.maxSize"),
+      filter: megabytes("maxBytes", "dam.filters.maxSize"),
+    },
+    {
+      key: "uploadedFrom",
+      label: t("dam.filters.uploadedFrom"),
+      filter: day("uploadedFrom", "dam.filters.uploadedFrom"),
+    },
+    {
+      key: "uploadedTo",
+      label: t("dam.filters.uploadedTo"),
+      filter: day("uploadedTo", "dam.filters.uploadedTo"),
+    },
   ];
   const applied = filters
     .filter((f) => params.getAll(f.key).length > 0)
@@ -169,7 +213,9 @@ export function LibraryFilters({
         .map((v) =>
           f.key === "collectionId"
             ? (collections.find((c) => c.id === v)?.name ?? v)
-            : v,
+            : f.key === "minBytes" || f.key === "maxBytes"
+              ? `${(Number(v) / MB).toFixed(1)} MB`
+              : v,
         )
         .join(", ")}`,
       onRemove: () => set(f.key, null),
