@@ -172,7 +172,11 @@ async function main(): Promise<void> {
       // authenticate.admin answers 410 to bot-like agents, and headless Chromium says "HeadlessChrome".
       userAgent: BROWSER_USER_AGENT,
     });
-    page.on("pageerror", (error) => say(`page error: ${error.message}`));
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => {
+      pageErrors.push(error.message);
+      say(`page error: ${error.message}`);
+    });
     // Enter as the admin does (id_token on the first load), then go to the library inside the app.
     await page.goto(`${emulatorUrl}/__emulator/admin?shop=${SHOP}`);
     await page.waitForURL(/\/app\b/);
@@ -263,7 +267,23 @@ async function main(): Promise<void> {
       },
     );
 
-    mkdirSync(artifacts, { recursive: true });
+    await check(
+      "goes back to the library, where the approved asset shows its badge",
+      async () => {
+        await page.locator('a[href="/app/assets"]').first().click();
+        await page.waitForURL(/\/app\/assets(\?|$)/);
+        await waitFor(
+          "four thumbnails",
+          async () => (await readyThumbnails(page)) >= 4,
+        );
+        await page.getByText("Approved", { exact: true }).first().waitFor();
+      },
+    );
+
+    await check("ran without script errors (hydration included)", async () => {
+      if (pageErrors.length) throw new Error(pageErrors.join("; "));
+    });
+
     await page.screenshot({
       path: path.join(artifacts, "dam-library.png"),
       fullPage: true,

@@ -15,6 +15,7 @@ import {
 import { useState, type ReactNode } from "react";
 import { useT } from "~/i18n";
 import { AssetThumbnail } from "./asset-preview";
+import { LocalTime } from "./local-time";
 import { formatBytes } from "./status-badge";
 
 interface Version {
@@ -196,7 +197,7 @@ export function VersionsCard({
                 </InlineStack>
                 <Text as="span" tone="subdued" variant="bodySm">
                   {v.filename} · {formatBytes(v.bytes)} ·{" "}
-                  {new Date(v.createdAt).toLocaleString()} ·{" "}
+                  <LocalTime iso={v.createdAt} /> ·{" "}
                   {t("dam.asset.uploadedBy", { actor: v.uploadedBy ?? "—" })}
                   {v.approvedBy
                     ? ` · ${t("dam.asset.approvedBy", { actor: v.approvedBy })}`
@@ -541,7 +542,7 @@ export function AuditCard({
               <Text as="span" fontWeight="semibold">
                 {event.action}
               </Text>{" "}
-              · {event.actor} · {new Date(event.createdAt).toLocaleString()}
+              · {event.actor} · <LocalTime iso={event.createdAt} />
             </Text>
             {(event.before != null || event.after != null) && (
               <Text as="p" tone="subdued" variant="bodySm" breakWord>

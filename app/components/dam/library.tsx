@@ -24,6 +24,7 @@ import {
 import { useEffect, useState } from "react";
 import { useT, type MessageKey } from "~/i18n";
 import { AssetThumbnail } from "./asset-preview";
+import { LocalTime } from "./local-time";
 import { AssetStatusBadge, formatBytes } from "./status-badge";
 
 export interface LibraryItem {
@@ -469,7 +470,7 @@ export function LibraryList({ items, selected, onSelect }: ListProps) {
           </IndexTable.Cell>
           <IndexTable.Cell>{formatBytes(item.bytes)}</IndexTable.Cell>
           <IndexTable.Cell>
-            {new Date(item.createdAt).toLocaleDateString()}
+            <LocalTime iso={item.createdAt} dateOnly />
           </IndexTable.Cell>
         </IndexTable.Row>
       ))}
