@@ -40,6 +40,16 @@ const steps: {
     command: [bin("vitest"), "run", "--project", "integration"],
     env: { DATABASE_URL: postgresUrl },
   },
+  // DAM: the asset library in Debian Chromium (built app + worker + emulator); needs /usr/bin/chromium.
+  {
+    name: "e2e (dam library)",
+    command: [
+      process.execPath,
+      "--import",
+      "tsx",
+      "test/e2e/dam-library.e2e.ts",
+    ],
+  },
 ];
 
 const only = process.argv.slice(2);

@@ -81,7 +81,15 @@ function withoutRawSqlObjects(sql: string): string {
     }
     out.push(line);
   }
-  return out.join("\n");
+  // …and the "-- DropTable" comments that headed them.
+  return out
+    .filter((line, i) => {
+      if (line.trim() !== "-- DropTable") return true;
+      const next = out.slice(i + 1).find((l) => l.trim());
+      return next !== undefined && /^DROP TABLE|^PRAGMA/.test(next.trim());
+    })
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n");
 }
 
 /** The statements of a migration script, without comments and blank lines. */

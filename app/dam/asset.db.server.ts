@@ -529,3 +529,34 @@ export async function deleteShopDamRows(shop: string) {
   await db.assetCollection.deleteMany({ where: { shop } });
   await db.asset.deleteMany({ where: { shop } });
 }
+
+/**
+ * Versions still waiting for renditions (none recorded, no recorded failure), oldest first, in pages by id so a
+ * large backlog is streamed rather than loaded at once.
+ */
+export async function versionsWithoutRenditions(
+  afterId: string | null,
+  take: number,
+) {
+  return db.assetVersion.findMany({
+    where: {
+      renditionsReadyAt: null,
+      renditionError: null,
+      ...(afterId ? { id: { gt: afterId } } : {}),
+    },
+    orderBy: { id: "asc" },
+    select: { id: true, shop: true, assetId: true },
+    take,
+  });
+}
+
+/** The id of the asset's latest version (what bulk approval approves). NotFound for another shop's asset. */
+export async function latestVersionOf(shop: string, assetId: string) {
+  const asset = await requireAsset(shop, assetId);
+  const version = await db.assetVersion.findFirst({
+    where: { shop, assetId, number: asset.latestVersionNumber },
+    select: { id: true },
+  });
+  if (!version) throw new NotFound("version not found");
+  return version.id;
+}

@@ -224,13 +224,6 @@ export async function renderRendition(
   }
 }
 
-/** sharp's build decides whether HEIC (HEVC) can be read; AVIF always can. */
-export function canReadFormat(
-  format: "heif" | "svg" | "tiff" | "gif",
-): boolean {
-  return Boolean(sharp.format[format]?.input?.buffer);
-}
-
 // ── Channel renditions (sync engine) ─────────────────────────────────────────────────────────────────────────
 
 /** How to render an image (channel rendition profiles are ImageSpecs). */

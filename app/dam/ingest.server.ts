@@ -22,7 +22,7 @@ import {
   pdfPageCount,
   type DetectedType,
 } from "./detect.server";
-import { canReadFormat, hashDistance, probeImage } from "./image.server";
+import { hashDistance, probeImage } from "./image.server";
 import { readEmbeddedMetadata } from "./metadata.server";
 import { enqueueRenditions } from "./renditions.server";
 import { getStorage, masterKey } from "./storage.server";
@@ -146,14 +146,16 @@ async function analyse(spooled: Spooled, filename: string): Promise<Analysed> {
     };
   }
   if (type.kind === "IMAGE") {
-    if (
-      (type.mime === "image/heic" || type.mime === "image/heif") &&
-      !canReadFormat("heif")
-    )
-      throw new Invalid(
-        "HEIC images cannot be read by this server; export them as JPEG",
-      );
-    const probe = await probeImage(spooled.file);
+    const probe = await probeImage(spooled.file).catch((error: unknown) => {
+      // Prebuilt sharp reads HEIF containers (AVIF) but not HEVC-coded HEIC: say so instead of "damaged".
+      if (type.mime === "image/heic" || type.mime === "image/heif")
+        throw new Invalid(
+          "HEIC images cannot be read by this server; export them as JPEG",
+          {},
+          { cause: error },
+        );
+      throw error;
+    });
     const metadata = await readEmbeddedMetadata(spooled.file);
     return { type, facts: { ...base, ...imageFacts(probe), metadata } };
   }
@@ -326,7 +328,7 @@ export async function addVersion(input: UploadInput & { assetId: string }) {
 }
 
 // The rows are committed: a Redis outage must not turn a stored upload into an error. The asset shows its
-// placeholder until `dam.renditions` runs (re-enqueued on the next version view or by the queue-all job).
+// placeholder until `dam.renditions` runs; `dam.renditions-missing` (queue-all) enqueues it again later.
 async function enqueueAfterCommit(
   shop: string,
   version: { id: string; assetId: string },

@@ -3,6 +3,7 @@
 import {
   addToCollection,
   changeTags,
+  latestVersionOf,
   listCollections,
   loadAssetPage,
   requireAsset,
@@ -137,15 +138,8 @@ export async function runLibraryAction(
   switch (action.intent) {
     case "approve":
       for (const asset of assets) {
-        const page = await loadAssetPage(shop, asset.id);
-        const latest = page.versions[0];
-        if (latest)
-          await approveVersion({
-            shop,
-            assetId: asset.id,
-            versionId: latest.id,
-            actor,
-          });
+        const versionId = await latestVersionOf(shop, asset.id);
+        await approveVersion({ shop, assetId: asset.id, versionId, actor });
       }
       return { count: assets.length };
     case "archive":

@@ -2,7 +2,11 @@
 // and stored next to it by content hash, so re-running the job or restoring an old version costs nothing.
 import { enqueue } from "~/jobs/enqueue.server";
 import { Invalid } from "~/lib/errors";
-import { recordRenditions, requireVersion } from "./asset.db.server";
+import {
+  recordRenditions,
+  requireVersion,
+  versionsWithoutRenditions,
+} from "./asset.db.server";
 import {
   LIBRARY_RENDITIONS,
   renderRendition,
@@ -48,23 +52,52 @@ export async function renderVersionRenditions(
     return { rendered: 0 };
   }
   const storage = getStorage();
-  let master: Buffer | undefined;
-  let rendered = 0;
-  for (const name of Object.keys(LIBRARY_RENDITIONS) as LibraryRendition[]) {
-    const key = libraryRenditionKey(shop, version.sha256, name);
-    if (await storage.has(key)) continue;
-    master ??= await storage.get(version.storageKey);
+  const missing: LibraryRendition[] = [];
+  for (const name of Object.keys(LIBRARY_RENDITIONS) as LibraryRendition[])
+    if (!(await storage.has(libraryRenditionKey(shop, version.sha256, name))))
+      missing.push(name);
+  if (missing.length) {
+    const master = await storage.get(version.storageKey);
+    // The renditions of one master render side by side (libuv runs them on separate threads), so the CPU keeps
+    // working while another one is being written to storage.
     try {
-      const rendition = await renderRendition(master, LIBRARY_RENDITIONS[name]);
-      await storage.put(key, rendition.data);
-      rendered++;
+      await Promise.all(
+        missing.map(async (name) => {
+          const rendition = await renderRendition(
+            master,
+            LIBRARY_RENDITIONS[name],
+          );
+          await storage.put(
+            libraryRenditionKey(shop, version.sha256, name),
+            rendition.data,
+          );
+        }),
+      );
     } catch (error) {
-      if (error instanceof Invalid) {
+      if (error instanceof Invalid)
         await recordRenditions(shop, version.id, error.message);
-      }
       throw error;
     }
   }
+  const rendered = missing.length;
   await recordRenditions(shop, version.id, null);
   return { rendered };
+}
+
+/**
+ * Queue-all: enqueues `dam.renditions` for every version still without renditions (e.g. uploaded while Redis was
+ * unreachable). Idempotent: the per-version job id makes a second enqueue a no-op.
+ */
+export async function enqueueMissingRenditions(
+  pageSize = 500,
+): Promise<number> {
+  let after: string | null = null;
+  let count = 0;
+  for (;;) {
+    const page = await versionsWithoutRenditions(after, pageSize);
+    for (const v of page) await enqueueRenditions(v.shop, v.assetId, v.id);
+    count += page.length;
+    if (page.length < pageSize) return count;
+    after = page.at(-1)!.id;
+  }
 }

@@ -1,4 +1,5 @@
 // The DAM routes' one mapping from domain errors to Responses, and who the acting staff member is.
+import { json } from "@remix-run/node";
 import { ZodError } from "zod";
 import { AppError, Invalid } from "~/lib/errors";
 
@@ -9,13 +10,10 @@ export function errorResponse(error: unknown): Response {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of error.issues)
       (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    return Response.json(
-      { error: "invalid input", fieldErrors },
-      { status: 400 },
-    );
+    return json({ error: "invalid input", fieldErrors }, { status: 400 });
   }
   if (error instanceof AppError)
-    return Response.json(
+    return json(
       {
         error: error.message,
         ...(error instanceof Invalid ? { fieldErrors: error.fieldErrors } : {}),

@@ -162,6 +162,8 @@ function conditions(
   return where;
 }
 
+// LEFT JOIN (every asset has its latest version, so the rows are the same): SQLite never reorders a left join,
+// so it walks the shop's sort index and stops at LIMIT instead of scanning versions and sorting.
 /** One page of the shop's assets matching `search`. Throws Invalid for a cursor it did not issue. */
 export async function searchAssets(
   shop: string,
@@ -189,7 +191,7 @@ export async function searchAssets(
            a."latestVersionNumber", a."nearDuplicateOfId",
            v."id" AS "versionId", v."sha256", v."renditionsReadyAt"
     FROM "Asset" a
-    JOIN "AssetVersion" v ON v."assetId" = a."id" AND v."number" = a."latestVersionNumber"
+    LEFT JOIN "AssetVersion" v ON v."assetId" = a."id" AND v."number" = a."latestVersionNumber"
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${sort.column} ${direction}, a."id" ${direction}
     LIMIT ${limit + 1}`);

@@ -37,6 +37,8 @@ export function looksLikeSvg(head: Buffer): boolean {
 export function sanitizeSvg(data: Buffer): Buffer {
   const clean = purify.sanitize(data.toString("utf8"), {
     USE_PROFILES: { svg: true, svgFilters: true },
+    // <use> is safe once its href is limited to #fragments (hook above); icons and sprites need it.
+    ADD_TAGS: ["use"],
     FORBID_TAGS: ["style", "foreignObject", "script"],
   });
   if (!/^<svg[\s>]/i.test(clean.trim()))

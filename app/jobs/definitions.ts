@@ -90,6 +90,11 @@ export const jobDefinitions = {
       versionId: z.string().min(1),
     }),
   },
+  /** Queue-all: enqueue dam.renditions for every version still without renditions. Idempotent. */
+  "dam.renditions-missing": {
+    queue: "maintenance",
+    schema: z.object({}),
+  },
   // PIM
   /** Import every product and variant of the shop with a bulk operation (first install, on demand, reconcile). */
   "catalogue.import": {

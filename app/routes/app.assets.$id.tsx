@@ -1,8 +1,10 @@
 // One asset: preview, details, versions (upload, restore, approve), approval, tags, collections, alt text per
 // locale, rights, audit trail and the "Used by" card the sync engine fills.
+import { json } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
+import { useEffect, useState } from "react";
 import { AssetPreviewImage } from "~/components/dam/asset-preview";
 import {
   ApprovalCard,
@@ -58,7 +60,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       input,
       actorOf(auth),
     );
-    return Response.json({ ok: true, intent: input.intent });
+    return json({ ok: true, intent: input.intent });
   } catch (error) {
     return errorResponse(error);
   }
@@ -69,6 +71,19 @@ export default function AssetPage() {
   const t = useT();
   const revalidator = useRevalidator();
   const latest = asset.versions[0];
+  const [polls, setPolls] = useState(0);
+  // Until the worker has rendered the new version's preview, look again every few seconds (bounded).
+  const waiting =
+    asset.kind === "IMAGE" &&
+    Boolean(latest && !latest.previewUrl && !latest.renditionError);
+  useEffect(() => {
+    if (!waiting || polls >= 90 || revalidator.state !== "idle") return;
+    const timer = setTimeout(() => {
+      setPolls((n) => n + 1);
+      revalidator.revalidate();
+    }, 2_000);
+    return () => clearTimeout(timer);
+  }, [waiting, polls, revalidator]);
   return (
     <Page
       backAction={{ content: t("dam.asset.back"), url: "/app/assets" }}
@@ -116,7 +131,10 @@ export default function AssetPage() {
                 <UploadDropZone
                   assetId={asset.id}
                   maxMb={maxMb}
-                  onUploaded={() => revalidator.revalidate()}
+                  onUploaded={() => {
+                    setPolls(0);
+                    revalidator.revalidate();
+                  }}
                   label={t("dam.asset.uploadVersion")}
                 />
               )}

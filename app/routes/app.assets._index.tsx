@@ -1,4 +1,5 @@
 // The asset library: search and filters in the URL, grid or list, bulk actions, and the upload drop zone.
+import { json } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
   useFetcher,
@@ -57,7 +58,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const input = libraryActionSchema.parse(
       formObject(await request.formData()),
     );
-    return Response.json(
+    return json(
       await runLibraryAction(auth.session.shop, input, actorOf(auth)),
     );
   } catch (error) {

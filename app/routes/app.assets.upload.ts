@@ -1,6 +1,7 @@
 // POST /app/assets/upload[?assetId=] — one file per request (the drop zone sends each file on its own, so it can
 // show per-file progress). The file part is streamed straight into ingest: never buffered whole in memory.
 import {
+  json,
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
 } from "@remix-run/node";
@@ -73,7 +74,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     });
     if (!outcome)
       throw new Invalid("no file in the upload", { file: ["choose a file"] });
-    return Response.json(outcome, {
+    return json(outcome, {
       status: outcome.status === "duplicate" ? 200 : 201,
     });
   } catch (error) {

@@ -23,6 +23,12 @@ await getQueue("maintenance").upsertJobScheduler(
   { every: 24 * 3600 * 1000 },
   { name: "webhook-events.prune", data: { olderThanDays: 7 } },
 );
+// DAM: every 10 minutes, pick up versions whose renditions were never enqueued (Redis down at upload).
+await getQueue("maintenance").upsertJobScheduler(
+  "dam.renditions-missing",
+  { every: 10 * 60 * 1000 },
+  { name: "dam.renditions-missing", data: {} },
+);
 // PIM: a daily catalogue import per shop catches edits that sent no webhook (and missed deletions).
 await getQueue("maintenance").upsertJobScheduler(
   "catalogue.reconcile-all",

@@ -6,7 +6,7 @@ import {
   renderVersionRenditions,
   libraryRenditionKey,
 } from "~/dam/renditions.server";
-import { getStorage, setStorage } from "~/dam/storage.server";
+import { getStorage } from "~/dam/storage.server";
 import {
   filesUnder,
   glb,
@@ -24,14 +24,10 @@ const actor = "user:1";
 let dir: string;
 
 beforeAll(async () => {
-  dir = useTempStorageDir();
-  setStorage(undefined);
+  dir = await useTempStorageDir();
   await db.shop.create({ data: { shop } });
 });
-afterAll(() => {
-  setStorage(undefined);
-  removeDir(dir);
-});
+afterAll(() => removeDir(dir));
 
 async function ingested(filename: string, data: Buffer) {
   const result = await ingestUpload({ shop, filename, data, actor });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { ingestUpload } from "~/dam/ingest.server";
-import { setStorage } from "~/dam/storage.server";
+import { enqueueMissingRenditions } from "~/dam/renditions.server";
 import { getQueue } from "~/jobs/queues.server";
 import {
   action as assetAction,
@@ -25,8 +25,7 @@ let assetId: string;
 let versionId: string;
 
 beforeAll(async () => {
-  dir = useTempStorageDir();
-  setStorage(undefined);
+  dir = await useTempStorageDir();
   await db.shop.createMany({ data: [{ shop: shopA }, { shop: shopB }] });
   await storeOfflineSession(shopA);
   await storeOfflineSession(shopB);
@@ -254,6 +253,20 @@ describe("DAM routes", () => {
         where: { aggregateId: assetId, topic: "asset.version-approved" },
       }),
     ).toBe(1);
+  });
+
+  it("re-enqueues renditions for versions whose job was lost (queue-all)", async () => {
+    const queue = getQueue("renditions");
+    const jobId = `dam-renditions-${versionId}`;
+    await queue.remove(jobId);
+    expect(await queue.getJob(jobId)).toBeUndefined();
+
+    expect(await enqueueMissingRenditions(1)).toBeGreaterThanOrEqual(1);
+
+    expect(await queue.getJob(jobId)).toMatchObject({
+      name: "dam.renditions",
+      data: { shop: shopA, assetId, versionId },
+    });
   });
 
   it("renders thumbnails in the worker, after which the library hands out their URLs", async () => {

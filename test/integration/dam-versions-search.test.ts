@@ -5,13 +5,18 @@ import { addVersion, ingestUpload } from "~/dam/ingest.server";
 import { runAssetAction, runLibraryAction } from "~/dam/library.server";
 import { renderVersionRenditions } from "~/dam/renditions.server";
 import { searchAssets } from "~/dam/search.db.server";
-import { setStorage } from "~/dam/storage.server";
 import {
   approveVersion,
   archiveAsset,
   restoreVersion,
 } from "~/dam/versions.server";
-import { photo, removeDir, useTempStorageDir } from "../support/dam";
+import { eraseShop } from "~/shop/erase.server";
+import {
+  filesUnder,
+  photo,
+  removeDir,
+  useTempStorageDir,
+} from "../support/dam";
 
 const shopA = "versions-a.myshopify.com";
 const shopB = "versions-b.myshopify.com";
@@ -19,8 +24,7 @@ const actor = "user:7";
 let dir: string;
 
 beforeAll(async () => {
-  dir = useTempStorageDir();
-  setStorage(undefined);
+  dir = await useTempStorageDir();
   await db.shop.createMany({ data: [{ shop: shopA }, { shop: shopB }] });
 });
 afterAll(() => removeDir(dir));
@@ -252,6 +256,30 @@ describe("shop isolation", () => {
   });
 });
 
+describe("shop erase", () => {
+  it("removes the shop's assets, collections and files, and nothing of another shop", async () => {
+    const shop = "erase-me.myshopify.com";
+    await db.shop.create({ data: { shop } });
+    const { asset } = await upload(shop, "gone.jpg");
+    await runLibraryAction(
+      shop,
+      { intent: "collect", ids: [asset.id], collection: "Temp" },
+      actor,
+    );
+    const othersBefore = filesUnder(dir).filter((f) => !f.includes(shop));
+    expect(filesUnder(dir).some((f) => f.includes(shop))).toBe(true);
+
+    await eraseShop(shop);
+
+    expect(await db.asset.count({ where: { shop } })).toBe(0);
+    expect(await db.assetCollection.count({ where: { shop } })).toBe(0);
+    expect(filesUnder(dir).filter((f) => f.includes(shop))).toEqual([]);
+    expect(filesUnder(dir).filter((f) => !f.includes(shop))).toEqual(
+      othersBefore,
+    );
+  });
+});
+
 describe("search", () => {
   const shop = "search-shop.myshopify.com";
   const ids: Record<string, string> = {};
@@ -362,6 +390,13 @@ describe("search", () => {
       ids["silk-scarf.jpg"],
     ]);
     expect(await found({ kind: ["VIDEO"] })).toEqual([]);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const yesterday = new Date(Date.now() - 86_400_000);
+    expect(await found({ uploadedFrom: tomorrow })).toEqual([]);
+    expect(
+      await found({ uploadedFrom: yesterday, uploadedTo: tomorrow }),
+    ).toHaveLength(4);
+    expect(await found({ uploadedTo: yesterday })).toEqual([]);
     const sizes = (await search({ sort: "largest" })).items.map((i) => i.bytes);
     expect(await found({ minBytes: sizes[1] })).toHaveLength(2);
     expect(await found({ q: "coat", orientation: "LANDSCAPE" })).toEqual([

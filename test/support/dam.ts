@@ -1,14 +1,30 @@
 // Builders for DAM tests: deterministic images made with sharp, hostile files crafted byte by byte, and a
 // per-file storage folder.
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 
-/** A fresh STORAGE_DIR for this test file (the ingest spools into STORAGE_DIR/tmp). */
-export function useTempStorageDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "vitrine-dam-"));
-  process.env.STORAGE_DIR = dir;
+/**
+ * This test file's STORAGE_DIR (integration-setup gives each file its own, before the app reads its env). Fails
+ * loudly if the app's storage points elsewhere, so "nothing left behind" checks cannot pass by looking at the
+ * wrong folder.
+ */
+export async function useTempStorageDir(): Promise<string> {
+  const { env } = await import("~/env.server");
+  const { getStorage, LocalStorage } = await import("~/dam/storage.server");
+  const dir = process.env.STORAGE_DIR ?? "";
+  const storage = getStorage();
+  if (
+    !dir.startsWith(tmpdir()) ||
+    env().STORAGE_DIR !== dir ||
+    !(storage instanceof LocalStorage) ||
+    storage.root !== path.resolve(dir)
+  )
+    throw new Error(
+      `tests must store under their own temp STORAGE_DIR, not ${env().STORAGE_DIR}`,
+    );
+  mkdirSync(dir, { recursive: true });
   return dir;
 }
 

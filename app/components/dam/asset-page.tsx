@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   DescriptionList,
+  InlineGrid,
   InlineStack,
   Tag,
   Text,
@@ -14,6 +15,7 @@ import {
 import { useState, type ReactNode } from "react";
 import { useT } from "~/i18n";
 import { AssetThumbnail } from "./asset-preview";
+import { LocalTime } from "./local-time";
 import { formatBytes } from "./status-badge";
 
 interface Version {
@@ -35,6 +37,7 @@ interface Version {
   approvedBy: string | null;
   restoredFromId: string | null;
   thumbnailUrl: string | null;
+  previewUrl: string | null;
   downloadUrl: string;
 }
 
@@ -93,6 +96,57 @@ function Intent({
   );
 }
 
+/** Two versions side by side: the current one (or the latest) and the one picked. */
+function VersionCompare({
+  left,
+  right,
+  onClose,
+}: {
+  left: Version;
+  right: Version;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const side = (v: Version) => (
+    <BlockStack gap="100">
+      <Text as="span" fontWeight="semibold">
+        {t("dam.asset.versionLabel", { number: v.number })}
+      </Text>
+      {v.previewUrl ? (
+        <img
+          src={v.previewUrl}
+          alt={v.filename}
+          style={{ maxWidth: "100%", maxHeight: 320 }}
+        />
+      ) : (
+        <Text as="p" tone="subdued">
+          {t("dam.asset.previewPending")}
+        </Text>
+      )}
+      <Text as="span" tone="subdued" variant="bodySm">
+        {v.filename} ·{" "}
+        {v.width && v.height ? `${v.width} × ${v.height} px · ` : ""}
+        {formatBytes(v.bytes)}
+      </Text>
+    </BlockStack>
+  );
+  return (
+    <div id="version-compare">
+      <BlockStack gap="200">
+        <InlineGrid columns={2} gap="300">
+          {side(left)}
+          {side(right)}
+        </InlineGrid>
+        <InlineStack align="end">
+          <Button variant="plain" onClick={onClose}>
+            {t("dam.asset.closeCompare")}
+          </Button>
+        </InlineStack>
+      </BlockStack>
+    </div>
+  );
+}
+
 export function VersionsCard({
   asset,
   children,
@@ -101,6 +155,11 @@ export function VersionsCard({
   children: ReactNode;
 }) {
   const t = useT();
+  const [comparing, setComparing] = useState<string | null>(null);
+  const base =
+    asset.versions.find((v) => v.id === asset.currentVersionId) ??
+    asset.versions[0];
+  const compared = asset.versions.find((v) => v.id === comparing);
   const numberOf = (id: string | null) =>
     asset.versions.find((v) => v.id === id)?.number ?? "?";
   return (
@@ -110,6 +169,13 @@ export function VersionsCard({
           {t("dam.asset.versions")}
         </Text>
         {children}
+        {base && compared && (
+          <VersionCompare
+            left={base}
+            right={compared}
+            onClose={() => setComparing(null)}
+          />
+        )}
         <BlockStack gap="300">
           {asset.versions.map((v) => (
             <InlineStack key={v.id} gap="300" blockAlign="center" wrap={false}>
@@ -131,7 +197,7 @@ export function VersionsCard({
                 </InlineStack>
                 <Text as="span" tone="subdued" variant="bodySm">
                   {v.filename} · {formatBytes(v.bytes)} ·{" "}
-                  {new Date(v.createdAt).toLocaleString()} ·{" "}
+                  <LocalTime iso={v.createdAt} /> ·{" "}
                   {t("dam.asset.uploadedBy", { actor: v.uploadedBy ?? "—" })}
                   {v.approvedBy
                     ? ` · ${t("dam.asset.approvedBy", { actor: v.approvedBy })}`
@@ -158,6 +224,11 @@ export function VersionsCard({
                       {t("dam.asset.restore")}
                     </Intent>
                   )}
+                {base && v.id !== base.id && (
+                  <Button variant="plain" onClick={() => setComparing(v.id)}>
+                    {t("dam.asset.compare", { number: base.number })}
+                  </Button>
+                )}
                 <Button url={v.downloadUrl} target="_blank" variant="plain">
                   {t("dam.asset.download")}
                 </Button>
@@ -471,7 +542,7 @@ export function AuditCard({
               <Text as="span" fontWeight="semibold">
                 {event.action}
               </Text>{" "}
-              · {event.actor} · {new Date(event.createdAt).toLocaleString()}
+              · {event.actor} · <LocalTime iso={event.createdAt} />
             </Text>
             {(event.before != null || event.after != null) && (
               <Text as="p" tone="subdued" variant="bodySm" breakWord>

@@ -24,6 +24,7 @@ import {
 import { useEffect, useState } from "react";
 import { useT, type MessageKey } from "~/i18n";
 import { AssetThumbnail } from "./asset-preview";
+import { LocalTime } from "./local-time";
 import { AssetStatusBadge, formatBytes } from "./status-badge";
 
 export interface LibraryItem {
@@ -103,6 +104,30 @@ export function LibraryFilters({
     />
   );
 
+  const MB = 1024 * 1024;
+  const megabytes = (key: string, label: MessageKey) => (
+    <TextField
+      label={t(label)}
+      type="number"
+      min={0}
+      autoComplete="off"
+      suffix="MB"
+      value={params.get(key) ? String(Number(params.get(key)) / MB) : ""}
+      onChange={(value) =>
+        set(key, value ? String(Math.round(Number(value) * MB)) : null)
+      }
+    />
+  );
+  const day = (key: string, label: MessageKey) => (
+    <TextField
+      label={t(label)}
+      type="date"
+      autoComplete="off"
+      value={params.get(key) ?? ""}
+      onChange={(value) => set(key, value || null)}
+    />
+  );
+
   const filters = [
     {
       key: "status",
@@ -159,6 +184,26 @@ export function LibraryFilters({
       label: t("dam.filters.uploadedBy"),
       filter: text("uploadedBy", "dam.filters.uploadedBy"),
     },
+    {
+      key: "minBytes",
+      label: t("dam.filters.minSize"),
+      filter: megabytes("minBytes", "dam.filters.minSize"),
+    },
+    {
+      key: "maxBytes",
+      label: t("dam.filters.maxSize"),
+      filter: megabytes("maxBytes", "dam.filters.maxSize"),
+    },
+    {
+      key: "uploadedFrom",
+      label: t("dam.filters.uploadedFrom"),
+      filter: day("uploadedFrom", "dam.filters.uploadedFrom"),
+    },
+    {
+      key: "uploadedTo",
+      label: t("dam.filters.uploadedTo"),
+      filter: day("uploadedTo", "dam.filters.uploadedTo"),
+    },
   ];
   const applied = filters
     .filter((f) => params.getAll(f.key).length > 0)
@@ -169,7 +214,9 @@ export function LibraryFilters({
         .map((v) =>
           f.key === "collectionId"
             ? (collections.find((c) => c.id === v)?.name ?? v)
-            : v,
+            : f.key === "minBytes" || f.key === "maxBytes"
+              ? `${(Number(v) / MB).toFixed(1)} MB`
+              : v,
         )
         .join(", ")}`,
       onRemove: () => set(f.key, null),
@@ -423,7 +470,7 @@ export function LibraryList({ items, selected, onSelect }: ListProps) {
           </IndexTable.Cell>
           <IndexTable.Cell>{formatBytes(item.bytes)}</IndexTable.Cell>
           <IndexTable.Cell>
-            {new Date(item.createdAt).toLocaleDateString()}
+            <LocalTime iso={item.createdAt} dateOnly />
           </IndexTable.Cell>
         </IndexTable.Row>
       ))}

@@ -1,4 +1,7 @@
-import { renderVersionRenditions } from "~/dam/renditions.server";
+import {
+  enqueueMissingRenditions,
+  renderVersionRenditions,
+} from "~/dam/renditions.server";
 import type { Processor } from "../processor";
 
 export const renderRenditionsProcessor: Processor<"dam.renditions"> = async ({
@@ -6,3 +9,7 @@ export const renderRenditionsProcessor: Processor<"dam.renditions"> = async ({
   assetId,
   versionId,
 }) => renderVersionRenditions(shop, assetId, versionId);
+
+export const enqueueMissingRenditionsProcessor: Processor<
+  "dam.renditions-missing"
+> = async () => ({ enqueued: await enqueueMissingRenditions() });

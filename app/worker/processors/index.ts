@@ -10,7 +10,10 @@ import {
   refreshProductProcessor,
   removeProductProcessor,
 } from "./product.server";
-import { renderRenditionsProcessor } from "./dam.server";
+import {
+  enqueueMissingRenditionsProcessor,
+  renderRenditionsProcessor,
+} from "./dam.server";
 import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
 import {
   dispatchProcessor,
@@ -34,6 +37,7 @@ export const processors: ProcessorMap = {
   "sync.marketplace": marketplaceProcessor,
   // DAM
   "dam.renditions": renderRenditionsProcessor,
+  "dam.renditions-missing": enqueueMissingRenditionsProcessor,
   // PIM
   "catalogue.import": importCatalogueProcessor,
   "catalogue.reconcile-all": reconcileCataloguesProcessor,
