@@ -190,6 +190,18 @@ export async function replaceMirrorProduct(
       shopifyId: { notIn: variants.map((v) => v.shopifyId) },
     },
   });
+  // Values of variants Shopify no longer has (values have no foreign key to Variant).
+  const kept = await db.variant.findMany({
+    where: { shop, productId },
+    select: { id: true },
+  });
+  await db.attributeValue.deleteMany({
+    where: {
+      shop,
+      productId,
+      variantId: { not: null, notIn: kept.map((v) => v.id) },
+    },
+  });
   await finishMirrorProducts(shop, [productId]);
   return productId;
 }
