@@ -137,6 +137,7 @@ export const en = {
       nothingMissing: "Nothing missing",
       history: "History",
       noHistory: "No changes yet",
+      approvedBy: "Version {version} approved by {actor} at {at}",
       revertField: "Revert",
       revertChange: "Revert whole change",
       required: "Required on {channels}",
@@ -169,6 +170,8 @@ export const en = {
       saved: "Saved",
       familyName: "Name",
       productTypes: "Product types (separated by ;)",
+      categories:
+        "Taxonomy categories (gid://shopify/TaxonomyCategory/…, separated by ;)",
       requiredOn: "Required on",
       inFamily: "In family",
       saveFamily: "Save family",

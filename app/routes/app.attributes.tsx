@@ -118,6 +118,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         await saveFamily(shop, {
           name: input.name ?? "",
           productTypes: list(input.productTypes),
+          categoryIds: list(input.categoryIds),
           attributes: keys.map((key) => ({
             key,
             requiredChannels: CHANNELS.filter(
@@ -353,6 +354,13 @@ export default function Attributes() {
                     name="productTypes"
                     key={`t-${family}`}
                     defaultValue={current?.productTypes.join("; ") ?? ""}
+                  />
+                  <FormTextField
+                    label={t("pim.attributes.categories")}
+                    name="categoryIds"
+                    key={`c-${family}`}
+                    defaultValue={current?.categoryIds.join("; ") ?? ""}
+                    error={error("categoryIds.0")}
                   />
                 </InlineStack>
                 <DataTable
