@@ -447,7 +447,8 @@ export interface ApprovedProductValues {
 
 /**
  * The approved values of the products, for publishing and the sync engine: default locale, resolved for
- * `channel` (a channel's own value wins over the every-channel one). Products of other shops are absent.
+ * `channel` (a channel's own value wins over the every-channel one). Products are asked for by our id or by
+ * Shopify GID and keyed the way they were asked for. Products of other shops are absent.
  */
 export async function approvedValues(
   shop: string,
@@ -458,8 +459,15 @@ export async function approvedValues(
   const attributes = new Map(
     (await listAttributes(shop)).map((a) => [a.id, a]),
   );
+  const requested = new Set(productIds);
   const products = await db.product.findMany({
-    where: { shop, id: { in: [...productIds] } },
+    where: {
+      shop,
+      OR: [
+        { id: { in: [...requested] } },
+        { shopifyId: { in: [...requested] } },
+      ],
+    },
     select: {
       id: true,
       shopifyId: true,
@@ -508,7 +516,8 @@ export async function approvedValues(
         : result.product;
       if (target) target[attribute.key] = decoded;
     }
-    out.set(product.id, result);
+    if (requested.has(product.id)) out.set(product.id, result);
+    if (requested.has(product.shopifyId)) out.set(product.shopifyId, result);
   }
   return out;
 }

@@ -285,6 +285,9 @@ describe("approved values for the sync engine", () => {
       material_composition: "100% wool",
     });
     expect(google.product.brand).toBe("Vitrine");
+    const byGid = await approvedValues(SHOP, [product.shopifyId]);
+    expect([...byGid.keys()]).toEqual([product.shopifyId]);
+    expect(byGid.get(product.shopifyId)!.product).toEqual(storefront.product);
     expect(storefront.variants[product.variants[1]!.id]).toEqual({
       shopifyId: product.variants[1]!.shopifyId,
       values: { garment_length: { value: 95, unit: "CENTIMETERS" } },
