@@ -17,6 +17,10 @@ import { valueFieldName } from "./value-field";
 
 export { valueFieldName };
 
+// A product with many variants (or a spreadsheet) writes hundreds of rows in one transaction; Prisma's default
+// interactive-transaction timeout is 5 s.
+const LONG_TRANSACTION = { timeout: 60_000 };
+
 export interface ValueEdit {
   attributeKey: string;
   /** Our Variant id for variant-level attributes; absent for product-level ones. */
@@ -122,7 +126,14 @@ function planEdits(
   }
   if (Object.keys(errors).length)
     throw new Invalid("some values are not valid", errors);
-  return planned;
+  // One write per value: when the same field comes twice (a spreadsheet), the last one wins.
+  const byValue = new Map<string, PlannedWrite>();
+  for (const write of planned)
+    byValue.set(
+      `${write.ownerId}|${write.attribute.id}|${write.locale}|${write.channel}`,
+      write,
+    );
+  return [...byValue.values()];
 }
 
 /**
@@ -149,6 +160,23 @@ export async function saveProductValues(
   );
   const changeId = randomUUID();
   const changed = await db.$transaction(async (tx) => {
+    const current = new Map(
+      (
+        await tx.attributeValue.findMany({
+          where: { shop, productId },
+          select: {
+            ownerId: true,
+            attributeId: true,
+            locale: true,
+            channel: true,
+            draft: true,
+          },
+        })
+      ).map((v) => [
+        `${v.ownerId}|${v.attributeId}|${v.locale}|${v.channel}`,
+        v.draft,
+      ]),
+    );
     let count = 0;
     for (const write of planned) {
       const where = {
@@ -159,12 +187,11 @@ export async function saveProductValues(
           channel: write.channel,
         },
       };
-      const existing = await tx.attributeValue.findUnique({
-        where,
-        select: { draft: true },
-      });
       const after = encodeValue(write.value);
-      const before = existing?.draft ?? null;
+      const before =
+        current.get(
+          `${write.ownerId}|${write.attribute.id}|${write.locale}|${write.channel}`,
+        ) ?? null;
       if (before === after) continue;
       count += 1;
       await tx.attributeValue.upsert({
@@ -205,7 +232,7 @@ export async function saveProductValues(
         data: { pimStatus: "PENDING" },
       });
     return count;
-  });
+  }, LONG_TRANSACTION);
   if (changed === 0) return null;
   await recomputeCompleteness(shop, [productId]);
   return changeId;
@@ -280,7 +307,7 @@ export async function revertChange(
       where: { shop, id: productId, pimStatus: "APPROVED" },
       data: { pimStatus: "PENDING" },
     });
-  });
+  }, LONG_TRANSACTION);
   await recomputeCompleteness(shop, [productId]);
   return changeId;
 }
@@ -342,7 +369,7 @@ export async function approveProducts(
         payload: { productId, version },
       });
       return { productId, version, outboxId };
-    });
+    }, LONG_TRANSACTION);
     if (approval) approvals.push(approval);
   }
   return approvals;

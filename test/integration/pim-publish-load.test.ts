@@ -101,7 +101,10 @@ describe("publishing 10,000 approved values", () => {
       const throttled = client.stats.throttled - before.throttled;
       const requests = client.stats.requests - before.requests;
       expect(throttled / requests).toBeLessThanOrEqual(0.02);
-      expect(client.stats.waitedMs).toBeGreaterThan(before.waitedMs);
+      // Far more than the bucket holds went through: without pacing a fast machine would be THROTTLED often.
+      expect(client.stats.pointsUsed - before.pointsUsed).toBeGreaterThan(
+        10 * 200,
+      );
       const namespace = `app--${emulator.appId}`;
       expect(
         [...emulator.shop(SHOP).metafields.values()].filter(
