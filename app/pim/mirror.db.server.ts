@@ -121,8 +121,8 @@ export async function finishMirrorProducts(
     products.map((p) => {
       const product = toMirrorProduct(p);
       const variants = p.variants.map(toMirrorVariant);
-      return db.product.update({
-        where: { id: p.id },
+      return db.product.updateMany({
+        where: { shop, id: p.id },
         data: {
           searchText: searchText(
             product,
@@ -130,7 +130,6 @@ export async function finishMirrorProducts(
           ),
           mirrorDigest: mirrorDigest(product, variants),
         },
-        select: { id: true },
       });
     }),
   );

@@ -227,8 +227,8 @@ export async function saveProductValues(
       });
     }
     if (count > 0 && product.pimStatus === "APPROVED")
-      await tx.product.update({
-        where: { id: productId },
+      await tx.product.updateMany({
+        where: { shop, id: productId },
         data: { pimStatus: "PENDING" },
       });
     return count;
@@ -347,14 +347,14 @@ export async function approveProducts(
       });
       for (const value of values) {
         if (value.draft === value.approved) continue;
-        await tx.attributeValue.update({
-          where: { id: value.id },
+        await tx.attributeValue.updateMany({
+          where: { shop, id: value.id },
           data: { approved: value.draft },
         });
       }
       const version = product.approvedVersion + 1;
-      await tx.product.update({
-        where: { id: productId },
+      await tx.product.updateMany({
+        where: { shop, id: productId },
         data: {
           pimStatus: "APPROVED",
           approvedVersion: version,
@@ -423,7 +423,9 @@ export async function recomputeCompleteness(
         })
       : [];
     await db.$transaction([
-      db.productCompleteness.deleteMany({ where: { productId: product.id } }),
+      db.productCompleteness.deleteMany({
+        where: { shop, productId: product.id },
+      }),
       db.productCompleteness.createMany({
         data: rows.map((r) => ({
           productId: product.id,
