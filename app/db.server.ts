@@ -31,7 +31,30 @@ export function createDb(databaseUrl: string): Db {
     url: file,
     timeout: SQLITE_BUSY_TIMEOUT_MS,
   });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: withImmediateTransactions(adapter) });
+}
+
+/**
+ * The adapter opens transactions with a deferred BEGIN. When the web process and the worker both write, a
+ * deferred transaction that read first cannot upgrade to a write lock and fails at once with "database is
+ * locked" (SQLite does not wait there, to avoid a deadlock). BEGIN IMMEDIATE takes the write lock up front and
+ * waits for it within the busy timeout instead: SQLite has one writer at a time either way.
+ */
+function withImmediateTransactions(
+  factory: PrismaBetterSQLite3,
+): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const client = (
+      adapter as unknown as { client: { prepare(sql: string): unknown } }
+    ).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) =>
+      prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  };
+  return factory;
 }
 
 declare global {

@@ -1,10 +1,11 @@
 // `npm run demo`: Vitrine on one machine with embedded defaults and no accounts — the store emulator seeded
 // with the autumn/winter collection, the app (migrations applied, built, served), the worker, and Redis.
-// `--once` starts everything, checks the app and the worker can reach the emulator, and exits 0.
-// The buyer's-test scenario (replace an image, measure until every channel is live) joins with issue #6.
+// It then runs the buyer's test (scripts/demo/scenario.ts) and prints its RESULT line; `--once` exits 0 after it,
+// otherwise everything keeps running and the admin URL is printed.
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { ensureRedis } from "./demo/redis.ts";
+import { rmSync } from "node:fs";
+import { clearPrefix, ensureRedis } from "./demo/redis.ts";
 import { Processes } from "./demo/processes.ts";
 import { migrateDeploy } from "./setup.ts";
 
@@ -69,6 +70,14 @@ async function main(): Promise<void> {
     `database ${env.DATABASE_URL}, Redis ${env.REDIS_URL} (prefix ${env.QUEUE_PREFIX})`,
   );
   processes.adopt(await ensureRedis(env.REDIS_URL!, say));
+  // The emulator is seeded afresh on every run, so the demo's own data starts afresh too (unless you chose
+  // your own database or storage folder).
+  if (!process.env.DATABASE_URL)
+    for (const suffix of ["", "-wal", "-shm"])
+      rmSync(`./data/demo.sqlite${suffix}`, { force: true });
+  if (!process.env.STORAGE_DIR)
+    rmSync("./data/demo-storage", { recursive: true, force: true });
+  await clearPrefix(env.REDIS_URL!, env.QUEUE_PREFIX!);
   say("applying migrations (npm run setup)");
   migrateDeploy(env.DATABASE_URL!);
 
@@ -122,8 +131,20 @@ async function main(): Promise<void> {
     );
   say(`worker synced the shop from the emulator: "${name}"`);
 
+  const { runScenario } = await import("./demo/scenario.ts");
+  const scenario = await runScenario({
+    shop: DEMO_SHOP,
+    emulatorUrl,
+    appUrl: `http://127.0.0.1:${port}`,
+    say,
+  });
+  say(
+    `every channel shows the new size chart: ${scenario.variants} variants, no manual step`,
+  );
+  console.log(scenario.resultLine);
+
   if (onceMode) {
-    say("--once: everything is up; stopping");
+    await scenario.close();
     return processes.stopAll(0);
   }
   say(

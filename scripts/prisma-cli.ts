@@ -53,11 +53,35 @@ export function pendingSchemaChanges(
     schema,
     "--script",
   ];
-  return prisma(
-    args,
-    provider === "postgresql" ? postgresUrl : "file::memory:",
-    { quiet: true },
+  return withoutRawSqlObjects(
+    prisma(args, provider === "postgresql" ? postgresUrl : "file::memory:", {
+      quiet: true,
+    }),
   );
+}
+
+// Objects created by raw SQL in migrations that Prisma cannot model: SQLite's FTS5 table for asset search (DAM,
+// issue #4) and its shadow tables. `migrate diff` sees them as strays and proposes to drop them; a generated
+// migration must never do that.
+const rawSqlTables = /^DROP TABLE "AssetSearchFts(_\w+)?";$/;
+
+function withoutRawSqlObjects(sql: string): string {
+  const kept = sql
+    .split("\n")
+    .filter((line) => !rawSqlTables.test(line.trim()));
+  // Prisma wraps each SQLite table drop in foreign_keys off/on; drop the pairs left empty.
+  const out: string[] = [];
+  for (const line of kept) {
+    if (
+      line.trim() === "PRAGMA foreign_keys=on;" &&
+      out.at(-1)?.trim() === "PRAGMA foreign_keys=off;"
+    ) {
+      out.pop();
+      continue;
+    }
+    out.push(line);
+  }
+  return out.join("\n");
 }
 
 /** The statements of a migration script, without comments and blank lines. */

@@ -3,7 +3,14 @@
 import { z } from "zod";
 import { shopDomain, shopifyGid } from "~/lib/ids";
 
-export const queueNames = ["webhooks", "shopify", "maintenance"] as const;
+// DAM: "renditions" keeps CPU-bound image work away from webhook and Shopify jobs.
+export const queueNames = [
+  "webhooks",
+  "shopify",
+  "maintenance",
+  "sync",
+  "renditions",
+] as const;
 export type QueueName = (typeof queueNames)[number];
 
 interface JobDefinition {
@@ -46,6 +53,42 @@ export const jobDefinitions = {
   "webhook-events.prune": {
     queue: "maintenance",
     schema: z.object({ olderThanDays: z.number().int().min(1) }),
+  },
+  // Sync engine ------------------------------------------------------------------------------------------------
+  /** One outbox event (job id = outbox id): fans it out into per product × channel work. */
+  "sync.dispatch": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, outboxId: z.string().min(1) }),
+  },
+  /** Brings an asset's Shopify file to the asset's current version (replacement in place when possible). */
+  "sync.storefront-asset": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, assetId: z.string().min(1) }),
+  },
+  /** Converges a product's storefront media, variant images and gallery metafields to its links. */
+  "sync.storefront-product": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+  },
+  /** Rewrites a product's rows of the Google feed (renditions, pre-flight, attributes). */
+  "sync.google": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+  },
+  /** Sends a product's listings (one per SKU) to the marketplace. */
+  "sync.marketplace": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+  },
+  // DAM
+  /** Render and store a version's library thumbnail and preview. Idempotent (renditions keyed by content hash). */
+  "dam.renditions": {
+    queue: "renditions",
+    schema: z.object({
+      shop: shopDomain,
+      assetId: z.string().min(1),
+      versionId: z.string().min(1),
+    }),
   },
   // PIM
   /** Import every product and variant of the shop with a bulk operation (first install, on demand, reconcile). */

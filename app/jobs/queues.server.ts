@@ -2,6 +2,7 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { env } from "~/env.server";
+import { logger } from "~/lib/logger.server";
 import { createRedis } from "./redis.server";
 import type { QueueName } from "./definitions";
 
@@ -29,6 +30,11 @@ export function getQueue(name: QueueName): Queue {
       prefix: queuePrefix(),
       defaultJobOptions,
     });
+    // Redis being away is reported by the callers (enqueue throws Upstream); an unheard "error" event would
+    // crash the process instead.
+    queue.on("error", (error) =>
+      logger.debug({ err: error, queue: name }, "queue connection error"),
+    );
     queues.set(name, queue);
   }
   return queue;

@@ -3,6 +3,7 @@
 // Redis is away, so a request can answer 503 and Shopify retries the webhook.
 import { Redis, type RedisOptions } from "ioredis";
 import { env } from "~/env.server";
+import { logger } from "~/lib/logger.server";
 
 export type ConnectionRole = "producer" | "worker";
 
@@ -18,5 +19,16 @@ export function createRedis(
           enableOfflineQueue: false,
           connectTimeout: 2_000,
         };
-  return new Redis(url, { ...options, lazyConnect: role === "producer" });
+  const redis = new Redis(url, {
+    ...options,
+    lazyConnect: role === "producer",
+  });
+  // ioredis reconnects by itself; without a listener each failed attempt is printed as "Unhandled error event".
+  let lastLogged = 0;
+  redis.on("error", (error: Error) => {
+    if (Date.now() - lastLogged < 10_000) return;
+    lastLogged = Date.now();
+    logger.warn({ err: error, role }, "Redis connection error; reconnecting");
+  });
+  return redis;
 }

@@ -1,10 +1,10 @@
-// Approval as the UI triggers it: approve (values + outbox row in one transaction), then hand each event to the
-// publish job directly. Until the sync engine's outbox relay runs, this is the dispatch path; the job id is the
-// outbox id, so the relay enqueueing the same row later is a no-op, and an undispatched row (Redis down) stays
-// for the relay to pick up.
+// Approval as the UI triggers it: approve (values + outbox row in one transaction), queue the metafield publish
+// at once (job id = outbox id), then kick the outbox relay, which hands the same row to the sync engine for the
+// Google feed and the marketplace (and finds the publish job already queued). A row left undispatched (Redis
+// down) is picked up by the relay's sweep.
 import { enqueue } from "~/jobs/enqueue.server";
 import { logger } from "~/lib/logger.server";
-import { markOutboxDispatched } from "./publish.db.server";
+import { kickOutboxRelay } from "~/outbox/relay.db.server";
 import { approveProducts, type Approval } from "./values.db.server";
 
 /** Enqueues the publish job of approvals (outbox rows `product.values-approved`). Idempotent per outbox id. */
@@ -18,8 +18,8 @@ export async function dispatchValuesApproved(
       { shop, productId: approval.productId, version: approval.version },
       { jobId: approval.outboxId },
     );
-    await markOutboxDispatched(shop, [approval.outboxId]);
   }
+  await kickOutboxRelay();
 }
 
 /**

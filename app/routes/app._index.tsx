@@ -9,14 +9,26 @@ import {
   Page,
   Text,
 } from "@shopify/polaris";
+import { LatencyCard } from "~/components/sync/latency-card";
+import { ProblemList } from "~/components/sync/problem-list";
 import { useT } from "~/i18n";
+import { latencyByChannel, problemStates } from "~/sync/overview.db.server";
 import { findShop } from "~/shop/shop.db.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const shop = await findShop(session.shop);
-  return { shop: session.shop, shopName: shop?.name ?? session.shop };
+  const [latency, problems] = await Promise.all([
+    latencyByChannel(session.shop),
+    problemStates(session.shop, { take: 10 }),
+  ]);
+  return {
+    shop: session.shop,
+    shopName: shop?.name ?? session.shop,
+    latency,
+    problems,
+  };
 };
 
 const steps: { key: "products" | "assets" | "channels"; to: string }[] = [
@@ -26,7 +38,7 @@ const steps: { key: "products" | "assets" | "channels"; to: string }[] = [
 ];
 
 export default function Dashboard() {
-  const { shopName } = useLoaderData<typeof loader>();
+  const { shopName, latency, problems } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <Page title={t("dashboard.title")}>
@@ -58,6 +70,8 @@ export default function Dashboard() {
                 </Card>
               ))}
             </InlineGrid>
+            <LatencyCard latency={latency} />
+            <ProblemList rows={problems} />
           </BlockStack>
         </Layout.Section>
       </Layout>

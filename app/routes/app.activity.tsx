@@ -1,12 +1,158 @@
-import { EmptyStatePage } from "~/components/empty-state-page";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+} from "@shopify/polaris";
+import { z } from "zod";
+import { ProblemList } from "~/components/sync/problem-list";
+import { useT } from "~/i18n";
+import { errorResponse } from "~/lib/http.server";
+import { channelKinds } from "~/sync/channels/profiles";
+import {
+  activity,
+  problemStates,
+  retryProductChannel,
+} from "~/sync/overview.db.server";
+import { authenticate } from "~/shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const url = new URL(request.url);
+  const onlyFailed = url.searchParams.get("failed") === "1";
+  const cursor = url.searchParams.get("cursor") ?? undefined;
+  const [page, problems] = await Promise.all([
+    activity(session.shop, { cursor, onlyFailed }),
+    problemStates(session.shop),
+  ]);
+  return { ...page, problems, onlyFailed };
+};
+
+const retryInput = z.object({
+  productId: z.string().min(1),
+  channel: z.enum(channelKinds),
+});
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  try {
+    const input = retryInput.parse(
+      Object.fromEntries(await request.formData()),
+    );
+    await retryProductChannel(session.shop, input.productId, input.channel);
+    return { ok: true as const };
+  } catch (error) {
+    return errorResponse(error);
+  }
+};
+
+const ms = (value: number | null) =>
+  value === null ? "—" : `${(value / 1000).toFixed(2)} s`;
 
 export default function Activity() {
+  const { rows, nextCursor, problems, onlyFailed } =
+    useLoaderData<typeof loader>();
+  const [params, setParams] = useSearchParams();
+  const t = useT();
   return (
-    <EmptyStatePage
-      title="activity.title"
-      heading="activity.emptyHeading"
-      body="activity.emptyBody"
-      action={{ label: "activity.emptyAction", to: "/app/assets" }}
-    />
+    <Page title={t("activity.title")}>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <ProblemList rows={problems} />
+            <Card>
+              <BlockStack gap="300">
+                <InlineStack align="space-between">
+                  <Text as="h2" variant="headingMd">
+                    {t("sync.activityTitle")}
+                  </Text>
+                  <Button
+                    pressed={onlyFailed}
+                    onClick={() => {
+                      const next = new URLSearchParams(params);
+                      if (onlyFailed) next.delete("failed");
+                      else next.set("failed", "1");
+                      next.delete("cursor");
+                      setParams(next);
+                    }}
+                  >
+                    {t("sync.onlyFailed")}
+                  </Button>
+                </InlineStack>
+                {rows.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    {t("activity.emptyBody")}
+                  </Text>
+                ) : (
+                  <DataTable
+                    columnContentTypes={[
+                      "text",
+                      "text",
+                      "numeric",
+                      "text",
+                      "numeric",
+                      "numeric",
+                      "numeric",
+                      "numeric",
+                    ]}
+                    headings={[
+                      t("sync.product"),
+                      t("channels.title"),
+                      t("sync.variants"),
+                      t("sync.approved"),
+                      t("sync.enqueued"),
+                      t("sync.rendered"),
+                      t("sync.pushed"),
+                      t("sync.live"),
+                    ]}
+                    rows={rows.map((row) => [
+                      row.productTitle,
+                      row.failedAt ? (
+                        <InlineStack gap="100" key={row.id}>
+                          <Text as="span">
+                            {t(`sync.channel.${row.channel}`)}
+                          </Text>
+                          <Badge tone="critical">{t("sync.failed")}</Badge>
+                        </InlineStack>
+                      ) : (
+                        t(`sync.channel.${row.channel}`)
+                      ),
+                      row.variants,
+                      new Date(row.approvedAt).toLocaleString(),
+                      ms(row.hops.enqueuedMs),
+                      ms(row.hops.renderedMs),
+                      ms(row.hops.pushedMs),
+                      row.failedAt
+                        ? (row.error ?? t("sync.failed"))
+                        : ms(row.latencyMs),
+                    ])}
+                  />
+                )}
+                {nextCursor ? (
+                  <div>
+                    <Button
+                      onClick={() => {
+                        const next = new URLSearchParams(params);
+                        next.set("cursor", nextCursor);
+                        setParams(next);
+                      }}
+                    >
+                      {t("sync.more")}
+                    </Button>
+                  </div>
+                ) : null}
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
   );
 }

@@ -63,6 +63,8 @@ export async function deleteShopRows(shop: string) {
     db.session.deleteMany({ where: { shop } }),
     db.webhookEvent.deleteMany({ where: { shop } }),
     db.outbox.deleteMany({ where: { shop } }),
+    db.rendition.deleteMany({ where: { shop } }),
+    db.shopifyFile.deleteMany({ where: { shop } }),
     // Products, variants, assets and versions cascade from the shop row.
     db.shop.deleteMany({ where: { shop } }),
   ]);

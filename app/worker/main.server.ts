@@ -9,9 +9,13 @@ const { env } = await import("~/env.server");
 const { getQueue, closeQueues } = await import("~/jobs/queues.server");
 const { logger } = await import("~/lib/logger.server");
 const { startWorkers } = await import("./run.server");
+const { startOutboxRelay } = await import("~/outbox/relay.db.server");
+const { startStalledSweep } = await import("~/sync/recovery.db.server");
 
 const config = env();
 const running = startWorkers({ concurrency: config.WORKER_CONCURRENCY });
+const relay = startOutboxRelay();
+const stalled = startStalledSweep();
 
 // Repeating maintenance, declared idempotently on every start.
 await getQueue("maintenance").upsertJobScheduler(
@@ -43,6 +47,8 @@ async function shutdown(signal: string) {
   }
   stopping = true;
   logger.info({ signal }, "worker stopping: waiting for active jobs");
+  stalled.stop();
+  await relay.stop();
   await running.close();
   await closeQueues();
   await db.$disconnect();

@@ -69,6 +69,10 @@ export function startWorkers(options: WorkerOptions = {}): RunningWorkers {
         connection,
         prefix: options.prefix ?? queuePrefix(),
         concurrency: options.concurrency ?? 4,
+        // A worker that dies mid-job loses its lock after 15 s and the job is handed to another within ~10 s
+        // (BullMQ's defaults are 30 s each); the lock is renewed every 7.5 s while the job runs.
+        lockDuration: 15_000,
+        stalledInterval: 10_000,
       }),
   );
   for (const worker of workers) {

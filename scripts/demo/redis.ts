@@ -58,3 +58,29 @@ export async function ensureRedis(
   child.kill();
   throw new Error("redis-server did not start");
 }
+
+/** Deletes the demo's queue keys left by an earlier run (the emulator and the database start fresh too). */
+export async function clearPrefix(
+  url: string,
+  prefix: string,
+): Promise<number> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  let deleted = 0;
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(
+        cursor,
+        "MATCH",
+        `${prefix}:*`,
+        "COUNT",
+        1000,
+      );
+      cursor = next;
+      if (keys.length) deleted += await redis.del(...keys);
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}

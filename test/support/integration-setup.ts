@@ -1,6 +1,9 @@
 // Before each integration test file: its own database (a clone of the run's template) and its own BullMQ
 // prefix; after it, both are removed.
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, inject } from "vitest";
 import { cloneDatabase, dropDatabase } from "./database";
 import { deleteKeys } from "./redis";
@@ -18,6 +21,9 @@ const queuePrefix = `vitrine-test-${runId}-${name}`;
 
 process.env.DATABASE_URL = databaseUrl;
 process.env.QUEUE_PREFIX = queuePrefix;
+// Blobs (asset versions, renditions) go to a folder of this test file, removed afterwards.
+const storageDir = mkdtempSync(path.join(tmpdir(), `vitrine-${name}-`));
+process.env.STORAGE_DIR = storageDir;
 
 afterAll(async () => {
   const { closeQueues } = await import("~/jobs/queues.server");
@@ -26,4 +32,5 @@ afterAll(async () => {
   await db.$disconnect();
   await deleteKeys(queuePrefix);
   await dropDatabase(databaseUrl, baseUrl);
+  rmSync(storageDir, { recursive: true, force: true });
 });

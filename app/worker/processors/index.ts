@@ -11,7 +11,15 @@ import {
   refreshProductProcessor,
   removeProductProcessor,
 } from "./product.server";
+import { renderRenditionsProcessor } from "./dam.server";
 import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
+import {
+  dispatchProcessor,
+  googleProcessor,
+  marketplaceProcessor,
+  storefrontAssetProcessor,
+  storefrontProductProcessor,
+} from "./sync.server";
 
 export const processors: ProcessorMap = {
   "shop.sync-details": syncShopDetailsProcessor,
@@ -19,6 +27,14 @@ export const processors: ProcessorMap = {
   "product.refresh": refreshProductProcessor,
   "product.remove": removeProductProcessor,
   "webhook-events.prune": pruneWebhookEventsProcessor,
+  // Sync engine
+  "sync.dispatch": dispatchProcessor,
+  "sync.storefront-asset": storefrontAssetProcessor,
+  "sync.storefront-product": storefrontProductProcessor,
+  "sync.google": googleProcessor,
+  "sync.marketplace": marketplaceProcessor,
+  // DAM
+  "dam.renditions": renderRenditionsProcessor,
   // PIM
   "catalogue.import": importCatalogueProcessor,
   "catalogue.reconcile-all": reconcileCataloguesProcessor,

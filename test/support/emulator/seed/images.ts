@@ -21,6 +21,11 @@ export interface StudioImageSpec {
   /** Printed small in a corner, e.g. the SKU and a version label, so replaced images differ visibly. */
   label?: string;
   format?: "jpeg" | "png";
+  /**
+   * A marketplace packshot: pure white background, no shadow, the garment filling ~90 % of the frame (what a
+   * marketplace's main-image rules ask for). Default: a studio shot on a warm grey sweep.
+   */
+  packshot?: boolean;
 }
 
 /** A studio photograph stand-in; default 1600×2000 JPEG (4:5, the apparel convention). */
@@ -31,6 +36,19 @@ export async function studioImage(spec: StudioImageSpec): Promise<Buffer> {
   const background = role === "lifestyle" ? "#cfd8d3" : "#f4f2ee";
   const scale = role === "detail" ? 1.8 : 1;
   const label = (spec.label ?? "").replace(/[<>&"]/g, "");
+  if (spec.packshot) {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="88" viewBox="18 8 64 88">
+      <rect x="0" y="0" width="100" height="125" fill="#ffffff"/>
+      <path d="${SILHOUETTES[spec.family]}" fill="${spec.colour.hex}"/>
+      <text x="50" y="50" text-anchor="middle" font-family="sans-serif" font-size="3" fill="#ffffff">${label}</text>
+    </svg>`;
+    const image = sharp(Buffer.from(svg), {
+      density: Math.max(72, Math.round(72 * Math.max(width / 64, height / 88))),
+    }).resize(width, height, { fit: "contain", background: "#ffffff" });
+    return spec.format === "png"
+      ? image.png().toBuffer()
+      : image.jpeg({ quality: 90, mozjpeg: false }).toBuffer();
+  }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 100 125">
     <defs><radialGradient id="g" cx="50%" cy="40%" r="75%"><stop offset="0%" stop-color="#ffffff"/><stop offset="100%" stop-color="${background}"/></radialGradient></defs>
     <rect width="100" height="125" fill="url(#g)"/>

@@ -1,0 +1,83 @@
+// What an upload is, decided by its content (magic bytes), never by its name.
+import { open } from "node:fs/promises";
+import { fileTypeFromFile } from "file-type";
+import { Invalid } from "~/lib/errors";
+import { looksLikeSvg } from "./svg.server";
+
+export type AssetKindName = "IMAGE" | "VIDEO" | "DOCUMENT" | "MODEL_3D";
+
+export interface DetectedType {
+  mime: string;
+  extension: string;
+  kind: AssetKindName;
+}
+
+const ACCEPTED: Record<string, { kind: AssetKindName; extension: string }> = {
+  "image/jpeg": { kind: "IMAGE", extension: "jpg" },
+  "image/png": { kind: "IMAGE", extension: "png" },
+  "image/webp": { kind: "IMAGE", extension: "webp" },
+  "image/avif": { kind: "IMAGE", extension: "avif" },
+  "image/gif": { kind: "IMAGE", extension: "gif" },
+  "image/tiff": { kind: "IMAGE", extension: "tif" },
+  "image/heic": { kind: "IMAGE", extension: "heic" },
+  "image/heif": { kind: "IMAGE", extension: "heif" },
+  "image/svg+xml": { kind: "IMAGE", extension: "svg" },
+  "video/mp4": { kind: "VIDEO", extension: "mp4" },
+  "video/quicktime": { kind: "VIDEO", extension: "mov" },
+  "video/webm": { kind: "VIDEO", extension: "webm" },
+  "application/pdf": { kind: "DOCUMENT", extension: "pdf" },
+  "model/gltf-binary": { kind: "MODEL_3D", extension: "glb" },
+};
+
+export const ACCEPTED_MIME_TYPES = Object.keys(ACCEPTED);
+
+async function head(file: string, bytes: number): Promise<Buffer> {
+  const handle = await open(file, "r");
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Detects the type of the file at `path`. Throws `Invalid` for anything the library does not accept. */
+export async function detectType(path: string): Promise<DetectedType> {
+  const found = await fileTypeFromFile(path);
+  let mime = found?.mime as string | undefined;
+  // M4V and ISO-BMFF "mp4"-branded files are MP4 for our purposes.
+  if (mime === "video/x-m4v") mime = "video/mp4";
+  const textual = !mime || mime === "application/xml" || mime === "text/xml";
+  if (textual && looksLikeSvg(await head(path, 4096))) mime = "image/svg+xml";
+  const accepted = mime ? ACCEPTED[mime] : undefined;
+  if (!mime || !accepted)
+    throw new Invalid(
+      mime
+        ? `files of type ${mime} are not accepted`
+        : "this file type is not recognised; upload an image, video, PDF or GLB model",
+    );
+  return { mime, ...accepted };
+}
+
+/** Duration of an MP4/MOV from its `mvhd` box (no ffmpeg needed); null when not found in the first MBs. */
+export async function mp4DurationMs(path: string): Promise<number | null> {
+  const data = await head(path, 8 * 1024 * 1024);
+  const at = data.indexOf("mvhd");
+  if (at < 0) return null;
+  const version = data[at + 4];
+  const base = at + 8;
+  const timescale =
+    version === 1 ? data.readUInt32BE(base + 16) : data.readUInt32BE(base + 8);
+  const duration =
+    version === 1
+      ? Number(data.readBigUInt64BE(base + 20))
+      : data.readUInt32BE(base + 12);
+  return timescale ? Math.round((duration / timescale) * 1000) : null;
+}
+
+/** Page count of a PDF by counting page objects: good enough for a library card, no PDF engine needed. */
+export function pdfPageCount(data: Buffer): number | null {
+  const matches = data.toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g);
+  return matches ? matches.length : null;
+}

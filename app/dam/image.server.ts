@@ -1,0 +1,335 @@
+// The only sharp import of the app: probing uploads, perceptual hashes, placeholders and renditions. The sync
+// engine renders channel renditions through `renderRendition` too, so every image goes through the same limits.
+import sharp from "sharp";
+import { rgbaToThumbHash } from "thumbhash";
+import { Invalid } from "~/lib/errors";
+
+// libvips settings, chosen for a small worker (see shared/reference/performance-anchors.md §1.3):
+// - the operation cache is off: masters are rendered once per version, so cached decodes only grow RSS;
+// - one libvips thread per image (sharp's own default on glibc without jemalloc, made explicit): throughput comes
+//   from rendering several images at once on libuv's pool, and memory stays flat (no per-thread arenas).
+// SHARP_CONCURRENCY overrides it where jemalloc is preloaded.
+sharp.cache(false);
+sharp.concurrency(Number(process.env.SHARP_CONCURRENCY) || 1);
+
+/** Decompression-bomb guard: 100 MP, below sharp's 268 MP default (a 24 MP camera frame fits four times). */
+export const MAX_INPUT_PIXELS =
+  Number(process.env.DAM_MAX_INPUT_PIXELS) || 100_000_000;
+
+export type ImageInput = Buffer | string;
+
+// failOn "error": refuse truncated and corrupt data, but accept the harmless warnings cameras' JPEGs often carry.
+const open = (input: ImageInput, animated = false) =>
+  sharp(input, {
+    limitInputPixels: MAX_INPUT_PIXELS,
+    failOn: "error",
+    animated: animated || undefined,
+  });
+
+export interface ImageProbe {
+  format: string;
+  /** Upright dimensions (EXIF orientation applied). */
+  width: number;
+  height: number;
+  exifOrientation: number | null;
+  colorSpace: string | null;
+  hasAlpha: boolean;
+  pages: number;
+  /** 64-bit difference hash, 16 hex digits. */
+  phash: string;
+  thumbhash: string;
+  /** #rrggbb */
+  dominantColor: string;
+}
+
+/**
+ * Reads an image's header and decodes it once at small size for hashes and placeholder. Throws `Invalid` for
+ * pixel bombs, truncated or corrupt data and formats this sharp build cannot read.
+ */
+export async function probeImage(input: ImageInput): Promise<ImageProbe> {
+  try {
+    const meta = await open(input).metadata();
+    if (!meta.width || !meta.height)
+      throw new Invalid("the image has no dimensions");
+    if (meta.width * meta.height > MAX_INPUT_PIXELS)
+      throw new Invalid(
+        `the image is ${meta.width} × ${meta.height} px; the limit is ${MAX_INPUT_PIXELS / 1_000_000} MP`,
+      );
+    const rotated = (meta.orientation ?? 1) >= 5;
+    // One full decode (shrink-on-load keeps it cheap): proves the data is whole and feeds the placeholder.
+    const small = await open(input)
+      .rotate()
+      .resize(100, 100, { fit: "inside" })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const [phash, dominantColor] = await Promise.all([
+      differenceHash(small.data, small.info.width, small.info.height),
+      dominant(small.data, small.info.width, small.info.height),
+    ]);
+    return {
+      format: meta.format ?? "unknown",
+      width: rotated ? meta.height : meta.width,
+      height: rotated ? meta.width : meta.height,
+      exifOrientation: meta.orientation ?? null,
+      colorSpace: meta.space ?? null,
+      hasAlpha: meta.hasAlpha ?? false,
+      pages: meta.pages ?? 1,
+      phash,
+      thumbhash: Buffer.from(
+        rgbaToThumbHash(small.info.width, small.info.height, small.data),
+      ).toString("base64"),
+      dominantColor,
+    };
+  } catch (error) {
+    throw asInvalid(error);
+  }
+}
+
+function asInvalid(error: unknown): Error {
+  if (error instanceof Invalid) return error;
+  const message = (error as Error).message ?? String(error);
+  if (/pixel limit/i.test(message))
+    return new Invalid(
+      `the image exceeds the ${MAX_INPUT_PIXELS / 1_000_000} MP limit`,
+      {},
+      { cause: error },
+    );
+  if (
+    /unsupported image format|bad seek|not a known file format/i.test(message)
+  )
+    return new Invalid(
+      "this image format cannot be read",
+      {},
+      { cause: error },
+    );
+  return new Invalid(
+    `the image is damaged or incomplete (${message})`,
+    {},
+    { cause: error },
+  );
+}
+
+const raw = (data: Buffer, width: number, height: number) =>
+  sharp(data, { raw: { width, height, channels: 4 } });
+
+/** dHash: 9×8 greyscale, one bit per horizontal neighbour comparison. */
+async function differenceHash(
+  data: Buffer,
+  width: number,
+  height: number,
+): Promise<string> {
+  const grey = await raw(data, width, height)
+    .flatten({ background: "#ffffff" })
+    .greyscale()
+    .resize(9, 8, { fit: "fill" })
+    .raw()
+    .toBuffer();
+  let bits = 0n;
+  for (let y = 0; y < 8; y++)
+    for (let x = 0; x < 8; x++)
+      bits = (bits << 1n) | (grey[y * 9 + x]! > grey[y * 9 + x + 1]! ? 1n : 0n);
+  return bits.toString(16).padStart(16, "0");
+}
+
+async function dominant(
+  data: Buffer,
+  width: number,
+  height: number,
+): Promise<string> {
+  const { dominant: c } = await raw(data, width, height).stats();
+  const hex = (n: number) => n.toString(16).padStart(2, "0");
+  return `#${hex(c.r)}${hex(c.g)}${hex(c.b)}`;
+}
+
+/** Bits that differ between two dHashes. */
+export function hashDistance(a: string, b: string): number {
+  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
+  let n = 0;
+  while (x) {
+    n += Number(x & 1n);
+    x >>= 1n;
+  }
+  return n;
+}
+
+/** What a rendition looks like. The sync engine's channel profiles have this shape. */
+export interface RenditionSpec {
+  width: number;
+  height: number;
+  fit: "inside" | "contain" | "cover";
+  background?: string;
+  /** "keep": the master's own format when it is JPEG or PNG, otherwise JPEG. */
+  format: "jpeg" | "png" | "webp" | "keep";
+  quality: number;
+}
+
+export interface Rendition {
+  data: Buffer;
+  format: "jpeg" | "png" | "webp";
+  width: number;
+  height: number;
+}
+
+/** The library's own renditions: grid thumbnail and asset-page preview. */
+export const LIBRARY_RENDITIONS = {
+  thumb: {
+    width: 400,
+    height: 400,
+    fit: "inside",
+    format: "webp",
+    quality: 75,
+  },
+  preview: {
+    width: 1600,
+    height: 1600,
+    fit: "inside",
+    format: "webp",
+    quality: 80,
+  },
+} as const satisfies Record<string, RenditionSpec>;
+export type LibraryRendition = keyof typeof LIBRARY_RENDITIONS;
+
+/**
+ * Renders one rendition: upright (EXIF orientation applied), sRGB, never enlarged, and with no metadata copied
+ * from the master (sharp drops EXIF, GPS, XMP and IPTC unless asked to keep them).
+ */
+export async function renderRendition(
+  input: ImageInput,
+  spec: RenditionSpec,
+  masterFormat?: string,
+): Promise<Rendition> {
+  const format =
+    spec.format === "keep"
+      ? masterFormat === "png" || masterFormat === "jpeg"
+        ? masterFormat
+        : "jpeg"
+      : spec.format;
+  try {
+    let image = open(input).rotate();
+    if (spec.background || format === "jpeg")
+      image = image.flatten({ background: spec.background ?? "#ffffff" });
+    image = image.resize(spec.width, spec.height, {
+      fit: spec.fit,
+      withoutEnlargement: true,
+      background: spec.background ?? "#ffffff",
+    });
+    if (format === "jpeg") image = image.jpeg({ quality: spec.quality });
+    else if (format === "png") image = image.png();
+    else image = image.webp({ quality: spec.quality });
+    const { data, info } = await image.toBuffer({ resolveWithObject: true });
+    return { data, format, width: info.width, height: info.height };
+  } catch (error) {
+    throw asInvalid(error);
+  }
+}
+
+/** sharp's build decides whether HEIC (HEVC) can be read; AVIF always can. */
+export function canReadFormat(
+  format: "heif" | "svg" | "tiff" | "gif",
+): boolean {
+  return Boolean(sharp.format[format]?.input?.buffer);
+}
+
+// ── Channel renditions (sync engine) ─────────────────────────────────────────────────────────────────────────
+
+/** How to render an image (channel rendition profiles are ImageSpecs). */
+export interface ImageSpec {
+  width: number;
+  height: number;
+  fit: "inside" | "contain";
+  background?: string;
+  format: "jpeg" | "png" | "keep";
+  quality: number;
+}
+
+/** Interleaved 8-bit samples, `channels` per pixel. */
+export interface Raster {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  channels: number;
+}
+
+export interface RenderedImage {
+  bytes: Buffer;
+  mime: "image/jpeg" | "image/png";
+  extension: "jpg" | "png";
+  width: number;
+  height: number;
+}
+
+function outputFormat(profile: ImageSpec, masterMime: string): "jpeg" | "png" {
+  if (profile.format !== "keep") return profile.format;
+  return masterMime === "image/png" ? "png" : "jpeg";
+}
+
+/**
+ * Renders `master` for `profile`: EXIF orientation applied, metadata (GPS, camera, personal fields) dropped,
+ * never enlarged, flattened on the background, padded to a square canvas for `fit: "contain"`.
+ */
+export async function renderImage(
+  master: Buffer,
+  masterMime: string,
+  profile: ImageSpec,
+): Promise<RenderedImage> {
+  const format = outputFormat(profile, masterMime);
+  let pipeline = sharp(master, { limitInputPixels: MAX_INPUT_PIXELS })
+    .rotate()
+    .resize(profile.width, profile.height, {
+      fit: "inside",
+      withoutEnlargement: true,
+    });
+  if (profile.background || format === "jpeg")
+    pipeline = pipeline.flatten({
+      background: profile.background ?? "#ffffff",
+    });
+  let resized = await pipeline.toBuffer({ resolveWithObject: true });
+  if (profile.fit === "contain" && resized.info.width !== resized.info.height) {
+    const side = Math.max(resized.info.width, resized.info.height);
+    const dx = side - resized.info.width;
+    const dy = side - resized.info.height;
+    resized = await sharp(resized.data)
+      .extend({
+        left: Math.floor(dx / 2),
+        right: Math.ceil(dx / 2),
+        top: Math.floor(dy / 2),
+        bottom: Math.ceil(dy / 2),
+        background: profile.background ?? "#ffffff",
+      })
+      .toBuffer({ resolveWithObject: true });
+  }
+  const encoded =
+    format === "png"
+      ? sharp(resized.data).png({ compressionLevel: 6 })
+      : sharp(resized.data).jpeg({ quality: profile.quality, mozjpeg: false });
+  const out = await encoded.toBuffer({ resolveWithObject: true });
+  return {
+    bytes: out.data,
+    mime: format === "png" ? "image/png" : "image/jpeg",
+    extension: format === "png" ? "png" : "jpg",
+    width: out.info.width,
+    height: out.info.height,
+  };
+}
+
+// Pre-flight measures a downscaled copy: borders and fill do not need every pixel.
+const ANALYSIS_SIDE = 512;
+
+/** Decodes a downscaled RGB raster of an image for pixel checks. */
+export async function rasterForAnalysis(bytes: Buffer): Promise<Raster> {
+  const { data, info } = await sharp(bytes)
+    .resize(ANALYSIS_SIDE, ANALYSIS_SIDE, {
+      fit: "inside",
+      withoutEnlargement: true,
+    })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    data,
+    width: info.width,
+    height: info.height,
+    channels: info.channels,
+  };
+}

@@ -1,0 +1,139 @@
+// One asset: preview, details, versions (upload, restore, approve), approval, tags, collections, alt text per
+// locale, rights, audit trail and the "Used by" card the sync engine fills.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
+import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
+import { AssetPreviewImage } from "~/components/dam/asset-preview";
+import {
+  ApprovalCard,
+  AuditCard,
+  DetailsCard,
+  RightsCard,
+  TagsCard,
+  UsedByCard,
+  VersionsCard,
+} from "~/components/dam/asset-page";
+import { AssetStatusBadge } from "~/components/dam/status-badge";
+import { UploadDropZone } from "~/components/dam/upload-drop-zone";
+import { assetActionSchema } from "~/dam/dam.schema";
+import { maxUploadBytes } from "~/dam/ingest.server";
+import { loadAsset, runAssetAction } from "~/dam/library.server";
+import {
+  actorOf,
+  errorResponse,
+  formObject,
+  throwAsResponse,
+} from "~/dam/route-helpers.server";
+import { useT } from "~/i18n";
+import { findShop } from "~/shop/shop.db.server";
+import { authenticate } from "~/shopify.server";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  try {
+    const [asset, shop] = await Promise.all([
+      loadAsset(session.shop, params.id ?? ""),
+      findShop(session.shop),
+    ]);
+    const locales = Array.isArray(shop?.locales)
+      ? (shop.locales as string[])
+      : [shop?.primaryLocale ?? "en"];
+    return {
+      asset,
+      locales: locales.length ? locales : ["en"],
+      maxMb: Math.round(maxUploadBytes() / 1024 / 1024),
+    };
+  } catch (error) {
+    return throwAsResponse(error);
+  }
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const auth = await authenticate.admin(request);
+  try {
+    const input = assetActionSchema.parse(formObject(await request.formData()));
+    await runAssetAction(
+      auth.session.shop,
+      params.id ?? "",
+      input,
+      actorOf(auth),
+    );
+    return Response.json({ ok: true, intent: input.intent });
+  } catch (error) {
+    return errorResponse(error);
+  }
+};
+
+export default function AssetPage() {
+  const { asset, locales, maxMb } = useLoaderData<typeof loader>();
+  const t = useT();
+  const revalidator = useRevalidator();
+  const latest = asset.versions[0];
+  return (
+    <Page
+      backAction={{ content: t("dam.asset.back"), url: "/app/assets" }}
+      title={asset.title}
+      titleMetadata={<AssetStatusBadge status={asset.status} />}
+    >
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {asset.nearDuplicateOfId && (
+              <Banner
+                tone="warning"
+                title={t("dam.asset.nearDuplicate")}
+                action={{
+                  content: t("dam.asset.openSimilar"),
+                  url: `/app/assets/${asset.nearDuplicateOfId}`,
+                }}
+              />
+            )}
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  {t("dam.asset.preview")}
+                </Text>
+                <div id="asset-preview">
+                  <AssetPreviewImage
+                    url={latest?.previewUrl ?? null}
+                    thumbhash={asset.thumbhash}
+                    title={asset.title}
+                  />
+                </div>
+                {latest && !latest.previewUrl && asset.kind === "IMAGE" && (
+                  <Text as="p" tone="subdued">
+                    {latest.renditionError
+                      ? t("dam.asset.renditionError", {
+                          message: latest.renditionError,
+                        })
+                      : t("dam.asset.previewPending")}
+                  </Text>
+                )}
+              </BlockStack>
+            </Card>
+            <VersionsCard asset={asset}>
+              {asset.status !== "ARCHIVED" && (
+                <UploadDropZone
+                  assetId={asset.id}
+                  maxMb={maxMb}
+                  onUploaded={() => revalidator.revalidate()}
+                  label={t("dam.asset.uploadVersion")}
+                />
+              )}
+            </VersionsCard>
+            {latest && <DetailsCard version={latest} kind={asset.kind} />}
+            <AuditCard audit={asset.audit} />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <ApprovalCard asset={asset} />
+            <TagsCard asset={asset} />
+            <RightsCard asset={asset} locales={locales} />
+            <UsedByCard />
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

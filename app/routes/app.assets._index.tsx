@@ -1,0 +1,165 @@
+// The asset library: search and filters in the URL, grid or list, bulk actions, and the upload drop zone.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  useFetcher,
+  useLoaderData,
+  useRevalidator,
+  useSearchParams,
+} from "@remix-run/react";
+import {
+  BlockStack,
+  Card,
+  EmptyState,
+  Layout,
+  Page,
+  Text,
+} from "@shopify/polaris";
+import { useCallback, useEffect, useState } from "react";
+import { UploadDropZone } from "~/components/dam/upload-drop-zone";
+import {
+  BulkBar,
+  LibraryFilters,
+  LibraryGrid,
+  LibraryList,
+  LibraryPagination,
+  ViewToggle,
+} from "~/components/dam/library";
+import { libraryActionSchema, parseAssetSearch } from "~/dam/dam.schema";
+import { maxUploadBytes } from "~/dam/ingest.server";
+import { loadLibrary, runLibraryAction } from "~/dam/library.server";
+import {
+  actorOf,
+  errorResponse,
+  formObject,
+  throwAsResponse,
+} from "~/dam/route-helpers.server";
+import { useT } from "~/i18n";
+import { authenticate } from "~/shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  try {
+    const search = parseAssetSearch(new URL(request.url).searchParams);
+    const library = await loadLibrary(session.shop, search);
+    return {
+      ...library,
+      maxMb: Math.round(maxUploadBytes() / 1024 / 1024),
+      filtered: Object.keys(search).length > 0,
+    };
+  } catch (error) {
+    return throwAsResponse(error);
+  }
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const auth = await authenticate.admin(request);
+  try {
+    const input = libraryActionSchema.parse(
+      formObject(await request.formData()),
+    );
+    return Response.json(
+      await runLibraryAction(auth.session.shop, input, actorOf(auth)),
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+};
+
+// While thumbnails are being rendered, look again every few seconds (bounded: a stuck job must not poll forever).
+const POLL_MS = 2_000;
+const MAX_POLLS = 90;
+
+export default function AssetLibrary() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const [params] = useSearchParams();
+  const revalidator = useRevalidator();
+  const bulk = useFetcher<{ count?: number; error?: string }>();
+  const [view, setView] = useState<"grid" | "list">(
+    params.get("view") === "list" ? "list" : "grid",
+  );
+  const [selected, setSelected] = useState<string[]>([]);
+  const [polls, setPolls] = useState(0);
+
+  const waiting = data.items.some(
+    (item) => item.kind === "IMAGE" && !item.thumbnailUrl,
+  );
+  useEffect(() => {
+    if (!waiting || polls >= MAX_POLLS || revalidator.state !== "idle") return;
+    const timer = setTimeout(() => {
+      setPolls((n) => n + 1);
+      revalidator.revalidate();
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [waiting, polls, revalidator]);
+
+  useEffect(() => {
+    if (bulk.state === "idle" && bulk.data?.count !== undefined)
+      setSelected([]);
+  }, [bulk.state, bulk.data]);
+
+  const onUploaded = useCallback(() => {
+    setPolls(0);
+    revalidator.revalidate();
+  }, [revalidator]);
+
+  const empty = data.items.length === 0 && !data.filtered;
+  return (
+    <Page title={t("dam.library.title")} fullWidth>
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <UploadDropZone maxMb={data.maxMb} onUploaded={onUploaded} />
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card padding="0">
+            {empty ? (
+              <EmptyState
+                heading={t("dam.library.emptyHeading")}
+                image="/empty-state.svg"
+              >
+                <p>{t("dam.library.emptyBody")}</p>
+              </EmptyState>
+            ) : (
+              <BlockStack gap="0">
+                <LibraryFilters collections={data.collections} />
+                <div style={{ padding: "var(--p-space-300)" }}>
+                  <BlockStack gap="300">
+                    <ViewToggle view={view} onChange={setView} />
+                    {selected.length > 0 && (
+                      <BulkBar selected={selected} fetcher={bulk} />
+                    )}
+                    {bulk.data?.error && (
+                      <Text as="p" tone="critical">
+                        {bulk.data.error}
+                      </Text>
+                    )}
+                    {data.items.length === 0 ? (
+                      <Text as="p" tone="subdued" alignment="center">
+                        {t("dam.library.noResults")}
+                      </Text>
+                    ) : view === "grid" ? (
+                      <LibraryGrid
+                        items={data.items}
+                        selected={selected}
+                        onSelect={setSelected}
+                      />
+                    ) : (
+                      <LibraryList
+                        items={data.items}
+                        selected={selected}
+                        onSelect={setSelected}
+                      />
+                    )}
+                    <LibraryPagination nextCursor={data.nextCursor} />
+                  </BlockStack>
+                </div>
+              </BlockStack>
+            )}
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

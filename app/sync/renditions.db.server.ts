@@ -1,0 +1,125 @@
+// Channel renditions: made by sharp from an approved version's master, cached by (master SHA-256, profile id and
+// version) in the Rendition table and blob storage, and checked against the channel's rules from their pixels.
+import {
+  getStorage,
+  renditionKey as renditionStorageKey,
+} from "~/dam/storage.server";
+import { rasterForAnalysis, renderImage } from "~/dam/image.server";
+import db, { type Prisma } from "~/db.server";
+import { NotFound } from "~/lib/errors";
+import { CHANNELS, renditionKey, type ChannelKind } from "./channels/profiles";
+import { analyseRaster, checkRules, type PreflightResult } from "./preflight";
+import type { RenderedImage } from "~/dam/image.server";
+
+/** Measures a rendered image against its channel's rules. */
+export async function preflight(
+  image: RenderedImage,
+  channel: ChannelKind,
+  tags: readonly string[],
+): Promise<PreflightResult> {
+  const analysis = analyseRaster(await rasterForAnalysis(image.bytes));
+  return checkRules(
+    { ...analysis, width: image.width, height: image.height },
+    CHANNELS[channel].rules,
+    tags,
+  );
+}
+
+export interface ChannelRendition {
+  key: string;
+  storageKey: string;
+  mime: string;
+  extension: string;
+  width: number;
+  height: number;
+  preflight: PreflightResult;
+  /** True when this call rendered it (false: served from the cache). */
+  rendered: boolean;
+}
+
+/** The rendition of an asset version for a channel, rendered once and cached. */
+export async function channelRendition(
+  shop: string,
+  versionId: string,
+  channel: ChannelKind,
+  tags: readonly string[] = [],
+): Promise<ChannelRendition> {
+  const version = await db.assetVersion.findFirst({
+    where: { id: versionId, shop },
+  });
+  if (!version) throw new NotFound(`asset version ${versionId} not found`);
+  const profile = CHANNELS[channel].profile;
+  const key = renditionKey(version.sha256, profile);
+  const cached = await db.rendition.findUnique({
+    where: { shop_key: { shop, key } },
+  });
+  const storage = getStorage();
+  if (cached && (await storage.has(cached.storageKey))) {
+    return {
+      key,
+      storageKey: cached.storageKey,
+      mime: cached.mime,
+      extension: cached.mime === "image/png" ? "png" : "jpg",
+      width: cached.width,
+      height: cached.height,
+      preflight: cached.preflight as unknown as PreflightResult,
+      rendered: false,
+    };
+  }
+  const master = await storage.get(version.storageKey);
+  const image = await renderImage(master, version.mime, profile);
+  const result = await preflight(image, channel, tags);
+  // Under the shop's rendition folder, so erasing the shop removes them with its masters.
+  const storageKey = renditionStorageKey(
+    shop,
+    version.sha256,
+    `${profile.id}.v${profile.version}`,
+    image.extension,
+  );
+  await storage.put(storageKey, image.bytes);
+  const data = {
+    versionId,
+    profileId: profile.id,
+    storageKey,
+    mime: image.mime,
+    width: image.width,
+    height: image.height,
+    bytes: image.bytes.length,
+    preflight: result as unknown as Prisma.InputJsonObject,
+  };
+  await db.rendition.upsert({
+    where: { shop_key: { shop, key } },
+    create: { shop, key, ...data },
+    update: data,
+  });
+  return {
+    key,
+    storageKey,
+    mime: image.mime,
+    extension: image.extension,
+    width: image.width,
+    height: image.height,
+    preflight: result,
+    rendered: true,
+  };
+}
+
+/** Reads a rendition's bytes (for an upload to Shopify). */
+export async function renditionBytes(
+  rendition: ChannelRendition,
+): Promise<Buffer> {
+  return getStorage().get(rendition.storageKey);
+}
+
+/** A rendition's bytes and type for the public rendition URL; NotFound when the shop has no such rendition. */
+export async function servedRendition(
+  shop: string,
+  key: string,
+): Promise<{ bytes: Buffer; mime: string }> {
+  const row = await db.rendition.findUnique({
+    where: { shop_key: { shop, key } },
+    select: { storageKey: true, mime: true },
+  });
+  if (!row) throw new NotFound(`rendition ${key} not found`);
+  return { bytes: await getStorage().get(row.storageKey), mime: row.mime };
+}

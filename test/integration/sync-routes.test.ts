@@ -1,0 +1,259 @@
+// The sync engine's HTTP surface: the Google feed and rendition URLs channels fetch, and the admin actions
+// (channel settings, retry). Every one is scoped to its shop.
+import { beforeAll, describe, expect, it } from "vitest";
+import db from "~/db.server";
+import { action as activityAction } from "~/routes/app.activity";
+import { action as channelsAction } from "~/routes/app.channels";
+import { loader as feedLoader } from "~/routes/feeds.google.$file";
+import { loader as renditionLoader } from "~/routes/renditions.$shop.$file";
+import { shopChannels } from "~/sync/channels/channels.db.server";
+import { syncGoogle } from "~/sync/channels/listings.db.server";
+import { linkAssets } from "~/sync/links.db.server";
+import { seedApparelAttributes } from "~/pim/apparel-seed.server";
+import { approveProducts, saveProductValues } from "~/pim/values.db.server";
+import { renditionUrl } from "~/sync/urls.server";
+import { COLOURS } from "../support/emulator/seed/catalogue";
+import { studioImage } from "../support/emulator/seed/images";
+import { embeddedFetchRequest, storeOfflineSession } from "../support/shopify";
+import { createAsset } from "../support/sync";
+
+const SHOP_A = "atelier-a.myshopify.com";
+const SHOP_B = "atelier-b.myshopify.com";
+let productA: string;
+let renditionA: string;
+
+async function makeProduct(shop: string, n: number) {
+  await db.shop.upsert({
+    where: { shop },
+    create: { shop, currencyCode: "EUR" },
+    update: {},
+  });
+  return db.product.create({
+    data: {
+      shop,
+      shopifyId: `gid://shopify/Product/${n}`,
+      handle: `coat-${n}`,
+      title: `Coat ${n}`,
+      status: "ACTIVE",
+      vendor: "Maison",
+      variants: {
+        create: [
+          {
+            shop,
+            shopifyId: `gid://shopify/ProductVariant/${n}1`,
+            title: "Camel / M",
+            sku: `COAT-${n}-CAM-M`,
+            price: "260.00",
+            selectedOptions: [
+              { name: "Colour", value: "Camel" },
+              { name: "Size", value: "M" },
+            ],
+          },
+        ],
+      },
+    },
+  });
+}
+
+const post = async (
+  path: string,
+  shop: string,
+  fields: Record<string, string>,
+) =>
+  embeddedFetchRequest(path, shop, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+  });
+
+beforeAll(async () => {
+  productA = (await makeProduct(SHOP_A, 1)).id;
+  await makeProduct(SHOP_B, 2);
+  await storeOfflineSession(SHOP_A);
+  await storeOfflineSession(SHOP_B);
+  const image = await studioImage({
+    family: "coat",
+    colour: COLOURS[0]!,
+    width: 1000,
+    height: 1250,
+    packshot: true,
+  });
+  const asset = await createAsset(SHOP_A, "coat.jpg", image);
+  await linkAssets(SHOP_A, {
+    assetIds: [asset.assetId],
+    productId: productA,
+    role: "FRONT",
+  });
+  await syncGoogle(SHOP_A, productA);
+  const rendition = await db.rendition.findFirstOrThrow({
+    where: { shop: SHOP_A, profileId: "google" },
+  });
+  renditionA = renditionUrl(SHOP_A, rendition.key, "jpg");
+});
+
+const feedRequest = (shop: string, token: string) =>
+  feedLoader({
+    request: new Request(
+      `https://app.example/feeds/google/${shop}.xml?token=${token}`,
+    ),
+    params: { file: `${shop}.xml` },
+    context: {},
+  });
+
+describe("the Google feed URL", () => {
+  it("serves the shop's feed with its token, including the versioned rendition URL", async () => {
+    const { google } = await shopChannels(SHOP_A);
+    const response = await feedRequest(SHOP_A, google.config.feedToken);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toContain(
+      "application/rss+xml",
+    );
+    const xml = await response.text();
+    expect(xml).toContain("<g:id>COAT-1-CAM-M</g:id>");
+    expect(xml).toContain(new URL(renditionA).pathname);
+  });
+
+  it("is not found with a wrong token or another shop's token", async () => {
+    const b = await shopChannels(SHOP_B);
+    expect((await feedRequest(SHOP_A, "x".repeat(32))).status).toBe(404);
+    expect((await feedRequest(SHOP_A, b.google.config.feedToken)).status).toBe(
+      404,
+    );
+  });
+});
+
+describe("approved PIM values on the channels", () => {
+  it("puts approved gender, age group, material and brand into the Google item, drafts not", async () => {
+    await seedApparelAttributes(SHOP_A);
+    await saveProductValues(
+      SHOP_A,
+      productA,
+      [
+        { attributeKey: "gender", input: "female" },
+        { attributeKey: "age_group", input: "adult" },
+        {
+          attributeKey: "material_composition",
+          input: "80% wool, 20% cashmere",
+        },
+        { attributeKey: "brand", input: "Maison Vitrine" },
+      ],
+      "merch",
+    );
+    await syncGoogle(SHOP_A, productA);
+    const { google } = await shopChannels(SHOP_A);
+    const draft = await (
+      await feedRequest(SHOP_A, google.config.feedToken)
+    ).text();
+    expect(draft).not.toContain("<g:gender>");
+
+    await approveProducts(SHOP_A, [productA], "lead");
+    await syncGoogle(SHOP_A, productA);
+    const xml = await (
+      await feedRequest(SHOP_A, google.config.feedToken)
+    ).text();
+    expect(xml).toContain("<g:gender>female</g:gender>");
+    expect(xml).toContain("<g:age_group>adult</g:age_group>");
+    expect(xml).toContain("<g:material>80% wool, 20% cashmere</g:material>");
+    expect(xml).toContain("<g:brand>Maison Vitrine</g:brand>");
+  });
+});
+
+describe("rendition URLs", () => {
+  const load = (url: string) => {
+    const parsed = new URL(url);
+    const [, , shop, file] = parsed.pathname.split("/");
+    return renditionLoader({
+      request: new Request(url),
+      params: {
+        shop: decodeURIComponent(shop!),
+        file: decodeURIComponent(file!),
+      },
+      context: {},
+    });
+  };
+
+  it("serves a signed rendition as an immutable JPEG", async () => {
+    const response = await load(renditionA);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("image/jpeg");
+    expect(response.headers.get("Cache-Control")).toContain("immutable");
+    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 2)).toEqual(
+      Buffer.from([0xff, 0xd8]),
+    );
+  });
+
+  it("refuses a bad signature and another shop's path", async () => {
+    expect(
+      (await load(renditionA.replace(/sig=[^&]+/, "sig=forged"))).status,
+    ).toBe(404);
+    expect((await load(renditionA.replace(SHOP_A, SHOP_B))).status).toBe(404);
+  });
+});
+
+describe("admin actions", () => {
+  it("refuses a marketplace endpoint that is not https, with a field error", async () => {
+    const response = (await channelsAction({
+      request: await post("/app/channels", SHOP_A, {
+        intent: "marketplace",
+        url: "http://marketplace.example/v1",
+        keyId: "k",
+        secret: "0123456789abcdef",
+      }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      fieldErrors: { url: ["must start with https://"] },
+    });
+    expect((await shopChannels(SHOP_A)).marketplace.enabled).toBe(false);
+  });
+
+  it("does not retry another shop's product", async () => {
+    await db.syncState.upsert({
+      where: {
+        shop_productId_channel: {
+          shop: SHOP_A,
+          productId: productA,
+          channel: "GOOGLE_MERCHANT",
+        },
+      },
+      create: {
+        shop: SHOP_A,
+        productId: productA,
+        channel: "GOOGLE_MERCHANT",
+        status: "FAILED",
+        reason: "boom",
+      },
+      update: { status: "FAILED", reason: "boom" },
+    });
+    const response = (await activityAction({
+      request: await post("/app/activity", SHOP_B, {
+        productId: productA,
+        channel: "GOOGLE_MERCHANT",
+      }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(404);
+    const state = await db.syncState.findFirstOrThrow({
+      where: { shop: SHOP_A, productId: productA },
+    });
+    expect(state.status).toBe("FAILED");
+  });
+
+  it("retries a failed product × channel of the shop", async () => {
+    const result = await activityAction({
+      request: await post("/app/activity", SHOP_A, {
+        productId: productA,
+        channel: "GOOGLE_MERCHANT",
+      }),
+      params: {},
+      context: {},
+    });
+    expect(result).toEqual({ ok: true });
+    const state = await db.syncState.findFirstOrThrow({
+      where: { shop: SHOP_A, productId: productA },
+    });
+    expect(state).toMatchObject({ status: "PENDING", reason: null });
+  });
+});
