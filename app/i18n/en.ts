@@ -364,6 +364,7 @@ export const en = {
       level: "Level",
       group: "Group",
       localisable: "Localisable",
+      required: "Required on every channel",
       channelSpecific: "Channel-specific",
       allowedValues: "Allowed values (separated by ;)",
       measurementKind: "Measurement kind",

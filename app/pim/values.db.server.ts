@@ -400,7 +400,9 @@ export async function recomputeCompleteness(
           attributes: {
             select: {
               requiredChannels: true,
-              attribute: { select: { id: true, key: true, level: true } },
+              attribute: {
+                select: { id: true, key: true, level: true, validation: true },
+              },
             },
           },
         },
@@ -416,7 +418,12 @@ export async function recomputeCompleteness(
             id: a.attribute.id,
             key: a.attribute.key,
             level: a.attribute.level as "PRODUCT" | "VARIANT",
-            requiredChannels: a.requiredChannels as string[],
+            // An attribute marked required in its own rules is required on every channel of every family.
+            requiredChannels: (
+              a.attribute.validation as { required?: boolean } | null
+            )?.required
+              ? [...CHANNELS]
+              : (a.requiredChannels as string[]),
           })),
           values: product.values,
           defaultLocale: locale,

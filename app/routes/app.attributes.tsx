@@ -95,6 +95,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
           channelSpecific: input.channelSpecific === "on",
           group: input.group || "General",
           validation: {
+            ...(input.required === "on" ? { required: true } : {}),
             ...(list(input.allowedValues).length
               ? { allowedValues: list(input.allowedValues) }
               : {}),
@@ -305,6 +306,10 @@ export default function Attributes() {
                   label={t("pim.attributes.pattern")}
                   name="pattern"
                   defaultValue={typed.pattern}
+                />
+                <NativeCheckbox
+                  name="required"
+                  label={t("pim.attributes.required")}
                 />
                 <NativeCheckbox
                   name="localisable"
