@@ -116,6 +116,11 @@ export const jobDefinitions = {
       version: z.number().int().min(0),
     }),
   },
+  /** Check or apply a large spreadsheet of attribute values, storing progress and the report. */
+  "spreadsheet.import": {
+    queue: "maintenance",
+    schema: z.object({ shop: shopDomain, importId: z.string().min(1) }),
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof jobDefinitions;

@@ -220,6 +220,32 @@ export async function assignFamilies(shop: string): Promise<string[]> {
   return assigned;
 }
 
+/** Gives one product without a family the family matching its category, else its product type. Idempotent. */
+export async function assignFamilyTo(
+  shop: string,
+  productId: string,
+): Promise<void> {
+  const product = await db.product.findFirst({
+    where: { shop, id: productId, familyId: null },
+    select: { categoryId: true, productType: true },
+  });
+  if (!product) return;
+  const families = await listFamilies(shop);
+  const family =
+    families.find(
+      (f) => product.categoryId && f.categoryIds.includes(product.categoryId),
+    ) ??
+    families.find(
+      (f) =>
+        product.productType && f.productTypes.includes(product.productType),
+    );
+  if (family)
+    await db.product.updateMany({
+      where: { shop, id: productId },
+      data: { familyId: family.id },
+    });
+}
+
 /** Sets (or clears) the family of one product. Throws `NotFound`. */
 export async function setProductFamily(
   shop: string,

@@ -121,8 +121,8 @@ export async function finishMirrorProducts(
     products.map((p) => {
       const product = toMirrorProduct(p);
       const variants = p.variants.map(toMirrorVariant);
-      return db.product.update({
-        where: { id: p.id },
+      return db.product.updateMany({
+        where: { shop, id: p.id },
         data: {
           searchText: searchText(
             product,
@@ -130,7 +130,6 @@ export async function finishMirrorProducts(
           ),
           mirrorDigest: mirrorDigest(product, variants),
         },
-        select: { id: true },
       });
     }),
   );
@@ -188,6 +187,18 @@ export async function replaceMirrorProduct(
       shop,
       productId,
       shopifyId: { notIn: variants.map((v) => v.shopifyId) },
+    },
+  });
+  // Values of variants Shopify no longer has (values have no foreign key to Variant).
+  const kept = await db.variant.findMany({
+    where: { shop, productId },
+    select: { id: true },
+  });
+  await db.attributeValue.deleteMany({
+    where: {
+      shop,
+      productId,
+      variantId: { not: null, notIn: kept.map((v) => v.id) },
     },
   });
   await finishMirrorProducts(shop, [productId]);

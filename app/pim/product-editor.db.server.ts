@@ -19,6 +19,8 @@ export interface EditorView {
     familyId: string | null;
     approvedVersion: number;
     publishedVersion: number;
+    approvedAt: string | null;
+    approvedBy: string | null;
   };
   variants: { id: string; title: string; sku: string | null }[];
   attributes: (Attribute & { requiredChannels: string[] })[];
@@ -126,6 +128,8 @@ export async function loadProductEditor(
       familyId: product.familyId,
       approvedVersion: product.approvedVersion,
       publishedVersion: product.publishedVersion,
+      approvedAt: product.approvedAt?.toISOString() ?? null,
+      approvedBy: product.approvedBy,
     },
     variants: product.variants,
     attributes,

@@ -2,6 +2,7 @@
 // writes (the echo); we recognise those without a read when Shopify's updated_at is the one our write produced,
 // and otherwise read the product and compare its digest before touching anything.
 import type { AdminClient } from "~/shopify/admin-client.server";
+import { assignFamilyTo } from "./attributes.db.server";
 import { toMirrorProduct, toMirrorVariant } from "./catalogue-import.server";
 import {
   deleteMirrorProduct,
@@ -10,6 +11,7 @@ import {
   replaceMirrorProduct,
   touchMirrorProduct,
 } from "./mirror.db.server";
+import { recomputeCompleteness } from "./values.db.server";
 
 const PRODUCT_FOR_MIRROR = `#graphql
   query ProductForMirror($id: ID!) {
@@ -96,7 +98,10 @@ export async function refreshProduct(
     await touchMirrorProduct(shop, existing.id, mirrored.shopifyUpdatedAt);
     return "unchanged";
   }
-  await replaceMirrorProduct(shop, mirrored, variants);
+  const productId = await replaceMirrorProduct(shop, mirrored, variants);
+  // A new product (or a new type) may now belong to a family; variants may have come or gone.
+  await assignFamilyTo(shop, productId);
+  await recomputeCompleteness(shop, [productId]);
   return existing ? "updated" : "created";
 }
 

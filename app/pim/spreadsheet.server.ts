@@ -152,6 +152,8 @@ export interface ImportOptions {
   mode: "all-or-nothing" | "valid-rows";
   dryRun: boolean;
   actor?: string | null;
+  /** Called as rows are applied (large files on the worker store it as progress). */
+  onProgress?: (doneRows: number, totalRows: number) => Promise<void>;
 }
 
 /**
@@ -258,15 +260,22 @@ export async function importSpreadsheet(
   };
   const blocked =
     headerErrors || (options.mode === "all-or-nothing" && errors.length > 0);
-  if (options.dryRun || blocked) return report;
+  const total = table.rows.length;
+  if (options.dryRun || blocked) {
+    await options.onProgress?.(total, total);
+    return report;
+  }
 
-  const byProduct = new Map<string, ValueEdit[]>();
-  for (const plan of applicable)
-    byProduct.set(plan.productId, [
-      ...(byProduct.get(plan.productId) ?? []),
-      ...plan.edits,
-    ]);
-  for (const [productId, edits] of byProduct)
+  const byProduct = new Map<string, { edits: ValueEdit[]; rows: number }>();
+  for (const plan of applicable) {
+    const entry = byProduct.get(plan.productId) ?? { edits: [], rows: 0 };
+    entry.edits.push(...plan.edits);
+    entry.rows += 1;
+    byProduct.set(plan.productId, entry);
+  }
+  let done = total - applicable.length;
+  let sinceReport = 0;
+  for (const [productId, { edits, rows }] of byProduct) {
     if (edits.length)
       await saveProductValues(
         shop,
@@ -275,6 +284,14 @@ export async function importSpreadsheet(
         options.actor ?? null,
         "IMPORT",
       );
+    done += rows;
+    sinceReport += rows;
+    if (sinceReport >= 200) {
+      sinceReport = 0;
+      await options.onProgress?.(done, total);
+    }
+  }
+  await options.onProgress?.(total, total);
   return { ...report, applied: true };
 }
 

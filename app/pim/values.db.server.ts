@@ -17,6 +17,10 @@ import { valueFieldName } from "./value-field";
 
 export { valueFieldName };
 
+// A product with many variants (or a spreadsheet) writes hundreds of rows in one transaction; Prisma's default
+// interactive-transaction timeout is 5 s.
+const LONG_TRANSACTION = { timeout: 60_000 };
+
 export interface ValueEdit {
   attributeKey: string;
   /** Our Variant id for variant-level attributes; absent for product-level ones. */
@@ -122,7 +126,14 @@ function planEdits(
   }
   if (Object.keys(errors).length)
     throw new Invalid("some values are not valid", errors);
-  return planned;
+  // One write per value: when the same field comes twice (a spreadsheet), the last one wins.
+  const byValue = new Map<string, PlannedWrite>();
+  for (const write of planned)
+    byValue.set(
+      `${write.ownerId}|${write.attribute.id}|${write.locale}|${write.channel}`,
+      write,
+    );
+  return [...byValue.values()];
 }
 
 /**
@@ -149,6 +160,23 @@ export async function saveProductValues(
   );
   const changeId = randomUUID();
   const changed = await db.$transaction(async (tx) => {
+    const current = new Map(
+      (
+        await tx.attributeValue.findMany({
+          where: { shop, productId },
+          select: {
+            ownerId: true,
+            attributeId: true,
+            locale: true,
+            channel: true,
+            draft: true,
+          },
+        })
+      ).map((v) => [
+        `${v.ownerId}|${v.attributeId}|${v.locale}|${v.channel}`,
+        v.draft,
+      ]),
+    );
     let count = 0;
     for (const write of planned) {
       const where = {
@@ -159,12 +187,11 @@ export async function saveProductValues(
           channel: write.channel,
         },
       };
-      const existing = await tx.attributeValue.findUnique({
-        where,
-        select: { draft: true },
-      });
       const after = encodeValue(write.value);
-      const before = existing?.draft ?? null;
+      const before =
+        current.get(
+          `${write.ownerId}|${write.attribute.id}|${write.locale}|${write.channel}`,
+        ) ?? null;
       if (before === after) continue;
       count += 1;
       await tx.attributeValue.upsert({
@@ -200,12 +227,12 @@ export async function saveProductValues(
       });
     }
     if (count > 0 && product.pimStatus === "APPROVED")
-      await tx.product.update({
-        where: { id: productId },
+      await tx.product.updateMany({
+        where: { shop, id: productId },
         data: { pimStatus: "PENDING" },
       });
     return count;
-  });
+  }, LONG_TRANSACTION);
   if (changed === 0) return null;
   await recomputeCompleteness(shop, [productId]);
   return changeId;
@@ -280,7 +307,7 @@ export async function revertChange(
       where: { shop, id: productId, pimStatus: "APPROVED" },
       data: { pimStatus: "PENDING" },
     });
-  });
+  }, LONG_TRANSACTION);
   await recomputeCompleteness(shop, [productId]);
   return changeId;
 }
@@ -320,14 +347,14 @@ export async function approveProducts(
       });
       for (const value of values) {
         if (value.draft === value.approved) continue;
-        await tx.attributeValue.update({
-          where: { id: value.id },
+        await tx.attributeValue.updateMany({
+          where: { shop, id: value.id },
           data: { approved: value.draft },
         });
       }
       const version = product.approvedVersion + 1;
-      await tx.product.update({
-        where: { id: productId },
+      await tx.product.updateMany({
+        where: { shop, id: productId },
         data: {
           pimStatus: "APPROVED",
           approvedVersion: version,
@@ -342,7 +369,7 @@ export async function approveProducts(
         payload: { productId, version },
       });
       return { productId, version, outboxId };
-    });
+    }, LONG_TRANSACTION);
     if (approval) approvals.push(approval);
   }
   return approvals;
@@ -373,7 +400,9 @@ export async function recomputeCompleteness(
           attributes: {
             select: {
               requiredChannels: true,
-              attribute: { select: { id: true, key: true, level: true } },
+              attribute: {
+                select: { id: true, key: true, level: true, validation: true },
+              },
             },
           },
         },
@@ -389,14 +418,21 @@ export async function recomputeCompleteness(
             id: a.attribute.id,
             key: a.attribute.key,
             level: a.attribute.level as "PRODUCT" | "VARIANT",
-            requiredChannels: a.requiredChannels as string[],
+            // An attribute marked required in its own rules is required on every channel of every family.
+            requiredChannels: (
+              a.attribute.validation as { required?: boolean } | null
+            )?.required
+              ? [...CHANNELS]
+              : (a.requiredChannels as string[]),
           })),
           values: product.values,
           defaultLocale: locale,
         })
       : [];
     await db.$transaction([
-      db.productCompleteness.deleteMany({ where: { productId: product.id } }),
+      db.productCompleteness.deleteMany({
+        where: { shop, productId: product.id },
+      }),
       db.productCompleteness.createMany({
         data: rows.map((r) => ({
           productId: product.id,
@@ -447,7 +483,8 @@ export interface ApprovedProductValues {
 
 /**
  * The approved values of the products, for publishing and the sync engine: default locale, resolved for
- * `channel` (a channel's own value wins over the every-channel one). Products of other shops are absent.
+ * `channel` (a channel's own value wins over the every-channel one). Products are asked for by our id or by
+ * Shopify GID and keyed the way they were asked for. Products of other shops are absent.
  */
 export async function approvedValues(
   shop: string,
@@ -458,8 +495,15 @@ export async function approvedValues(
   const attributes = new Map(
     (await listAttributes(shop)).map((a) => [a.id, a]),
   );
+  const requested = new Set(productIds);
   const products = await db.product.findMany({
-    where: { shop, id: { in: [...productIds] } },
+    where: {
+      shop,
+      OR: [
+        { id: { in: [...requested] } },
+        { shopifyId: { in: [...requested] } },
+      ],
+    },
     select: {
       id: true,
       shopifyId: true,
@@ -508,7 +552,8 @@ export async function approvedValues(
         : result.product;
       if (target) target[attribute.key] = decoded;
     }
-    out.set(product.id, result);
+    if (requested.has(product.id)) out.set(product.id, result);
+    if (requested.has(product.shopifyId)) out.set(product.shopifyId, result);
   }
   return out;
 }

@@ -95,6 +95,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
           channelSpecific: input.channelSpecific === "on",
           group: input.group || "General",
           validation: {
+            ...(input.required === "on" ? { required: true } : {}),
             ...(list(input.allowedValues).length
               ? { allowedValues: list(input.allowedValues) }
               : {}),
@@ -118,6 +119,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         await saveFamily(shop, {
           name: input.name ?? "",
           productTypes: list(input.productTypes),
+          categoryIds: list(input.categoryIds),
           attributes: keys.map((key) => ({
             key,
             requiredChannels: CHANNELS.filter(
@@ -306,6 +308,10 @@ export default function Attributes() {
                   defaultValue={typed.pattern}
                 />
                 <NativeCheckbox
+                  name="required"
+                  label={t("pim.attributes.required")}
+                />
+                <NativeCheckbox
                   name="localisable"
                   label={t("pim.attributes.localisable")}
                 />
@@ -353,6 +359,13 @@ export default function Attributes() {
                     name="productTypes"
                     key={`t-${family}`}
                     defaultValue={current?.productTypes.join("; ") ?? ""}
+                  />
+                  <FormTextField
+                    label={t("pim.attributes.categories")}
+                    name="categoryIds"
+                    key={`c-${family}`}
+                    defaultValue={current?.categoryIds.join("; ") ?? ""}
+                    error={error("categoryIds.0")}
                   />
                 </InlineStack>
                 <DataTable

@@ -446,6 +446,15 @@ export default function ProductEditor() {
                 <Text as="h2" variant="headingMd">
                   {t("pim.editor.history")}
                 </Text>
+                {data.product.approvedAt && (
+                  <Text as="p" variant="bodySm" tone="success">
+                    {t("pim.editor.approvedBy", {
+                      version: data.product.approvedVersion,
+                      actor: data.product.approvedBy ?? t("pim.editor.someone"),
+                      at: new Date(data.product.approvedAt).toLocaleString(),
+                    })}
+                  </Text>
+                )}
                 {data.history.length === 0 && (
                   <Text as="p">{t("pim.editor.noHistory")}</Text>
                 )}

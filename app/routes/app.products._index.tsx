@@ -401,9 +401,25 @@ export default function Products() {
                       {percent === undefined ? (
                         "—"
                       ) : (
-                        <Badge
-                          tone={completenessTone(percent)}
-                        >{`${percent}%`}</Badge>
+                        <InlineStack gap="100" wrap={false}>
+                          <Badge
+                            tone={completenessTone(percent)}
+                          >{`${percent}%`}</Badge>
+                          {CHANNELS.filter(
+                            (c) =>
+                              c !== data.query.channel &&
+                              row.completeness[c] !== undefined,
+                          ).map((c) => (
+                            <Text
+                              as="span"
+                              key={c}
+                              tone="subdued"
+                              variant="bodySm"
+                            >
+                              {`${t(`pim.channel.${c}`)} ${row.completeness[c]}%`}
+                            </Text>
+                          ))}
+                        </InlineStack>
                       )}
                     </IndexTable.Cell>
                     <IndexTable.Cell>{row.vendor ?? ""}</IndexTable.Cell>

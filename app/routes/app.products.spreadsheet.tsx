@@ -1,6 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+} from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -10,15 +16,21 @@ import {
   InlineStack,
   Layout,
   Page,
+  ProgressBar,
   Select,
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { useT } from "~/i18n";
 import { parseProductsIndexQuery } from "~/pim/products-index.db.server";
 import { actorOf, formFailure, formInput } from "~/pim/route-errors.server";
+import { latestSpreadsheetImport } from "~/pim/spreadsheet-import.db.server";
+import {
+  queueSpreadsheetImport,
+  WORKER_THRESHOLD_BYTES,
+} from "~/pim/spreadsheet-import.server";
 import {
   exportSpreadsheet,
   formatOf,
@@ -40,7 +52,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const params = new URL(request.url).searchParams;
   const wanted = exportQuery.safeParse(Object.fromEntries(params));
-  if (!wanted.success) return { ready: true };
+  if (!wanted.success)
+    return { background: await latestSpreadsheetImport(session.shop) };
   const file = await exportSpreadsheet(
     session.shop,
     parseProductsIndexQuery(params),
@@ -98,10 +111,27 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       { status: 400 },
     );
   try {
-    const table = await readSheet(
-      new Uint8Array(await file.arrayBuffer()),
-      formatOf(file.name),
-    );
+    const content = new Uint8Array(await file.arrayBuffer());
+    if (file.size > WORKER_THRESHOLD_BYTES) {
+      await queueSpreadsheetImport(context.session.shop, {
+        filename: file.name,
+        format: formatOf(file.name),
+        content,
+        options: {
+          key: parsed.data.key,
+          mode: parsed.data.mode,
+          mapping: parseMapping(parsed.data.mapping),
+          dryRun: parsed.data.intent === "dry-run",
+          actor: actorOf(context),
+        },
+      });
+      return json({
+        ok: true as const,
+        intent: "queued" as const,
+        report: null,
+      });
+    }
+    const table = await readSheet(content, formatOf(file.name));
     const report = await importSpreadsheet(context.session.shop, table, {
       key: parsed.data.key,
       mode: parsed.data.mode,
@@ -124,7 +154,19 @@ export default function Spreadsheet() {
   const [mapping, setMapping] = useState(
     result && !result.ok ? (result.input.mapping ?? "") : "",
   );
-  const report = result?.ok ? result.report : null;
+  const { background } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  const working =
+    background?.status === "QUEUED" || background?.status === "RUNNING";
+  // A file on the worker: poll its progress until it finishes.
+  useEffect(() => {
+    if (!working) return;
+    const timer = setInterval(() => revalidator.revalidate(), 1500);
+    return () => clearInterval(timer);
+  }, [working, revalidator]);
+  const report =
+    (result?.ok ? result.report : null) ??
+    (background?.status === "COMPLETED" ? background.report : null);
   const intentRef = useRef<HTMLInputElement>(null);
   // Polaris buttons carry no name/value: the clicked one sets the hidden intent before the form submits.
   const setIntent = (intent: string) => {
@@ -218,6 +260,30 @@ export default function Spreadsheet() {
             </Form>
           </Card>
         </Layout.Section>
+        {background && (working || background.status === "FAILED") && (
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="p">
+                  {background.status === "FAILED"
+                    ? (background.error ?? "")
+                    : t("pim.spreadsheet.queued")}
+                </Text>
+                {working && (
+                  <ProgressBar
+                    progress={
+                      background.totalRows
+                        ? Math.round(
+                            (background.doneRows * 100) / background.totalRows,
+                          )
+                        : 0
+                    }
+                  />
+                )}
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        )}
         {report && (
           <Layout.Section>
             <Card>

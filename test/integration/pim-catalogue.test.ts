@@ -288,6 +288,23 @@ describe("publishing approved values", () => {
     });
   });
 
+  it("gives a product created in Shopify its family and completeness when its webhook arrives", async () => {
+    const CREATE = `mutation Create($product: ProductCreateInput!) { productCreate(product: $product) { product { id } userErrors { message } } }`;
+    const { data } = await adminApi(emulator, SHOP)(CREATE, {
+      product: { title: "Olive trench", productType: "Coats" },
+    });
+    const id = data.productCreate.product.id as string;
+
+    expect(await refreshProduct(SHOP, client, id, new Date())).toBe("created");
+
+    const row = await db.product.findUniqueOrThrow({
+      where: { shop_shopifyId: { shop: SHOP, shopifyId: id } },
+      include: { family: true, completeness: true },
+    });
+    expect(row.family?.name).toBe("Outerwear");
+    expect(row.completeness.map((c) => c.percent)).toEqual([0, 0, 0]);
+  });
+
   it("deletes the metafield when an approved value is cleared", async () => {
     await saveProductValues(
       SHOP,

@@ -15,6 +15,10 @@ import {
   action as attributesAction,
   loader as attributesLoader,
 } from "~/routes/app.attributes";
+import {
+  action as spreadsheetAction,
+  loader as spreadsheetLoader,
+} from "~/routes/app.products.spreadsheet";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { connectAppTo } from "../support/app-emulator";
 import { testEmulator } from "../support/emulator/testing";
@@ -231,5 +235,59 @@ describe("attribute settings routes", () => {
       allowedValues: ["Silk", "Viscose"],
     });
     expect(b.attributes.some((x) => x.key === "lining")).toBe(false);
+  });
+});
+
+describe("spreadsheet routes", () => {
+  const upload = (fields: Record<string, string>, file?: File) => {
+    const body = new FormData();
+    for (const [key, value] of Object.entries(fields)) body.set(key, value);
+    if (file) body.set("file", file);
+    return { method: "POST", body };
+  };
+
+  it("answers 400 without a file, and a dry-run report by row and column with one", async () => {
+    const missing = (await spreadsheetAction(
+      await args(
+        SHOP_A,
+        "/app/products/spreadsheet",
+        upload({ key: "handle", intent: "dry-run" }),
+      ),
+    )) as Response;
+    expect(missing.status).toBe(400);
+    expect(
+      ((await missing.json()) as { fieldErrors: object }).fieldErrors,
+    ).toHaveProperty("file");
+
+    const csv = new File(
+      ["handle,fit\ncoat-1,Baggy\ncoat-2,Slim\n"],
+      "values.csv",
+      { type: "text/csv" },
+    );
+    const response = (await spreadsheetAction(
+      await args(
+        SHOP_A,
+        "/app/products/spreadsheet",
+        upload({ key: "handle", intent: "dry-run" }, csv),
+      ),
+    )) as Response;
+    const body = (await response.json()) as {
+      report: { errors: { row: number; column: string }[] };
+    };
+    // coat-2 belongs to the other shop: unknown here.
+    expect(body.report.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, "fit"],
+      [3, "handle"],
+    ]);
+  });
+
+  it("exports the shop's values as a CSV download", async () => {
+    const response = (await spreadsheetLoader(
+      await args(SHOP_A, "/app/products/spreadsheet?export=csv&key=handle"),
+    )) as unknown as Response;
+    expect(response.headers.get("Content-Type")).toMatch(/^text\/csv/);
+    const text = await response.text();
+    expect(text.split("\r\n")[1]).toMatch(/^coat-1,/);
+    expect(text).not.toContain("coat-2");
   });
 });

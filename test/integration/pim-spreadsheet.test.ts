@@ -10,6 +10,12 @@ import {
   importSpreadsheet,
   readSheet,
 } from "~/pim/spreadsheet.server";
+import { latestSpreadsheetImport } from "~/pim/spreadsheet-import.db.server";
+import {
+  queueSpreadsheetImport,
+  runSpreadsheetImport,
+} from "~/pim/spreadsheet-import.server";
+import { getQueue } from "~/jobs/queues.server";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 
 const SHOP = "sheets.myshopify.com";
@@ -189,5 +195,40 @@ describe("spreadsheet import", () => {
         before,
       );
     }
+  });
+});
+
+describe("large spreadsheets on the worker", () => {
+  it("queues the file, then the job applies it with progress and stores the report", async () => {
+    const lines = ["sku,fit,season"];
+    for (let i = 0; i < 3000; i += 1)
+      lines.push(
+        i === 1500 ? "COA-9-S,Slim," : `COA-${(i % 2) + 1}-M,Regular,AW26`,
+      );
+    const importId = await queueSpreadsheetImport(SHOP, {
+      filename: "big.csv",
+      format: "csv",
+      content: new TextEncoder().encode(lines.join("\n")),
+      options: { key: "sku", mode: "valid-rows", dryRun: false },
+    });
+    const job = await getQueue("maintenance").getJob(`sheet_${importId}`);
+    expect(job?.data).toEqual({ shop: SHOP, importId });
+    await job!.remove();
+
+    // The job body, as the worker runs it; another shop cannot run this shop's import.
+    expect(await runSpreadsheetImport(OTHER, importId)).toBeNull();
+    const report = await runSpreadsheetImport(SHOP, importId);
+
+    expect(report).toMatchObject({
+      rows: 3000,
+      invalidRows: 1,
+      applied: true,
+    });
+    expect(await latestSpreadsheetImport(SHOP)).toMatchObject({
+      status: "COMPLETED",
+      totalRows: 3000,
+      doneRows: 3000,
+      report: expect.objectContaining({ rows: 3000 }),
+    });
   });
 });

@@ -6,9 +6,11 @@ import { getQueue } from "~/jobs/queues.server";
 import { Invalid, NotFound } from "~/lib/errors";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveAndPublish } from "~/pim/approval.server";
+import { saveAttribute } from "~/pim/attributes.db.server";
 import {
   approvedValues,
   approveProducts,
+  recomputeCompleteness,
   revertChange,
   saveProductValues,
 } from "~/pim/values.db.server";
@@ -145,6 +147,31 @@ describe("saving values", () => {
       { attribute: "age_group" },
       { attribute: "brand" },
     ]);
+  });
+
+  it("an attribute required by its own rules counts on every channel", async () => {
+    await saveAttribute(SHOP, {
+      key: "season",
+      labels: { en: "Season" },
+      type: "multi_select",
+      validation: {
+        required: true,
+        allowedValues: ["AW26", "SS27", "AW27", "Core"],
+      },
+      group: "Specifications",
+    });
+    await recomputeCompleteness(SHOP, [product.id]);
+    expect((await completeness(product.id)).STOREFRONT).toBe(75);
+
+    await saveAttribute(SHOP, {
+      key: "season",
+      labels: { en: "Season" },
+      type: "multi_select",
+      validation: { allowedValues: ["AW26", "SS27", "AW27", "Core"] },
+      group: "Specifications",
+    });
+    await recomputeCompleteness(SHOP, [product.id]);
+    expect((await completeness(product.id)).STOREFRONT).toBe(100);
   });
 
   it("saving the same values again changes nothing", async () => {
@@ -285,6 +312,9 @@ describe("approved values for the sync engine", () => {
       material_composition: "100% wool",
     });
     expect(google.product.brand).toBe("Vitrine");
+    const byGid = await approvedValues(SHOP, [product.shopifyId]);
+    expect([...byGid.keys()]).toEqual([product.shopifyId]);
+    expect(byGid.get(product.shopifyId)!.product).toEqual(storefront.product);
     expect(storefront.variants[product.variants[1]!.id]).toEqual({
       shopifyId: product.variants[1]!.shopifyId,
       values: { garment_length: { value: 95, unit: "CENTIMETERS" } },

@@ -5,6 +5,7 @@ import {
   importCatalogueProcessor,
   publishProductValuesProcessor,
   reconcileCataloguesProcessor,
+  spreadsheetImportProcessor,
 } from "./pim.server";
 import {
   refreshProductProcessor,
@@ -42,4 +43,5 @@ export const processors: ProcessorMap = {
   "catalogue.import": importCatalogueProcessor,
   "catalogue.reconcile-all": reconcileCataloguesProcessor,
   "product-values.publish": publishProductValuesProcessor,
+  "spreadsheet.import": spreadsheetImportProcessor,
 };

@@ -2,6 +2,7 @@ import { enqueue } from "~/jobs/enqueue.server";
 import { importCatalogue } from "~/pim/catalogue-import.server";
 import { installedShops } from "~/pim/shops.db.server";
 import { publishProductValues } from "~/pim/publish.server";
+import { runSpreadsheetImport } from "~/pim/spreadsheet-import.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import type { Processor } from "../processor";
 
@@ -28,3 +29,7 @@ export const publishProductValuesProcessor: Processor<
   "product-values.publish"
 > = async ({ shop, productId, version }) =>
   publishProductValues(shop, productId, await adminClientFor(shop), version);
+
+export const spreadsheetImportProcessor: Processor<
+  "spreadsheet.import"
+> = async ({ shop, importId }) => runSpreadsheetImport(shop, importId);

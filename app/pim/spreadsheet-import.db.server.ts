@@ -1,0 +1,81 @@
+// Prisma access for spreadsheet imports the worker processes (large files): the file, options and progress.
+import db, { type Prisma } from "~/db.server";
+import type {
+  ImportOptions,
+  ImportReport,
+  SheetFormat,
+} from "./spreadsheet.server";
+
+export type StoredImportOptions = Omit<ImportOptions, "onProgress">;
+
+export async function createSpreadsheetImport(
+  shop: string,
+  input: {
+    filename: string;
+    format: SheetFormat;
+    options: StoredImportOptions;
+    content: Uint8Array;
+  },
+): Promise<string> {
+  const row = await db.spreadsheetImport.create({
+    data: {
+      shop,
+      filename: input.filename,
+      format: input.format,
+      options: input.options as unknown as Prisma.InputJsonObject,
+      content: Buffer.from(input.content),
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+export async function findSpreadsheetImport(shop: string, id: string) {
+  return db.spreadsheetImport.findFirst({ where: { shop, id } });
+}
+
+/** The shop's latest imports without their content, for the progress panel. */
+export async function latestSpreadsheetImport(shop: string) {
+  const row = await db.spreadsheetImport.findFirst({
+    where: { shop },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      filename: true,
+      status: true,
+      totalRows: true,
+      doneRows: true,
+      report: true,
+      error: true,
+      options: true,
+    },
+  });
+  return (
+    row && {
+      ...row,
+      report: row.report as unknown as ImportReport | null,
+      options: row.options as unknown as StoredImportOptions,
+    }
+  );
+}
+
+export async function updateSpreadsheetImport(
+  shop: string,
+  id: string,
+  data: {
+    status?: "RUNNING" | "COMPLETED" | "FAILED";
+    totalRows?: number;
+    doneRows?: number;
+    report?: ImportReport;
+    error?: string;
+    finishedAt?: Date;
+  },
+): Promise<void> {
+  await db.spreadsheetImport.updateMany({
+    where: { shop, id },
+    data: {
+      ...data,
+      report: data.report as unknown as Prisma.InputJsonObject | undefined,
+    },
+  });
+}

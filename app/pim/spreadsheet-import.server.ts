@@ -1,0 +1,78 @@
+// Large spreadsheets go through the worker: the route stores the file and queues `spreadsheet.import`; the job
+// checks or applies it, storing progress (rows done of total) and the report for the screen.
+import { enqueue } from "~/jobs/enqueue.server";
+import {
+  createSpreadsheetImport,
+  findSpreadsheetImport,
+  updateSpreadsheetImport,
+  type StoredImportOptions,
+} from "./spreadsheet-import.db.server";
+import {
+  importSpreadsheet,
+  readSheet,
+  type ImportReport,
+  type SheetFormat,
+} from "./spreadsheet.server";
+
+/** Files above this size are processed by the worker rather than in the request. */
+export const WORKER_THRESHOLD_BYTES = 256 * 1024;
+
+/** Stores the file and queues its import. Returns the import id. */
+export async function queueSpreadsheetImport(
+  shop: string,
+  input: {
+    filename: string;
+    format: SheetFormat;
+    options: StoredImportOptions;
+    content: Uint8Array;
+  },
+): Promise<string> {
+  const importId = await createSpreadsheetImport(shop, input);
+  await enqueue(
+    "spreadsheet.import",
+    { shop, importId },
+    { jobId: `sheet:${importId}` },
+  );
+  return importId;
+}
+
+/**
+ * Runs a queued import (the job body). Idempotent for a finished import (returns its report). Throws `Invalid`
+ * for an unreadable file (recorded as FAILED).
+ */
+export async function runSpreadsheetImport(
+  shop: string,
+  importId: string,
+): Promise<ImportReport | null> {
+  const row = await findSpreadsheetImport(shop, importId);
+  if (!row) return null;
+  if (row.status === "COMPLETED") return row.report as unknown as ImportReport;
+  try {
+    const table = await readSheet(
+      new Uint8Array(row.content),
+      row.format as SheetFormat,
+    );
+    await updateSpreadsheetImport(shop, importId, {
+      status: "RUNNING",
+      totalRows: table.rows.length,
+    });
+    const report = await importSpreadsheet(shop, table, {
+      ...(row.options as unknown as StoredImportOptions),
+      onProgress: (doneRows) =>
+        updateSpreadsheetImport(shop, importId, { doneRows }),
+    });
+    await updateSpreadsheetImport(shop, importId, {
+      status: "COMPLETED",
+      report,
+      finishedAt: new Date(),
+    });
+    return report;
+  } catch (error) {
+    await updateSpreadsheetImport(shop, importId, {
+      status: "FAILED",
+      error: (error as Error).message,
+      finishedAt: new Date(),
+    });
+    throw error;
+  }
+}
