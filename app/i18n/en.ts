@@ -152,6 +152,9 @@ export const en = {
     link: "Link",
     unlink: "Unlink",
     linked: "{count} links created",
+    notPublished: "No approved image or value has been sent to a channel yet.",
+    linkNeedsApproval:
+      "Approve the asset to link it to products: only approved assets are shown on channels.",
   },
   // DAM (issue #4)
   dam: {
@@ -285,9 +288,6 @@ export const en = {
       saved: "Saved",
       audit: "Audit trail",
       auditEmpty: "Nothing recorded yet",
-      usedBy: "Used by",
-      usedByEmpty:
-        "Products and channels using this asset will be listed here once it is linked.",
       nearDuplicate: "This asset looks like another one in the library.",
       openSimilar: "Open the similar asset",
       renditionError: "Thumbnail could not be made: {message}",

@@ -12,10 +12,13 @@ import {
   DetailsCard,
   RightsCard,
   TagsCard,
-  UsedByCard,
   VersionsCard,
 } from "~/components/dam/asset-page";
 import { AssetStatusBadge } from "~/components/dam/status-badge";
+import { AssetUsageCard } from "~/components/sync/asset-usage-card";
+import { replacementImpact } from "~/sync/dispatch.db.server";
+import { assetLinks } from "~/sync/links.db.server";
+import { productChannelStates } from "~/sync/overview.db.server";
 import { UploadDropZone } from "~/components/dam/upload-drop-zone";
 import { assetActionSchema } from "~/dam/dam.schema";
 import { maxUploadBytes } from "~/dam/ingest.server";
@@ -27,6 +30,7 @@ import {
   throwAsResponse,
 } from "~/dam/route-helpers.server";
 import { useT } from "~/i18n";
+import { kickOutboxRelay } from "~/outbox/relay.db.server";
 import { findShop } from "~/shop/shop.db.server";
 import { authenticate } from "~/shopify.server";
 
@@ -40,8 +44,22 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     const locales = Array.isArray(shop?.locales)
       ? (shop.locales as string[])
       : [shop?.primaryLocale ?? "en"];
+    const [links, impact] = await Promise.all([
+      assetLinks(session.shop, asset.id),
+      replacementImpact(session.shop, asset.id),
+    ]);
+    const usage = {
+      approved: asset.status === "APPROVED",
+      links,
+      impact,
+      states: await productChannelStates(
+        session.shop,
+        links.map((l) => l.productId),
+      ),
+    };
     return {
       asset,
+      usage,
       locales: locales.length ? locales : ["en"],
       maxMb: Math.round(maxUploadBytes() / 1024 / 1024),
     };
@@ -60,6 +78,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       input,
       actorOf(auth),
     );
+    // Approvals and archives wrote outbox events: hand them to the sync engine now.
+    await kickOutboxRelay();
     return json({ ok: true, intent: input.intent });
   } catch (error) {
     return errorResponse(error);
@@ -67,7 +87,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function AssetPage() {
-  const { asset, locales, maxMb } = useLoaderData<typeof loader>();
+  const { asset, usage, locales, maxMb } = useLoaderData<typeof loader>();
   const t = useT();
   const revalidator = useRevalidator();
   const latest = asset.versions[0];
@@ -148,7 +168,7 @@ export default function AssetPage() {
             <ApprovalCard asset={asset} />
             <TagsCard asset={asset} />
             <RightsCard asset={asset} locales={locales} />
-            <UsedByCard />
+            <AssetUsageCard assetId={asset.id} usage={usage} />
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -35,6 +35,7 @@ import {
   throwAsResponse,
 } from "~/dam/route-helpers.server";
 import { useT } from "~/i18n";
+import { kickOutboxRelay } from "~/outbox/relay.db.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -58,9 +59,14 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const input = libraryActionSchema.parse(
       formObject(await request.formData()),
     );
-    return json(
-      await runLibraryAction(auth.session.shop, input, actorOf(auth)),
+    const result = await runLibraryAction(
+      auth.session.shop,
+      input,
+      actorOf(auth),
     );
+    // Approvals and archives wrote outbox events: hand them to the sync engine now.
+    await kickOutboxRelay();
+    return json(result);
   } catch (error) {
     return errorResponse(error);
   }

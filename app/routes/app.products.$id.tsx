@@ -45,6 +45,8 @@ import {
   type ValueEdit,
 } from "~/pim/values.db.server";
 import { authenticate } from "~/shopify.server";
+import { ProductChannelsCard } from "~/components/sync/product-channels-card";
+import { productChannelStates } from "~/sync/overview.db.server";
 
 const viewQuery = z.object({
   locale: z.string().max(20).optional(),
@@ -62,8 +64,13 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       view.success ? view.data : {},
     );
     const families = await listFamilies(session.shop);
+    const channelStates =
+      (await productChannelStates(session.shop, [params.id ?? ""]))[
+        params.id ?? ""
+      ] ?? [];
     return {
       ...editor,
+      channelStates,
       families: families.map((f) => ({ id: f.id, name: f.name })),
     };
   } catch (error) {
@@ -383,6 +390,7 @@ export default function ProductEditor() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
+            <ProductChannelsCard states={data.channelStates} />
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { action as activityAction } from "~/routes/app.activity";
 import { action as channelsAction } from "~/routes/app.channels";
+import { action as assetLinksAction } from "~/routes/app.assets.$id.links";
 import { loader as feedLoader } from "~/routes/feeds.google.$file";
 import { loader as renditionLoader } from "~/routes/renditions.$shop.$file";
 import { shopChannels } from "~/sync/channels/channels.db.server";
@@ -190,6 +191,73 @@ describe("rendition URLs", () => {
 });
 
 describe("admin actions", () => {
+  const linkAction = async (
+    shop: string,
+    assetId: string,
+    fields: Record<string, string>,
+  ) =>
+    (await assetLinksAction({
+      request: await post(`/app/assets/${assetId}/links`, shop, fields),
+      params: { id: assetId },
+      context: {},
+    })) as Response;
+
+  it("links an approved asset to a product's variants of one colour from the asset page", async () => {
+    const image = await studioImage({
+      family: "coat",
+      colour: COLOURS[2]!,
+      width: 1000,
+      height: 1250,
+      packshot: true,
+      label: "page",
+    });
+    const asset = await createAsset(SHOP_A, "coat-page.jpg", image);
+    const response = await linkAction(SHOP_A, asset.assetId, {
+      intent: "link",
+      target: "COAT-1-CAM-M",
+      optionValue: "camel",
+      role: "DETAIL",
+    });
+    expect(await response.json()).toEqual({ ok: true, created: 1 });
+    const links = await db.assetLink.findMany({
+      where: { shop: SHOP_A, assetId: asset.assetId },
+    });
+    expect(links).toHaveLength(1);
+    expect(links[0]!.variantId).not.toBe("");
+  });
+
+  it("refuses to link a draft asset with a clear message, and another shop's asset with 404", async () => {
+    const image = await studioImage({
+      family: "coat",
+      colour: COLOURS[3]!,
+      width: 1000,
+      height: 1250,
+      packshot: true,
+      label: "draft",
+    });
+    const draft = await createAsset(SHOP_A, "coat-draft.jpg", image, {
+      approve: false,
+    });
+    const refused = await linkAction(SHOP_A, draft.assetId, {
+      intent: "link",
+      target: "coat-1",
+      role: "FRONT",
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toMatch(
+      /only approved assets can be linked/,
+    );
+    const foreign = await linkAction(SHOP_B, draft.assetId, {
+      intent: "link",
+      target: "coat-2",
+      role: "FRONT",
+    });
+    expect(foreign.status).toBe(404);
+    expect(
+      await db.assetLink.count({ where: { assetId: draft.assetId } }),
+    ).toBe(0);
+  });
+
   it("refuses a marketplace endpoint that is not https, with a field error", async () => {
     const response = (await channelsAction({
       request: await post("/app/channels", SHOP_A, {

@@ -558,22 +558,3 @@ export function AuditCard({
     </Card>
   );
 }
-
-/** Filled by the sync engine (issue: links and channels); the id is the contract. */
-export function UsedByCard() {
-  const t = useT();
-  return (
-    <div id="used-by">
-      <Card>
-        <BlockStack gap="200">
-          <Text as="h2" variant="headingMd">
-            {t("dam.asset.usedBy")}
-          </Text>
-          <Text as="p" tone="subdued">
-            {t("dam.asset.usedByEmpty")}
-          </Text>
-        </BlockStack>
-      </Card>
-    </div>
-  );
-}
