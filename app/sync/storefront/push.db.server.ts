@@ -295,7 +295,11 @@ export async function convergeProduct(
       ),
     ];
     const client = existingClient ?? (await adminClientFor(shop));
-    const current = await productMedia(client, product.shopifyId);
+    const expected = {
+      variants: product.variants.length,
+      media: links.length + 10,
+    };
+    const current = await productMedia(client, product.shopifyId, expected);
     const onProduct = new Set(current.media.map((m) => m.id));
     // A file still processing can be kept where it is but not newly attached (Shopify: NON_READY_MEDIA).
     const usable = (assetId: string) => {
@@ -348,10 +352,10 @@ export async function convergeProduct(
       if (ids[0]) variantImages.set(variant.shopifyId, ids[0]);
       galleries.push({ ownerId: variant.shopifyId, ids });
     }
-    const refreshed =
-      updates.length > 0
-        ? await productMedia(client, product.shopifyId)
-        : current;
+    // Removing a reference detaches the media from the variants that showed it: read them again then.
+    const refreshed = updates.some((u) => "referencesToRemove" in u)
+      ? await productMedia(client, product.shopifyId, expected)
+      : current;
     // A variant whose image is no longer ours to show keeps Shopify's image (we never clear merchant images).
     await setVariantImages(
       client,
