@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { closeLocks } from "~/jobs/lock.server";
+import { getQueue } from "~/jobs/queues.server";
 import { Invalid } from "~/lib/errors";
 import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
 import {
@@ -374,6 +375,57 @@ describe("publishing and replacing an image on every channel", () => {
         (v) => v.featured_image?.id === Number(fileGid.split("/").pop()),
       ),
     ).toBe(false);
+  });
+});
+
+describe("auto-linking by file name", () => {
+  it("links an approved {SKU}_{role}_{n} image to that variant and publishes it", async () => {
+    const variant = await db.variant.findFirstOrThrow({
+      where: { productId: coat.id, sku: { not: null } },
+      orderBy: { position: "desc" },
+    });
+    const asset = await createAsset(
+      DEMO_SHOP,
+      `${variant.sku}_back_1.jpg`,
+      await packshot("auto-back"),
+    );
+    const links = await eventually(
+      () => db.assetLink.findMany({ where: { assetId: asset.assetId } }),
+      (rows) => rows.length === 1,
+      { what: "the automatic link" },
+    );
+    expect(links[0]).toMatchObject({
+      productId: coat.id,
+      variantId: variant.id,
+      role: "BACK",
+      position: 0,
+    });
+    await eventually(
+      () =>
+        db.shopifyFile.findUnique({
+          where: { shop_assetId: { shop: DEMO_SHOP, assetId: asset.assetId } },
+        }),
+      (file) => Boolean(file?.ready),
+      { what: "the auto-linked image in Shopify" },
+    );
+  });
+
+  it("leaves an image whose name does not follow the convention unlinked", async () => {
+    const asset = await createAsset(
+      DEMO_SHOP,
+      "moodboard-autumn.jpg",
+      await packshot("mood"),
+    );
+    // The dispatch job (job id outbox-{id}) is where automatic links are made: wait until it ran.
+    await eventually(
+      async () =>
+        (await getQueue("sync").getJob(`outbox-${asset.outboxId}`))?.getState(),
+      (state) => state === "completed",
+      { what: "the approval dispatched" },
+    );
+    expect(
+      await db.assetLink.count({ where: { assetId: asset.assetId } }),
+    ).toBe(0);
   });
 });
 

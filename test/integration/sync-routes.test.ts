@@ -8,7 +8,12 @@ import { action as assetLinksAction } from "~/routes/app.assets.$id.links";
 import { loader as feedLoader } from "~/routes/feeds.google.$file";
 import { loader as renditionLoader } from "~/routes/renditions.$shop.$file";
 import { shopChannels } from "~/sync/channels/channels.db.server";
-import { syncGoogle } from "~/sync/channels/listings.db.server";
+import {
+  syncGoogle,
+  syncMarketplace,
+} from "~/sync/channels/listings.db.server";
+import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
+import { syncAssetFile } from "~/sync/storefront/push.db.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveProducts, saveProductValues } from "~/pim/values.db.server";
@@ -155,6 +160,33 @@ describe("approved PIM values on the channels", () => {
     expect(xml).toContain("<g:age_group>adult</g:age_group>");
     expect(xml).toContain("<g:material>80% wool, 20% cashmere</g:material>");
     expect(xml).toContain("<g:brand>Maison Vitrine</g:brand>");
+  });
+});
+
+describe("jobs are scoped to their shop", () => {
+  it("does nothing for another shop's product, asset or outbox event", async () => {
+    const outbox = await db.outbox.findFirstOrThrow({
+      where: { shop: SHOP_A },
+    });
+    const asset = await db.asset.findFirstOrThrow({ where: { shop: SHOP_A } });
+    const feedBefore = await db.feedItem.count({ where: { shop: SHOP_A } });
+    await expect(syncGoogle(SHOP_B, productA)).rejects.toThrow(/not found/);
+    await expect(syncMarketplace(SHOP_B, productA)).resolves.toEqual({
+      sent: 0,
+    });
+    await expect(dispatchOutboxEvent(SHOP_B, outbox.id)).rejects.toThrow(
+      /not found/,
+    );
+    await expect(syncAssetFile(SHOP_B, asset.id)).resolves.toMatchObject({
+      action: "none",
+      fileGid: null,
+      products: 0,
+    });
+    expect(await db.feedItem.count({ where: { shop: SHOP_A } })).toBe(
+      feedBefore,
+    );
+    expect(await db.syncHop.count({ where: { shop: SHOP_B } })).toBe(0);
+    expect(await db.syncState.count({ where: { shop: SHOP_B } })).toBe(0);
   });
 });
 
