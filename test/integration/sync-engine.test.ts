@@ -175,6 +175,11 @@ describe("publishing and replacing an image on every channel", () => {
       await packshot("v1"),
     );
     assetId = asset.assetId;
+    // Alt text per locale from the DAM; Shopify gets the shop's language.
+    await db.asset.update({
+      where: { id: assetId },
+      data: { altText: { en: "Wrap coat, front", fr: "Manteau, face" } },
+    });
     const linked = await linkAssetsByOption(DEMO_SHOP, {
       assetIds: [assetId],
       optionName: "Colour",
@@ -191,6 +196,9 @@ describe("publishing and replacing an image on every channel", () => {
       where: { shop_assetId: { shop: DEMO_SHOP, assetId } },
     });
     fileGid = file.fileGid;
+    expect(emulator.shop(DEMO_SHOP).files.get(fileGid)!.alt).toBe(
+      "Wrap coat, front",
+    );
 
     const view = await storefront(coat.handle);
     const camelVariants = await db.variant.findMany({

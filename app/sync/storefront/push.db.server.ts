@@ -68,6 +68,27 @@ function slug(text: string): string {
   );
 }
 
+/** The DAM's alt text in the shop's primary language (then English, then any), else the asset's title. */
+async function altText(
+  shop: string,
+  byLocale: unknown,
+  title: string,
+): Promise<string> {
+  const texts = (byLocale ?? {}) as Record<string, string>;
+  const row = await db.shop.findUnique({
+    where: { shop },
+    select: { primaryLocale: true },
+  });
+  const primary = row?.primaryLocale ?? "en";
+  return (
+    texts[primary] ||
+    texts[primary.split("-")[0] ?? ""] ||
+    texts.en ||
+    Object.values(texts).find(Boolean) ||
+    title
+  ).slice(0, 512);
+}
+
 export interface AssetSyncResult {
   action: "none" | "replaced" | "created" | "recreated" | "blocked";
   fileGid: string | null;
@@ -145,6 +166,7 @@ export async function syncAssetFile(
         };
       }
       const filename = `${slug(asset.title)}.${rendition.extension}`;
+      const alt = await altText(shop, asset.altText, asset.title);
       const resourceUrl = await stageUpload(client, {
         filename,
         mimeType: rendition.mime,
@@ -153,7 +175,7 @@ export async function syncAssetFile(
       if (file && file.extension === rendition.extension) {
         // Same extension: replace in place. Every product and variant keeps pointing at this file.
         await updateFiles(client, [
-          { id: file.fileGid, originalSource: resourceUrl, alt: asset.title },
+          { id: file.fileGid, originalSource: resourceUrl, alt },
         ]);
         action = "replaced";
         file = await db.shopifyFile.update({
@@ -163,7 +185,7 @@ export async function syncAssetFile(
       } else {
         // First publish, or a new extension (fileUpdate cannot change it): a new file, the old one retired.
         const [fileGid] = await createFiles(client, [
-          { resourceUrl, filename, alt: asset.title },
+          { resourceUrl, filename, alt },
         ]);
         if (!fileGid) throw new Invalid("Shopify created no file");
         action = file ? "recreated" : "created";
