@@ -96,14 +96,3 @@ export async function recordEcho(
     data: { echoUpdatedAt },
   });
 }
-
-/** Marks outbox rows as handed to the queue (the direct path; the relay skips dispatched rows). */
-export async function markOutboxDispatched(
-  shop: string,
-  ids: readonly string[],
-): Promise<void> {
-  await db.outbox.updateMany({
-    where: { shop, id: { in: [...ids] }, dispatchedAt: null },
-    data: { dispatchedAt: new Date() },
-  });
-}
