@@ -68,17 +68,32 @@ export const jobDefinitions = {
   /** Converges a product's storefront media, variant images and gallery metafields to its links. */
   "sync.storefront-product": {
     queue: "sync",
-    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+    schema: z.object({
+      shop: shopDomain,
+      productId: z.string().min(1),
+      // The revision the job was queued for: when the product × channel already applied it, there is nothing to do.
+      revision: z.number().int().min(0).optional(),
+    }),
   },
   /** Rewrites a product's rows of the Google feed (renditions, pre-flight, attributes). */
   "sync.google": {
     queue: "sync",
-    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+    schema: z.object({
+      shop: shopDomain,
+      productId: z.string().min(1),
+      // The revision the job was queued for: when the product × channel already applied it, there is nothing to do.
+      revision: z.number().int().min(0).optional(),
+    }),
   },
   /** Sends a product's listings (one per SKU) to the marketplace. */
   "sync.marketplace": {
     queue: "sync",
-    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+    schema: z.object({
+      shop: shopDomain,
+      productId: z.string().min(1),
+      // The revision the job was queued for: when the product × channel already applied it, there is nothing to do.
+      revision: z.number().int().min(0).optional(),
+    }),
   },
   // DAM
   /** Render and store a version's library thumbnail and preview. Idempotent (renditions keyed by content hash). */

@@ -42,19 +42,19 @@ async function enqueueChannelJobs(
     if (hop.channel === "GOOGLE_MERCHANT")
       await enqueue(
         "sync.google",
-        { shop, productId: hop.productId },
+        { shop, productId: hop.productId, revision: hop.revision },
         { jobId: `google-${suffix}` },
       );
     else if (hop.channel === "MARKETPLACE")
       await enqueue(
         "sync.marketplace",
-        { shop, productId: hop.productId },
+        { shop, productId: hop.productId, revision: hop.revision },
         { jobId: `market-${suffix}` },
       );
     else if (storefrontProducts)
       await enqueue(
         "sync.storefront-product",
-        { shop, productId: hop.productId },
+        { shop, productId: hop.productId, revision: hop.revision },
         { jobId: `sfp-${suffix}` },
       );
   }

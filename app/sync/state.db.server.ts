@@ -197,3 +197,20 @@ export async function failSync(
     data: { status, reason: reason.slice(0, 1000) },
   });
 }
+
+/** Whether the product × channel has already applied `revision` (a later job did the work): the job can skip. */
+export async function alreadyApplied(
+  shop: string,
+  productId: string,
+  channel: ChannelKind,
+  revision: number | undefined,
+): Promise<boolean> {
+  if (revision === undefined) return false;
+  const state = await db.syncState.findUnique({
+    where: { shop_productId_channel: { shop, productId, channel } },
+    select: { appliedRevision: true, status: true },
+  });
+  return Boolean(
+    state && state.status === "LIVE" && state.appliedRevision >= revision,
+  );
+}

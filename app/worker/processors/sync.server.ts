@@ -7,7 +7,7 @@ import {
   syncMarketplace,
 } from "~/sync/channels/listings.db.server";
 import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
-import { failSync } from "~/sync/state.db.server";
+import { alreadyApplied, failSync } from "~/sync/state.db.server";
 import {
   convergeProduct,
   linkedProductIds,
@@ -77,26 +77,30 @@ export const storefrontProductProcessor: Processor<
     },
   );
 
-export const googleProcessor: Processor<"sync.google"> = (
-  { shop, productId },
+export const googleProcessor: Processor<"sync.google"> = async (
+  { shop, productId, revision },
   context,
 ) =>
-  recordingFailure(
-    context,
-    shop,
-    () => Promise.resolve([productId]),
-    "GOOGLE_MERCHANT",
-    () => syncGoogle(shop, productId),
-  );
+  (await alreadyApplied(shop, productId, "GOOGLE_MERCHANT", revision))
+    ? { skipped: "already applied" }
+    : recordingFailure(
+        context,
+        shop,
+        () => Promise.resolve([productId]),
+        "GOOGLE_MERCHANT",
+        () => syncGoogle(shop, productId),
+      );
 
-export const marketplaceProcessor: Processor<"sync.marketplace"> = (
-  { shop, productId },
+export const marketplaceProcessor: Processor<"sync.marketplace"> = async (
+  { shop, productId, revision },
   context,
 ) =>
-  recordingFailure(
-    context,
-    shop,
-    () => Promise.resolve([productId]),
-    "MARKETPLACE",
-    () => syncMarketplace(shop, productId),
-  );
+  (await alreadyApplied(shop, productId, "MARKETPLACE", revision))
+    ? { skipped: "already applied" }
+    : recordingFailure(
+        context,
+        shop,
+        () => Promise.resolve([productId]),
+        "MARKETPLACE",
+        () => syncMarketplace(shop, productId),
+      );
