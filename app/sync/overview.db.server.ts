@@ -3,7 +3,11 @@
 import db from "~/db.server";
 import { enqueue } from "~/jobs/enqueue.server";
 import { NotFound } from "~/lib/errors";
-import { channelKinds, type ChannelKind } from "./channels/profiles";
+import {
+  CHANNEL_JOB,
+  channelKinds,
+  type ChannelKind,
+} from "./channels/profiles";
 import type {
   ActivityRow,
   ChannelLatency,
@@ -177,13 +181,7 @@ export async function retryProductChannel(
     data: { failedAt: null, error: null },
   });
   const jobId = `retry-${channel}-${productId}-${Date.now()}`;
-  const name =
-    channel === "GOOGLE_MERCHANT"
-      ? "sync.google"
-      : channel === "MARKETPLACE"
-        ? "sync.marketplace"
-        : "sync.storefront-product";
-  await enqueue(name, { shop, productId }, { jobId });
+  await enqueue(CHANNEL_JOB[channel], { shop, productId }, { jobId });
 }
 
 /** Each linked product's state on each channel, for the asset page's "Used by". */

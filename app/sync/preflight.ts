@@ -126,3 +126,13 @@ export function checkRules(
     });
   return { passed: failures.length === 0, failures };
 }
+
+/** “Title”: rule expected, is actual; … — the reason shown on a product whose image failed; null when none did. */
+export function describeFailures(
+  title: string,
+  failures: readonly PreflightFailure[],
+): string | null {
+  return failures.length === 0
+    ? null
+    : `“${title}”: ${failures.map((f) => `${f.rule} ${f.expected}, is ${f.actual}`).join("; ")}`;
+}

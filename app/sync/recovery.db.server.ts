@@ -4,16 +4,7 @@
 import db from "~/db.server";
 import { enqueue } from "~/jobs/enqueue.server";
 import { logger } from "~/lib/logger.server";
-import type { ChannelKind } from "./channels/profiles";
-
-const JOB: Record<
-  ChannelKind,
-  "sync.storefront-product" | "sync.google" | "sync.marketplace"
-> = {
-  SHOPIFY_STOREFRONT: "sync.storefront-product",
-  GOOGLE_MERCHANT: "sync.google",
-  MARKETPLACE: "sync.marketplace",
-};
+import { CHANNEL_JOB } from "./channels/profiles";
 
 /** Re-enqueues product × channel states unchanged for `olderThanMs`; returns how many. Never throws. */
 export async function requeueStalled(
@@ -36,7 +27,7 @@ export async function requeueStalled(
     });
     for (const state of stalled) {
       await enqueue(
-        JOB[state.channel],
+        CHANNEL_JOB[state.channel],
         { shop: state.shop, productId: state.productId },
         {
           jobId: `stalled-${state.channel}-${state.productId}-r${state.desiredRevision}`,

@@ -15,6 +15,7 @@ import {
 import { useState } from "react";
 import { useT } from "~/i18n";
 import type { ChannelKind } from "~/sync/channels/profiles";
+import { statusTone } from "./status-tone";
 
 export interface AssetUsage {
   approved: boolean;
@@ -42,15 +43,6 @@ const ROLES = [
   "MANUAL",
   "CAMPAIGN",
 ];
-const tone = (status: string) =>
-  status === "LIVE"
-    ? "success"
-    : status === "FAILED"
-      ? "critical"
-      : status === "BLOCKED"
-        ? "warning"
-        : "info";
-
 export function AssetUsageCard({
   assetId,
   usage,
@@ -101,7 +93,7 @@ export function AssetUsageCard({
                   {links[0]!.productTitle}
                 </Text>
                 {(usage.states[productId] ?? []).map((s) => (
-                  <Badge key={s.channel} tone={tone(s.status)}>
+                  <Badge key={s.channel} tone={statusTone(s.status)}>
                     {`${t(`sync.channel.${s.channel}`)}: ${t(`sync.status.${s.status as "LIVE"}`)}`}
                   </Badge>
                 ))}

@@ -2,6 +2,7 @@
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import { useT } from "~/i18n";
 import type { ChannelKind } from "~/sync/channels/profiles";
+import { statusTone } from "./status-tone";
 
 export interface ProductChannelState {
   channel: ChannelKind;
@@ -30,17 +31,7 @@ export function ProductChannelsCard({
             <BlockStack key={s.channel} gap="100">
               <InlineStack gap="200" blockAlign="center">
                 <Text as="span">{t(`sync.channel.${s.channel}`)}</Text>
-                <Badge
-                  tone={
-                    s.status === "LIVE"
-                      ? "success"
-                      : s.status === "FAILED"
-                        ? "critical"
-                        : s.status === "BLOCKED"
-                          ? "warning"
-                          : "info"
-                  }
-                >
+                <Badge tone={statusTone(s.status)}>
                   {t(`sync.status.${s.status as "LIVE"}`)}
                 </Badge>
               </InlineStack>

@@ -9,6 +9,7 @@ import {
   failSync,
   stampHops,
 } from "../state.db.server";
+import { describeFailures } from "../preflight";
 import { renditionUrl } from "../urls.server";
 import type { AttributeValueData } from "~/pim/attribute-types";
 import { approvedValues } from "~/pim/values.db.server";
@@ -130,9 +131,7 @@ async function channelImages(
     if (rendered.has(versionId)) continue;
     const rendition = await channelRendition(shop, versionId, channel);
     const describe = (failures: typeof rendition.preflight.failures) =>
-      failures.length === 0
-        ? null
-        : `“${link.asset.title}”: ${failures.map((f) => `${f.rule} ${f.expected}, is ${f.actual}`).join("; ")}`;
+      describeFailures(link.asset.title, failures);
     rendered.set(versionId, {
       url: renditionUrl(shop, rendition.key, rendition.extension),
       main: describe(rendition.preflight.failures),

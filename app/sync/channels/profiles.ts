@@ -8,6 +8,13 @@ export const channelKinds = [
 ] as const;
 export type ChannelKind = (typeof channelKinds)[number];
 
+/** The job that brings a product up to date on each channel. */
+export const CHANNEL_JOB = {
+  SHOPIFY_STOREFRONT: "sync.storefront-product",
+  GOOGLE_MERCHANT: "sync.google",
+  MARKETPLACE: "sync.marketplace",
+} as const satisfies Record<ChannelKind, string>;
+
 export interface RenditionProfile {
   id: string;
   version: number;

@@ -16,6 +16,7 @@ import {
   shopChannels,
   updateStorefrontConfig,
 } from "../channels/channels.db.server";
+import { describeFailures } from "../preflight";
 import { channelRendition, renditionBytes } from "../renditions.db.server";
 import {
   beginSync,
@@ -156,7 +157,10 @@ export async function syncAssetFile(
       const rendition = await channelRendition(shop, version.id, CHANNEL);
       await stampHops(shop, productIds, CHANNEL, "renderedAt");
       if (!rendition.preflight.passed) {
-        const reason = `“${asset.title}”: ${rendition.preflight.failures.map((f) => `${f.rule} ${f.expected}, is ${f.actual}`).join("; ")}`;
+        const reason = describeFailures(
+          asset.title,
+          rendition.preflight.failures,
+        )!;
         for (const productId of productIds)
           await failSync(shop, productId, CHANNEL, "BLOCKED", reason);
         return {
