@@ -101,7 +101,7 @@ export default tseslint.config(
   { files: ["**/*.{js,cjs,mjs}"], ...tseslint.configs.disableTypeChecked },
   // Scripts, tests and the emulator print to the console on purpose.
   {
-    files: ["scripts/**", "test/**", "*.config.ts"],
+    files: ["scripts/**", "test/**", "emulator/**", "*.config.ts"],
     rules: { "no-console": "off" },
   },
 

@@ -34,13 +34,11 @@ Object.assign(process.env, {
 const log = (message: string) => console.log(`[bench:sync] ${message}`);
 
 const { rmSync } = await import("node:fs");
-const { ShopifyEmulator } = await import("../test/support/emulator/emulator");
-const { DEMO_SHOP: SHOP, seedShop } =
-  await import("../test/support/emulator/seed/seed");
-const { studioImage } = await import("../test/support/emulator/seed/images");
-const { COLOURS } = await import("../test/support/emulator/seed/catalogue");
-const { adminApi, stagedUpload } =
-  await import("../test/support/emulator/testing");
+const { ShopifyEmulator } = await import("../emulator/emulator");
+const { DEMO_SHOP: SHOP, seedShop } = await import("../emulator/seed/seed");
+const { studioImage } = await import("../emulator/seed/images");
+const { COLOURS } = await import("../emulator/seed/catalogue");
+const { adminApi, stagedUpload } = await import("../emulator/testing");
 const { mirrorFromEmulator, createAsset, replaceAsset } =
   await import("../test/support/sync");
 const { setShopifyFetch } = await import("~/shopify/api-origin.server");

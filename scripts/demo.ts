@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     process.execPath,
     "--import",
     "tsx",
-    "test/support/emulator/main.ts",
+    "emulator/main.ts",
   ]);
   await processes.waitForLine(emulator, /^listening on /, 60_000);
 

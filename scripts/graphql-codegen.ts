@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generate } from "@graphql-codegen/cli";
 import { ApiType, shopifyApiProject } from "@shopify/api-codegen-preset";
-import { loadIntrospection } from "../test/support/emulator/schema.ts";
+import { loadIntrospection } from "../emulator/schema.ts";
 
 const schemaFile = path.join(
   "node_modules",

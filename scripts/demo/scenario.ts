@@ -3,9 +3,9 @@
 // variant of a dozen coats, wait until every channel is live, and report the latencies. Everything here goes
 // through the app's own use cases (the same ones the admin UI calls); the worker does the syncing.
 import sharp from "sharp";
-import { MarketplaceReceiver } from "../../test/support/marketplace/receiver.ts";
-import { COLOURS } from "../../test/support/emulator/seed/catalogue.ts";
-import { studioImage } from "../../test/support/emulator/seed/images.ts";
+import { MarketplaceReceiver } from "../../emulator/marketplace/receiver.ts";
+import { COLOURS } from "../../emulator/seed/catalogue.ts";
+import { studioImage } from "../../emulator/seed/images.ts";
 
 const COATS = 12;
 

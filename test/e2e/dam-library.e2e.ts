@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     process.execPath,
     "--import",
     "tsx",
-    "test/support/emulator/main.ts",
+    "emulator/main.ts",
   ]);
   await processes.waitForLine(emulator, /^listening on /, 60_000);
   await seed();

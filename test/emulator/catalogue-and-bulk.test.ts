@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildCatalogue } from "../support/emulator/seed/catalogue";
-import { DEMO_SHOP, seedShop } from "../support/emulator/seed/seed";
-import { TAXONOMY } from "../support/emulator/taxonomy";
-import { adminApi, testEmulator } from "../support/emulator/testing";
+import { buildCatalogue } from "../../emulator/seed/catalogue";
+import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { TAXONOMY } from "../../emulator/taxonomy";
+import { adminApi, testEmulator } from "../../emulator/testing";
 
 const emulator = testEmulator({ bulkOperationMs: 40 });
 const api = () => adminApi(emulator, DEMO_SHOP);

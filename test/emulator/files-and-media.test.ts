@@ -1,13 +1,9 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { COLOURS } from "../support/emulator/seed/catalogue";
-import { studioImage } from "../support/emulator/seed/images";
-import { DEMO_SHOP, seedShop } from "../support/emulator/seed/seed";
-import {
-  adminApi,
-  stagedUpload,
-  testEmulator,
-} from "../support/emulator/testing";
+import { COLOURS } from "../../emulator/seed/catalogue";
+import { studioImage } from "../../emulator/seed/images";
+import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { adminApi, stagedUpload, testEmulator } from "../../emulator/testing";
 
 const emulator = testEmulator({ mediaProcessingMs: 60 });
 const api = () => adminApi(emulator, DEMO_SHOP);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { LeakyBucket } from "../support/emulator/cost";
-import { seedShop } from "../support/emulator/seed/seed";
-import { adminApi, testEmulator } from "../support/emulator/testing";
+import { LeakyBucket } from "../../emulator/cost";
+import { seedShop } from "../../emulator/seed/seed";
+import { adminApi, testEmulator } from "../../emulator/testing";
 
 const SHOP = "costs.myshopify.com";
 const emulator = testEmulator();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_SHOP, seedShop } from "../support/emulator/seed/seed";
-import { adminApi, testEmulator } from "../support/emulator/testing";
+import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { adminApi, testEmulator } from "../../emulator/testing";
 
 const emulator = testEmulator({ appId: 4242 });
 const api = () => adminApi(emulator, DEMO_SHOP);

@@ -7,10 +7,10 @@ import {
   getJwt,
 } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it } from "vitest";
-import { verifySessionToken } from "../support/emulator/oauth";
-import { buildCatalogue } from "../support/emulator/seed/catalogue";
-import { startEmulatorServer } from "../support/emulator/server";
-import { adminApi, testEmulator } from "../support/emulator/testing";
+import { verifySessionToken } from "../../emulator/oauth";
+import { buildCatalogue } from "../../emulator/seed/catalogue";
+import { startEmulatorServer } from "../../emulator/server";
+import { adminApi, testEmulator } from "../../emulator/testing";
 
 const PRODUCT_CREATE = `mutation Create($product: ProductCreateInput!) { productCreate(product: $product) { product { id } userErrors { message } } }`;
 
@@ -278,7 +278,7 @@ describe("the emulator over HTTP", () => {
   it("npm run emulator seeds the demo shop, accepts EMULATOR_ADMIN_TOKEN and prints where it listens", async () => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "test/support/emulator/main.ts"],
+      ["--import", "tsx", "emulator/main.ts"],
       {
         env: {
           ...process.env,

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeShopBuckets } from "~/jobs/shop-bucket.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { connectAppTo } from "../support/app-emulator";
-import { testEmulator } from "../support/emulator/testing";
+import { testEmulator } from "../../emulator/testing";
 import { storeOfflineSessionWithToken } from "../support/shopify";
 
 const SHOP = "paced.myshopify.com";

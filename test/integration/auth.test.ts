@@ -6,7 +6,7 @@ import { loader as appLoader } from "~/routes/app";
 import { loader as dashboardLoader } from "~/routes/app._index";
 import { startWorkers } from "~/worker/run.server";
 import { connectAppTo } from "../support/app-emulator";
-import { testEmulator } from "../support/emulator/testing";
+import { testEmulator } from "../../emulator/testing";
 import {
   BROWSER_USER_AGENT,
   embeddedDocumentRequest,

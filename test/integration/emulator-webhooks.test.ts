@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { getQueue } from "~/jobs/queues.server";
 import { deliverToApp } from "../support/app-emulator";
-import { adminApi, testEmulator } from "../support/emulator/testing";
+import { adminApi, testEmulator } from "../../emulator/testing";
 
 const SHOP = "emulated-hooks.myshopify.com";
 const emulator = testEmulator({

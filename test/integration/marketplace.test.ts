@@ -6,7 +6,7 @@ import {
   type Listing,
   type MarketplaceEndpoint,
 } from "~/sync/channels/marketplace.server";
-import { MarketplaceReceiver } from "../support/marketplace/receiver";
+import { MarketplaceReceiver } from "../../emulator/marketplace/receiver";
 
 const receiver = new MarketplaceReceiver("vitrine-test", "s3cret");
 let endpoint: MarketplaceEndpoint;

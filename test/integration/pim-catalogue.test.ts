@@ -17,8 +17,8 @@ import {
 } from "~/shopify/admin-client.server";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { connectAppTo } from "../support/app-emulator";
-import { DEMO_SHOP, seedShop } from "../support/emulator/seed/seed";
-import { adminApi, testEmulator } from "../support/emulator/testing";
+import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { adminApi, testEmulator } from "../../emulator/testing";
 import { storeOfflineSessionWithToken } from "../support/shopify";
 
 const SHOP = DEMO_SHOP;

@@ -15,8 +15,8 @@ import {
 } from "~/shopify/admin-client.server";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { connectAppTo } from "../support/app-emulator";
-import { seedShop } from "../support/emulator/seed/seed";
-import { testEmulator } from "../support/emulator/testing";
+import { seedShop } from "../../emulator/seed/seed";
+import { testEmulator } from "../../emulator/testing";
 import { storeOfflineSessionWithToken } from "../support/shopify";
 
 const SHOP = "load-shop.myshopify.com";

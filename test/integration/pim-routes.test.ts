@@ -21,7 +21,7 @@ import {
 } from "~/routes/app.products.spreadsheet";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { connectAppTo } from "../support/app-emulator";
-import { testEmulator } from "../support/emulator/testing";
+import { testEmulator } from "../../emulator/testing";
 import {
   embeddedFetchRequest,
   storeOfflineSessionWithToken,

@@ -25,7 +25,7 @@ import Spreadsheet, {
 } from "~/routes/app.products.spreadsheet";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { connectAppTo } from "../support/app-emulator";
-import { testEmulator } from "../support/emulator/testing";
+import { testEmulator } from "../../emulator/testing";
 import {
   embeddedFetchRequest,
   storeOfflineSessionWithToken,

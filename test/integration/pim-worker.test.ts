@@ -14,8 +14,8 @@ import { saveProductValues } from "~/pim/values.db.server";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { connectAppTo, deliverToApp } from "../support/app-emulator";
-import { seedShop } from "../support/emulator/seed/seed";
-import { testEmulator } from "../support/emulator/testing";
+import { seedShop } from "../../emulator/seed/seed";
+import { testEmulator } from "../../emulator/testing";
 import { storeOfflineSessionWithToken } from "../support/shopify";
 
 const SHOP = "worker-pim.myshopify.com";

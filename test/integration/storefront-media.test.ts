@@ -15,10 +15,10 @@ import {
   waitForFiles,
 } from "~/sync/storefront/shopify-media.server";
 import { connectAppTo } from "../support/app-emulator";
-import { COLOURS } from "../support/emulator/seed/catalogue";
-import { studioImage } from "../support/emulator/seed/images";
-import { DEMO_SHOP, seedShop } from "../support/emulator/seed/seed";
-import { testEmulator } from "../support/emulator/testing";
+import { COLOURS } from "../../emulator/seed/catalogue";
+import { studioImage } from "../../emulator/seed/images";
+import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { testEmulator } from "../../emulator/testing";
 import { storeOfflineSessionWithToken } from "../support/shopify";
 
 const emulator = testEmulator({ mediaProcessingMs: 30 });

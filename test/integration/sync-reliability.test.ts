@@ -13,11 +13,11 @@ const { default: db } = await import("~/db.server");
 const { closeQueues } = await import("~/jobs/queues.server");
 const { kickOutboxRelay } = await import("~/outbox/relay.db.server");
 const { linkAssets } = await import("~/sync/links.db.server");
-const { COLOURS } = await import("../support/emulator/seed/catalogue");
-const { studioImage } = await import("../support/emulator/seed/images");
-const { DEMO_SHOP, seedShop } = await import("../support/emulator/seed/seed");
-const { startEmulatorServer } = await import("../support/emulator/server");
-const { testEmulator } = await import("../support/emulator/testing");
+const { COLOURS } = await import("../../emulator/seed/catalogue");
+const { studioImage } = await import("../../emulator/seed/images");
+const { DEMO_SHOP, seedShop } = await import("../../emulator/seed/seed");
+const { startEmulatorServer } = await import("../../emulator/server");
+const { testEmulator } = await import("../../emulator/testing");
 const { storeOfflineSessionWithToken } = await import("../support/shopify");
 const { createAsset, mirrorFromEmulator, replaceAsset } =
   await import("../support/sync");

@@ -18,8 +18,8 @@ import { linkAssets } from "~/sync/links.db.server";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveProducts, saveProductValues } from "~/pim/values.db.server";
 import { renditionUrl } from "~/sync/urls.server";
-import { COLOURS } from "../support/emulator/seed/catalogue";
-import { studioImage } from "../support/emulator/seed/images";
+import { COLOURS } from "../../emulator/seed/catalogue";
+import { studioImage } from "../../emulator/seed/images";
 import { embeddedFetchRequest, storeOfflineSession } from "../support/shopify";
 import { createAsset } from "../support/sync";
 

@@ -10,7 +10,7 @@ import { action as productsCreate } from "~/routes/webhooks.products.create";
 import { action as productsDelete } from "~/routes/webhooks.products.delete";
 import { action as productsUpdate } from "~/routes/webhooks.products.update";
 import { action as shopRedact } from "~/routes/webhooks.shop.redact";
-import type { ShopifyEmulator } from "./emulator/emulator";
+import type { ShopifyEmulator } from "../../emulator/emulator";
 
 const webhookRoutes: Record<
   string,

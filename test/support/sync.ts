@@ -3,7 +3,7 @@
 import { ingestUpload, addVersion } from "~/dam/ingest.server";
 import { approveVersion } from "~/dam/versions.server";
 import db from "~/db.server";
-import type { ShopifyEmulator } from "./emulator/emulator";
+import type { ShopifyEmulator } from "../../emulator/emulator";
 
 /** Copies the emulator's products (all, or those given) into our product mirror; returns our product ids. */
 export async function mirrorFromEmulator(

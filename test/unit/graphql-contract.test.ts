@@ -12,7 +12,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { adminSchema } from "../support/emulator/schema";
+import { adminSchema } from "../../emulator/schema";
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
