@@ -3,12 +3,16 @@
 import { z } from "zod";
 import { shopDomain, shopifyGid } from "~/lib/ids";
 
-// DAM: "renditions" keeps CPU-bound image work away from webhook and Shopify jobs.
+// DAM: "renditions" keeps CPU-bound image work away from webhook and Shopify jobs. Sync: one queue per channel,
+// so a slow channel (the Admin API bucket, a marketplace timing out) never holds up another.
 export const queueNames = [
   "webhooks",
   "shopify",
   "maintenance",
   "sync",
+  "sync-storefront",
+  "sync-feeds",
+  "sync-marketplace",
   "renditions",
 ] as const;
 export type QueueName = (typeof queueNames)[number];
@@ -60,40 +64,26 @@ export const jobDefinitions = {
     queue: "sync",
     schema: z.object({ shop: shopDomain, outboxId: z.string().min(1) }),
   },
-  /** Brings an asset's Shopify file to the asset's current version (replacement in place when possible). */
-  "sync.storefront-asset": {
-    queue: "sync",
-    schema: z.object({ shop: shopDomain, assetId: z.string().min(1) }),
+  /**
+   * Converges one product on a channel: desired state from the approved data, read the channel back, push the
+   * difference, read back again (sync/converge.server.ts). Coalesced: one queued job per product × channel.
+   */
+  "sync.storefront": {
+    queue: "sync-storefront",
+    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
   },
-  /** Converges a product's storefront media, variant images and gallery metafields to its links. */
-  "sync.storefront-product": {
-    queue: "sync",
-    schema: z.object({
-      shop: shopDomain,
-      productId: z.string().min(1),
-      // The revision the job was queued for: when the product × channel already applied it, there is nothing to do.
-      revision: z.number().int().min(0).optional(),
-    }),
-  },
-  /** Rewrites a product's rows of the Google feed (renditions, pre-flight, attributes). */
   "sync.google": {
-    queue: "sync",
-    schema: z.object({
-      shop: shopDomain,
-      productId: z.string().min(1),
-      // The revision the job was queued for: when the product × channel already applied it, there is nothing to do.
-      revision: z.number().int().min(0).optional(),
-    }),
+    queue: "sync-feeds",
+    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
   },
-  /** Sends a product's listings (one per SKU) to the marketplace. */
   "sync.marketplace": {
+    queue: "sync-marketplace",
+    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+  },
+  /** Deletes the shop's Shopify files Vitrine created that nothing shows (lost creations, unlinked assets). */
+  "sync.orphans": {
     queue: "sync",
-    schema: z.object({
-      shop: shopDomain,
-      productId: z.string().min(1),
-      // The revision the job was queued for: when the product × channel already applied it, there is nothing to do.
-      revision: z.number().int().min(0).optional(),
-    }),
+    schema: z.object({ shop: shopDomain }),
   },
   // DAM
   /** Render and store a version's library thumbnail and preview. Idempotent (renditions keyed by content hash). */

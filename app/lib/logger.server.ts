@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { env } from "~/env.server";
 
 export const logger = pino({
-  level: env().NODE_ENV === "test" ? "silent" : env().LOG_LEVEL,
+  level: env().LOG_LEVEL,
   base: { service: process.env.VITRINE_PROCESS ?? "web" },
   redact: [
     "accessToken",

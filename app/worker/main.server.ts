@@ -10,12 +10,12 @@ const { getQueue, closeQueues } = await import("~/jobs/queues.server");
 const { logger } = await import("~/lib/logger.server");
 const { startWorkers } = await import("./run.server");
 const { startOutboxRelay } = await import("~/outbox/relay.db.server");
-const { startStalledSweep } = await import("~/sync/recovery.db.server");
+const { startReconciler } = await import("~/sync/reconciler.server");
 
 const config = env();
 const running = startWorkers({ concurrency: config.WORKER_CONCURRENCY });
 const relay = startOutboxRelay();
-const stalled = startStalledSweep();
+const reconciler = startReconciler();
 
 // Repeating maintenance, declared idempotently on every start.
 await getQueue("maintenance").upsertJobScheduler(
@@ -53,7 +53,7 @@ async function shutdown(signal: string) {
   }
   stopping = true;
   logger.info({ signal }, "worker stopping: waiting for active jobs");
-  stalled.stop();
+  reconciler.stop();
   await relay.stop();
   await running.close();
   await closeQueues();

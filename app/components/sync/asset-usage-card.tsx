@@ -14,7 +14,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { useT } from "~/i18n";
-import type { ChannelKind } from "~/sync/channels/profiles";
+import type { ChannelKind } from "~/sync/channel-kinds";
 import { statusTone } from "./status-tone";
 
 export interface AssetUsage {

@@ -1,0 +1,35 @@
+// Queueing the convergence of product × channel pairs. The job id carries the pair's job sequence, which a run
+// bumps when it starts: while a job waits, every further change maps to the same id (one queued job per pair);
+// once it runs, the next change queues exactly one more. Queue depth is bounded by the number of dirty pairs.
+import { enqueue } from "~/jobs/enqueue.server";
+import { logger } from "~/lib/logger.server";
+import { CHANNEL_JOB } from "./channel-kinds";
+import type { PairRef } from "./pair-state.db.server";
+
+export const pairJobId = (pair: PairRef) =>
+  `${pair.channel}-${pair.productId}-s${pair.seq}`;
+
+/**
+ * Queues a job per pair (idempotent per job sequence). Never throws: when Redis is away the pairs stay dirty in
+ * the database and the recovery sweep queues them again. Returns how many could be queued.
+ */
+export async function enqueuePairs(pairs: readonly PairRef[]): Promise<number> {
+  let queued = 0;
+  for (const pair of pairs) {
+    try {
+      await enqueue(
+        CHANNEL_JOB[pair.channel],
+        { shop: pair.shop, productId: pair.productId },
+        { jobId: pairJobId(pair) },
+      );
+      queued += 1;
+    } catch (error) {
+      logger.warn(
+        { err: error, shop: pair.shop, productId: pair.productId },
+        "sync job not queued; the recovery sweep will queue it",
+      );
+      break;
+    }
+  }
+  return queued;
+}
