@@ -83,12 +83,12 @@ export function fileIsCurrent(
 ): boolean {
   return Boolean(
     row &&
-      file &&
-      row.versionId === desired.versionId &&
-      row.fileSize !== null &&
-      file.status === "READY" &&
-      file.fileSize === row.fileSize &&
-      (file.alt ?? "") === desired.alt,
+    file &&
+    row.versionId === desired.versionId &&
+    row.fileSize !== null &&
+    file.status === "READY" &&
+    file.fileSize === row.fileSize &&
+    (file.alt ?? "") === desired.alt,
   );
 }
 
