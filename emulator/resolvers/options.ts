@@ -74,23 +74,55 @@ const valueView = (
   optionName: option.name,
 });
 
-function productOf(
+/** Options and selected options are read with their product's id attached, so their values need no search. */
+interface OptionView extends OptionRecord {
+  productId: string;
+}
+interface SelectedView {
+  name: string;
+  value: string;
+  productId: string;
+}
+
+function valueOf(
   ctx: ResolverContext,
-  option: OptionRecord,
-): ProductRecord | undefined {
-  return [...ctx.shop.products.values()].find((p) =>
-    p.options.includes(option),
-  );
+  productId: string,
+  optionName: string,
+  valueName: string,
+): ValueView | null {
+  const product = ctx.shop.products.get(productId);
+  const option = product?.options.find((o) => o.name === optionName);
+  const value =
+    option &&
+    optionValues(option, nextId(ctx)).find((v) => v.name === valueName);
+  return product && option && value ? valueView(product, option, value) : null;
 }
 
 export const optionResolvers: ResolverMap = {
   Mutation: { productOptionsCreate, productOptionUpdate },
+  Product: {
+    options: (p: ProductRecord, args) =>
+      (args.first ? p.options.slice(0, args.first as number) : p.options).map(
+        (o): OptionView => ({ ...o, productId: p.id }),
+      ),
+  },
+  ProductVariant: {
+    selectedOptions: (v: {
+      productId: string;
+      selectedOptions: { name: string; value: string }[];
+    }) =>
+      v.selectedOptions.map((s): SelectedView => ({
+        ...s,
+        productId: v.productId,
+      })),
+  },
   ProductOption: {
-    optionValues: (option: OptionRecord, _args, ctx) => {
-      const product = productOf(ctx, option);
-      return product
-        ? optionValues(option, nextId(ctx)).map((v) =>
-            valueView(product, option, v),
+    optionValues: (option: OptionView, _args, ctx) => {
+      const product = ctx.shop.products.get(option.productId);
+      const record = product?.options.find((o) => o.id === option.id);
+      return product && record
+        ? optionValues(record, nextId(ctx)).map((v) =>
+            valueView(product, record, v),
           )
         : [];
     },
@@ -110,22 +142,7 @@ export const optionResolvers: ResolverMap = {
     },
   },
   SelectedOption: {
-    optionValue: (selected: { name: string; value: string }, _args, ctx) => {
-      // The selected option is the variant's own record: find its product by identity.
-      for (const product of ctx.shop.products.values()) {
-        const owns = product.variantIds.some((id) =>
-          ctx.shop.variants.get(id)?.selectedOptions.includes(selected),
-        );
-        if (!owns) continue;
-        const option = product.options.find((o) => o.name === selected.name);
-        const value =
-          option &&
-          optionValues(option, nextId(ctx)).find(
-            (v) => v.name === selected.value,
-          );
-        return option && value ? valueView(product, option, value) : null;
-      }
-      return null;
-    },
+    optionValue: (selected: SelectedView, _args, ctx) =>
+      valueOf(ctx, selected.productId, selected.name, selected.value),
   },
 };

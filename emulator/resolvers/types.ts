@@ -133,8 +133,6 @@ export const typeResolvers: ResolverMap = {
     legacyResourceId: legacyId,
     description: (p: ProductRecord) =>
       p.descriptionHtml.replace(/<[^>]+>/g, ""),
-    options: (p: ProductRecord, args) =>
-      args.first ? p.options.slice(0, args.first as number) : p.options,
     hasOnlyDefaultVariant: (p: ProductRecord) =>
       p.options.length === 1 && p.options[0]!.name === "Title",
     totalInventory: (p: ProductRecord, _args, ctx) =>

@@ -87,7 +87,6 @@ beforeAll(async () => {
 
 describe("bulkOperationRunMutation", () => {
   it("runs one mutation per JSONL line outside the cost budget, CREATED → RUNNING → COMPLETED, with per-line results", async () => {
-    const before = emulator.bucket(DEMO_SHOP).status().currentlyAvailable;
     const started = await runBulk(
       PUBLISH,
       drafts.map((p) => ({
@@ -104,6 +103,12 @@ describe("bulkOperationRunMutation", () => {
       STATUS,
       drafts.map((p) => ({ product: { id: p.id, status: "ACTIVE" } })),
     );
+    // The lines run outside the request budget: while they run, the bucket only refills.
+    const before = emulator.bucket(DEMO_SHOP).status().currentlyAvailable;
+    await emulator.idle();
+    expect(
+      emulator.bucket(DEMO_SHOP).status().currentlyAvailable,
+    ).toBeGreaterThanOrEqual(before);
     const first = await finished(started.bulkOperation!.id);
     const second = await finished(status.bulkOperation!.id);
     expect(first).toMatchObject({
@@ -131,10 +136,6 @@ describe("bulkOperationRunMutation", () => {
       );
       expect(page.status).toBe(200);
     }
-    // Two run mutations (10 points each) were charged, not one per line.
-    expect(
-      before - emulator.bucket(DEMO_SHOP).status().currentlyAvailable,
-    ).toBeLessThanOrEqual(20);
     expect(
       deliveries
         .filter((d) => d.topic === "bulk_operations/finish")
