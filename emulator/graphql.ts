@@ -152,6 +152,41 @@ export interface PreparedOperation {
   variables: Record<string, unknown>;
 }
 
+function inputArrayError(
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): { errors: Record<string, unknown>[] } | null {
+  const arraySize = Math.max(
+    largestArray(variables),
+    literalArraySize(document),
+  );
+  if (arraySize <= MAX_INPUT_ARRAY) return null;
+  return {
+    errors: [
+      {
+        message: `The input array size of ${arraySize} is greater than the maximum allowed of ${MAX_INPUT_ARRAY}.`,
+        extensions: { code: "MAX_INPUT_SIZE_EXCEEDED" },
+      },
+    ],
+  };
+}
+
+/**
+ * The same validated operation with other variables (a bulk mutation's lines): only the input-array limit is
+ * checked again, the document was validated once.
+ */
+export function withVariables(
+  prepared: PreparedOperation,
+  variables: Record<string, unknown>,
+): PreparedOperation | { errors: Record<string, unknown>[] } {
+  return (
+    inputArrayError(prepared.document, variables) ?? {
+      ...prepared,
+      variables,
+    }
+  );
+}
+
 /** Parses and validates a request; returns Shopify-shaped errors when the document is not acceptable. */
 export function prepare(
   body: GraphqlRequestBody,
@@ -218,20 +253,8 @@ export function prepare(
       ],
     };
   const variables = (body.variables ?? {}) as Record<string, unknown>;
-  const arraySize = Math.max(
-    largestArray(variables),
-    literalArraySize(document),
-  );
-  if (arraySize > MAX_INPUT_ARRAY) {
-    return {
-      errors: [
-        {
-          message: `The input array size of ${arraySize} is greater than the maximum allowed of ${MAX_INPUT_ARRAY}.`,
-          extensions: { code: "MAX_INPUT_SIZE_EXCEEDED" },
-        },
-      ],
-    };
-  }
+  const tooLarge = inputArrayError(document, variables);
+  if (tooLarge) return tooLarge;
   const fragments = Object.fromEntries(
     document.definitions
       .filter(

@@ -7,7 +7,13 @@
 import { Kind, type FieldNode } from "graphql";
 import type { ShopifyEmulator } from "../emulator";
 import type { BulkMutationFault } from "../faults";
-import { prepare, run, userErrorsAnswer } from "../graphql";
+import {
+  prepare,
+  run,
+  userErrorsAnswer,
+  withVariables,
+  type PreparedOperation,
+} from "../graphql";
 import { gid, parseGid, type BulkOperationRecord } from "../state";
 import { finishOperation, MAX_RUNNING, runningOperations } from "./bulk";
 import {
@@ -57,6 +63,7 @@ async function runBulkMutation(
   emulator: ShopifyEmulator,
   domain: string,
   operation: BulkOperationRecord,
+  validated: PreparedOperation,
   variables: Record<string, unknown>[],
   field: string,
 ): Promise<void> {
@@ -83,7 +90,7 @@ async function runBulkMutation(
     const failing =
       fault?.failLines?.includes(lineNumber) ||
       fault?.failIds?.some((id) => text.includes(id));
-    const prepared = prepare({ query: operation.query, variables: vars });
+    const prepared = withVariables(validated, vars);
     let line: Record<string, unknown>;
     if ("errors" in prepared) line = { errors: prepared.errors };
     else {
@@ -197,7 +204,7 @@ function runMutation(_root: unknown, args: Args, ctx: ResolverContext) {
   ctx.shop.bulkOperations.set(operation.id, operation);
   const { emulator, domain } = ctx;
   emulator.later(emulator.bulkOperationMs, () =>
-    runBulkMutation(emulator, domain, operation, variables, field),
+    runBulkMutation(emulator, domain, operation, prepared, variables, field),
   );
   return { bulkOperation: operation, userErrors: [] };
 }
