@@ -4,7 +4,8 @@
 import { enqueue } from "~/jobs/enqueue.server";
 import { logger } from "~/lib/logger.server";
 import { CHANNEL_JOB } from "./channel-kinds";
-import type { PairRef } from "./pair-state.db.server";
+import type { ChannelKind } from "./channel-kinds";
+import { jobSeqOf, type PairRef } from "./pair-state.db.server";
 
 export const pairJobId = (pair: PairRef) =>
   `${pair.channel}-${pair.productId}-s${pair.seq}`;
@@ -32,4 +33,20 @@ export async function enqueuePairs(pairs: readonly PairRef[]): Promise<number> {
     }
   }
   return queued;
+}
+
+/**
+ * Whether a job (by its id) has been overtaken: a job with a later sequence has started since it was queued, so
+ * that one converged (or will converge) to a state at least as recent.
+ */
+export async function supersededJob(
+  shop: string,
+  productId: string,
+  channel: ChannelKind,
+  jobId: string,
+): Promise<boolean> {
+  const seq = Number(/-s(\d+)$/.exec(jobId)?.[1]);
+  if (!Number.isFinite(seq)) return false;
+  const current = await jobSeqOf(shop, productId, channel);
+  return current !== null && current > seq + 1;
 }

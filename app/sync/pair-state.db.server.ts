@@ -472,3 +472,16 @@ export async function shopsWithSyncState(): Promise<string[]> {
   });
   return rows.map((r) => r.shop);
 }
+
+/** The pair's job sequence (null when the pair has no state). */
+export async function jobSeqOf(
+  shop: string,
+  productId: string,
+  channel: ChannelKind,
+): Promise<number | null> {
+  const state = await db.syncState.findUnique({
+    where: where(shop, productId, channel),
+    select: { jobSeq: true },
+  });
+  return state?.jobSeq ?? null;
+}

@@ -8,6 +8,7 @@
 //   repairs it through the same run, or records drift where the PIM owns the data.
 // - Orphans: files Vitrine created (named `vitrine-…`) that no asset holds, or whose asset no product uses, are
 //   deleted from Shopify Files.
+import { env } from "~/env.server";
 import { enqueue } from "~/jobs/enqueue.server";
 import { shopRestoreRate } from "~/jobs/shop-bucket.server";
 import { logger } from "~/lib/logger.server";
@@ -32,8 +33,6 @@ import { FILE_PREFIX } from "./storefront/files.server";
 export const RECONCILE_SHARE = 0.1;
 /** A dirty pair that has not moved for this long has its job queued again. */
 export const STALE_AFTER_MS = 45_000;
-/** Files younger than this are never orphans (their creation may still be recorded). */
-export const ORPHAN_GRACE_MS = 10 * 60_000;
 const FEED_CHECKS_PER_SWEEP = 200;
 
 /** Queues again the jobs of dirty pairs that stopped moving; returns how many. Never throws. */
@@ -105,7 +104,9 @@ export async function deleteOrphanFiles(
     files.map((f) => f.id),
   );
   const rowOf = new Map(rows.map((r) => [r.fileGid, r]));
-  const old = (at: Date) => now.getTime() - at.getTime() > ORPHAN_GRACE_MS;
+  // Files younger than the grace period are never orphans (their creation may still be being recorded).
+  const grace = env().SYNC_ORPHAN_GRACE_MS;
+  const old = (at: Date) => now.getTime() - at.getTime() >= grace;
   const orphans = files.filter((file) => {
     const row = rowOf.get(file.id);
     if (!row) return old(file.createdAt);

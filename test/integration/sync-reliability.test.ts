@@ -2,7 +2,7 @@
 // time, and an Admin API that fails or throttles one request in five. Each ends with every channel live and
 // Shopify holding exactly one copy of each image.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RedisServer, WorkerProcess } from "../support/processes";
+import { RedisServer, WorkerProcess } from "../../emulator/processes";
 
 // A Redis of this file's own, set before any app module reads the environment.
 const redis = await RedisServer.start();

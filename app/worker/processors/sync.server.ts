@@ -6,6 +6,7 @@ import { adminClientFor } from "~/shopify/admin-client.server";
 import type { ChannelKind } from "~/sync/channel-kinds";
 import { convergePair } from "~/sync/converge.server";
 import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
+import { supersededJob } from "~/sync/pair-jobs.server";
 import { deleteOrphanFiles } from "~/sync/reconciler.server";
 import type { JobContext, Processor } from "../processor";
 
@@ -17,11 +18,27 @@ export const dispatchProcessor: Processor<"sync.dispatch"> = ({
 const isLastAttempt = (context: JobContext) =>
   context.attemptsMade + 1 >= (defaultJobOptions.attempts ?? 1);
 
+/**
+ * The generic channel job. A retryable failure is retried by BullMQ unless a newer job of the same pair has run
+ * since (it converged to a later state): then this one stands down, so a pair never piles up retries.
+ */
 function channelProcessor(
   channel: ChannelKind,
 ): Processor<"sync.storefront" | "sync.google" | "sync.marketplace"> {
-  return ({ shop, productId }, context) =>
-    convergePair(shop, productId, channel, { final: isLastAttempt(context) });
+  return async ({ shop, productId }, context) => {
+    try {
+      return await convergePair(shop, productId, channel, {
+        final: isLastAttempt(context),
+      });
+    } catch (error) {
+      if (
+        (error as { retryable?: boolean }).retryable !== false &&
+        (await supersededJob(shop, productId, channel, context.jobId))
+      )
+        return { outcome: "superseded" };
+      throw error;
+    }
+  };
 }
 
 export const storefrontProcessor: Processor<"sync.storefront"> =
