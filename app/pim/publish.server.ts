@@ -317,7 +317,7 @@ export async function publishProductValues(
       )
     ) {
       const now = await productPublishState(shop, productId);
-      if (now && now.publishedVersion >= target)
+      if (!options.force && now && now.publishedVersion >= target)
         return { outcome: "superseded", set: 0, removed: 0, calls };
       await resyncPublished(
         shop,

@@ -485,3 +485,15 @@ export async function jobSeqOf(
   });
   return state?.jobSeq ?? null;
 }
+
+/** Our variant id of a Shopify variant GID (null when unknown). */
+export async function variantIdOf(
+  shop: string,
+  variantGid: string,
+): Promise<string | null> {
+  const variant = await db.variant.findFirst({
+    where: { shop, shopifyId: variantGid },
+    select: { id: true },
+  });
+  return variant?.id ?? null;
+}

@@ -133,7 +133,7 @@ CREATE UNIQUE INDEX "ChannelItem_shop_channel_itemId_key" ON "ChannelItem"("shop
 CREATE INDEX "SyncDrift_shop_productId_resolvedAt_idx" ON "SyncDrift"("shop", "productId", "resolvedAt");
 
 
--- Data: hops that ended keep how they ended; every product × channel is read back by the reconciler once, since
+-- Data: hops that ended keep how they ended, and every product × channel is read back by the reconciler once, since
 -- "live" used to mean "pushed" (nothing is confirmed until observed).
 UPDATE "SyncHop" SET "endedAt" = "liveAt", "outcome" = 'LIVE' WHERE "liveAt" IS NOT NULL;
 UPDATE "SyncHop" SET "endedAt" = "failedAt", "outcome" = 'FAILED' WHERE "liveAt" IS NULL AND "failedAt" IS NOT NULL;

@@ -87,7 +87,7 @@ CREATE INDEX "ShopifyFile_shop_fileGid_idx" ON "ShopifyFile"("shop", "fileGid");
 CREATE INDEX "SyncState_nextCheckAt_idx" ON "SyncState"("nextCheckAt");
 
 
--- Data: hops that ended keep how they ended; every product × channel is read back by the reconciler once, since
+-- Data: hops that ended keep how they ended, and every product × channel is read back by the reconciler once, since
 -- "live" used to mean "pushed" (nothing is confirmed until observed).
 UPDATE "SyncHop" SET "endedAt" = "liveAt", "outcome" = 'LIVE' WHERE "liveAt" IS NOT NULL;
 UPDATE "SyncHop" SET "endedAt" = "failedAt", "outcome" = 'FAILED' WHERE "liveAt" IS NULL AND "failedAt" IS NOT NULL;
