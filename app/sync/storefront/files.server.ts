@@ -27,11 +27,7 @@ import {
   recordFileHolds,
   type FileRow,
 } from "./files.db.server";
-import {
-  findFiles,
-  readFiles,
-  type ObservedFile,
-} from "./shopify-reads.server";
+import { findFiles, readFiles } from "./shopify-reads.server";
 
 /** The name prefix of every file Vitrine creates: how the reconciler recognises its own files. */
 export const FILE_PREFIX = "vitrine-";
