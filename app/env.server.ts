@@ -32,6 +32,37 @@ const schema = z.object({
   // Development and tests only: send Shopify-bound requests to the store emulator at this origin.
   SHOPIFY_API_ORIGIN: z.url().optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Object storage for several machines: s3://bucket[/prefix] (AWS S3, R2, GCS, MinIO). Unset: STORAGE_DIR.
+  // Credentials come from the standard AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_PROFILE …).
+  STORAGE_URL: z
+    .string()
+    .regex(
+      /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[\w./-]*)?$/,
+      "STORAGE_URL must look like s3://bucket or s3://bucket/prefix",
+    )
+    .optional(),
+  // R2: https://<account>.r2.cloudflarestorage.com; GCS: https://storage.googleapis.com; MinIO: its URL.
+  S3_ENDPOINT: z.url().optional(),
+  // Falls back to AWS_REGION, then us-east-1 (R2 wants "auto").
+  S3_REGION: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+  // Public base URL (a CDN in front of the bucket's STORAGE_URL prefix) for channel renditions.
+  STORAGE_CDN_URL: z.url().optional(),
+  // How long a presigned download URL from object storage stays valid.
+  STORAGE_URL_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(43_200)
+    .default(900),
+  // GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>"; without a token the route answers 404.
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "METRICS_TOKEN needs at least 16 characters")
+    .optional(),
+  // The worker serves its own /metrics on this port (127.0.0.1 unless METRICS_HOST says otherwise).
+  METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  METRICS_HOST: z.string().default("127.0.0.1"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -44,3 +44,17 @@ export function formObject(
   }
   return out;
 }
+
+/** The request's JSON body; Invalid when it is not JSON (or larger than `maxBytes`). */
+export async function readJsonBody(
+  request: Request,
+  maxBytes = 2 * 1024 * 1024,
+): Promise<unknown> {
+  const text = await request.text();
+  if (text.length > maxBytes) throw new Invalid("the request is too large");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new Invalid("send the request as JSON");
+  }
+}

@@ -21,6 +21,7 @@ import { assetLinks } from "~/sync/links.db.server";
 import { productChannelStates } from "~/sync/overview.db.server";
 import { UploadDropZone } from "~/components/dam/upload-drop-zone";
 import { assetActionSchema } from "~/dam/dam.schema";
+import { directUploadsEnabled } from "~/dam/direct-upload.server";
 import { maxUploadBytes } from "~/dam/ingest.server";
 import { loadAsset, runAssetAction } from "~/dam/library.server";
 import {
@@ -62,6 +63,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       usage,
       locales: locales.length ? locales : ["en"],
       maxMb: Math.round(maxUploadBytes() / 1024 / 1024),
+      directUpload: directUploadsEnabled(),
     };
   } catch (error) {
     return throwAsResponse(error);
@@ -87,7 +89,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function AssetPage() {
-  const { asset, usage, locales, maxMb } = useLoaderData<typeof loader>();
+  const { asset, usage, locales, maxMb, directUpload } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const revalidator = useRevalidator();
   const latest = asset.versions[0];
@@ -151,6 +154,7 @@ export default function AssetPage() {
                 <UploadDropZone
                   assetId={asset.id}
                   maxMb={maxMb}
+                  direct={directUpload}
                   onUploaded={() => {
                     setPolls(0);
                     revalidator.revalidate();

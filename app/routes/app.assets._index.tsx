@@ -26,6 +26,7 @@ import {
   ViewToggle,
 } from "~/components/dam/library";
 import { libraryActionSchema, parseAssetSearch } from "~/dam/dam.schema";
+import { directUploadsEnabled } from "~/dam/direct-upload.server";
 import { maxUploadBytes } from "~/dam/ingest.server";
 import { loadLibrary, runLibraryAction } from "~/dam/library.server";
 import {
@@ -46,6 +47,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     return {
       ...library,
       maxMb: Math.round(maxUploadBytes() / 1024 / 1024),
+      directUpload: directUploadsEnabled(),
       filtered: Object.keys(search).length > 0,
     };
   } catch (error) {
@@ -116,7 +118,11 @@ export default function AssetLibrary() {
       <Layout>
         <Layout.Section>
           <Card>
-            <UploadDropZone maxMb={data.maxMb} onUploaded={onUploaded} />
+            <UploadDropZone
+              maxMb={data.maxMb}
+              direct={data.directUpload}
+              onUploaded={onUploaded}
+            />
           </Card>
         </Layout.Section>
         <Layout.Section>
