@@ -1,5 +1,6 @@
 // The closed set of domain errors. Domain code throws these; routes map them to Responses in one place
-// (lib/http.server.ts) and job processors map them to retry-or-give-up in one place (worker/failure.server.ts).
+// (lib/http.server.ts, each error with its own `status`) and job processors map them to retry-or-give-up in one
+// place (worker/failure.server.ts, by `retryable`).
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -23,22 +23,23 @@ import { UploadDropZone } from "~/components/dam/upload-drop-zone";
 import { assetActionSchema } from "~/dam/dam.schema";
 import { maxUploadBytes } from "~/dam/ingest.server";
 import { loadAsset, runAssetAction } from "~/dam/library.server";
-import {
-  actorOf,
-  errorResponse,
-  formObject,
-  throwAsResponse,
-} from "~/dam/route-helpers.server";
 import { useT } from "~/i18n";
-import { kickOutboxRelay } from "~/outbox/relay.db.server";
+import {
+  actionFailure,
+  actorOf,
+  loaderFailure,
+  parseForm,
+  requireParam,
+} from "~/lib/http.server";
 import { findShop } from "~/shop/shop.db.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
+  const assetId = requireParam(params, "id");
   try {
     const [asset, shop] = await Promise.all([
-      loadAsset(session.shop, params.id ?? ""),
+      loadAsset(session.shop, assetId),
       findShop(session.shop),
     ]);
     const locales = Array.isArray(shop?.locales)
@@ -64,25 +65,19 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       maxMb: Math.round(maxUploadBytes() / 1024 / 1024),
     };
   } catch (error) {
-    return throwAsResponse(error);
+    return loaderFailure(error);
   }
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const auth = await authenticate.admin(request);
+  const assetId = requireParam(params, "id");
   try {
-    const input = assetActionSchema.parse(formObject(await request.formData()));
-    await runAssetAction(
-      auth.session.shop,
-      params.id ?? "",
-      input,
-      actorOf(auth),
-    );
-    // Approvals and archives wrote outbox events: hand them to the sync engine now.
-    await kickOutboxRelay();
-    return json({ ok: true, intent: input.intent });
+    const input = await parseForm(request, assetActionSchema);
+    await runAssetAction(auth.session.shop, assetId, input, actorOf(auth));
+    return json({ ok: true as const, intent: input.intent });
   } catch (error) {
-    return errorResponse(error);
+    return actionFailure(error);
   }
 };
 

@@ -28,14 +28,14 @@ import {
 import { libraryActionSchema, parseAssetSearch } from "~/dam/dam.schema";
 import { maxUploadBytes } from "~/dam/ingest.server";
 import { loadLibrary, runLibraryAction } from "~/dam/library.server";
-import {
-  actorOf,
-  errorResponse,
-  formObject,
-  throwAsResponse,
-} from "~/dam/route-helpers.server";
 import { useT } from "~/i18n";
-import { kickOutboxRelay } from "~/outbox/relay.db.server";
+import { failureOf } from "~/lib/action-result";
+import {
+  actionFailure,
+  actorOf,
+  loaderFailure,
+  parseForm,
+} from "~/lib/http.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -49,26 +49,19 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       filtered: Object.keys(search).length > 0,
     };
   } catch (error) {
-    return throwAsResponse(error);
+    return loaderFailure(error);
   }
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const auth = await authenticate.admin(request);
   try {
-    const input = libraryActionSchema.parse(
-      formObject(await request.formData()),
+    const input = await parseForm(request, libraryActionSchema);
+    return json(
+      await runLibraryAction(auth.session.shop, input, actorOf(auth)),
     );
-    const result = await runLibraryAction(
-      auth.session.shop,
-      input,
-      actorOf(auth),
-    );
-    // Approvals and archives wrote outbox events: hand them to the sync engine now.
-    await kickOutboxRelay();
-    return json(result);
   } catch (error) {
-    return errorResponse(error);
+    return actionFailure(error);
   }
 };
 
@@ -81,7 +74,8 @@ export default function AssetLibrary() {
   const t = useT();
   const [params] = useSearchParams();
   const revalidator = useRevalidator();
-  const bulk = useFetcher<{ count?: number; error?: string }>();
+  const bulk = useFetcher<typeof action>();
+  const bulkFailure = failureOf(bulk.data);
   const [view, setView] = useState<"grid" | "list">(
     params.get("view") === "list" ? "list" : "grid",
   );
@@ -101,7 +95,7 @@ export default function AssetLibrary() {
   }, [waiting, polls, revalidator]);
 
   useEffect(() => {
-    if (bulk.state === "idle" && bulk.data?.count !== undefined)
+    if (bulk.state === "idle" && bulk.data && "count" in bulk.data)
       setSelected([]);
   }, [bulk.state, bulk.data]);
 
@@ -137,9 +131,9 @@ export default function AssetLibrary() {
                     {selected.length > 0 && (
                       <BulkBar selected={selected} fetcher={bulk} />
                     )}
-                    {bulk.data?.error && (
+                    {bulkFailure && (
                       <Text as="p" tone="critical">
-                        {bulk.data.error}
+                        {bulkFailure.message}
                       </Text>
                     )}
                     {data.items.length === 0 ? (

@@ -35,11 +35,8 @@ import {
   saveFamily,
 } from "~/pim/attributes.db.server";
 import { CHANNELS } from "~/pim/channels";
-import {
-  formFailure,
-  formInput,
-  type FormFailure,
-} from "~/pim/route-errors.server";
+import { failureOf, typedText } from "~/lib/action-result";
+import { actionFailure, readForm } from "~/lib/http.server";
 import { recomputeAllCompleteness } from "~/pim/values.db.server";
 import { authenticate } from "~/shopify.server";
 
@@ -63,22 +60,15 @@ const number = (text: string | undefined) =>
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const shop = session.shop;
-  const form = await request.formData();
-  const input = formInput(form);
+  const form = await readForm(request);
+  const input = Object.fromEntries(
+    Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? v : v[0]]),
+  );
   const intent = z
     .enum(["seed-apparel", "save-attribute", "save-family"])
     .safeParse(input.intent);
-  if (!intent.success)
-    return json<FormFailure>(
-      {
-        ok: false,
-        message: "unknown intent",
-        fieldErrors: { intent: ["Unknown action."] },
-        input,
-      },
-      { status: 400 },
-    );
   try {
+    if (!intent.success) throw intent.error;
     switch (intent.data) {
       case "seed-apparel":
         await seedApparelAttributes(shop);
@@ -113,9 +103,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         });
         return json({ ok: true as const });
       case "save-family": {
-        const keys = form
-          .getAll("attributes")
-          .filter((k): k is string => typeof k === "string");
+        const keys = [form.attributes ?? []].flat();
         await saveFamily(shop, {
           name: input.name ?? "",
           productTypes: list(input.productTypes),
@@ -123,7 +111,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
           attributes: keys.map((key) => ({
             key,
             requiredChannels: CHANNELS.filter(
-              (c) => form.get(`required.${key}.${c}`) === "on",
+              (c) => form[`required.${key}.${c}`] === "on",
             ),
           })),
         });
@@ -131,32 +119,22 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         await recomputeAllCompleteness(shop);
         return json({ ok: true as const });
       }
-      default:
-        return json<FormFailure>(
-          {
-            ok: false,
-            message: "unknown intent",
-            fieldErrors: { intent: ["Unknown action."] },
-            input,
-          },
-          { status: 400 },
-        );
     }
   } catch (error) {
-    return formFailure(error, input);
+    return actionFailure(error, form);
   }
 };
 
 export default function Attributes() {
   const { attributes, families } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = result && !result.ok ? (result as FormFailure) : null;
+  const failure = failureOf(result);
   const t = useT();
   const submit = useSubmit();
-  const typed = failure?.input ?? {};
-  const [type, setType] = useState(typed.type ?? "single_line_text");
-  const [level, setLevel] = useState(typed.level ?? "PRODUCT");
-  const [kind, setKind] = useState(typed.measurementKind ?? "");
+  const typed = (name: string) => typedText(failure, name);
+  const [type, setType] = useState(typed("type") ?? "single_line_text");
+  const [level, setLevel] = useState(typed("level") ?? "PRODUCT");
+  const [kind, setKind] = useState(typed("measurementKind") ?? "");
   const error = (field: string) => failure?.fieldErrors[field]?.join(" ");
   const [family, setFamily] = useState(families[0]?.name ?? "");
   const current = families.find((f) => f.name === family);
@@ -229,13 +207,13 @@ export default function Attributes() {
                 <FormTextField
                   label={t("pim.attributes.key")}
                   name="key"
-                  defaultValue={typed.key}
+                  defaultValue={typed("key")}
                   error={error("key")}
                 />
                 <FormTextField
                   label={t("pim.attributes.label")}
                   name="label"
-                  defaultValue={typed.label}
+                  defaultValue={typed("label")}
                   error={error("labels.en")}
                 />
                 <Select
@@ -272,26 +250,26 @@ export default function Attributes() {
                 <FormTextField
                   label={t("pim.attributes.group")}
                   name="group"
-                  defaultValue={typed.group}
+                  defaultValue={typed("group")}
                 />
                 <FormTextField
                   label={t("pim.attributes.allowedValues")}
                   name="allowedValues"
-                  defaultValue={typed.allowedValues}
+                  defaultValue={typed("allowedValues")}
                 />
                 <InlineStack gap="200">
                   <FormTextField
                     label={t("pim.attributes.min")}
                     name="min"
                     type="number"
-                    defaultValue={typed.min}
+                    defaultValue={typed("min")}
                     error={error("validation.min")}
                   />
                   <FormTextField
                     label={t("pim.attributes.max")}
                     name="max"
                     type="number"
-                    defaultValue={typed.max}
+                    defaultValue={typed("max")}
                     error={error("validation.max")}
                   />
                 </InlineStack>
@@ -299,13 +277,13 @@ export default function Attributes() {
                   label={t("pim.attributes.maxLength")}
                   name="maxLength"
                   type="number"
-                  defaultValue={typed.maxLength}
+                  defaultValue={typed("maxLength")}
                   error={error("validation.maxLength")}
                 />
                 <FormTextField
                   label={t("pim.attributes.pattern")}
                   name="pattern"
-                  defaultValue={typed.pattern}
+                  defaultValue={typed("pattern")}
                 />
                 <NativeCheckbox
                   name="required"

@@ -31,12 +31,15 @@ import { approveAndPublish } from "~/pim/approval.server";
 import { listFamilies, setProductFamily } from "~/pim/attributes.db.server";
 import { ANY, CHANNELS } from "~/pim/channels";
 import { loadProductEditor } from "~/pim/product-editor.db.server";
+import { failureOf, typedText } from "~/lib/action-result";
 import {
+  actionFailure,
   actorOf,
-  formFailure,
-  formInput,
-  type FormFailure,
-} from "~/pim/route-errors.server";
+  loaderFailure,
+  parseForm,
+  readForm,
+  requireParam,
+} from "~/lib/http.server";
 import { valueFieldName } from "~/pim/value-field";
 import {
   recomputeCompleteness,
@@ -55,26 +58,25 @@ const viewQuery = z.object({
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
+  const productId = requireParam(params, "id");
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const view = viewQuery.safeParse(search);
   try {
     const editor = await loadProductEditor(
       session.shop,
-      params.id ?? "",
+      productId,
       view.success ? view.data : {},
     );
     const families = await listFamilies(session.shop);
     const channelStates =
-      (await productChannelStates(session.shop, [params.id ?? ""]))[
-        params.id ?? ""
-      ] ?? [];
+      (await productChannelStates(session.shop, [productId]))[productId] ?? [];
     return {
       ...editor,
       channelStates,
       families: families.map((f) => ({ id: f.id, name: f.name })),
     };
   } catch (error) {
-    return formFailure(error) as never;
+    return loaderFailure(error);
   }
 };
 
@@ -99,25 +101,11 @@ const actionInput = z.discriminatedUnion("intent", [
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const context = await authenticate.admin(request);
   const shop = context.session.shop;
-  const productId = params.id ?? "";
-  const form = await request.formData();
-  const input = formInput(form);
-  const parsed = actionInput.safeParse(input);
-  if (!parsed.success)
-    return json<FormFailure>(
-      {
-        ok: false,
-        message: "invalid request",
-        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<
-          string,
-          string[]
-        >,
-        input,
-      },
-      { status: 400 },
-    );
+  const productId = requireParam(params, "id");
+  const input = await readForm(request);
   const actor = actorOf(context);
   try {
+    const parsed = { data: await parseForm(input, actionInput) };
     switch (parsed.data.intent) {
       case "save": {
         const { locale, channel } = parsed.data;
@@ -131,7 +119,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
             variantId: owner === "product" ? null : owner,
             locale,
             channel,
-            input: value,
+            input: value as string,
           });
         }
         await saveProductValues(shop, productId, edits, actor);
@@ -156,7 +144,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         return json({ ok: true as const, intent: "family" });
     }
   } catch (error) {
-    return formFailure(error, input);
+    return actionFailure(error, input);
   }
 };
 
@@ -168,7 +156,7 @@ export default function ProductEditor() {
   const submit = useSubmit();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const failure = result && !result.ok ? (result as FormFailure) : null;
+  const failure = failureOf(result);
   const busy = navigation.state === "submitting";
 
   const view = (key: "locale" | "channel", value: string) => {
@@ -192,7 +180,7 @@ export default function ProductEditor() {
   ) => {
     const formName = `v.${variantId ?? "product"}.${attribute.key}`;
     return (
-      failure?.input[formName] ??
+      typedText(failure, formName) ??
       data.values[fieldName(attribute, variantId)] ??
       ""
     );

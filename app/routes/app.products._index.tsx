@@ -29,6 +29,8 @@ import {
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { useT } from "~/i18n";
+import { formList } from "~/lib/form";
+import { actionFailure, actorOf, parseForm } from "~/lib/http.server";
 import { enqueue } from "~/jobs/enqueue.server";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveAndPublish } from "~/pim/approval.server";
@@ -41,7 +43,6 @@ import {
   parseProductsIndexQuery,
   productFacets,
 } from "~/pim/products-index.db.server";
-import { actorOf, formFailure } from "~/pim/route-errors.server";
 import { recomputeAllCompleteness } from "~/pim/values.db.server";
 import { authenticate } from "~/shopify.server";
 
@@ -77,27 +78,17 @@ const actionInput = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("seed-apparel") }),
   z.object({
     intent: z.literal("approve"),
-    ids: z.array(z.string().min(1).max(40)).min(1).max(250),
+    ids: formList(z.string().min(1).max(40)).pipe(
+      z.array(z.string()).min(1).max(250),
+    ),
   }),
 ]);
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const context = await authenticate.admin(request);
   const shop = context.session.shop;
-  const form = await request.formData();
-  const parsed = actionInput.safeParse({
-    intent: form.get("intent"),
-    ids: form.getAll("ids"),
-  });
-  if (!parsed.success)
-    return json(
-      {
-        ok: false as const,
-        fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      },
-      { status: 400 },
-    );
   try {
+    const parsed = { data: await parseForm(request, actionInput) };
     switch (parsed.data.intent) {
       case "import":
         await enqueue(
@@ -124,7 +115,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       }
     }
   } catch (error) {
-    return formFailure(error);
+    return actionFailure(error);
   }
 };
 

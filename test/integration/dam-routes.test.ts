@@ -129,7 +129,8 @@ describe("DAM routes", () => {
     );
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({
-      error: expect.stringMatching(/not recognised/),
+      ok: false,
+      message: expect.stringMatching(/not recognised/),
     });
   });
 

@@ -189,6 +189,8 @@ describe("products routes", () => {
     );
     expect(view.values["product.fit"]).toBe("Slim");
     expect(view.history).toHaveLength(1);
+    // The same actor format as the DAM's audit trail: the session token's staff member.
+    expect(view.history[0]?.actor).toMatch(/^user:\d+$/);
     expect(view.completeness).toHaveLength(3);
   });
 });

@@ -276,7 +276,7 @@ describe("admin actions", () => {
       role: "FRONT",
     });
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { error: string }).error).toMatch(
+    expect(((await refused.json()) as { message: string }).message).toMatch(
       /only approved assets can be linked/,
     );
     const foreign = await linkAction(SHOP_B, draft.assetId, {

@@ -23,6 +23,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { useT, type MessageKey } from "~/i18n";
+import type { ActionFailure } from "~/lib/action-result";
 import { AssetThumbnail } from "./asset-preview";
 import { LocalTime } from "./local-time";
 import { AssetStatusBadge, formatBytes } from "./status-badge";
@@ -270,7 +271,7 @@ export function ViewToggle({
   );
 }
 
-type BulkFetcher = FetcherWithComponents<{ count?: number; error?: string }>;
+type BulkFetcher = FetcherWithComponents<{ count: number } | ActionFailure>;
 
 /** Approve, archive, tag or collect the selected assets. */
 export function BulkBar({
