@@ -14,17 +14,13 @@ import {
 } from "./image.server";
 import { getStorage, renditionKey } from "./storage.server";
 
-/** Queues `dam.renditions` for a version; idempotent per version (the job id is the version id). */
+/** Queues `dam.renditions` for a version; idempotent per version (one job per version id: jobs/job-ids.ts). */
 export async function enqueueRenditions(
   shop: string,
   assetId: string,
   versionId: string,
 ) {
-  await enqueue(
-    "dam.renditions",
-    { shop, assetId, versionId },
-    { jobId: `dam-renditions-${versionId}` },
-  );
+  await enqueue("dam.renditions", { shop, assetId, versionId });
 }
 
 /** Where a library rendition of a master lives. Library renditions are always WebP. */

@@ -10,9 +10,9 @@ export async function importCatalogue(shop: string) {
   return importWith(shop, await adminClientFor(shop));
 }
 
-/** Queues a catalogue import on the worker. Idempotent while one is queued. */
+/** Queues a catalogue import on the worker. Idempotent while one is queued or running. */
 export async function queueCatalogueImport(shop: string): Promise<string> {
-  return enqueue("catalogue.import", { shop }, { jobId: `import:${shop}` });
+  return enqueue("catalogue.import", { shop });
 }
 
 /** Seeds the apparel attributes and families and recomputes completeness. Idempotent. */

@@ -91,11 +91,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const parsed = { data: await parseForm(request, actionInput) };
     switch (parsed.data.intent) {
       case "import":
-        await enqueue(
-          "catalogue.import",
-          { shop },
-          { jobId: `import:${shop}:${Date.now()}` },
-        );
+        await enqueue("catalogue.import", { shop });
         return json({ ok: true as const, intent: "import" });
       case "seed-apparel":
         await seedApparelAttributes(shop);

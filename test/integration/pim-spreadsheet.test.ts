@@ -211,7 +211,9 @@ describe("large spreadsheets on the worker", () => {
       content: new TextEncoder().encode(lines.join("\n")),
       options: { key: "sku", mode: "valid-rows", dryRun: false },
     });
-    const job = await getQueue("maintenance").getJob(`sheet_${importId}`);
+    const job = await getQueue("maintenance").getJob(
+      `spreadsheet.import_${importId}`,
+    );
     expect(job?.data).toEqual({ shop: SHOP, importId });
     await job!.remove();
 

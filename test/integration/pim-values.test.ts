@@ -2,7 +2,6 @@
 // approval with its outbox event, history with revert, the approved read for the sync engine, shop isolation.
 import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { getQueue } from "~/jobs/queues.server";
 import { Invalid, NotFound } from "~/lib/errors";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveAndPublish } from "~/pim/approval.server";
@@ -15,6 +14,7 @@ import {
   saveProductValues,
 } from "~/pim/values.db.server";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
+import { findJob } from "../support/jobs";
 
 const SHOP = "values-shop.myshopify.com";
 const OTHER = "other-shop.myshopify.com";
@@ -264,10 +264,14 @@ describe("approval and history", () => {
     expect(history).toHaveLength(3);
   });
 
-  it("approveAndPublish queues the publish job under the outbox id and marks the row dispatched", async () => {
+  it("approveAndPublish queues the publish job of the approval and marks the row dispatched", async () => {
     const [approval] = await approveAndPublish(SHOP, [product.id], "lead");
 
-    const job = await getQueue("shopify").getJob(approval!.outboxId);
+    const job = await findJob("product-values.publish", {
+      shop: SHOP,
+      productId: product.id,
+      version: approval!.version,
+    });
     expect(job?.name).toBe("product-values.publish");
     expect(job?.data).toEqual({
       shop: SHOP,
