@@ -1,6 +1,6 @@
 // Every job's identity in one place (immich's getJobOptions): `enqueue()` applies it, so no caller mints an id and
-// two callers asking for the same work get the same job. Ids are `name:part:…` (enqueue turns ':' into '_', which
-// BullMQ requires).
+// two callers asking for the same work get the same job. Ids are `name:shop:part…` (enqueue turns ':' into '_',
+// which BullMQ requires). Every per-shop id carries the shop, so one shop's job can never stand in for another's.
 import type { JobName, JobPayload } from "./definitions";
 
 export type JobIdentity =
@@ -23,11 +23,11 @@ export const jobIdentities = {
   }),
   "shop.erase": ({ shop }) => ({ dedupe: id("shop.erase", shop) }),
   // One job per webhook delivery: a redelivery of an unfinished webhook does not enqueue it twice.
-  "product.refresh": ({ webhookId }) => ({
-    jobId: id("product.refresh", webhookId),
+  "product.refresh": ({ shop, webhookId }) => ({
+    jobId: id("product.refresh", shop, webhookId),
   }),
-  "product.remove": ({ webhookId }) => ({
-    jobId: id("product.remove", webhookId),
+  "product.remove": ({ shop, webhookId }) => ({
+    jobId: id("product.remove", shop, webhookId),
   }),
   "webhook-events.prune": () => ({ dedupe: "webhook-events.prune" }),
   "sync.dispatch": CALLER_CHOOSES,
@@ -36,19 +36,19 @@ export const jobIdentities = {
   "sync.google": CALLER_CHOOSES,
   "sync.marketplace": CALLER_CHOOSES,
   // Renditions are keyed by content: one job per version, whoever asks (upload, restore, the missing sweep).
-  "dam.renditions": ({ versionId }) => ({
-    jobId: id("dam.renditions", versionId),
+  "dam.renditions": ({ shop, versionId }) => ({
+    jobId: id("dam.renditions", shop, versionId),
   }),
   "dam.renditions-missing": () => ({ dedupe: "dam.renditions-missing" }),
   // Install, the products page and the daily reconcile all ask for the same thing: one import at a time per shop.
   "catalogue.import": ({ shop }) => ({ dedupe: id("catalogue.import", shop) }),
   "catalogue.reconcile-all": () => ({ dedupe: "catalogue.reconcile-all" }),
   // One publish per approval: the approval's direct enqueue and the outbox dispatch of the same row meet here.
-  "product-values.publish": ({ productId, version }) => ({
-    jobId: id("product-values.publish", productId, version),
+  "product-values.publish": ({ shop, productId, version }) => ({
+    jobId: id("product-values.publish", shop, productId, version),
   }),
-  "spreadsheet.import": ({ importId }) => ({
-    jobId: id("spreadsheet.import", importId),
+  "spreadsheet.import": ({ shop, importId }) => ({
+    jobId: id("spreadsheet.import", shop, importId),
   }),
 } satisfies { [N in JobName]: IdentityRule<N> };
 

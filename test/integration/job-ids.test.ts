@@ -50,7 +50,7 @@ describe("job identities", () => {
     expect(await waitingImports()).toBe(1);
   });
 
-  it("gives one approval's publish one job, whichever path enqueues it", async () => {
+  it("gives one approval's publish one job, whichever path enqueues it, and another shop its own", async () => {
     const payload = { shop: SHOP, productId: "p1", version: 3 };
     const a = await enqueue("product-values.publish", payload);
     const b = await enqueue("product-values.publish", payload, {
@@ -59,6 +59,13 @@ describe("job identities", () => {
     expect(b).toBe(a);
     expect(
       await enqueue("product-values.publish", { ...payload, version: 4 }),
+    ).not.toBe(a);
+    // Another shop's job never stands in for this shop's (ids carry the shop).
+    expect(
+      await enqueue("product-values.publish", {
+        ...payload,
+        shop: "other-shop.myshopify.com",
+      }),
     ).not.toBe(a);
   });
 });

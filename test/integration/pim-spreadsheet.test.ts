@@ -212,7 +212,7 @@ describe("large spreadsheets on the worker", () => {
       options: { key: "sku", mode: "valid-rows", dryRun: false },
     });
     const job = await getQueue("maintenance").getJob(
-      `spreadsheet.import_${importId}`,
+      `spreadsheet.import_${SHOP}_${importId}`,
     );
     expect(job?.data).toEqual({ shop: SHOP, importId });
     await job!.remove();
