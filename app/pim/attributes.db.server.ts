@@ -4,28 +4,19 @@ import db from "~/db.server";
 import { Invalid, NotFound } from "~/lib/errors";
 import {
   validationRules,
-  type AttributeShape,
   type AttributeType,
   type ValidationRules,
 } from "./attribute-types";
 import {
   attributeInput,
   familyInput,
+  type Attribute,
   type AttributeInput,
   type FamilyInput,
 } from "./attributes.schema";
 import type { Channel } from "./channels";
 
-export interface Attribute extends AttributeShape {
-  id: string;
-  labels: Record<string, string>;
-  level: "PRODUCT" | "VARIANT";
-  localisable: boolean;
-  channelSpecific: boolean;
-  group: string;
-  position: number;
-  metafieldDefinitionId: string | null;
-}
+export type { Attribute };
 
 type AttributeRow = Awaited<
   ReturnType<typeof db.attributeDefinition.findFirstOrThrow>

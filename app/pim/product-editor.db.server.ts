@@ -1,51 +1,13 @@
-// What the product editor shows: the product, its variants, its family's attributes by group, the working (draft)
-// values for one locale × channel, completeness and history. Shop-scoped; throws `NotFound`.
+// What the product editor shows (editor-view.ts): the product, its variants, its family's attributes by group, the
+// working (draft) values for one locale × channel, completeness and history. Shop-scoped; throws `NotFound`.
 import db from "~/db.server";
 import { NotFound } from "~/lib/errors";
 import { decodeValue, formatAttributeValue } from "./attribute-types";
-import { listAttributes, type Attribute } from "./attributes.db.server";
+import { listAttributes } from "./attributes.db.server";
 import { ANY, type Channel } from "./channels";
+import { missingColumn } from "./completeness";
+import type { EditorView } from "./editor-view";
 import { defaultLocale, valueFieldName } from "./values.db.server";
-
-export interface EditorView {
-  product: {
-    id: string;
-    title: string;
-    handle: string;
-    status: string;
-    pimStatus: string;
-    vendor: string | null;
-    productType: string | null;
-    familyId: string | null;
-    approvedVersion: number;
-    publishedVersion: number;
-    approvedAt: string | null;
-    approvedBy: string | null;
-  };
-  variants: { id: string; title: string; sku: string | null }[];
-  attributes: (Attribute & { requiredChannels: string[] })[];
-  locales: string[];
-  locale: string;
-  channel: Channel | typeof ANY;
-  /** Field name (valueFieldName) → the text of the working value for the chosen locale × channel. */
-  values: Record<string, string>;
-  /** Same keys: the approved value, to show what a pending change replaces. */
-  approved: Record<string, string>;
-  completeness: { channel: string; percent: number; missing: unknown }[];
-  history: {
-    id: string;
-    changeId: string;
-    attributeKey: string;
-    variantId: string | null;
-    locale: string;
-    channel: string;
-    before: string;
-    after: string;
-    kind: string;
-    actor: string | null;
-    createdAt: string;
-  }[];
-}
 
 export async function loadProductEditor(
   shop: string,
@@ -141,7 +103,7 @@ export async function loadProductEditor(
     completeness: product.completeness.map((c) => ({
       channel: c.channel,
       percent: c.percent,
-      missing: c.missing,
+      missing: missingColumn(c.missing),
     })),
     history: history.map((h) => ({
       id: h.id,

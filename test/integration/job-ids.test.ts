@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { enqueue } from "~/jobs/enqueue.server";
 import { getQueue } from "~/jobs/queues.server";
 import { logger } from "~/lib/logger.server";
-import { queueCatalogueImport } from "~/pim/demo.server";
+import { queueCatalogueImport } from "~/pim/onboarding.server";
 import { recordInstall } from "~/shop/install.server";
 import { processors } from "~/worker/processors";
 import { startWorkers } from "~/worker/run.server";

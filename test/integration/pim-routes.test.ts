@@ -193,6 +193,30 @@ describe("products routes", () => {
     expect(view.history[0]?.actor).toMatch(/^user:\d+$/);
     expect(view.completeness).toHaveLength(3);
   });
+
+  it("changes the family from the editor and recomputes completeness at once", async () => {
+    const editor = async () =>
+      editorLoader(
+        await args(SHOP_A, `/app/products/${productA}`, {}, { id: productA }),
+      );
+    const family = async (familyId: string) =>
+      editorAction(
+        await args(
+          SHOP_A,
+          `/app/products/${productA}`,
+          post({ intent: "family", familyId }),
+          { id: productA },
+        ),
+      );
+    const before = await editor();
+    expect(before.product.familyId).not.toBeNull();
+
+    await family("");
+    expect((await editor()).completeness).toEqual([]);
+
+    await family(before.product.familyId!);
+    expect((await editor()).completeness).toHaveLength(3);
+  });
 });
 
 describe("attribute settings routes", () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { enqueue } from "~/jobs/enqueue.server";
 import { getQueue } from "~/jobs/queues.server";
-import { setUpApparelPim } from "~/pim/demo.server";
+import { setUpApparelPim } from "~/pim/onboarding.server";
 import { approveAndPublish } from "~/pim/approval.server";
 import { saveProductValues } from "~/pim/values.db.server";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
