@@ -1,6 +1,7 @@
 // zod schemas for the DAM's route inputs: library search (query string) and the actions of the library and the
 // asset page (form data). Shared by routes and tests.
 import { z } from "zod";
+import { jsonColumn } from "~/lib/json-column";
 
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess(
@@ -133,3 +134,12 @@ export const assetActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 export type AssetAction = z.infer<typeof assetActionSchema>;
+
+/** Asset.altText as stored: locale → text (null before any was set). */
+export const altTextColumn = jsonColumn(
+  "Asset.altText",
+  z
+    .record(z.string(), z.string())
+    .nullable()
+    .transform((texts) => texts ?? {}),
+);

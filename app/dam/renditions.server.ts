@@ -2,16 +2,16 @@
 // and stored next to it by content hash, so re-running the job or restoring an old version costs nothing.
 import { enqueue } from "~/jobs/enqueue.server";
 import { Invalid } from "~/lib/errors";
-import {
-  recordRenditions,
-  requireVersion,
-  versionsWithoutRenditions,
-} from "./asset.db.server";
+import { requireVersion } from "./asset.db.server";
 import {
   LIBRARY_RENDITIONS,
   renderRendition,
   type LibraryRendition,
 } from "./image.server";
+import {
+  recordRenditions,
+  versionsWithoutRenditions,
+} from "./renditions.db.server";
 import { getStorage, renditionKey } from "./storage.server";
 
 /** Queues `dam.renditions` for a version; idempotent per version (one job per version id: jobs/job-ids.ts). */

@@ -1,10 +1,6 @@
 // Versions and approval: the use cases behind the asset page's buttons, callable from routes, jobs and scripts.
-import {
-  approveVersionRow,
-  createVersion,
-  requireVersion,
-  setAssetStatus,
-} from "./asset.db.server";
+import { commitApproval, setAssetStatus } from "./asset-approval.db.server";
+import { createVersion, requireVersion } from "./asset.db.server";
 import { kickOutboxRelay } from "~/outbox/relay.db.server";
 import { enqueueRenditions } from "./renditions.server";
 
@@ -22,7 +18,7 @@ export interface VersionRef {
  * version. Throws NotFound (another shop's ids) and Conflict (archived asset).
  */
 export async function approveVersion(ref: VersionRef) {
-  const result = await approveVersionRow(
+  const result = await commitApproval(
     ref.shop,
     ref.assetId,
     ref.versionId,
