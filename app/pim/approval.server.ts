@@ -5,7 +5,7 @@
 import { enqueue } from "~/jobs/enqueue.server";
 import { logger } from "~/lib/logger.server";
 import { kickOutboxRelay } from "~/outbox/relay.db.server";
-import { approveProducts, type Approval } from "./values.db.server";
+import { approveProducts, type Approval } from "./approval.db.server";
 
 /** Enqueues the publish job of approvals (outbox rows `product.values-approved`). Idempotent per approval. */
 export async function dispatchValuesApproved(

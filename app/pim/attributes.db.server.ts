@@ -10,6 +10,7 @@ import {
 import {
   attributeInput,
   familyInput,
+  storedColumns,
   type Attribute,
   type AttributeInput,
   type FamilyInput,
@@ -26,7 +27,7 @@ export function toAttribute(row: AttributeRow): Attribute {
   return {
     id: row.id,
     key: row.key,
-    labels: row.labels as Record<string, string>,
+    labels: storedColumns.labels(row.labels),
     type: row.type as AttributeType,
     level: row.level as "PRODUCT" | "VARIANT",
     localisable: row.localisable,
@@ -109,13 +110,13 @@ function toFamily(row: FamilyRow): FamilyView {
   return {
     id: row.id,
     name: row.name,
-    productTypes: row.productTypes as string[],
-    categoryIds: row.categoryIds as string[],
+    productTypes: storedColumns.strings(row.productTypes),
+    categoryIds: storedColumns.strings(row.categoryIds),
     attributes: row.attributes.map((a) => ({
       attributeId: a.attributeId,
       key: a.attribute.key,
       level: a.attribute.level as "PRODUCT" | "VARIANT",
-      requiredChannels: a.requiredChannels as Channel[],
+      requiredChannels: storedColumns.requiredChannels(a.requiredChannels),
     })),
   };
 }

@@ -1,6 +1,7 @@
 // zod schemas for attribute definitions and families, shared by the settings forms, their actions and the seed,
 // and the shape of a stored attribute. Pure.
 import { z } from "zod";
+import { jsonColumn } from "~/lib/json-column";
 import {
   formCheckbox,
   formList,
@@ -13,7 +14,7 @@ import {
   validationRules,
   type AttributeShape,
 } from "./attribute-types";
-import { CHANNELS } from "./channels";
+import { CHANNELS, channel } from "./channels";
 
 /** An attribute definition as the domain uses it (attributes.db.server.ts reads it from its row). */
 export interface Attribute extends AttributeShape {
@@ -140,3 +141,18 @@ export const familyForm = z
       ),
     })),
   }));
+
+/** The JSON columns of attribute definitions and families, as stored. */
+export const storedColumns = {
+  labels: jsonColumn(
+    "AttributeDefinition.labels",
+    z.record(z.string(), z.string()),
+  ),
+  /** FamilyAttribute.requiredChannels */
+  requiredChannels: jsonColumn(
+    "FamilyAttribute.requiredChannels",
+    z.array(channel),
+  ),
+  /** Family.productTypes and Family.categoryIds */
+  strings: jsonColumn("Family string list", z.array(z.string())),
+};

@@ -5,7 +5,7 @@ import {
   type FamilyView,
 } from "./attributes.db.server";
 import type { FamilyInput } from "./attributes.schema";
-import { recomputeAllCompleteness } from "./values.db.server";
+import { recomputeAllCompleteness } from "./completeness.db.server";
 
 /**
  * Creates or replaces the family named `input.name`, gives it to every product without a family that it matches,

@@ -4,7 +4,7 @@ import { enqueue } from "~/jobs/enqueue.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { seedApparelAttributes } from "./apparel-seed.server";
 import { importCatalogue as importWith } from "./catalogue-import.server";
-import { recomputeAllCompleteness } from "./values.db.server";
+import { recomputeAllCompleteness } from "./completeness.db.server";
 
 /** Imports the shop's catalogue now, in this process (the demo script); same as the `catalogue.import` job. */
 export async function importCatalogue(shop: string) {

@@ -4,10 +4,12 @@ import db from "~/db.server";
 import { NotFound } from "~/lib/errors";
 import { decodeValue, formatAttributeValue } from "./attribute-types";
 import { listAttributes } from "./attributes.db.server";
+import { storedColumns } from "./attributes.schema";
 import { ANY, type Channel } from "./channels";
 import { missingColumn } from "./completeness";
 import type { EditorView } from "./editor-view";
-import { defaultLocale, valueFieldName } from "./values.db.server";
+import { shopLocales } from "~/shop/shop.db.server";
+import { valueFieldName } from "./value-field";
 
 export async function loadProductEditor(
   shop: string,
@@ -26,14 +28,7 @@ export async function loadProductEditor(
     },
   });
   if (!product) throw new NotFound("product not found");
-  const primary = await defaultLocale(shop);
-  const shopRow = await db.shop.findUnique({
-    where: { shop },
-    select: { locales: true },
-  });
-  const locales = Array.isArray(shopRow?.locales)
-    ? (shopRow.locales as string[])
-    : [primary];
+  const { primary, locales } = await shopLocales(shop);
   const locale =
     view.locale && locales.includes(view.locale) ? view.locale : primary;
   const channel = view.channel ?? ANY;
@@ -41,7 +36,7 @@ export async function loadProductEditor(
   const required = new Map(
     (product.family?.attributes ?? []).map((a) => [
       a.attributeId,
-      a.requiredChannels as string[],
+      storedColumns.requiredChannels(a.requiredChannels),
     ]),
   );
   const all = await listAttributes(shop);

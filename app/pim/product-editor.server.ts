@@ -2,7 +2,8 @@
 import { setProductFamily } from "./attributes.db.server";
 import type { Channel, ANY } from "./channels";
 import { parseFormFields } from "./value-field";
-import { recomputeCompleteness, saveProductValues } from "./values.db.server";
+import { recomputeCompleteness } from "./completeness.db.server";
+import { saveProductValues } from "./values.db.server";
 
 /**
  * Saves the editor's value fields (`v.{owner}.{key}`, see value-field.ts) for the view's locale and channel. All or

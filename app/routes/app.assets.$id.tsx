@@ -31,20 +31,17 @@ import {
   parseForm,
   requireParam,
 } from "~/lib/http.server";
-import { findShop } from "~/shop/shop.db.server";
+import { shopLocales } from "~/shop/shop.db.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const assetId = requireParam(params, "id");
   try {
-    const [asset, shop] = await Promise.all([
+    const [asset, { locales }] = await Promise.all([
       loadAsset(session.shop, assetId),
-      findShop(session.shop),
+      shopLocales(session.shop),
     ]);
-    const locales = Array.isArray(shop?.locales)
-      ? (shop.locales as string[])
-      : [shop?.primaryLocale ?? "en"];
     const [links, impact] = await Promise.all([
       assetLinks(session.shop, asset.id),
       replacementImpact(session.shop, asset.id),
@@ -61,7 +58,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     return {
       asset,
       usage,
-      locales: locales.length ? locales : ["en"],
+      locales,
       maxMb: Math.round(maxUploadBytes() / 1024 / 1024),
     };
   } catch (error) {

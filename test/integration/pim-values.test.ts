@@ -6,13 +6,10 @@ import { Invalid, NotFound } from "~/lib/errors";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveAndPublish } from "~/pim/approval.server";
 import { saveAttribute } from "~/pim/attributes.db.server";
-import {
-  approvedValues,
-  approveProducts,
-  recomputeCompleteness,
-  revertChange,
-  saveProductValues,
-} from "~/pim/values.db.server";
+import { approveProducts } from "~/pim/approval.db.server";
+import { approvedValues } from "~/pim/approved-values.db.server";
+import { recomputeCompleteness } from "~/pim/completeness.db.server";
+import { revertChange, saveProductValues } from "~/pim/values.db.server";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { findJob } from "../support/jobs";
 
