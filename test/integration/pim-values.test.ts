@@ -10,42 +10,16 @@ import { approveProducts } from "~/pim/approval.db.server";
 import { approvedValues } from "~/pim/approved-values.db.server";
 import { recomputeCompleteness } from "~/pim/completeness.db.server";
 import { revertChange, saveProductValues } from "~/pim/values.db.server";
-import { upsertInstalledShop } from "~/shop/shop.db.server";
+import { buildProduct } from "../support/factories/product";
 import { findJob } from "../support/jobs";
 
 const SHOP = "values-shop.myshopify.com";
 const OTHER = "other-shop.myshopify.com";
 
-async function buildProduct(shop: string, n: number, productType = "Coats") {
-  return db.product.create({
-    data: {
-      shop,
-      shopifyId: `gid://shopify/Product/${n}`,
-      handle: `coat-${n}`,
-      title: `Coat ${n}`,
-      status: "ACTIVE",
-      productType,
-      variants: {
-        create: [1, 2].map((v) => ({
-          shop,
-          shopifyId: `gid://shopify/ProductVariant/${n * 10 + v}`,
-          title: `Size ${v}`,
-          sku: `COA-${n}-${v}`,
-          position: v,
-          selectedOptions: [{ name: "Size", value: String(v) }],
-        })),
-      },
-    },
-    include: { variants: { orderBy: { position: "asc" } } },
-  });
-}
-
 let product: Awaited<ReturnType<typeof buildProduct>>;
 let foreign: Awaited<ReturnType<typeof buildProduct>>;
 
 beforeAll(async () => {
-  await upsertInstalledShop(SHOP);
-  await upsertInstalledShop(OTHER);
   product = await buildProduct(SHOP, 1);
   foreign = await buildProduct(OTHER, 2);
   await seedApparelAttributes(SHOP);
