@@ -2,9 +2,8 @@
 // locale, rights, audit trail and the "Used by" card the sync engine fills.
 import { json } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useRevalidator } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
-import { useEffect, useState } from "react";
 import { AssetPreviewImage } from "~/components/dam/asset-preview";
 import {
   ApprovalCard,
@@ -20,6 +19,7 @@ import { replacementImpact } from "~/sync/dispatch.db.server";
 import { assetLinks } from "~/sync/links.db.server";
 import { productChannelStates } from "~/sync/overview.db.server";
 import { UploadDropZone } from "~/components/dam/upload-drop-zone";
+import { useRevalidateWhile } from "~/components/use-revalidate-while";
 import { assetActionSchema } from "~/dam/dam.schema";
 import { maxUploadBytes } from "~/dam/ingest.server";
 import { loadAsset, runAssetAction } from "~/dam/library.server";
@@ -81,21 +81,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 export default function AssetPage() {
   const { asset, usage, locales, maxMb } = useLoaderData<typeof loader>();
   const t = useT();
-  const revalidator = useRevalidator();
   const latest = asset.versions[0];
-  const [polls, setPolls] = useState(0);
-  // Until the worker has rendered the new version's preview, look again every few seconds (bounded).
-  const waiting =
+  // Until the worker has rendered the new version's preview, look again every 2 s (bounded).
+  const polling = useRevalidateWhile(
     asset.kind === "IMAGE" &&
-    Boolean(latest && !latest.previewUrl && !latest.renditionError);
-  useEffect(() => {
-    if (!waiting || polls >= 90 || revalidator.state !== "idle") return;
-    const timer = setTimeout(() => {
-      setPolls((n) => n + 1);
-      revalidator.revalidate();
-    }, 2_000);
-    return () => clearTimeout(timer);
-  }, [waiting, polls, revalidator]);
+      Boolean(latest && !latest.previewUrl && !latest.renditionError),
+  );
   return (
     <Page
       backAction={{ content: t("dam.asset.back"), url: "/app/assets" }}
@@ -143,10 +134,7 @@ export default function AssetPage() {
                 <UploadDropZone
                   assetId={asset.id}
                   maxMb={maxMb}
-                  onUploaded={() => {
-                    setPolls(0);
-                    revalidator.revalidate();
-                  }}
+                  onUploaded={polling.restart}
                   label={t("dam.asset.uploadVersion")}
                 />
               )}

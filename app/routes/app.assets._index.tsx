@@ -1,12 +1,7 @@
 // The asset library: search and filters in the URL, grid or list, bulk actions, and the upload drop zone.
 import { json } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  useFetcher,
-  useLoaderData,
-  useRevalidator,
-  useSearchParams,
-} from "@remix-run/react";
+import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   BlockStack,
   Card,
@@ -15,8 +10,9 @@ import {
   Page,
   Text,
 } from "@shopify/polaris";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { UploadDropZone } from "~/components/dam/upload-drop-zone";
+import { useRevalidateWhile } from "~/components/use-revalidate-while";
 import {
   BulkBar,
   LibraryFilters,
@@ -65,44 +61,27 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
 };
 
-// While thumbnails are being rendered, look again every few seconds (bounded: a stuck job must not poll forever).
-const POLL_MS = 2_000;
-const MAX_POLLS = 90;
-
 export default function AssetLibrary() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const [params] = useSearchParams();
-  const revalidator = useRevalidator();
   const bulk = useFetcher<typeof action>();
   const bulkFailure = failureOf(bulk.data);
   const [view, setView] = useState<"grid" | "list">(
     params.get("view") === "list" ? "list" : "grid",
   );
   const [selected, setSelected] = useState<string[]>([]);
-  const [polls, setPolls] = useState(0);
-
-  const waiting = data.items.some(
-    (item) => item.kind === "IMAGE" && !item.thumbnailUrl,
+  // While thumbnails are being rendered, look again every 2 s (bounded: a stuck job must not poll forever).
+  const polling = useRevalidateWhile(
+    data.items.some((item) => item.kind === "IMAGE" && !item.thumbnailUrl),
   );
-  useEffect(() => {
-    if (!waiting || polls >= MAX_POLLS || revalidator.state !== "idle") return;
-    const timer = setTimeout(() => {
-      setPolls((n) => n + 1);
-      revalidator.revalidate();
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [waiting, polls, revalidator]);
 
   useEffect(() => {
     if (bulk.state === "idle" && bulk.data && "count" in bulk.data)
       setSelected([]);
   }, [bulk.state, bulk.data]);
 
-  const onUploaded = useCallback(() => {
-    setPolls(0);
-    revalidator.revalidate();
-  }, [revalidator]);
+  const onUploaded = polling.restart;
 
   const empty = data.items.length === 0 && !data.filtered;
   return (
