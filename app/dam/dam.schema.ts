@@ -35,6 +35,7 @@ export const assetStatuses = [
 ] as const;
 export const assetKinds = ["IMAGE", "VIDEO", "DOCUMENT", "MODEL_3D"] as const;
 export const assetSorts = ["newest", "oldest", "title", "largest"] as const;
+export const assetOrientations = ["LANDSCAPE", "PORTRAIT", "SQUARE"] as const;
 
 export const assetSearchSchema = z.object({
   q: optionalText,
@@ -44,7 +45,7 @@ export const assetSearchSchema = z.object({
   collectionId: optionalText,
   orientation: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.enum(["LANDSCAPE", "PORTRAIT", "SQUARE"]).optional(),
+    z.enum(assetOrientations).optional(),
   ),
   minBytes: optionalInt,
   maxBytes: optionalInt,

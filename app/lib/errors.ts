@@ -2,6 +2,8 @@
 // (lib/http.server.ts, each error with its own `status`) and job processors map them to retry-or-give-up in one
 // place (worker/failure.server.ts, by `retryable`).
 
+import type { ZodError } from "zod";
+
 export type FieldErrors = Record<string, string[]>;
 
 export abstract class AppError extends Error {
@@ -32,6 +34,19 @@ export class Invalid extends AppError {
     options?: ErrorOptions,
   ) {
     super(message, options);
+  }
+
+  /** Zod's issues keyed by their path (`validation.min`), `_` for the object itself. */
+  static fieldErrorsOf(error: ZodError): FieldErrors {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of error.issues)
+      (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
+    return fieldErrors;
+  }
+
+  /** The `Invalid` for a zod error: the same field keys everywhere (forms show them next to their fields). */
+  static fromZod(error: ZodError, message: string): Invalid {
+    return new Invalid(message, Invalid.fieldErrorsOf(error), { cause: error });
   }
 }
 

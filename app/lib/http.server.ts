@@ -4,17 +4,9 @@
 import { json, type TypedResponse } from "@remix-run/node";
 import { ZodError, type z } from "zod";
 import type { ActionFailure, FormInput } from "./action-result";
-import { AppError, Invalid, type FieldErrors } from "./errors";
+import { AppError, Invalid } from "./errors";
 
 export type { ActionFailure, FormInput } from "./action-result";
-
-/** Zod's issues keyed by their path (`validation.min`), `_` for the object itself. */
-export function zodFieldErrors(error: ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues)
-    (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-  return fieldErrors;
-}
 
 /** FormData or a query string as a plain object: repeated keys become arrays; file parts are left out. */
 export function formObject(form: FormData | URLSearchParams): FormInput {
@@ -39,7 +31,7 @@ export class InvalidForm extends Invalid {
     error: ZodError,
     readonly input: FormInput,
   ) {
-    super("Some fields are not valid.", zodFieldErrors(error), {
+    super("Some fields are not valid.", Invalid.fieldErrorsOf(error), {
       cause: error,
     });
   }

@@ -8,7 +8,7 @@ import { kickOutboxRelay } from "~/outbox/relay.db.server";
 import { approveProducts, type Approval } from "./approval.db.server";
 
 /** Enqueues the publish job of approvals (outbox rows `product.values-approved`). Idempotent per approval. */
-export async function dispatchValuesApproved(
+async function dispatchValuesApproved(
   shop: string,
   approvals: readonly Approval[],
 ): Promise<void> {
