@@ -4,10 +4,10 @@ import {
   API_SECRET_KEY,
   APP_URL,
 } from "@shopify/shopify-api/test-helpers";
-import { DEFAULT_SCOPES } from "~/env.server";
 
 process.env.SHOPIFY_API_KEY = API_KEY;
 process.env.SHOPIFY_API_SECRET = API_SECRET_KEY;
 process.env.SHOPIFY_APP_URL = APP_URL;
-process.env.SCOPES ??= DEFAULT_SCOPES;
+process.env.SCOPES ??=
+  "read_products,write_products,read_files,write_files,read_locales";
 process.env.LOG_LEVEL ??= "silent";
