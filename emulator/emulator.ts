@@ -2,10 +2,13 @@
 // real schema, enforces Shopify's documented rules (costs, throttling, media states, file replacement,
 // metafield limits) and sends signed webhooks. See README "Store emulator".
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import sharp, { type Metadata } from "sharp";
+import { EmulatorClock } from "./clock";
 import { LeakyBucket } from "./cost";
 import { seededRandom, type Faults } from "./faults";
 import { handleRequest } from "./http-handler";
+import { addDefaultMarkets } from "./markets";
+import { processContent } from "./media/process";
+import { addDefaultPublications, publishEverywhere } from "./publications";
 import {
   emptyShop,
   gid,
@@ -26,9 +29,11 @@ export const STAGED_UPLOADS_HOST =
 export const CDN_HOST = "cdn.shopify.com";
 export const BULK_RESULTS_HOST = "storage.googleapis.com";
 /** Shopify's product-media limits: https://shopify.dev/docs/apps/build/online-store/product-media */
-export const MAX_IMAGE_PIXELS = 20_000_000;
-export const MAX_IMAGE_SIDE = 4472;
-export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+export {
+  MAX_IMAGE_BYTES,
+  MAX_IMAGE_PIXELS,
+  MAX_IMAGE_SIDE,
+} from "./media/process";
 
 export interface EmulatorOptions {
   /** The app's client id and secret: token exchange checks them, webhooks are signed with the secret. */
@@ -42,6 +47,8 @@ export interface EmulatorOptions {
   mediaProcessingMs?: number;
   /** CREATED → RUNNING → COMPLETED of a bulk operation. Default 200 ms. */
   bulkOperationMs?: number;
+  /** Extra time a bulk mutation spends per JSONL line (Shopify does not document its rate). Default 0. */
+  bulkMutationLineMs?: number;
   /** The leaky bucket of each shop. Default Standard plan: 2000 points, 100 per second. */
   throttle?: { maximumAvailable: number; restoreRate: number };
   webhooks?: WebhookOptions;
@@ -67,7 +74,10 @@ export class ShopifyEmulator {
   readonly appId: number;
   readonly mediaProcessingMs: number;
   readonly bulkOperationMs: number;
+  readonly bulkMutationLineMs: number;
   readonly ids = new IdSequence();
+  /** Emulator time: every timestamp and scheduled publication reads it; tests advance it. */
+  readonly clock = new EmulatorClock();
   readonly webhooks: WebhookDispatcher;
   /** Fields a request asked for that the emulator does not implement (each one also fails its request). */
   readonly unimplemented = new Set<string>();
@@ -89,6 +99,7 @@ export class ShopifyEmulator {
     this.appId = options.appId ?? 31_337_000;
     this.mediaProcessingMs = options.mediaProcessingMs ?? 300;
     this.bulkOperationMs = options.bulkOperationMs ?? 200;
+    this.bulkMutationLineMs = options.bulkMutationLineMs ?? 0;
     this.throttle = options.throttle ?? STANDARD_PLAN;
     this.random = seededRandom(options.seed ?? 42);
     this.externalFetch =
@@ -117,8 +128,25 @@ export class ShopifyEmulator {
         { locale: "fr", primary: false, published: true },
       ],
     });
+    this.ensureShopDefaults(shop);
     this.shops.set(domain, shop);
     return shop;
+  }
+
+  /**
+   * What every Shopify shop has: its sales channels' publications, markets and a web presence. Snapshots saved
+   * before these were modelled get them too, with their ACTIVE products published everywhere (as the merchant's
+   * existing catalogue would be).
+   */
+  private ensureShopDefaults(shop: ShopState): void {
+    const next = () => this.ids.take();
+    const hadPublications = shop.publications.size > 0;
+    addDefaultPublications(shop, next);
+    addDefaultMarkets(shop, next);
+    if (hadPublications) return;
+    for (const product of shop.products.values())
+      if (product.publications === undefined && product.status === "ACTIVE")
+        publishEverywhere(shop, product, product.createdAt);
   }
 
   hasShop(domain: string): boolean {
@@ -221,6 +249,33 @@ export class ShopifyEmulator {
     return `https://${CDN_HOST}${this.cdnPath(domain, file.filename)}?v=${file.ready.version}`;
   }
 
+  /** The CDN URL of a video's or 3D model's generated preview image; null until processed. */
+  previewUrl(domain: string, file: FileRecord): string | null {
+    if (!file.ready?.preview) return null;
+    const base = this.cdnPath(domain, file.filename).replace(
+      /\/files\/[^/]+$/,
+      `/files/preview_images/${encodeURIComponent(file.filename)}.jpg`,
+    );
+    return `https://${CDN_HOST}${base}?v=${file.ready.version}`;
+  }
+
+  /** What the CDN serves at a path: a file's processed content or a media preview image. */
+  cdnContent(path: string): { blobKey: string; mimeType: string } | null {
+    const preview = /^(.*\/files)\/preview_images\/([^/]+)\.jpg$/.exec(path);
+    if (preview) {
+      const found = this.fileByCdnPath(`${preview[1]}/${preview[2]}`);
+      const image = found?.file.ready?.preview;
+      return image ? { blobKey: image.blobKey, mimeType: "image/jpeg" } : null;
+    }
+    const found = this.fileByCdnPath(path);
+    return found?.file.ready
+      ? {
+          blobKey: found.file.ready.blobKey,
+          mimeType: found.file.ready.mimeType,
+        }
+      : null;
+  }
+
   /** Finds the file whose CDN path this is. */
   fileByCdnPath(path: string): { domain: string; file: FileRecord } | null {
     for (const [domain, shop] of this.shops) {
@@ -320,81 +375,28 @@ export class ShopifyEmulator {
           : "GENERIC_FILE_DOWNLOAD_FAILURE",
         `Could not download ${source}`,
       );
-    } else if (file.kind === "MediaImage") {
-      await this.processImage(file, bytes, fail);
     } else {
-      file.status = "READY";
-      file.ready = {
-        blobKey: this.putBlob(bytes),
-        mimeType: file.pendingMimeType ?? "application/octet-stream",
-        width: null,
-        height: null,
-        size: bytes.length,
-        version: this.nextVersion(file),
-      };
+      const result = await processContent(
+        file.kind,
+        bytes,
+        file.pendingMimeType,
+        (b) => this.putBlob(b),
+      );
+      if (!result.ok) fail(result.code, result.message);
+      else {
+        file.status = "READY";
+        file.errors = [];
+        file.ready = { ...result.content, version: this.nextVersion(file) };
+      }
     }
-    file.updatedAt = new Date().toISOString();
+    file.updatedAt = this.clock.iso();
     if (file.productIds.length) this.productsChanged(domain, file.productIds);
-  }
-
-  private async processImage(
-    file: FileRecord,
-    bytes: Buffer,
-    fail: (code: string, message: string) => void,
-  ) {
-    if (bytes.length > MAX_IMAGE_BYTES)
-      return fail("INVALID_IMAGE_FILE_SIZE", "Image is larger than 20 MB.");
-    let metadata: Metadata;
-    try {
-      metadata = await sharp(bytes).metadata();
-      // Decode the whole image: a truncated or corrupt file fails here, as it would on Shopify's side.
-      await sharp(bytes, { failOn: "truncated", limitInputPixels: false })
-        .resize(32)
-        .toBuffer();
-    } catch {
-      return fail("IMAGE_PROCESSING_FAILURE", "Image could not be processed.");
-    }
-    const formats: Record<string, string> = {
-      jpeg: "image/jpeg",
-      png: "image/png",
-      gif: "image/gif",
-      webp: "image/webp",
-      heif: "image/avif",
-    };
-    const mimeType = formats[metadata.format ?? ""];
-    if (!mimeType)
-      return fail(
-        "UNSUPPORTED_IMAGE_FILE_TYPE",
-        `Unsupported image type ${metadata.format}.`,
-      );
-    const width = metadata.width ?? 0;
-    const height = metadata.height ?? 0;
-    if (
-      width * height > MAX_IMAGE_PIXELS ||
-      width > MAX_IMAGE_SIDE ||
-      height > MAX_IMAGE_SIDE
-    ) {
-      return fail(
-        "INVALID_IMAGE_RESOLUTION",
-        `Image is ${width}×${height}; the limit is ${MAX_IMAGE_SIDE}×${MAX_IMAGE_SIDE} (20 MP).`,
-      );
-    }
-    file.status = "READY";
-    file.errors = [];
-    file.ready = {
-      blobKey: this.putBlob(bytes),
-      mimeType,
-      width,
-      height,
-      size: bytes.length,
-      version: this.nextVersion(file),
-    };
   }
 
   private nextVersion(file: FileRecord): number {
     // Seconds since the epoch, like Shopify's ?v=; strictly increasing per file.
     return Math.max(
-      Math.floor(Date.now() / 1000),
+      Math.floor(this.clock.now() / 1000),
       (file.ready?.version ?? 0) + 1,
     );
   }
@@ -436,7 +438,7 @@ export class ShopifyEmulator {
   productsChanged(
     domain: string,
     productIds: Iterable<string>,
-    now = new Date().toISOString(),
+    now = this.clock.iso(),
   ): void {
     const shop = this.shop(domain);
     for (const id of new Set(productIds)) {
@@ -515,8 +517,11 @@ export class ShopifyEmulator {
 
   loadSnapshot(snapshot: ReturnType<ShopifyEmulator["snapshot"]>): void {
     this.ids.restore(snapshot.ids);
-    for (const shop of snapshot.shops)
-      this.shops.set(shop.info.domain, restoreShop(shop));
+    for (const saved of snapshot.shops) {
+      const shop = restoreShop(saved);
+      this.ensureShopDefaults(shop);
+      this.shops.set(shop.info.domain, shop);
+    }
     for (const [key, base64] of Object.entries(snapshot.blobs))
       this.blobs.set(key, Buffer.from(base64, "base64"));
   }
@@ -534,7 +539,12 @@ export class ShopifyEmulator {
       shop.files.get(id) ??
       shop.metafields.get(id) ??
       shop.definitions.get(id) ??
-      shop.bulkOperations.get(id);
+      shop.bulkOperations.get(id) ??
+      shop.publications.get(id) ??
+      shop.markets.get(id) ??
+      shop.webPresences.get(id) ??
+      shop.metaobjects.get(id) ??
+      shop.metaobjectDefinitions.get(id);
     return record ? { type: parsed.type, record } : null;
   }
 }

@@ -24,6 +24,21 @@ export interface Faults {
   failMedia?: number;
   /** Deliver every webhook twice (Shopify does so occasionally). */
   duplicateWebhooks?: boolean;
+  /** Bulk mutations: chosen JSONL lines answer userErrors instead of running, or the operation stops FAILED. */
+  bulkMutation?: BulkMutationFault;
+}
+
+export interface BulkMutationFault {
+  /** 0-based line numbers answered with userErrors (nothing is written for them). */
+  failLines?: number[];
+  /** Lines whose variables contain one of these strings (a product id…) are answered with userErrors. */
+  failIds?: string[];
+  message?: string;
+  code?: string;
+  /** The operation stops FAILED (INTERNAL_SERVER_ERROR) after this many lines; what ran is at partialDataUrl. */
+  stopAfterLines?: number;
+  /** How many bulk mutations the fault applies to (default: every one). */
+  times?: number;
 }
 
 /** mulberry32: a small deterministic PRNG. */

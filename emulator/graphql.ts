@@ -20,11 +20,24 @@ import {
 import { actualCost, MAX_QUERY_COST, requestedCost } from "./cost";
 import type { ShopifyEmulator } from "./emulator";
 import { bulkMutations } from "./resolvers/bulk";
-import type { ResolverContext, ResolverMap } from "./resolvers/context";
+import { bulkMutationResolvers } from "./resolvers/bulk-mutation";
+import {
+  mergeResolvers,
+  type ResolverContext,
+  type ResolverMap,
+} from "./resolvers/context";
 import { fileMutations } from "./resolvers/files";
+import { marketResolvers } from "./resolvers/markets";
+import { mediaResolvers } from "./resolvers/media";
 import { metafieldMutations } from "./resolvers/metafields";
+import { metaobjectDefinitionResolvers } from "./resolvers/metaobject-definitions";
+import { metaobjectResolvers } from "./resolvers/metaobjects";
+import { optionResolvers } from "./resolvers/options";
+import { productSetResolvers } from "./resolvers/product-set";
 import { productMutations } from "./resolvers/products";
+import { publicationResolvers } from "./resolvers/publications";
 import { queryResolvers } from "./resolvers/query";
+import { translationResolvers } from "./resolvers/translations";
 import { typeResolvers } from "./resolvers/types";
 import { adminSchema } from "./schema";
 import { parseGid } from "./state";
@@ -32,16 +45,27 @@ import { parseGid } from "./state";
 export const MAX_INPUT_ARRAY = 250;
 const RATE_LIMITS_DOC = "https://shopify.dev/api/usage/rate-limits";
 
-const resolvers: ResolverMap = {
-  ...typeResolvers,
-  ...queryResolvers,
-  Mutation: {
-    ...fileMutations,
-    ...productMutations,
-    ...metafieldMutations,
-    ...bulkMutations,
+const resolvers: ResolverMap = mergeResolvers(
+  typeResolvers,
+  queryResolvers,
+  {
+    Mutation: {
+      ...fileMutations,
+      ...productMutations,
+      ...metafieldMutations,
+      ...bulkMutations,
+    },
   },
-};
+  mediaResolvers,
+  publicationResolvers,
+  bulkMutationResolvers,
+  productSetResolvers,
+  translationResolvers,
+  marketResolvers,
+  metaobjectResolvers,
+  metaobjectDefinitionResolvers,
+  optionResolvers,
+);
 
 export interface GraphqlRequestBody {
   query?: unknown;
@@ -128,6 +152,41 @@ export interface PreparedOperation {
   variables: Record<string, unknown>;
 }
 
+function inputArrayError(
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): { errors: Record<string, unknown>[] } | null {
+  const arraySize = Math.max(
+    largestArray(variables),
+    literalArraySize(document),
+  );
+  if (arraySize <= MAX_INPUT_ARRAY) return null;
+  return {
+    errors: [
+      {
+        message: `The input array size of ${arraySize} is greater than the maximum allowed of ${MAX_INPUT_ARRAY}.`,
+        extensions: { code: "MAX_INPUT_SIZE_EXCEEDED" },
+      },
+    ],
+  };
+}
+
+/**
+ * The same validated operation with other variables (a bulk mutation's lines): only the input-array limit is
+ * checked again, the document was validated once.
+ */
+export function withVariables(
+  prepared: PreparedOperation,
+  variables: Record<string, unknown>,
+): PreparedOperation | { errors: Record<string, unknown>[] } {
+  return (
+    inputArrayError(prepared.document, variables) ?? {
+      ...prepared,
+      variables,
+    }
+  );
+}
+
 /** Parses and validates a request; returns Shopify-shaped errors when the document is not acceptable. */
 export function prepare(
   body: GraphqlRequestBody,
@@ -194,20 +253,8 @@ export function prepare(
       ],
     };
   const variables = (body.variables ?? {}) as Record<string, unknown>;
-  const arraySize = Math.max(
-    largestArray(variables),
-    literalArraySize(document),
-  );
-  if (arraySize > MAX_INPUT_ARRAY) {
-    return {
-      errors: [
-        {
-          message: `The input array size of ${arraySize} is greater than the maximum allowed of ${MAX_INPUT_ARRAY}.`,
-          extensions: { code: "MAX_INPUT_SIZE_EXCEEDED" },
-        },
-      ],
-    };
-  }
+  const tooLarge = inputArrayError(document, variables);
+  if (tooLarge) return tooLarge;
   const fragments = Object.fromEntries(
     document.definitions
       .filter(
@@ -233,21 +280,29 @@ function injectUserErrors(
     const fault = faults[name];
     if (!fault || fault.times === 0) continue;
     if (fault.times !== undefined) fault.times -= 1;
-    const payloadType = getNamedType(
-      adminSchema().getMutationType()!.getFields()[name]!.type,
-    );
-    const payload: Record<string, unknown> = {};
-    if (isObjectType(payloadType))
-      for (const field of Object.keys(payloadType.getFields()))
-        payload[field] = null;
-    payload.userErrors = fault.errors.map((e) => ({
-      field: e.field ?? null,
-      message: e.message,
-      code: e.code ?? null,
-    }));
-    overrides[name] = () => payload;
+    overrides[name] = userErrorsAnswer(name, fault.errors);
   }
   return Object.keys(overrides).length ? overrides : null;
+}
+
+/** A resolver answering mutation `name` with these userErrors and every other payload field null. */
+export function userErrorsAnswer(
+  name: string,
+  errors: { field?: string[]; message: string; code?: string }[],
+) {
+  const payloadType = getNamedType(
+    adminSchema().getMutationType()!.getFields()[name]!.type,
+  );
+  const payload: Record<string, unknown> = {};
+  if (isObjectType(payloadType))
+    for (const field of Object.keys(payloadType.getFields()))
+      payload[field] = null;
+  payload.userErrors = errors.map((e) => ({
+    field: e.field ?? null,
+    message: e.message,
+    code: e.code ?? null,
+  }));
+  return () => payload;
 }
 
 /** Runs a prepared operation against a shop without HTTP, costs or throttling (bulk operations use it). */
@@ -265,7 +320,7 @@ export async function run(
     domain,
     shop: emulator.shop(domain),
     bulk: options.bulk ?? false,
-    now: new Date().toISOString(),
+    now: emulator.clock.iso(),
   };
   const baseResolver = fieldResolverFor(emulator);
   const overrides = options.mutationOverrides;

@@ -19,7 +19,7 @@ import { answerAccessToken } from "./oauth";
 import { stagedSignature } from "./resolvers/files";
 import { jsonResponse } from "./respond";
 import { ADMIN_API_VERSION } from "./schema";
-import { storefrontProduct } from "./storefront";
+import { answerClock, answerStorefront } from "./storefront-routes";
 
 const INVALID_TOKEN =
   "[API] Invalid API key or access token (unrecognized login or wrong password)";
@@ -150,17 +150,14 @@ async function answerStagedUpload(
 }
 
 function answerCdn(emulator: ShopifyEmulator, request: Request): Response {
-  const found = emulator.fileByCdnPath(new URL(request.url).pathname);
-  const bytes = found?.file.ready
-    ? emulator.blob(found.file.ready.blobKey)
-    : undefined;
-  if (!found?.file.ready || !bytes)
-    return new Response("Not Found", { status: 404 });
+  const content = emulator.cdnContent(new URL(request.url).pathname);
+  const bytes = content ? emulator.blob(content.blobKey) : undefined;
+  if (!content || !bytes) return new Response("Not Found", { status: 404 });
   return new Response(new Uint8Array(bytes), {
     headers: {
-      "Content-Type": found.file.ready.mimeType,
+      "Content-Type": content.mimeType,
       "Cache-Control": "public, max-age=31536000",
-      ETag: `"${found.file.ready.blobKey.slice(0, 16)}"`,
+      ETag: `"${content.blobKey.slice(0, 16)}"`,
     },
   });
 }
@@ -204,6 +201,7 @@ async function answerControl(
     emulator.setFaults(shop, faults);
     return jsonResponse({ ok: true });
   }
+  if (path === "/__emulator/clock") return answerClock(emulator, request);
   if (path === "/__emulator/webhooks")
     return jsonResponse(emulator.webhooks.deliveries);
   if (path === "/__emulator/session-token")
@@ -238,19 +236,7 @@ export async function handleRequest(
   const api = /^\/admin\/api\/([\w-]+)\/graphql\.json$/.exec(url.pathname);
   if (api && request.method === "POST")
     return answerAdminApi(emulator, host, request, api[1]!);
-  const storefront = /^\/products\/([^/]+)\.js$/.exec(url.pathname);
-  if (storefront && request.method === "GET") {
-    const product = storefrontProduct(
-      emulator,
-      host,
-      decodeURIComponent(storefront[1]!),
-    );
-    return product
-      ? jsonResponse(product)
-      : jsonResponse(
-          { status: 404, description: "Not Found" },
-          { status: 404 },
-        );
-  }
+  const storefront = answerStorefront(emulator, host, request);
+  if (storefront) return storefront;
   return jsonResponse({ errors: "Not Found" }, { status: 404 });
 }

@@ -1,15 +1,38 @@
 // The emulator's per-shop state: plain records, kept in memory, optionally saved as a JSON snapshot.
 import { createHash } from "node:crypto";
+import type { MarketRecord, WebPresenceRecord } from "./markets";
+import type {
+  MetaobjectDefinitionRecord,
+  MetaobjectRecord,
+} from "./metaobjects";
+import type {
+  PublicationRecord,
+  ResourcePublicationRecord,
+} from "./publications";
+import type { TranslationRecord } from "./translations";
 
-export type ProductStatus = "ACTIVE" | "DRAFT" | "ARCHIVED";
+/** UNLISTED (2025-10 and up): active, but only reachable by a direct link (schema's ProductStatus). */
+export type ProductStatus = "ACTIVE" | "DRAFT" | "ARCHIVED" | "UNLISTED";
 export type FileStatus = "UPLOADED" | "PROCESSING" | "READY" | "FAILED";
-export type FileKind = "MediaImage" | "Video" | "GenericFile";
+export type FileKind = "MediaImage" | "Video" | "Model3d" | "GenericFile";
+
+export interface OptionValueRecord {
+  id: string;
+  name: string;
+  /** A metaobject id when the option is linked to a metafield (metafield-linked options). */
+  linkedMetafieldValue: string | null;
+}
 
 export interface OptionRecord {
   id: string;
   name: string;
   position: number;
+  /** The value names, in order (kept in step with `optionValues`). */
   values: string[];
+  /** The values with their ids; filled on first use for records saved before option values had ids. */
+  optionValues?: OptionValueRecord[];
+  /** The product metafield the option is linked to (`ProductOption.linkedMetafield`). */
+  linkedMetafield?: { namespace: string; key: string } | null;
 }
 
 export interface ProductRecord {
@@ -26,6 +49,8 @@ export interface ProductRecord {
   variantIds: string[];
   /** Product gallery, in order (file ids; a MediaImage's file id is its media id). */
   mediaIds: string[];
+  /** Where the product is published (absent in records saved before publications were modelled). */
+  publications?: ResourcePublicationRecord[];
   createdAt: string;
   updatedAt: string;
 }
@@ -62,6 +87,12 @@ export interface FileContent {
   size: number;
   /** The `?v=` cache-buster of the CDN URL; changes when the content is replaced. */
   version: number;
+  /** Videos: duration in milliseconds. */
+  durationMs?: number | null;
+  /** Videos and 3D models: the preview image Shopify generates (a blob, JPEG). */
+  preview?: { blobKey: string; width: number; height: number } | null;
+  /** 3D models: the bounding box's size in meters. */
+  boundingBox?: { x: number; y: number; z: number } | null;
 }
 
 export interface FileRecord {
@@ -120,7 +151,15 @@ export type BulkStatus =
 
 export interface BulkOperationRecord {
   id: string;
+  /** Absent in records saved before bulk mutations: QUERY. */
+  type?: "QUERY" | "MUTATION";
+  /** The query, or for a bulk mutation the mutation document. */
   query: string;
+  clientIdentifier?: string | null;
+  /** A bulk mutation's staged variables file (its `stagedUploadPath`). */
+  stagedUploadPath?: string | null;
+  /** FAILED after writing some results: they are served at `partialDataUrl` instead of `url`. */
+  partial?: boolean;
   status: BulkStatus;
   errorCode: string | null;
   objectCount: number;
@@ -137,6 +176,8 @@ export interface StagedUploadRecord {
   filename: string;
   mimeType: string;
   resource: string;
+  /** Declared size (required for VIDEO and MODEL_3D). */
+  fileSize?: number | null;
   blobKey: string | null;
 }
 
@@ -169,6 +210,12 @@ export interface ShopState {
   bulkOperations: Map<string, BulkOperationRecord>;
   stagedUploads: Map<string, StagedUploadRecord>;
   tokens: Map<string, TokenRecord>;
+  publications: Map<string, PublicationRecord>;
+  translations: TranslationRecord[];
+  markets: Map<string, MarketRecord>;
+  webPresences: Map<string, WebPresenceRecord>;
+  metaobjectDefinitions: Map<string, MetaobjectDefinitionRecord>;
+  metaobjects: Map<string, MetaobjectRecord>;
 }
 
 export function emptyShop(info: ShopInfo): ShopState {
@@ -182,6 +229,12 @@ export function emptyShop(info: ShopInfo): ShopState {
     bulkOperations: new Map(),
     stagedUploads: new Map(),
     tokens: new Map(),
+    publications: new Map(),
+    translations: [],
+    markets: new Map(),
+    webPresences: new Map(),
+    metaobjectDefinitions: new Map(),
+    metaobjects: new Map(),
   };
 }
 
@@ -237,6 +290,13 @@ export interface ShopSnapshot {
   bulkOperations: BulkOperationRecord[];
   stagedUploads: StagedUploadRecord[];
   tokens: TokenRecord[];
+  // Absent in snapshots written before these were modelled.
+  publications?: PublicationRecord[];
+  translations?: TranslationRecord[];
+  markets?: MarketRecord[];
+  webPresences?: WebPresenceRecord[];
+  metaobjectDefinitions?: MetaobjectDefinitionRecord[];
+  metaobjects?: MetaobjectRecord[];
 }
 
 export function snapshotShop(shop: ShopState): ShopSnapshot {
@@ -250,6 +310,12 @@ export function snapshotShop(shop: ShopState): ShopSnapshot {
     bulkOperations: [...shop.bulkOperations.values()],
     stagedUploads: [...shop.stagedUploads.values()],
     tokens: [...shop.tokens.values()],
+    publications: [...shop.publications.values()],
+    translations: shop.translations,
+    markets: [...shop.markets.values()],
+    webPresences: [...shop.webPresences.values()],
+    metaobjectDefinitions: [...shop.metaobjectDefinitions.values()],
+    metaobjects: [...shop.metaobjects.values()],
   };
 }
 
@@ -266,5 +332,11 @@ export function restoreShop(snapshot: ShopSnapshot): ShopState {
     bulkOperations: byId(snapshot.bulkOperations),
     stagedUploads: new Map(snapshot.stagedUploads.map((u) => [u.key, u])),
     tokens: new Map(snapshot.tokens.map((t) => [t.accessToken, t])),
+    publications: byId(snapshot.publications ?? []),
+    translations: snapshot.translations ?? [],
+    markets: byId(snapshot.markets ?? []),
+    webPresences: byId(snapshot.webPresences ?? []),
+    metaobjectDefinitions: byId(snapshot.metaobjectDefinitions ?? []),
+    metaobjects: byId(snapshot.metaobjects ?? []),
   };
 }

@@ -79,8 +79,15 @@ export async function stagedUpload(
     bytes: Buffer;
     resource?: string;
     httpMethod?: "POST" | "PUT";
+    /** Sent as `fileSize` (required by Shopify for VIDEO and MODEL_3D); default: the bytes' length for those. */
+    fileSize?: number;
   },
 ): Promise<string> {
+  const fileSize =
+    file.fileSize ??
+    (file.resource === "VIDEO" || file.resource === "MODEL_3D"
+      ? file.bytes.length
+      : undefined);
   const { data } = await api<{
     stagedUploadsCreate: {
       stagedTargets: {
@@ -98,6 +105,7 @@ export async function stagedUpload(
           mimeType: file.mimeType,
           resource: file.resource ?? "IMAGE",
           httpMethod: file.httpMethod ?? "POST",
+          ...(fileSize === undefined ? {} : { fileSize: String(fileSize) }),
         },
       ],
     },

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "smol-toml";
 import type { ShopifyEmulator } from "./emulator";
 import { ADMIN_API_VERSION } from "./schema";
+import { onlineStorePublishedAt } from "./publications";
 import { parseGid, type ProductRecord } from "./state";
 
 export interface Subscription {
@@ -129,6 +130,12 @@ export class WebhookDispatcher {
       tags: product.tags.join(", "),
       created_at: product.createdAt,
       updated_at: product.updatedAt,
+      // As in Shopify's payload: when it was published to the online store, null while it is not.
+      published_at: onlineStorePublishedAt(
+        shop,
+        product,
+        this.emulator.clock.now(),
+      ),
       variants: product.variantIds.map((id) => {
         const variant = shop.variants.get(id)!;
         return {
@@ -153,7 +160,9 @@ export class WebhookDispatcher {
             ? "IMAGE"
             : file.kind === "Video"
               ? "VIDEO"
-              : "FILE",
+              : file.kind === "Model3d"
+                ? "MODEL_3D"
+                : "FILE",
         status: file.status,
       })),
     };

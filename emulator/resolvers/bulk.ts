@@ -10,7 +10,7 @@ import {
 import type { ShopifyEmulator } from "../emulator";
 import { prepare, run } from "../graphql";
 import { adminSchema } from "../schema";
-import { gid, type BulkOperationRecord } from "../state";
+import { gid, type BulkOperationRecord, type ShopState } from "../state";
 import {
   userError,
   type Args,
@@ -18,7 +18,38 @@ import {
   type ResolverMap,
 } from "./context";
 
-const MAX_RUNNING = 5;
+/**
+ * "In API versions 2026-01 and higher, you can run up to five bulk mutation operations at a time per shop"
+ * (bulk import guide; the 2026-10 schema defers to it). Queries and mutations are counted together here: the
+ * changelog speaks of five bulk operations per app and shop, the stricter reading.
+ */
+export const MAX_RUNNING = 5;
+
+export function runningOperations(shop: ShopState): number {
+  return [...shop.bulkOperations.values()].filter(
+    (op) =>
+      op.status === "CREATED" ||
+      op.status === "RUNNING" ||
+      op.status === "CANCELING",
+  ).length;
+}
+
+/** Ends an operation: completedAt from the emulator clock and bulk_operations/finish. */
+export function finishOperation(
+  emulator: ShopifyEmulator,
+  domain: string,
+  operation: BulkOperationRecord,
+): void {
+  operation.completedAt = emulator.clock.iso();
+  emulator.webhooks.emit(domain, "bulk_operations/finish", {
+    admin_graphql_api_id: operation.id,
+    completed_at: operation.completedAt,
+    created_at: operation.createdAt,
+    error_code: operation.errorCode?.toLowerCase() ?? null,
+    status: operation.status.toLowerCase(),
+    type: (operation.type ?? "QUERY").toLowerCase(),
+  });
+}
 const MAX_CONNECTIONS = 5;
 const MAX_NESTING = 2;
 
@@ -105,11 +136,16 @@ async function runBulk(
   domain: string,
   operation: BulkOperationRecord,
 ): Promise<void> {
+  if (operation.status === "CANCELING") {
+    operation.status = "CANCELED";
+    return finishOperation(emulator, domain, operation);
+  }
+  operation.status = "RUNNING";
   const prepared = prepare({ query: operation.query });
   if ("errors" in prepared) {
     operation.status = "FAILED";
     operation.errorCode = "INTERNAL_SERVER_ERROR";
-    return;
+    return finishOperation(emulator, domain, operation);
   }
   const result = await run(emulator, domain, prepared, { bulk: true });
   if (result.errors?.length || !result.data) {
@@ -134,15 +170,7 @@ async function runBulk(
     operation.rootObjectCount = roots;
     operation.status = "COMPLETED";
   }
-  operation.completedAt = new Date().toISOString();
-  emulator.webhooks.emit(domain, "bulk_operations/finish", {
-    admin_graphql_api_id: operation.id,
-    completed_at: operation.completedAt,
-    created_at: operation.createdAt,
-    error_code: operation.errorCode?.toLowerCase() ?? null,
-    status: operation.status.toLowerCase(),
-    type: "query",
-  });
+  finishOperation(emulator, domain, operation);
 }
 
 export const bulkMutations: ResolverMap["Mutation"] = {
@@ -181,10 +209,7 @@ export const bulkMutations: ResolverMap["Mutation"] = {
         `Bulk queries cannot contain connections nested more than ${MAX_NESTING} levels deep.`,
         "INVALID",
       );
-    const running = [...ctx.shop.bulkOperations.values()].filter(
-      (op) => op.status === "CREATED" || op.status === "RUNNING",
-    );
-    if (running.length >= MAX_RUNNING) {
+    if (runningOperations(ctx.shop) >= MAX_RUNNING) {
       return fail(
         `A shop can run at most ${MAX_RUNNING} bulk operations at a time.`,
         "LIMIT_REACHED",
@@ -192,6 +217,7 @@ export const bulkMutations: ResolverMap["Mutation"] = {
     }
     const operation: BulkOperationRecord = {
       id: gid("BulkOperation", ctx.emulator.ids.take()),
+      type: "QUERY",
       query: args.query as string,
       status: "CREATED",
       errorCode: null,
@@ -205,7 +231,7 @@ export const bulkMutations: ResolverMap["Mutation"] = {
     ctx.shop.bulkOperations.set(operation.id, operation);
     const { emulator, domain } = ctx;
     emulator.later(Math.floor(emulator.bulkOperationMs / 2), () => {
-      operation.status = "RUNNING";
+      if (operation.status === "CREATED") operation.status = "RUNNING";
     });
     emulator.later(emulator.bulkOperationMs, () =>
       runBulk(emulator, domain, operation),

@@ -8,6 +8,7 @@ export interface ResolverContext {
   shop: ShopState;
   /** Inside a bulk operation: connections return everything, without first/last. */
   bulk: boolean;
+  /** The emulator clock when the request started (ISO 8601), used for every timestamp it writes. */
   now: string;
 }
 
@@ -42,4 +43,18 @@ export function userError(
     code: code ?? null,
     ...(elementIndex === undefined ? {} : { elementIndex }),
   };
+}
+
+/** Merges resolver maps type by type (several modules resolve fields of Product, Mutation…). */
+export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
+  const merged: ResolverMap = {};
+  for (const map of maps)
+    for (const [type, fields] of Object.entries(map))
+      merged[type] = { ...merged[type], ...fields };
+  return merged;
+}
+
+/** The next id of the emulator's sequence (Shopify-looking numeric ids). */
+export function nextId(ctx: ResolverContext): () => number {
+  return () => ctx.emulator.ids.take();
 }

@@ -1,5 +1,6 @@
 // stagedUploadsCreate, fileCreate, fileUpdate (in-place replacement), fileDelete.
 import { createHmac, randomUUID } from "node:crypto";
+import { GraphQLError } from "graphql";
 import { STAGED_UPLOADS_HOST } from "../emulator";
 import type { FileKind, FileRecord } from "../state";
 import {
@@ -22,6 +23,7 @@ const IMAGE_EXTENSIONS = [
   "heif",
 ];
 const VIDEO_EXTENSIONS = ["mp4", "mov", "webm"];
+const MODEL_EXTENSIONS = ["glb", "usdz"];
 
 export function extensionOf(name: string): string {
   const clean = name.split("?")[0]!.split("/").pop() ?? "";
@@ -45,10 +47,17 @@ export function kindFor(
 ): FileKind {
   if (contentType === "IMAGE") return "MediaImage";
   if (contentType === "VIDEO") return "Video";
+  if (contentType === "MODEL_3D") return "Model3d";
   if (contentType === "FILE") return "GenericFile";
+  if (contentType === "EXTERNAL_VIDEO")
+    throw new GraphQLError(
+      "The store emulator does not implement external (YouTube/Vimeo) videos",
+      { extensions: { code: "EMULATOR_NOT_IMPLEMENTED" } },
+    );
   const extension = extensionOf(source);
   if (IMAGE_EXTENSIONS.includes(extension)) return "MediaImage";
   if (VIDEO_EXTENSIONS.includes(extension)) return "Video";
+  if (MODEL_EXTENSIONS.includes(extension)) return "Model3d";
   return "GenericFile";
 }
 
@@ -128,12 +137,18 @@ export const fileMutations: ResolverMap["Mutation"] = {
           ),
         );
       }
-      const key = `tmp/${ctx.emulator.shopNumber(ctx.domain)}/${input.resource.toLowerCase()}s/${randomUUID()}/${input.filename}`;
+      // Bulk mutation variables go to tmp/{shop}/bulk/{uuid}/{filename}: that path is the stagedUploadPath.
+      const folder =
+        input.resource === "BULK_MUTATION_VARIABLES"
+          ? "bulk"
+          : `${input.resource.toLowerCase()}s`;
+      const key = `tmp/${ctx.emulator.shopNumber(ctx.domain)}/${folder}/${randomUUID()}/${input.filename}`;
       ctx.shop.stagedUploads.set(key, {
         key,
         filename: input.filename,
         mimeType: input.mimeType,
         resource: input.resource,
+        fileSize: input.fileSize ? Number(input.fileSize) : null,
         blobKey: null,
       });
       const signature = stagedSignature(ctx.emulator.apiSecret, key);
@@ -322,15 +337,25 @@ export const fileMutations: ResolverMap["Mutation"] = {
             ),
           );
       }
+      // "Videos and 3D models: Update alt text and product references" — no new source, preview or filename.
+      const videoOrModel = file.kind === "Video" || file.kind === "Model3d";
+      if (videoOrModel && (input.originalSource || input.previewImageSource))
+        userErrors.push(
+          userError(
+            at(input.originalSource ? "originalSource" : "previewImageSource"),
+            "Only the alt text and product references of videos and 3D models can be updated.",
+            "INVALID",
+          ),
+        );
+      if (videoOrModel && input.filename)
+        userErrors.push(
+          userError(
+            at("filename"),
+            "Filename update is only supported on Image and GenericFile.",
+            "UNSUPPORTED_MEDIA_TYPE_FOR_FILENAME_UPDATE",
+          ),
+        );
       if (input.originalSource) {
-        if (file.kind === "Video")
-          userErrors.push(
-            userError(
-              at("originalSource"),
-              "Video files can't be replaced.",
-              "UNSUPPORTED_MEDIA_TYPE_FOR_FILENAME_UPDATE",
-            ),
-          );
         if (!validSource(input.originalSource))
           userErrors.push(
             userError(

@@ -14,7 +14,9 @@ import {
   type ResolverMap,
   type UserErrorShape,
 } from "./context";
+import { newOption } from "../options";
 import { attachToProduct, kindFor } from "./files";
+import { optionRecords, syncLinkedMetafields } from "./option-links";
 import { writeMetafields, type MetafieldWrite } from "./metafields";
 
 const MAX_VARIANT_MEDIA_PAIRS = 100;
@@ -68,21 +70,14 @@ function createMedia(
         new URL(input.originalSource).pathname.split("/").pop() || "image.jpg",
       ),
       alt: input.alt ?? "",
-      kind: kindFor(
-        input.mediaContentType === "IMAGE"
-          ? "IMAGE"
-          : input.mediaContentType === "VIDEO"
-            ? "VIDEO"
-            : "FILE",
-        input.originalSource,
-      ),
+      kind: kindFor(input.mediaContentType, input.originalSource),
       now: ctx.now,
     });
     attachToProduct(ctx, file, product.id);
   }
 }
 
-function applyProductFields(
+export function applyProductFields(
   ctx: ResolverContext,
   product: ProductRecord,
   input: Args,
@@ -132,20 +127,34 @@ export const productMutations: ResolverMap["Mutation"] = {
       options: [],
       variantIds: [],
       mediaIds: [],
+      // GraphQL-created products are published nowhere until publishablePublish (Shopify decoupled the two).
+      publications: [],
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
     applyProductFields(ctx, product, { ...input, handle: undefined });
-    const options = (input.productOptions as
-      { name: string; values: { name: string }[] }[] | undefined) ?? [
-      { name: "Title", values: [{ name: "Default Title" }] },
-    ];
-    product.options = options.map((o, i) => ({
-      id: gid("ProductOption", ctx.emulator.ids.take()),
-      name: o.name,
-      position: i + 1,
-      values: o.values.map((v) => v.name),
-    }));
+    const options = optionRecords(
+      ctx,
+      (input.productOptions as never[] | undefined) ?? [],
+      [],
+      "productOptions",
+    );
+    if (options.errors.length)
+      return {
+        product: null,
+        shop: ctx.shop.info,
+        userErrors: options.errors.map((e) => ({
+          field: e.field,
+          message: e.message,
+        })),
+      };
+    product.options = options.options.length
+      ? options.options.map((o, i) => ({ ...o.record, position: i + 1 }))
+      : [
+          newOption("Title", 1, [{ name: "Default Title" }], () =>
+            ctx.emulator.ids.take(),
+          ),
+        ];
     const variant: VariantRecord = {
       id: gid("ProductVariant", ctx.emulator.ids.take()),
       productId: product.id,
@@ -168,6 +177,7 @@ export const productMutations: ResolverMap["Mutation"] = {
     ctx.shop.products.set(product.id, product);
     ctx.shop.variants.set(variant.id, variant);
     createMedia(ctx, product, (args.media as never[] | undefined) ?? []);
+    syncLinkedMetafields(ctx, product);
     const metafields = writeMetafields(
       ctx,
       metafieldWrites(

@@ -1,6 +1,7 @@
 // QueryRoot: the reads the app uses.
 import { GraphQLError } from "graphql";
 import { connection, type ConnectionArgs } from "../connection";
+import { isPublishedOn, visibleOnOnlineStore } from "../publications";
 import { matchesSearch, parseSearch, type FieldValue } from "../search";
 import {
   parseGid,
@@ -44,12 +45,43 @@ function productField(ctx: ResolverContext) {
         return p.createdAt;
       case "category_id":
         return p.categoryId?.split("/").pop() ?? null;
+      case "publication_ids":
+        return (p.publications ?? []).map((r) =>
+          String(numericId(r.publicationId)),
+        );
+      case "published_status":
+        return publishedStatus(ctx, p);
       default:
         throw new GraphQLError(`Unsupported product search field: ${field}`, {
           extensions: { code: "BAD_REQUEST" },
         });
     }
   };
+}
+
+/**
+ * The `published_status` values a product matches: `published`/`visible` or `unpublished` for the online store,
+ * `online_store_channel` always, `unavailable` when published nowhere, and `{publicationId}-published|visible`
+ * or `{publicationId}-hidden` per channel.
+ */
+function publishedStatus(ctx: ResolverContext, p: ProductRecord): string[] {
+  const now = Date.parse(ctx.now);
+  const values = ["online_store_channel"];
+  values.push(
+    ...(visibleOnOnlineStore(ctx.shop, p, now)
+      ? ["published", "visible"]
+      : ["unpublished"]),
+  );
+  let anywhere = false;
+  for (const publication of ctx.shop.publications.values()) {
+    const id = numericId(publication.id);
+    if (isPublishedOn(p, publication.id, now)) {
+      anywhere = true;
+      values.push(`${id}-published`, `${id}-visible`);
+    } else values.push(`${id}-hidden`);
+  }
+  if (!anywhere) values.push("unavailable");
+  return values;
 }
 
 function sortProducts(
@@ -81,7 +113,9 @@ function fileField(file: FileRecord, field: string | null): FieldValue {
         ? "IMAGE"
         : file.kind === "Video"
           ? "VIDEO"
-          : "GENERIC_FILE";
+          : file.kind === "Model3d"
+            ? "MODEL_3D"
+            : "GENERIC_FILE";
     case "status":
       return file.status;
     case "id":
@@ -129,12 +163,10 @@ function variantField(ctx: ResolverContext) {
 export const queryResolvers: ResolverMap = {
   QueryRoot: {
     shop: (_root, _args, ctx) => ctx.shop.info,
+    // `published: Boolean = false` — "Return only published locales": false (the default) returns them all.
     shopLocales: (_root, args, ctx) =>
       ctx.shop.info.locales.filter(
-        (l) =>
-          args.published === undefined ||
-          args.published === null ||
-          l.published === args.published,
+        (l) => args.published !== true || l.published,
       ),
     currentAppInstallation: (_root, _args, ctx) => ({
       id: `gid://shopify/AppInstallation/${ctx.emulator.appId}1`,
@@ -249,8 +281,10 @@ export const queryResolvers: ResolverMap = {
             field === "status"
               ? o.status
               : field === "operation_type"
-                ? "QUERY"
-                : o.id,
+                ? (o.type ?? "QUERY")
+                : field === "client_identifier"
+                  ? (o.clientIdentifier ?? null)
+                  : o.id,
           ),
         )
         .sort((a, b) => numericId(b.id) - numericId(a.id));

@@ -9,7 +9,6 @@ import {
   type FileRecord,
   type MetafieldDefinitionRecord,
   type MetafieldRecord,
-  type OptionRecord,
   type ProductRecord,
   type VariantRecord,
 } from "../state";
@@ -72,15 +71,17 @@ function mediaFiles(ctx: ResolverContext, ids: string[]): FileRecord[] {
     .filter((f): f is FileRecord => f !== undefined);
 }
 
-function mediaContentType(file: FileRecord): string {
+export function mediaContentType(file: FileRecord): string {
   return file.kind === "MediaImage"
     ? "IMAGE"
     : file.kind === "Video"
       ? "VIDEO"
-      : "FILE";
+      : file.kind === "Model3d"
+        ? "MODEL_3D"
+        : "FILE";
 }
 
-function imageView(ctx: ResolverContext, file: FileRecord) {
+export function imageView(ctx: ResolverContext, file: FileRecord) {
   // MediaImage.image "Returns null until status is READY" (schema); the URL keeps its path across replacements.
   if (file.status !== "READY" || !file.ready) return null;
   return {
@@ -93,7 +94,7 @@ function imageView(ctx: ResolverContext, file: FileRecord) {
   };
 }
 
-const fileCommon = {
+export const fileCommon = {
   fileStatus: (file: FileRecord) => file.status,
   fileErrors: (file: FileRecord) =>
     file.errors.map((e) => ({ ...e, code: "UNKNOWN" })),
@@ -132,12 +133,6 @@ export const typeResolvers: ResolverMap = {
     legacyResourceId: legacyId,
     description: (p: ProductRecord) =>
       p.descriptionHtml.replace(/<[^>]+>/g, ""),
-    onlineStoreUrl: (p: ProductRecord, _args, ctx) =>
-      p.status === "ACTIVE"
-        ? `https://${ctx.domain}/products/${p.handle}`
-        : null,
-    options: (p: ProductRecord, args) =>
-      args.first ? p.options.slice(0, args.first as number) : p.options,
     hasOnlyDefaultVariant: (p: ProductRecord) =>
       p.options.length === 1 && p.options[0]!.name === "Title",
     totalInventory: (p: ProductRecord, _args, ctx) =>
@@ -170,16 +165,6 @@ export const typeResolvers: ResolverMap = {
     metafields: metafieldsResolver,
     seo: () => ({ title: null, description: null }),
   },
-  ProductOption: {
-    optionValues: (option: OptionRecord) =>
-      option.values.map((value, index) => ({
-        id: `${option.id.replace("ProductOption", "ProductOptionValue")}${index}`,
-        name: value,
-        hasVariants: true,
-        linkedMetafieldValue: null,
-        swatch: null,
-      })),
-  },
   ProductVariant: {
     legacyResourceId: legacyId,
     product: (v: VariantRecord, _args, ctx) =>
@@ -193,15 +178,6 @@ export const typeResolvers: ResolverMap = {
     metafield: metafieldResolver,
     metafields: metafieldsResolver,
   },
-  SelectedOption: {
-    optionValue: (option: { name: string; value: string }) => ({
-      id: null,
-      name: option.value,
-      hasVariants: true,
-      linkedMetafieldValue: null,
-      swatch: null,
-    }),
-  },
   MediaImage: {
     ...fileCommon,
     image: (file: FileRecord, _args, ctx) => imageView(ctx, file),
@@ -214,16 +190,6 @@ export const typeResolvers: ResolverMap = {
             fileSize: file.ready.size,
           }
         : null,
-  },
-  Video: {
-    ...fileCommon,
-    filename: (file: FileRecord) => file.filename,
-    duration: () => null,
-    originalSource: (file: FileRecord, _args, ctx) => videoSource(ctx, file),
-    sources: (file: FileRecord, _args, ctx) => {
-      const source = videoSource(ctx, file);
-      return source ? [source] : [];
-    },
   },
   GenericFile: {
     ...fileCommon,
@@ -330,18 +296,6 @@ export const typeResolvers: ResolverMap = {
     }),
   },
 };
-
-function videoSource(ctx: ResolverContext, file: FileRecord) {
-  if (file.status !== "READY" || !file.ready) return null;
-  return {
-    url: ctx.emulator.fileUrl(ctx.domain, file),
-    mimeType: file.ready.mimeType,
-    format: file.ready.mimeType.split("/")[1] ?? "mp4",
-    fileSize: file.ready.size,
-    width: file.ready.width ?? 0,
-    height: file.ready.height ?? 0,
-  };
-}
 
 /** The TaxonomyCategory object for one of the categories the emulator knows. */
 export function categoryView(id: string) {

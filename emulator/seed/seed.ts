@@ -1,6 +1,9 @@
 // Seeds a shop with the autumn/winter collection as a merchant's existing Shopify catalogue: products,
 // options, variants (SKU, barcode, price, inventory), categories, and one storefront image per product.
 import type { ShopifyEmulator } from "../emulator";
+import { enableColorPatternDefinitions } from "../metaobjects";
+import { newOption } from "../options";
+import { publishEverywhere } from "../publications";
 import {
   gid,
   type FileRecord,
@@ -27,8 +30,11 @@ export async function seedShop(
   if (!emulator.hasShop(domain))
     emulator.addShop(domain, { name: "Maison Vitrine", currencyCode: "EUR" });
   const shop = emulator.shop(domain);
+  const next = () => emulator.ids.take();
+  // Apparel in a taxonomy category comes with Shopify's category metafields: the demo shop has the colour one.
+  enableColorPatternDefinitions(shop, next, new Date(epochOf()).toISOString());
   const catalogue = buildCatalogue(options.factor ?? 1);
-  const epoch = Date.parse("2026-08-01T09:00:00Z");
+  const epoch = epochOf();
   // Existing storefront images are the same for a family and colour: render each once.
   const legacyImages = new Map<string, Buffer>();
   for (const [index, spec] of catalogue.entries()) {
@@ -44,18 +50,18 @@ export async function seedShop(
       status: spec.status,
       categoryId: spec.categoryId,
       options: [
-        {
-          id: gid("ProductOption", emulator.ids.take()),
-          name: "Colour",
-          position: 1,
-          values: spec.colours.map((c) => c.name),
-        },
-        {
-          id: gid("ProductOption", emulator.ids.take()),
-          name: "Size",
-          position: 2,
-          values: spec.sizes,
-        },
+        newOption(
+          "Colour",
+          1,
+          spec.colours.map((c) => ({ name: c.name })),
+          next,
+        ),
+        newOption(
+          "Size",
+          2,
+          spec.sizes.map((name) => ({ name })),
+          next,
+        ),
       ],
       variantIds: [],
       mediaIds: [],
@@ -120,7 +126,14 @@ export async function seedShop(
       shop.files.set(file.id, file);
       product.mediaIds.push(file.id);
     }
+    // The merchant's existing catalogue: ACTIVE products are on every sales channel.
+    if (product.status === "ACTIVE")
+      publishEverywhere(shop, product, createdAt);
     shop.products.set(product.id, product);
   }
   return catalogue;
+}
+
+function epochOf(): number {
+  return Date.parse("2026-08-01T09:00:00Z");
 }
