@@ -2,6 +2,10 @@
 // Defaults are the embedded single-machine setup (SQLite file, local Redis, local storage folder).
 import { z } from "zod";
 
+/** What the app asks a shop for; shopify.app.toml's `access_scopes` must say the same (a unit test checks). */
+export const DEFAULT_SCOPES =
+  "read_products,write_products,read_files,write_files,read_locales";
+
 const schema = z.object({
   NODE_ENV: z
     .enum(["development", "production", "test"])
@@ -13,11 +17,7 @@ const schema = z.object({
     .string()
     .min(1, "SHOPIFY_API_SECRET is required (the app's client secret)"),
   SHOPIFY_APP_URL: z.url("SHOPIFY_APP_URL must be the app's public https URL"),
-  SCOPES: z
-    .string()
-    .default(
-      "read_products,write_products,read_files,write_files,read_locales",
-    ),
+  SCOPES: z.string().default(DEFAULT_SCOPES),
   DATABASE_URL: z.string().default("file:./data/vitrine.sqlite"),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   // Namespaces every BullMQ key, so several deployments (or test runs) can share one Redis.

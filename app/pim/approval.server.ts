@@ -1,23 +1,23 @@
 // Approval as the UI triggers it: approve (values + outbox row in one transaction), queue the metafield publish
-// at once (job id = outbox id), then kick the outbox relay, which hands the same row to the sync engine for the
-// Google feed and the marketplace (and finds the publish job already queued). A row left undispatched (Redis
-// down) is picked up by the relay's sweep.
+// at once, then kick the outbox relay, which hands the same row to the sync engine for the Google feed and the
+// marketplace (its publish enqueue of the same approval is the same job: jobs/job-ids.ts). A row left
+// undispatched (Redis down) is picked up by the relay's sweep.
 import { enqueue } from "~/jobs/enqueue.server";
 import { logger } from "~/lib/logger.server";
 import { kickOutboxRelay } from "~/outbox/relay.db.server";
-import { approveProducts, type Approval } from "./values.db.server";
+import { approveProducts, type Approval } from "./approval.db.server";
 
-/** Enqueues the publish job of approvals (outbox rows `product.values-approved`). Idempotent per outbox id. */
-export async function dispatchValuesApproved(
+/** Enqueues the publish job of approvals (outbox rows `product.values-approved`). Idempotent per approval. */
+async function dispatchValuesApproved(
   shop: string,
   approvals: readonly Approval[],
 ): Promise<void> {
   for (const approval of approvals) {
-    await enqueue(
-      "product-values.publish",
-      { shop, productId: approval.productId, version: approval.version },
-      { jobId: approval.outboxId },
-    );
+    await enqueue("product-values.publish", {
+      shop,
+      productId: approval.productId,
+      version: approval.version,
+    });
   }
   await kickOutboxRelay();
 }

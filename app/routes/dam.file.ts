@@ -5,9 +5,9 @@
 import { Readable } from "node:stream";
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { verifyFileUrl } from "~/dam/file-urls.server";
-import { throwAsResponse } from "~/dam/route-helpers.server";
 import { getStorage } from "~/dam/storage.server";
 import { env } from "~/env.server";
+import { loaderFailure } from "~/lib/http.server";
 
 const contentTypes: Record<string, string> = {
   webp: "image/webp",
@@ -52,6 +52,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       );
     return new Response(Readable.toWeb(stream) as ReadableStream, { headers });
   } catch (error) {
-    return throwAsResponse(error);
+    return loaderFailure(error);
   }
 };

@@ -3,6 +3,7 @@
 // Files are served back through presigned redirects.
 import { createHash, randomBytes } from "node:crypto";
 import sharp from "sharp";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PART_BYTES } from "~/dam/direct-upload.server";
 import {
@@ -44,7 +45,7 @@ interface Plan {
 }
 
 async function post(
-  action: typeof planAction,
+  action: (args: ActionFunctionArgs) => Promise<Response>,
   path: string,
   forShop: string,
   body: unknown,
@@ -57,7 +58,7 @@ async function post(
   const response = await action(args(request));
   return {
     status: response.status,
-    body: (await response.json()) as Record<string, unknown>,
+    body: (await response.json()) as unknown as Record<string, unknown>,
   };
 }
 

@@ -86,7 +86,7 @@ export function UploadDropZone({
         if (status >= 400)
           update(key, {
             phase: "failed",
-            message: String(body.error ?? status),
+            message: String(body.message ?? status),
           });
         else if (body.status === "duplicate")
           update(key, {
