@@ -128,4 +128,15 @@ export default tseslint.config(
     ["~/sync/*", "**/sync/*"],
     "pim and dam must not depend on sync",
   ),
+  // Routes are thin: queueing work and kicking the outbox belong to the use case they call.
+  restrictLayers(
+    ["app/routes/**"],
+    ["~/jobs/*", "**/jobs/*", "~/outbox/*", "**/outbox/*"],
+    "routes call a use case; jobs and the outbox are its business",
+  ),
+  // healthz pings Redis itself; the link route's outbox kick moves into the sync engine's link use case.
+  {
+    files: ["app/routes/healthz.ts", "app/routes/app.assets.$id.links.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": "off" },
+  },
 );

@@ -39,8 +39,10 @@ export default defineConfig({
             "test/support/integration-setup.ts",
           ],
           pool: "forks",
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Bounds on a hang, not timings: `npm test` runs both databases and the other checks side by side on
+          // two cores, so a slow beforeAll (seeding a catalogue) can take twice as long as on its own.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -8,6 +8,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
+// The web entry (app/web/main.server.ts) closes the build's connections through this export on shutdown: the
+// build bundles its own instances of the modules that hold them.
+export { closeResources } from "./health/resources.db.server";
+
 export const streamTimeout = 5000;
 
 export default async function handleRequest(

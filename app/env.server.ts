@@ -2,6 +2,10 @@
 // Defaults are the embedded single-machine setup (SQLite file, local Redis, local storage folder).
 import { z } from "zod";
 
+/** What the app asks a shop for; shopify.app.toml's `access_scopes` must say the same (a unit test checks). */
+export const DEFAULT_SCOPES =
+  "read_products,write_products,read_files,write_files,read_locales";
+
 const schema = z.object({
   NODE_ENV: z
     .enum(["development", "production", "test"])
@@ -13,11 +17,7 @@ const schema = z.object({
     .string()
     .min(1, "SHOPIFY_API_SECRET is required (the app's client secret)"),
   SHOPIFY_APP_URL: z.url("SHOPIFY_APP_URL must be the app's public https URL"),
-  SCOPES: z
-    .string()
-    .default(
-      "read_products,write_products,read_files,write_files,read_locales",
-    ),
+  SCOPES: z.string().default(DEFAULT_SCOPES),
   DATABASE_URL: z.string().default("file:./data/vitrine.sqlite"),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   // Namespaces every BullMQ key, so several deployments (or test runs) can share one Redis.
@@ -34,6 +34,37 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // Files Vitrine created are orphans (and deleted) only once older than this: a creation may still be recording.
   SYNC_ORPHAN_GRACE_MS: z.coerce.number().int().min(0).default(600_000),
+  // Object storage for several machines: s3://bucket[/prefix] (AWS S3, R2, GCS, MinIO). Unset: STORAGE_DIR.
+  // Credentials come from the standard AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_PROFILE …).
+  STORAGE_URL: z
+    .string()
+    .regex(
+      /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[\w./-]*)?$/,
+      "STORAGE_URL must look like s3://bucket or s3://bucket/prefix",
+    )
+    .optional(),
+  // R2: https://<account>.r2.cloudflarestorage.com; GCS: https://storage.googleapis.com; MinIO: its URL.
+  S3_ENDPOINT: z.url().optional(),
+  // Falls back to AWS_REGION, then us-east-1 (R2 wants "auto").
+  S3_REGION: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+  // Public base URL (a CDN in front of the bucket's STORAGE_URL prefix) for channel renditions.
+  STORAGE_CDN_URL: z.url().optional(),
+  // How long a presigned download URL from object storage stays valid.
+  STORAGE_URL_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(43_200)
+    .default(900),
+  // GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>"; without a token the route answers 404.
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "METRICS_TOKEN needs at least 16 characters")
+    .optional(),
+  // The worker serves its own /metrics on this port (127.0.0.1 unless METRICS_HOST says otherwise).
+  METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  METRICS_HOST: z.string().default("127.0.0.1"),
 });
 
 export type Env = z.infer<typeof schema>;

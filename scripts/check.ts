@@ -1,75 +1,184 @@
-// `npm test` / `npm run check`: every check the project has, in order, stopping at the first failure.
-// Integration tests run twice: against SQLite (a file per test file) and PostgreSQL (TEST_POSTGRES_URL,
-// default postgresql://postgres@127.0.0.1:5432/test). Both need Redis at REDIS_URL (default 127.0.0.1:6379).
-import { spawnSync } from "node:child_process";
+// `npm test` / `npm run check`: every check the project has. Steps run as soon as what they need is done, several
+// at a time (CHECK_CONCURRENCY, default 4), each with its output kept and printed whole when it ends, so parallel
+// steps never interleave. The first failure stops the run. `npm run check -- eslint unit` runs only the steps whose
+// names start with those words (and what they need).
+//
+// Integration tests run twice, side by side: against SQLite (a file per test file) and PostgreSQL
+// (TEST_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/test); each run has its own template database,
+// queue prefixes and storage folders, so they share nothing but Redis (REDIS_URL, default 127.0.0.1:6379). The app
+// is built once, while the tests run, and the browser test serves that build.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 const bin = (name: string) => path.join("node_modules", ".bin", name);
+const tsx = (file: string) => [process.execPath, "--import", "tsx", file];
 const postgresUrl =
   process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const { DATABASE_URL: _ignored, ...baseEnv } = process.env;
 
-const steps: {
+interface Step {
   name: string;
   command: string[];
   env?: Record<string, string>;
-}[] = [
-  {
-    name: "graphql-codegen",
-    command: [
-      process.execPath,
-      "--import",
-      "tsx",
-      "scripts/graphql-codegen.ts",
-    ],
-  },
-  { name: "prettier", command: [bin("prettier"), "--check", "."] },
-  { name: "eslint", command: [bin("eslint"), ".", "--max-warnings", "0"] },
-  { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
-  { name: "unit", command: [bin("vitest"), "run", "--project", "unit"] },
-  {
-    name: "emulator",
-    command: [bin("vitest"), "run", "--project", "emulator"],
-  },
+  /** Steps that must have passed first. */
+  after?: string[];
+}
+
+// When several steps are ready, the earlier ones start first: the longest (the two integration runs) early, the
+// app build at once (it needs nothing), so the browser test is not left for the end.
+const steps: Step[] = [
+  { name: "graphql-codegen", command: tsx("scripts/graphql-codegen.ts") },
+  { name: "build", command: [bin("remix"), "vite:build"] },
   {
     name: "integration (sqlite)",
     command: [bin("vitest"), "run", "--project", "integration"],
+    after: ["graphql-codegen"],
   },
   {
     name: "integration (postgresql)",
     command: [bin("vitest"), "run", "--project", "integration"],
     env: { DATABASE_URL: postgresUrl },
+    after: ["graphql-codegen"],
   },
-  // DAM: the asset library in Debian Chromium (built app + worker + emulator); needs /usr/bin/chromium.
+  {
+    name: "eslint",
+    command: [bin("eslint"), ".", "--max-warnings", "0"],
+    after: ["graphql-codegen"],
+  },
+  {
+    name: "typecheck",
+    command: [bin("tsc"), "--noEmit"],
+    after: ["graphql-codegen"],
+  },
+  {
+    name: "prettier",
+    command: [bin("prettier"), "--check", "."],
+    after: ["graphql-codegen"],
+  },
+  {
+    name: "unit",
+    command: [bin("vitest"), "run", "--project", "unit"],
+    after: ["graphql-codegen"],
+  },
+  {
+    name: "emulator",
+    command: [bin("vitest"), "run", "--project", "emulator"],
+    after: ["graphql-codegen"],
+  },
+  // The asset library in Debian Chromium (built app + worker + emulator); needs /usr/bin/chromium.
   {
     name: "e2e (dam library)",
-    command: [
-      process.execPath,
-      "--import",
-      "tsx",
-      "test/e2e/dam-library.e2e.ts",
-    ],
+    command: tsx("test/e2e/dam-library.e2e.ts"),
+    env: { E2E_USE_BUILD: "1" },
+    after: ["build"],
   },
 ];
 
-const only = process.argv.slice(2);
-const started = performance.now();
-for (const step of steps) {
-  if (only.length && !only.some((name) => step.name.startsWith(name))) continue;
-  const t0 = performance.now();
-  console.log(`\n▶ ${step.name}`);
-  const [command, ...args] = step.command;
-  const result = spawnSync(command!, args, {
-    stdio: "inherit",
-    env: { ...baseEnv, ...step.env },
-  });
-  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-  if (result.status !== 0) {
-    console.error(`✖ ${step.name} failed after ${seconds}s`);
-    process.exit(result.status ?? 1);
-  }
-  console.log(`✔ ${step.name} (${seconds}s)`);
+function selected(only: string[]): Step[] {
+  if (!only.length) return steps;
+  const wanted = new Set<string>();
+  const add = (step: Step) => {
+    if (wanted.has(step.name)) return;
+    wanted.add(step.name);
+    for (const name of step.after ?? [])
+      add(steps.find((s) => s.name === name)!);
+  };
+  for (const step of steps)
+    if (only.some((word) => step.name.startsWith(word))) add(step);
+  return steps.filter((step) => wanted.has(step.name));
 }
-console.log(
-  `\nall checks passed in ${((performance.now() - started) / 1000).toFixed(1)}s`,
-);
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+// Four at a time on two cores: the integration runs and the browser test spend much of their time waiting (on
+// Redis, the emulator's pacing, the worker), which the CPU-bound steps (eslint, tsc, the build) fill.
+const concurrency = Number(process.env.CHECK_CONCURRENCY) || 4;
+const plan = selected(process.argv.slice(2));
+const logs = mkdtempSync(path.join(tmpdir(), "vitrine-check-"));
+const started = performance.now();
+const done = new Set<string>();
+const running = new Map<string, ChildProcess>();
+let failed = false;
+
+function stopAll() {
+  // Each step is its own process group: stop it with everything it started (vitest forks, the e2e's servers).
+  for (const child of running.values())
+    if (child.pid) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+    }
+}
+process.on("SIGINT", () => {
+  stopAll();
+  process.exit(130);
+});
+
+function run(step: Step): Promise<void> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const logFile = path.join(logs, `${step.name.replace(/\W+/g, "-")}.log`);
+    const log = createWriteStream(logFile);
+    const [command, ...args] = step.command;
+    console.log(`▶ ${step.name}`);
+    const child = spawn(command!, args, {
+      env: { ...baseEnv, FORCE_COLOR: "1", ...step.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    running.set(step.name, child);
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.on("close", (code, signal) => {
+      running.delete(step.name);
+      log.end(() => {
+        const took = seconds(performance.now() - t0);
+        if (failed && signal) return resolve(); // stopped because another step failed
+        const output = readFileSync(logFile, "utf8").trimEnd();
+        console.log(`\n──── ${step.name} ${"─".repeat(60)}`);
+        if (output) console.log(output);
+        if (code === 0) {
+          console.log(`✔ ${step.name} (${took})`);
+          done.add(step.name);
+        } else if (!failed) {
+          failed = true;
+          console.error(
+            `✖ ${step.name} failed after ${took} (exit ${code ?? signal})`,
+          );
+          stopAll();
+        }
+        resolve();
+      });
+    });
+  });
+}
+
+async function main() {
+  const pending = [...plan];
+  const active = new Set<Promise<void>>();
+  while ((pending.length || active.size) && !failed) {
+    for (let i = 0; i < pending.length && active.size < concurrency;) {
+      const step = pending[i]!;
+      const needs = (step.after ?? []).filter((name) =>
+        plan.some((s) => s.name === name),
+      );
+      if (needs.every((name) => done.has(name))) {
+        pending.splice(i, 1);
+        const promise = run(step).finally(() => active.delete(promise));
+        active.add(promise);
+      } else i += 1;
+    }
+    if (active.size) await Promise.race(active);
+  }
+  await Promise.all(active);
+  rmSync(logs, { recursive: true, force: true });
+  if (failed) process.exit(1);
+  console.log(
+    `\nall checks passed in ${seconds(performance.now() - started)} (${plan.length} steps, ${concurrency} at a time)`,
+  );
+}
+
+await main();

@@ -6,7 +6,8 @@ interface Props {
   title: MessageKey;
   heading: MessageKey;
   body: MessageKey;
-  action: { label: MessageKey; to: string };
+  /** The next step: a page to go to, or something to do here. */
+  action: { label: MessageKey } & ({ to: string } | { onAction: () => void });
 }
 
 /** A page with nothing in it yet, saying what it will hold and what to do next. */
@@ -23,7 +24,8 @@ export function EmptyStatePage({ title, heading, body, action }: Props) {
               image="/empty-state.svg"
               action={{
                 content: t(action.label),
-                onAction: () => navigate(action.to),
+                onAction:
+                  "to" in action ? () => navigate(action.to) : action.onAction,
               }}
             >
               <p>{t(body)}</p>

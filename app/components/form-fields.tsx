@@ -1,6 +1,6 @@
 // Polaris fields that post with a plain <Form>: they keep their own state, starting from a default (what the
 // merchant typed before a 400, or the stored value).
-import { Select, TextField } from "@shopify/polaris";
+import { Checkbox, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
 
 interface FieldProps {
@@ -47,5 +47,29 @@ export function FormSelect(
       error={props.error}
       helpText={props.helpText}
     />
+  );
+}
+
+/** A Polaris Checkbox that posts with a plain form: `name=value` ("on" by default) while checked. */
+export function FormCheckbox(props: {
+  name: string;
+  label: string;
+  value?: string;
+  defaultChecked?: boolean;
+  labelHidden?: boolean;
+}) {
+  const [checked, setChecked] = useState(props.defaultChecked ?? false);
+  return (
+    <>
+      <Checkbox
+        label={props.label}
+        labelHidden={props.labelHidden}
+        checked={checked}
+        onChange={setChecked}
+      />
+      {checked && (
+        <input type="hidden" name={props.name} value={props.value ?? "on"} />
+      )}
+    </>
   );
 }

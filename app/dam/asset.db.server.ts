@@ -1,10 +1,14 @@
-// Database access for assets and versions. Every function takes the shop and filters by it: another shop's asset
-// is indistinguishable from a missing one (NotFound).
-import db, { Prisma } from "~/db.server";
-import { Conflict, NotFound } from "~/lib/errors";
-import { writeOutboxEvent } from "~/outbox/outbox.db.server";
+// Assets and their versions: creating them, finding them, the asset page's read. Every function takes the shop and
+// filters by it: another shop's asset is indistinguishable from a missing one (NotFound). Status changes live in
+// asset-approval.db.server.ts, descriptive fields in asset-details.db.server.ts.
+import db, { type Prisma } from "~/db.server";
+import { NotFound } from "~/lib/errors";
+import { audit, refreshSearchDoc } from "./asset-audit.db.server";
+import { assertCanAddVersion, statusAfterNewVersion } from "./asset-status";
+import { writeBands } from "./near-duplicates.db.server";
 
-type Tx = Prisma.TransactionClient;
+// ingest.server.ts (owned by the hardening branch) still imports this from here; its home is near-duplicates.
+export { findHashCandidates } from "./near-duplicates.db.server";
 
 export interface VersionFacts {
   sha256: string;
@@ -73,74 +77,6 @@ function versionData(shop: string, facts: VersionFacts, actor: string) {
   };
 }
 
-/** Four 16-bit bands of a 64-bit hex hash. */
-export function hashBands(phash: string): number[] {
-  return [0, 1, 2, 3].map((i) => parseInt(phash.slice(i * 4, i * 4 + 4), 16));
-}
-
-async function writeBands(
-  tx: Tx,
-  shop: string,
-  versionId: string,
-  phash: string | null,
-) {
-  if (!phash) return;
-  await tx.assetPerceptualHashBand.createMany({
-    data: hashBands(phash).map((value, band) => ({
-      versionId,
-      shop,
-      band,
-      value,
-    })),
-  });
-}
-
-async function audit(
-  tx: Tx,
-  shop: string,
-  assetId: string,
-  actor: string,
-  action: string,
-  before: Prisma.InputJsonValue | null,
-  after: Prisma.InputJsonValue | null,
-) {
-  await tx.assetAuditEvent.create({
-    data: {
-      shop,
-      assetId,
-      actor,
-      action,
-      before: before ?? Prisma.DbNull,
-      after: after ?? Prisma.DbNull,
-    },
-  });
-}
-
-/** Rebuilds the text the asset is found by. Call inside the transaction of every change to those fields. */
-async function refreshSearchDoc(tx: Tx, shop: string, assetId: string) {
-  const asset = await tx.asset.findFirstOrThrow({
-    where: { id: assetId, shop },
-    include: { tags: true, versions: { select: { filename: true } } },
-  });
-  const alt = Object.values((asset.altText ?? {}) as Record<string, string>);
-  const body = [
-    asset.title,
-    ...new Set(asset.versions.map((v) => v.filename)),
-    ...asset.tags.map((t) => t.tag),
-    ...alt,
-    asset.usageNotes,
-    asset.rightsOwner,
-    asset.licence,
-  ]
-    .filter(Boolean)
-    .join(" \n");
-  await tx.assetSearchDoc.upsert({
-    where: { assetId },
-    create: { assetId, shop, body },
-    update: { body },
-  });
-}
-
 /** An existing version of the shop with these exact bytes, with its asset. */
 export async function findVersionBySha(shop: string, sha256: string) {
   return db.assetVersion.findFirst({
@@ -148,19 +84,6 @@ export async function findVersionBySha(shop: string, sha256: string) {
     orderBy: { createdAt: "asc" },
     include: { asset: true },
   });
-}
-
-/** Versions of the shop sharing a band with `phash`: candidates for a near-duplicate check. */
-export async function findHashCandidates(shop: string, phash: string) {
-  const rows = await db.assetPerceptualHashBand.findMany({
-    where: {
-      shop,
-      OR: hashBands(phash).map((value, band) => ({ band, value })),
-    },
-    select: { version: { select: { assetId: true, phash: true } } },
-    take: 500,
-  });
-  return rows.map((row) => row.version);
 }
 
 export interface NewAsset {
@@ -240,8 +163,7 @@ export async function createVersion(input: {
       where: { id: input.assetId, shop: input.shop },
     });
     if (!asset) throw new NotFound("asset not found");
-    if (asset.status === "ARCHIVED")
-      throw new Conflict("an archived asset takes no new versions");
+    assertCanAddVersion(asset.status);
     const number = asset.latestVersionNumber + 1;
     const version = await tx.assetVersion.create({
       data: {
@@ -252,13 +174,11 @@ export async function createVersion(input: {
       },
     });
     await writeBands(tx, input.shop, version.id, input.facts.phash);
-    // An approved asset stays approved (its current version is still what channels show); otherwise the new
-    // version starts the review again.
     await tx.asset.update({
       where: { id: asset.id },
       data: {
         ...latestFacts(input.facts, number),
-        ...(asset.status === "APPROVED" ? {} : { status: "DRAFT" }),
+        status: statusAfterNewVersion(asset.status),
       },
     });
     await refreshSearchDoc(tx, input.shop, asset.id);
@@ -282,211 +202,6 @@ export async function createVersion(input: {
   });
 }
 
-/**
- * Makes `versionId` the asset's current version and the asset APPROVED, writing exactly one outbox event
- * `asset.version-approved` in the same transaction. Idempotent: approving the current version again writes
- * nothing. Throws NotFound (other shop, unknown ids) and Conflict (archived asset).
- */
-export async function approveVersionRow(
-  shop: string,
-  assetId: string,
-  versionId: string,
-  actor: string,
-) {
-  return db.$transaction(async (tx) => {
-    const asset = await tx.asset.findFirst({ where: { id: assetId, shop } });
-    if (!asset) throw new NotFound("asset not found");
-    const version = await tx.assetVersion.findFirst({
-      where: { id: versionId, assetId, shop },
-    });
-    if (!version) throw new NotFound("version not found");
-    if (asset.status === "ARCHIVED")
-      throw new Conflict("restore the asset from the archive first");
-    if (asset.currentVersionId === versionId && asset.status === "APPROVED")
-      return { asset, version, changed: false };
-    const now = new Date();
-    const approved = await tx.assetVersion.update({
-      where: { id: version.id },
-      data: { approvedAt: now, approvedBy: actor },
-    });
-    const updated = await tx.asset.update({
-      where: { id: asset.id },
-      data: { currentVersionId: version.id, status: "APPROVED" },
-    });
-    await audit(
-      tx,
-      shop,
-      asset.id,
-      actor,
-      "version-approved",
-      { status: asset.status, currentVersionId: asset.currentVersionId },
-      { status: "APPROVED", currentVersionId: version.id },
-    );
-    await writeOutboxEvent(tx, {
-      shop,
-      topic: "asset.version-approved",
-      aggregateId: asset.id,
-      payload: {
-        assetId: asset.id,
-        versionId: version.id,
-        previousVersionId: asset.currentVersionId ?? null,
-      },
-    });
-    return { asset: updated, version: approved, changed: true };
-  });
-}
-
-/** Moves the asset to a status other than APPROVED (review, back to draft, archive, unarchive). */
-export async function setAssetStatus(
-  shop: string,
-  assetId: string,
-  status: "DRAFT" | "IN_REVIEW" | "ARCHIVED",
-  actor: string,
-) {
-  return db.$transaction(async (tx) => {
-    const asset = await tx.asset.findFirst({ where: { id: assetId, shop } });
-    if (!asset) throw new NotFound("asset not found");
-    if (asset.status === status) return asset;
-    if (asset.status === "ARCHIVED" && status === "IN_REVIEW")
-      throw new Conflict("restore the asset from the archive first");
-    // Leaving the archive: back to approved when a version was approved before, else draft.
-    const next =
-      asset.status === "ARCHIVED" && asset.currentVersionId
-        ? "APPROVED"
-        : status;
-    const updated = await tx.asset.update({
-      where: { id: asset.id },
-      data: { status: next },
-    });
-    await audit(
-      tx,
-      shop,
-      asset.id,
-      actor,
-      status === "ARCHIVED" ? "archived" : "status-changed",
-      { status: asset.status },
-      { status: next },
-    );
-    if (status === "ARCHIVED")
-      await writeOutboxEvent(tx, {
-        shop,
-        topic: "asset.archived",
-        aggregateId: asset.id,
-        payload: { assetId: asset.id },
-      });
-    return updated;
-  });
-}
-
-export interface AssetDetails {
-  title?: string;
-  altText?: Record<string, string>;
-  rightsOwner?: string | null;
-  licence?: string | null;
-  usageNotes?: string | null;
-  validFrom?: Date | null;
-  validUntil?: Date | null;
-}
-
-const jsonable = (value: unknown): Prisma.InputJsonValue =>
-  JSON.parse(JSON.stringify(value ?? null)) as Prisma.InputJsonValue;
-
-/** Updates descriptive fields; the audit event carries the fields before and after. */
-export async function updateAssetDetails(
-  shop: string,
-  assetId: string,
-  details: AssetDetails,
-  actor: string,
-) {
-  return db.$transaction(async (tx) => {
-    const asset = await tx.asset.findFirst({ where: { id: assetId, shop } });
-    if (!asset) throw new NotFound("asset not found");
-    const keys = Object.keys(details) as (keyof AssetDetails)[];
-    const before = Object.fromEntries(keys.map((k) => [k, asset[k]]));
-    const { altText, ...rest } = details;
-    const updated = await tx.asset.update({
-      where: { id: asset.id },
-      data: { ...rest, ...(altText ? { altText } : {}) },
-    });
-    await refreshSearchDoc(tx, shop, asset.id);
-    await audit(
-      tx,
-      shop,
-      asset.id,
-      actor,
-      "updated",
-      jsonable(before),
-      jsonable(details),
-    );
-    return updated;
-  });
-}
-
-/** Adds and removes tags (lower-cased, trimmed) on several assets of the shop. */
-export async function changeTags(
-  shop: string,
-  assetIds: string[],
-  change: { add?: string[]; remove?: string[] },
-  actor: string,
-) {
-  return db.$transaction(async (tx) => {
-    const assets = await tx.asset.findMany({
-      where: { shop, id: { in: assetIds } },
-      select: { id: true },
-    });
-    if (assets.length !== new Set(assetIds).size)
-      throw new NotFound("asset not found");
-    for (const { id } of assets) {
-      for (const tag of change.add ?? [])
-        await tx.assetTag.upsert({
-          where: { assetId_tag: { assetId: id, tag } },
-          create: { assetId: id, shop, tag },
-          update: {},
-        });
-      if (change.remove?.length)
-        await tx.assetTag.deleteMany({
-          where: { shop, assetId: id, tag: { in: change.remove } },
-        });
-      await refreshSearchDoc(tx, shop, id);
-      await audit(tx, shop, id, actor, "tagged", null, jsonable(change));
-    }
-    return assets.length;
-  });
-}
-
-/** Puts assets into the shop's collection `name`, creating it on first use. */
-export async function addToCollection(
-  shop: string,
-  assetIds: string[],
-  name: string,
-  actor: string,
-) {
-  return db.$transaction(async (tx) => {
-    const assets = await tx.asset.findMany({
-      where: { shop, id: { in: assetIds } },
-      select: { id: true },
-    });
-    if (assets.length !== new Set(assetIds).size)
-      throw new NotFound("asset not found");
-    const collection = await tx.assetCollection.upsert({
-      where: { shop_name: { shop, name } },
-      create: { shop, name },
-      update: {},
-    });
-    for (const { id } of assets) {
-      await tx.assetCollectionItem.upsert({
-        where: {
-          collectionId_assetId: { collectionId: collection.id, assetId: id },
-        },
-        create: { collectionId: collection.id, assetId: id, shop },
-        update: {},
-      });
-      await audit(tx, shop, id, actor, "collected", null, { collection: name });
-    }
-    return collection;
-  });
-}
-
 /** Everything the asset page shows. NotFound for another shop's asset. */
 export async function loadAssetPage(shop: string, assetId: string) {
   const asset = await db.asset.findFirst({
@@ -502,52 +217,10 @@ export async function loadAssetPage(shop: string, assetId: string) {
   return asset;
 }
 
-export async function listCollections(shop: string) {
-  return db.assetCollection.findMany({
-    where: { shop },
-    orderBy: { name: "asc" },
-  });
-}
-
-/** Records that a version's renditions are stored (or why they could not be made). */
-export async function recordRenditions(
-  shop: string,
-  versionId: string,
-  error: string | null,
-) {
-  const { count } = await db.assetVersion.updateMany({
-    where: { id: versionId, shop },
-    data: error
-      ? { renditionError: error }
-      : { renditionsReadyAt: new Date(), renditionError: null },
-  });
-  if (count === 0) throw new NotFound("version not found");
-}
-
 /** Deletes every DAM row of the shop that is not removed with the Shop row (collections). */
 export async function deleteShopDamRows(shop: string) {
   await db.assetCollection.deleteMany({ where: { shop } });
   await db.asset.deleteMany({ where: { shop } });
-}
-
-/**
- * Versions still waiting for renditions (none recorded, no recorded failure), oldest first, in pages by id so a
- * large backlog is streamed rather than loaded at once.
- */
-export async function versionsWithoutRenditions(
-  afterId: string | null,
-  take: number,
-) {
-  return db.assetVersion.findMany({
-    where: {
-      renditionsReadyAt: null,
-      renditionError: null,
-      ...(afterId ? { id: { gt: afterId } } : {}),
-    },
-    orderBy: { id: "asc" },
-    select: { id: true, shop: true, assetId: true },
-    take,
-  });
 }
 
 /** The id of the asset's latest version (what bulk approval approves). NotFound for another shop's asset. */

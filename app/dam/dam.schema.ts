@@ -1,6 +1,7 @@
 // zod schemas for the DAM's route inputs: library search (query string) and the actions of the library and the
 // asset page (form data). Shared by routes and tests.
 import { z } from "zod";
+import { jsonColumn } from "~/lib/json-column";
 
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess(
@@ -34,6 +35,7 @@ export const assetStatuses = [
 ] as const;
 export const assetKinds = ["IMAGE", "VIDEO", "DOCUMENT", "MODEL_3D"] as const;
 export const assetSorts = ["newest", "oldest", "title", "largest"] as const;
+export const assetOrientations = ["LANDSCAPE", "PORTRAIT", "SQUARE"] as const;
 
 export const assetSearchSchema = z.object({
   q: optionalText,
@@ -43,7 +45,7 @@ export const assetSearchSchema = z.object({
   collectionId: optionalText,
   orientation: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.enum(["LANDSCAPE", "PORTRAIT", "SQUARE"]).optional(),
+    z.enum(assetOrientations).optional(),
   ),
   minBytes: optionalInt,
   maxBytes: optionalInt,
@@ -133,3 +135,12 @@ export const assetActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 export type AssetAction = z.infer<typeof assetActionSchema>;
+
+/** Asset.altText as stored: locale → text (null before any was set). */
+export const altTextColumn = jsonColumn(
+  "Asset.altText",
+  z
+    .record(z.string(), z.string())
+    .nullable()
+    .transform((texts) => texts ?? {}),
+);

@@ -1,11 +1,10 @@
 // Shop erase for the DAM: rows first (so nothing references a missing blob), then the shop's blobs.
 import { deleteShopDamRows } from "./asset.db.server";
-import { getStorage } from "./storage.server";
+import { getStorage, shopFolders } from "./storage.server";
 
-/** Deletes every asset row and file of the shop. Idempotent. */
+/** Deletes every asset row and file of the shop (masters, renditions, unfinished uploads). Idempotent. */
 export async function eraseShopAssets(shop: string): Promise<void> {
   await deleteShopDamRows(shop);
   const storage = getStorage();
-  await storage.deletePrefix(`masters/${shop}`);
-  await storage.deletePrefix(`renditions/${shop}`);
+  for (const folder of shopFolders(shop)) await storage.deletePrefix(folder);
 }

@@ -3,13 +3,19 @@
 import {
   addToCollection,
   changeTags,
-  latestVersionOf,
   listCollections,
+  updateAssetDetails,
+} from "./asset-details.db.server";
+import {
+  latestVersionOf,
   loadAssetPage,
   requireAsset,
-  updateAssetDetails,
 } from "./asset.db.server";
-import type { AssetAction, AssetSearch } from "./dam.schema";
+import {
+  altTextColumn,
+  type AssetAction,
+  type AssetSearch,
+} from "./dam.schema";
 import { signedFileUrl } from "./file-urls.server";
 import { libraryRenditionKey } from "./renditions.server";
 import { searchAssets } from "./search.db.server";
@@ -72,7 +78,7 @@ export async function loadAsset(shop: string, assetId: string) {
     status: asset.status,
     currentVersionId: asset.currentVersionId,
     thumbhash: asset.thumbhash,
-    altText: (asset.altText ?? {}) as Record<string, string>,
+    altText: altTextColumn(asset.altText),
     rightsOwner: asset.rightsOwner,
     licence: asset.licence,
     usageNotes: asset.usageNotes,
@@ -196,7 +202,7 @@ export async function runAssetAction(
     case "alt-text": {
       const asset = await requireAsset(shop, assetId);
       const altText = {
-        ...((asset.altText ?? {}) as Record<string, string>),
+        ...altTextColumn(asset.altText),
         [action.locale]: action.text,
       };
       if (!action.text) delete altText[action.locale];

@@ -2,29 +2,25 @@
 // and stored next to it by content hash, so re-running the job or restoring an old version costs nothing.
 import { enqueue } from "~/jobs/enqueue.server";
 import { Invalid } from "~/lib/errors";
-import {
-  recordRenditions,
-  requireVersion,
-  versionsWithoutRenditions,
-} from "./asset.db.server";
+import { requireVersion } from "./asset.db.server";
 import {
   LIBRARY_RENDITIONS,
   renderRendition,
   type LibraryRendition,
 } from "./image.server";
+import {
+  recordRenditions,
+  versionsWithoutRenditions,
+} from "./renditions.db.server";
 import { getStorage, renditionKey } from "./storage.server";
 
-/** Queues `dam.renditions` for a version; idempotent per version (the job id is the version id). */
+/** Queues `dam.renditions` for a version; idempotent per version (one job per version id: jobs/job-ids.ts). */
 export async function enqueueRenditions(
   shop: string,
   assetId: string,
   versionId: string,
 ) {
-  await enqueue(
-    "dam.renditions",
-    { shop, assetId, versionId },
-    { jobId: `dam-renditions-${versionId}` },
-  );
+  await enqueue("dam.renditions", { shop, assetId, versionId });
 }
 
 /** Where a library rendition of a master lives. Library renditions are always WebP. */

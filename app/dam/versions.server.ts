@@ -1,10 +1,7 @@
 // Versions and approval: the use cases behind the asset page's buttons, callable from routes, jobs and scripts.
-import {
-  approveVersionRow,
-  createVersion,
-  requireVersion,
-  setAssetStatus,
-} from "./asset.db.server";
+import { commitApproval, setAssetStatus } from "./asset-approval.db.server";
+import { createVersion, requireVersion } from "./asset.db.server";
+import { kickOutboxRelay } from "~/outbox/relay.db.server";
 import { enqueueRenditions } from "./renditions.server";
 
 export interface VersionRef {
@@ -16,11 +13,19 @@ export interface VersionRef {
 
 /**
  * Approves a version: it becomes the asset's current version, the asset APPROVED, and one outbox event
- * `asset.version-approved` { assetId, versionId, previousVersionId } is written in the same transaction.
- * Idempotent for the current version. Throws NotFound (another shop's ids) and Conflict (archived asset).
+ * `asset.version-approved` { assetId, versionId, previousVersionId } is written in the same transaction, then
+ * handed to the sync engine at once (the relay's sweep picks it up if Redis is away). Idempotent for the current
+ * version. Throws NotFound (another shop's ids) and Conflict (archived asset).
  */
 export async function approveVersion(ref: VersionRef) {
-  return approveVersionRow(ref.shop, ref.assetId, ref.versionId, ref.actor);
+  const result = await commitApproval(
+    ref.shop,
+    ref.assetId,
+    ref.versionId,
+    ref.actor,
+  );
+  if (result.changed) await kickOutboxRelay();
+  return result;
 }
 
 /**
@@ -58,13 +63,18 @@ export async function restoreVersion(ref: VersionRef) {
   return created;
 }
 
-/** Hides the asset from pickers without deleting anything; writes `asset.archived` to the outbox. */
+/**
+ * Hides the asset from pickers without deleting anything; writes `asset.archived` to the outbox and hands it to
+ * the sync engine. Throws NotFound for another shop's asset.
+ */
 export async function archiveAsset(
   shop: string,
   assetId: string,
   actor: string,
 ) {
-  return setAssetStatus(shop, assetId, "ARCHIVED", actor);
+  const asset = await setAssetStatus(shop, assetId, "ARCHIVED", actor);
+  await kickOutboxRelay();
+  return asset;
 }
 
 /** Brings an archived asset back (approved again if it had an approved version, otherwise a draft). */

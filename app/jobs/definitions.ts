@@ -22,6 +22,13 @@ interface JobDefinition {
   schema: z.ZodType;
 }
 
+/** A product × channel convergence: `seq` is the pair's job sequence when queued (coalescing, see pair-jobs). */
+const pairJob = z.object({
+  shop: shopDomain,
+  productId: z.string().min(1),
+  seq: z.number().int().min(0),
+});
+
 export const jobDefinitions = {
   /** Fetch name, plan, currency and locales after install (afterAuth) so the app can format and localise. */
   "shop.sync-details": {
@@ -62,24 +69,20 @@ export const jobDefinitions = {
   /** One outbox event (job id = outbox id): fans it out into per product × channel work. */
   "sync.dispatch": {
     queue: "sync",
-    schema: z.object({ shop: shopDomain, outboxId: z.string().min(1) }),
+    schema: z.object({
+      shop: shopDomain,
+      outboxId: z.string().min(1),
+      // How many times the row was relayed before: each relay is a new job.
+      relay: z.number().int().min(0),
+    }),
   },
   /**
    * Converges one product on a channel: desired state from the approved data, read the channel back, push the
    * difference, read back again (sync/converge.server.ts). Coalesced: one queued job per product × channel.
    */
-  "sync.storefront": {
-    queue: "sync-storefront",
-    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
-  },
-  "sync.google": {
-    queue: "sync-feeds",
-    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
-  },
-  "sync.marketplace": {
-    queue: "sync-marketplace",
-    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
-  },
+  "sync.storefront": { queue: "sync-storefront", schema: pairJob },
+  "sync.google": { queue: "sync-feeds", schema: pairJob },
+  "sync.marketplace": { queue: "sync-marketplace", schema: pairJob },
   /** Deletes the shop's Shopify files Vitrine created that nothing shows (lost creations, unlinked assets). */
   "sync.orphans": {
     queue: "sync",

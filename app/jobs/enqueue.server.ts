@@ -8,29 +8,40 @@ import {
   type JobName,
   type JobPayload,
 } from "./definitions";
+import { bullJobId, jobIdentity, type CallerIdentifiedJob } from "./job-ids";
 import type { JobRequest } from "./job-request";
 import { getQueue } from "./queues.server";
 
-export interface EnqueueOptions {
-  /** Idempotency key: adding a job whose id already exists in the queue is a no-op. */
-  jobId?: string;
+export type EnqueueOptions<N extends JobName = JobName> = {
   delayMs?: number;
-}
+} & (N extends CallerIdentifiedJob
+  ? {
+      /** Idempotency key: adding a job whose id already exists in the queue is a no-op. */
+      jobId?: string;
+    }
+  : {
+      /** @deprecated Ignored: this job's id comes from jobs/job-ids.ts. */
+      jobId?: string;
+    });
 
 /**
- * Adds a job. Idempotent when `jobId` is given. Throws zod's error for a bad payload and `Upstream`
- * (retryable) when Redis cannot be reached.
+ * Adds a job under the identity jobs/job-ids.ts gives it, so asking twice for the same work is one job.
+ * Returns the job's id (the existing job's when it was already there). Throws zod's error for a bad payload and
+ * `Upstream` (retryable) when Redis cannot be reached.
  */
 export async function enqueue<N extends JobName>(
   name: N,
   payload: JobPayload<N>,
-  options: EnqueueOptions = {},
+  options: EnqueueOptions<N> = {},
 ): Promise<string> {
   const data = parseJobPayload(name, payload);
   const queue = getQueue(jobDefinitions[name].queue);
   const jobOptions: JobsOptions = {};
-  // BullMQ reserves ':' in custom ids (it separates key parts) and rejects all-digit ids.
-  if (options.jobId) jobOptions.jobId = options.jobId.replaceAll(":", "_");
+  const identity = jobIdentity(name, data, options.jobId);
+  if (identity && "jobId" in identity)
+    jobOptions.jobId = bullJobId(identity.jobId);
+  if (identity && "dedupe" in identity)
+    jobOptions.deduplication = { id: bullJobId(identity.dedupe) };
   if (options.delayMs) jobOptions.delay = options.delayMs;
   try {
     await queue.waitUntilReady();

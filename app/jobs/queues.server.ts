@@ -17,8 +17,12 @@ export const defaultJobOptions: JobsOptions = {
 const queues = new Map<QueueName, Queue>();
 let connection: Redis | undefined;
 
+/**
+ * The key prefix of every queue and of our own Redis keys (bucket mirror, locks): QUEUE_PREFIX as a hash tag,
+ * `{vitrine}`, so that in a Redis Cluster all of them hash to one slot, as BullMQ's multi-key scripts require.
+ */
 export function queuePrefix(): string {
-  return env().QUEUE_PREFIX;
+  return `{${env().QUEUE_PREFIX}}`;
 }
 
 export function getQueue(name: QueueName): Queue {

@@ -32,3 +32,64 @@ export function createRedis(
   });
   return redis;
 }
+
+/** Redis is set up so that it may lose queued jobs. */
+export class RedisEvictionPolicyError extends Error {
+  constructor(
+    readonly where: string,
+    readonly policy: string,
+  ) {
+    super(
+      `Redis at ${where} has maxmemory-policy "${policy}": when it fills up it deletes keys, and BullMQ loses ` +
+        `queued jobs with them. Set maxmemory-policy to noeviction (redis.conf, CONFIG SET, or your provider's ` +
+        `parameter group) and give it the memory it needs (README, Deploying: Redis).`,
+    );
+    this.name = "RedisEvictionPolicyError";
+  }
+}
+
+async function evictionPolicy(redis: Redis): Promise<string | undefined> {
+  // INFO works on managed Redis that disable CONFIG (ElastiCache, Memorystore); CONFIG GET is the fallback.
+  const info = await redis.info("memory").catch(() => "");
+  const match = /^maxmemory_policy:(\S+)/m.exec(info);
+  if (match) return match[1];
+  const config = (await redis
+    .config("GET", "maxmemory-policy")
+    .catch(() => [])) as string[];
+  return config[1];
+}
+
+/**
+ * Checks at start-up that Redis evicts nothing. Throws RedisEvictionPolicyError when its maxmemory-policy is
+ * anything but noeviction; returns "unreachable" (and checks nothing) when Redis does not answer within
+ * `timeoutMs`, or "unknown" when Redis will not say.
+ */
+export async function checkEvictionPolicy(
+  url: string = env().REDIS_URL,
+  timeoutMs = 5_000,
+): Promise<"noeviction" | "unreachable" | "unknown"> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: timeoutMs,
+    retryStrategy: () => null,
+  });
+  redis.on("error", () => undefined);
+  const where = `${redis.options.host ?? "?"}:${redis.options.port ?? "?"}`;
+  try {
+    await redis.connect();
+  } catch {
+    redis.disconnect();
+    return "unreachable";
+  }
+  try {
+    const policy = await evictionPolicy(redis);
+    if (policy === undefined) return "unknown";
+    if (policy !== "noeviction")
+      throw new RedisEvictionPolicyError(where, policy);
+    return "noeviction";
+  } finally {
+    redis.disconnect();
+  }
+}

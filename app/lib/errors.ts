@@ -1,5 +1,8 @@
 // The closed set of domain errors. Domain code throws these; routes map them to Responses in one place
-// (lib/http.server.ts) and job processors map them to retry-or-give-up in one place (worker/failure.server.ts).
+// (lib/http.server.ts, each error with its own `status`) and job processors map them to retry-or-give-up in one
+// place (worker/failure.server.ts, by `retryable`).
+
+import type { ZodError } from "zod";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -31,6 +34,19 @@ export class Invalid extends AppError {
     options?: ErrorOptions,
   ) {
     super(message, options);
+  }
+
+  /** Zod's issues keyed by their path (`validation.min`), `_` for the object itself. */
+  static fieldErrorsOf(error: ZodError): FieldErrors {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of error.issues)
+      (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
+    return fieldErrors;
+  }
+
+  /** The `Invalid` for a zod error: the same field keys everywhere (forms show them next to their fields). */
+  static fromZod(error: ZodError, message: string): Invalid {
+    return new Invalid(message, Invalid.fieldErrorsOf(error), { cause: error });
   }
 }
 

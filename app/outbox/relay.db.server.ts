@@ -31,11 +31,11 @@ export async function relayOutbox(
   let moved = 0;
   for (const row of rows) {
     try {
-      await enqueue(
-        "sync.dispatch",
-        { shop: row.shop, outboxId: row.id },
-        { jobId: `outbox-${row.id}-${row.relays}` },
-      );
+      await enqueue("sync.dispatch", {
+        shop: row.shop,
+        outboxId: row.id,
+        relay: row.relays,
+      });
     } catch (error) {
       await db.outbox.update({
         where: { id: row.id },

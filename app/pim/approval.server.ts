@@ -3,19 +3,11 @@
 // the approved values and is read back. A row left undispatched (Redis down) is picked up by the relay's sweep.
 import { logger } from "~/lib/logger.server";
 import { kickOutboxRelay } from "~/outbox/relay.db.server";
-import { approveProducts, type Approval } from "./values.db.server";
-
-/** Hands approvals (outbox rows `product.values-approved`) to the sync engine now. Idempotent. */
-export async function dispatchValuesApproved(
-  _shop: string,
-  _approvals: readonly Approval[],
-): Promise<void> {
-  await kickOutboxRelay();
-}
+import { approveProducts, type Approval } from "./approval.db.server";
 
 /**
- * Approves products and queues their publishing. Throws `NotFound` for another shop's product. When Redis is
- * down the approval still stands (the outbox rows wait for the relay); the error is logged, not thrown.
+ * Approves products and hands them to the sync engine. Throws `NotFound` for another shop's product. When Redis
+ * is down the approval still stands (the outbox rows wait for the relay); the error is logged, not thrown.
  */
 export async function approveAndPublish(
   shop: string,
@@ -24,11 +16,11 @@ export async function approveAndPublish(
 ): Promise<Approval[]> {
   const approvals = await approveProducts(shop, productIds, actor);
   try {
-    await dispatchValuesApproved(shop, approvals);
+    await kickOutboxRelay();
   } catch (error) {
     logger.warn(
       { err: error, shop },
-      "publish not queued; outbox relay will retry",
+      "approval not relayed yet; the outbox relay will retry",
     );
   }
   return approvals;

@@ -1,41 +1,32 @@
 // Prisma access for attribute definitions and families. Every query takes the shop.
-import type { ZodError } from "zod";
 import db from "~/db.server";
 import { Invalid, NotFound } from "~/lib/errors";
 import {
   validationRules,
-  type AttributeShape,
   type AttributeType,
   type ValidationRules,
 } from "./attribute-types";
 import {
   attributeInput,
   familyInput,
+  storedColumns,
+  type Attribute,
   type AttributeInput,
   type FamilyInput,
 } from "./attributes.schema";
 import type { Channel } from "./channels";
 
-export interface Attribute extends AttributeShape {
-  id: string;
-  labels: Record<string, string>;
-  level: "PRODUCT" | "VARIANT";
-  localisable: boolean;
-  channelSpecific: boolean;
-  group: string;
-  position: number;
-  metafieldDefinitionId: string | null;
-}
+export type { Attribute };
 
 type AttributeRow = Awaited<
   ReturnType<typeof db.attributeDefinition.findFirstOrThrow>
 >;
 
-export function toAttribute(row: AttributeRow): Attribute {
+function toAttribute(row: AttributeRow): Attribute {
   return {
     id: row.id,
     key: row.key,
-    labels: row.labels as Record<string, string>,
+    labels: storedColumns.labels(row.labels),
     type: row.type as AttributeType,
     level: row.level as "PRODUCT" | "VARIANT",
     localisable: row.localisable,
@@ -61,7 +52,8 @@ export async function saveAttribute(
   input: AttributeInput,
 ): Promise<Attribute> {
   const parsed = attributeInput.safeParse(input);
-  if (!parsed.success) throw invalidFrom(parsed.error, "attribute");
+  if (!parsed.success)
+    throw Invalid.fromZod(parsed.error, "attribute: invalid input");
   const { key, ...data } = parsed.data;
   if (data.type === "measurement" && !data.validation.measurementKind)
     throw new Invalid("attribute: measurement needs a kind", {
@@ -118,13 +110,13 @@ function toFamily(row: FamilyRow): FamilyView {
   return {
     id: row.id,
     name: row.name,
-    productTypes: row.productTypes as string[],
-    categoryIds: row.categoryIds as string[],
+    productTypes: storedColumns.strings(row.productTypes),
+    categoryIds: storedColumns.strings(row.categoryIds),
     attributes: row.attributes.map((a) => ({
       attributeId: a.attributeId,
       key: a.attribute.key,
       level: a.attribute.level as "PRODUCT" | "VARIANT",
-      requiredChannels: a.requiredChannels as Channel[],
+      requiredChannels: storedColumns.requiredChannels(a.requiredChannels),
     })),
   };
 }
@@ -138,7 +130,7 @@ export async function listFamilies(shop: string): Promise<FamilyView[]> {
   return rows.map(toFamily);
 }
 
-export async function findFamily(
+async function findFamily(
   shop: string,
   id: string,
 ): Promise<FamilyView | null> {
@@ -155,7 +147,8 @@ export async function saveFamily(
   input: FamilyInput,
 ): Promise<FamilyView> {
   const parsed = familyInput.safeParse(input);
-  if (!parsed.success) throw invalidFrom(parsed.error, "family");
+  if (!parsed.success)
+    throw Invalid.fromZod(parsed.error, "family: invalid input");
   const { name, productTypes, categoryIds, attributes } = parsed.data;
   const defs = await db.attributeDefinition.findMany({
     where: { shop, key: { in: attributes.map((a) => a.key) } },
@@ -259,11 +252,4 @@ export async function setProductFamily(
     data: { familyId },
   });
   if (count === 0) throw new NotFound("product not found");
-}
-
-function invalidFrom(error: ZodError, what: string): Invalid {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues)
-    (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-  return new Invalid(`${what}: invalid input`, fieldErrors);
 }

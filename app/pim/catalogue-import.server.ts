@@ -9,7 +9,7 @@ import type { AdminClient } from "~/shopify/admin-client.server";
 import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
 import { shopifyFetch } from "~/shopify/api-origin.server";
 import { assignFamilies } from "./attributes.db.server";
-import { recomputeAllCompleteness } from "./values.db.server";
+import { recomputeAllCompleteness } from "./completeness.db.server";
 import {
   finishMirrorProducts,
   removeUnseenSince,

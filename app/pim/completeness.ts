@@ -1,5 +1,7 @@
 // Completeness of a product per channel: which of its family's required attributes are filled (per variant for
 // variant-level attributes). Pure; values.db.server.ts stores the result whenever values or the family change.
+import { z } from "zod";
+import { jsonColumn } from "~/lib/json-column";
 import { ANY, CHANNELS, type Channel } from "./channels";
 
 export interface CompletenessAttribute {
@@ -18,10 +20,15 @@ export interface CompletenessValue {
   draft: string | null;
 }
 
-export interface Missing {
-  attribute: string;
-  variantId?: string;
-}
+export const missingSchema = z.array(
+  z.object({ attribute: z.string(), variantId: z.string().optional() }),
+);
+export type Missing = z.infer<typeof missingSchema>[number];
+/** ProductCompleteness.missing as stored. */
+export const missingColumn = jsonColumn(
+  "ProductCompleteness.missing",
+  missingSchema,
+);
 
 export interface ChannelCompleteness {
   channel: Channel;

@@ -3,6 +3,7 @@
 // family assignment of a product that has none yet.
 import { createHash } from "node:crypto";
 import db from "~/db.server";
+import { selectedOptionsColumn, tagsColumn } from "./mirror-columns";
 
 export interface MirrorVariant {
   shopifyId: string;
@@ -147,7 +148,7 @@ function toMirrorProduct(p: ProductRow): MirrorProduct {
     vendor: p.vendor,
     productType: p.productType,
     status: p.status,
-    tags: (p.tags as string[] | null) ?? [],
+    tags: tagsColumn(p.tags),
     categoryId: p.categoryId,
     shopifyUpdatedAt: p.shopifyUpdatedAt,
   };
@@ -162,7 +163,7 @@ function toMirrorVariant(v: VariantRow): MirrorVariant {
     price: v.price,
     compareAtPrice: v.compareAtPrice,
     position: v.position,
-    selectedOptions: v.selectedOptions as MirrorVariant["selectedOptions"],
+    selectedOptions: selectedOptionsColumn(v.selectedOptions),
     availableForSale: v.availableForSale,
   };
 }

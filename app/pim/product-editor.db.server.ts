@@ -1,51 +1,15 @@
-// What the product editor shows: the product, its variants, its family's attributes by group, the working (draft)
-// values for one locale × channel, completeness and history. Shop-scoped; throws `NotFound`.
+// What the product editor shows (editor-view.ts): the product, its variants, its family's attributes by group, the
+// working (draft) values for one locale × channel, completeness and history. Shop-scoped; throws `NotFound`.
 import db from "~/db.server";
 import { NotFound } from "~/lib/errors";
 import { decodeValue, formatAttributeValue } from "./attribute-types";
-import { listAttributes, type Attribute } from "./attributes.db.server";
+import { listAttributes } from "./attributes.db.server";
+import { storedColumns } from "./attributes.schema";
 import { ANY, type Channel } from "./channels";
-import { defaultLocale, valueFieldName } from "./values.db.server";
-
-export interface EditorView {
-  product: {
-    id: string;
-    title: string;
-    handle: string;
-    status: string;
-    pimStatus: string;
-    vendor: string | null;
-    productType: string | null;
-    familyId: string | null;
-    approvedVersion: number;
-    publishedVersion: number;
-    approvedAt: string | null;
-    approvedBy: string | null;
-  };
-  variants: { id: string; title: string; sku: string | null }[];
-  attributes: (Attribute & { requiredChannels: string[] })[];
-  locales: string[];
-  locale: string;
-  channel: Channel | typeof ANY;
-  /** Field name (valueFieldName) → the text of the working value for the chosen locale × channel. */
-  values: Record<string, string>;
-  /** Same keys: the approved value, to show what a pending change replaces. */
-  approved: Record<string, string>;
-  completeness: { channel: string; percent: number; missing: unknown }[];
-  history: {
-    id: string;
-    changeId: string;
-    attributeKey: string;
-    variantId: string | null;
-    locale: string;
-    channel: string;
-    before: string;
-    after: string;
-    kind: string;
-    actor: string | null;
-    createdAt: string;
-  }[];
-}
+import { missingColumn } from "./completeness";
+import type { EditorView } from "./editor-view";
+import { shopLocales } from "~/shop/shop.db.server";
+import { valueFieldName } from "./value-field";
 
 export async function loadProductEditor(
   shop: string,
@@ -64,14 +28,7 @@ export async function loadProductEditor(
     },
   });
   if (!product) throw new NotFound("product not found");
-  const primary = await defaultLocale(shop);
-  const shopRow = await db.shop.findUnique({
-    where: { shop },
-    select: { locales: true },
-  });
-  const locales = Array.isArray(shopRow?.locales)
-    ? (shopRow.locales as string[])
-    : [primary];
+  const { primary, locales } = await shopLocales(shop);
   const locale =
     view.locale && locales.includes(view.locale) ? view.locale : primary;
   const channel = view.channel ?? ANY;
@@ -79,7 +36,7 @@ export async function loadProductEditor(
   const required = new Map(
     (product.family?.attributes ?? []).map((a) => [
       a.attributeId,
-      a.requiredChannels as string[],
+      storedColumns.requiredChannels(a.requiredChannels),
     ]),
   );
   const all = await listAttributes(shop);
@@ -141,7 +98,7 @@ export async function loadProductEditor(
     completeness: product.completeness.map((c) => ({
       channel: c.channel,
       percent: c.percent,
-      missing: c.missing,
+      missing: missingColumn(c.missing),
     })),
     history: history.map((h) => ({
       id: h.id,

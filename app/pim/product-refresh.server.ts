@@ -11,7 +11,7 @@ import {
   replaceMirrorProduct,
   touchMirrorProduct,
 } from "./mirror.db.server";
-import { recomputeCompleteness } from "./values.db.server";
+import { recomputeCompleteness } from "./completeness.db.server";
 
 const PRODUCT_FOR_MIRROR = `#graphql
   query ProductForMirror($id: ID!) {

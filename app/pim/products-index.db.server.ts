@@ -4,9 +4,9 @@ import { z } from "zod";
 import db, { type Prisma } from "~/db.server";
 import { channel } from "./channels";
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
-export const productsIndexQuery = z.object({
+const productsIndexQuery = z.object({
   q: z.string().trim().max(200).optional(),
   familyId: z.string().max(40).optional(),
   status: z.enum(["DRAFT", "APPROVED", "PENDING"]).optional(),

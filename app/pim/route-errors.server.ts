@@ -1,32 +1,17 @@
-// Domain errors as route responses, in one place for the PIM's routes: Invalid → 400 with field errors and the
-// typed input (the form keeps it), NotFound → 404 thrown, anything else rethrown.
-import { json } from "@remix-run/node";
-import { AppError, Invalid } from "~/lib/errors";
+// Kept only for app/routes/app.products.spreadsheet.tsx, which the hardening branch is rewriting: the old names
+// over the one route boundary (lib/http.server.ts). Delete this file once that route imports lib/http.server.ts.
+import type { TypedResponse } from "@remix-run/node";
+import { actionFailure, type ActionFailure } from "~/lib/http.server";
 
-export interface FormFailure {
-  ok: false;
-  message: string;
-  fieldErrors: Record<string, string[]>;
-  input: Record<string, string>;
-}
+export { actorOf } from "~/lib/http.server";
+
+export type FormFailure = ActionFailure & { input: Record<string, string> };
 
 export function formFailure(
   error: unknown,
   input: Record<string, string> = {},
-) {
-  if (error instanceof Invalid)
-    return json<FormFailure>(
-      {
-        ok: false,
-        message: error.message,
-        fieldErrors: error.fieldErrors,
-        input,
-      },
-      { status: 400 },
-    );
-  if (error instanceof AppError && error.status === 404)
-    throw new Response("Not Found", { status: 404 });
-  throw error;
+): TypedResponse<FormFailure> {
+  return actionFailure(error, input) as TypedResponse<FormFailure>;
 }
 
 /** Form fields as strings (files and repeated keys ignored), to echo back with a 400. */
@@ -35,11 +20,4 @@ export function formInput(form: FormData): Record<string, string> {
   for (const [key, value] of form.entries())
     if (typeof value === "string" && !(key in out)) out[key] = value;
   return out;
-}
-
-/** Who did it, for history: the staff member's id from the session token when there is one. */
-export function actorOf(context: {
-  sessionToken?: { sub?: string };
-}): string | null {
-  return context.sessionToken?.sub ?? null;
 }

@@ -14,7 +14,7 @@ import {
 import { z } from "zod";
 import { ProblemList } from "~/components/sync/problem-list";
 import { useT } from "~/i18n";
-import { errorResponse } from "~/lib/http.server";
+import { actionFailure, parseForm } from "~/lib/http.server";
 import { channelKinds } from "~/sync/channel-kinds";
 import {
   activity,
@@ -43,13 +43,11 @@ const retryInput = z.object({
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   try {
-    const input = retryInput.parse(
-      Object.fromEntries(await request.formData()),
-    );
+    const input = await parseForm(request, retryInput);
     await retryProductChannel(session.shop, input.productId, input.channel);
     return { ok: true as const };
   } catch (error) {
-    return errorResponse(error);
+    return actionFailure(error);
   }
 };
 

@@ -2,26 +2,30 @@
 // with an option value, or remove a link. The storefront and channels follow through the outbox.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { errorResponse } from "~/lib/http.server";
+import {
+  actionFailure,
+  actorOf,
+  parseForm,
+  requireParam,
+} from "~/lib/http.server";
 import { kickOutboxRelay } from "~/outbox/relay.db.server";
 import { assetLinkAction, runAssetLinkAction } from "~/sync/links.db.server";
 import { authenticate } from "~/shopify.server";
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
+  const auth = await authenticate.admin(request);
+  const assetId = requireParam(params, "id");
   try {
-    const input = assetLinkAction.parse(
-      Object.fromEntries(await request.formData()),
-    );
+    const input = await parseForm(request, assetLinkAction);
     const result = await runAssetLinkAction(
-      session.shop,
-      params.id ?? "",
+      auth.session.shop,
+      assetId,
       input,
-      sessionToken?.sub ? `user:${sessionToken.sub}` : "staff",
+      actorOf(auth),
     );
     await kickOutboxRelay();
     return json({ ok: true as const, ...result });
   } catch (error) {
-    return errorResponse(error);
+    return actionFailure(error);
   }
 };

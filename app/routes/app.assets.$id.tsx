@@ -2,9 +2,8 @@
 // locale, rights, audit trail and the "Used by" card the sync engine fills.
 import { json } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useRevalidator } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
-import { useEffect, useState } from "react";
 import { AssetPreviewImage } from "~/components/dam/asset-preview";
 import {
   ApprovalCard,
@@ -20,30 +19,30 @@ import { replacementImpact } from "~/sync/dispatch.db.server";
 import { assetLinks } from "~/sync/links.db.server";
 import { productChannelStates } from "~/sync/overview.db.server";
 import { UploadDropZone } from "~/components/dam/upload-drop-zone";
+import { useRevalidateWhile } from "~/components/use-revalidate-while";
 import { assetActionSchema } from "~/dam/dam.schema";
+import { directUploadsEnabled } from "~/dam/direct-upload.server";
 import { maxUploadBytes } from "~/dam/ingest.server";
 import { loadAsset, runAssetAction } from "~/dam/library.server";
-import {
-  actorOf,
-  errorResponse,
-  formObject,
-  throwAsResponse,
-} from "~/dam/route-helpers.server";
 import { useT } from "~/i18n";
-import { kickOutboxRelay } from "~/outbox/relay.db.server";
-import { findShop } from "~/shop/shop.db.server";
+import {
+  actionFailure,
+  actorOf,
+  loaderFailure,
+  parseForm,
+  requireParam,
+} from "~/lib/http.server";
+import { shopLocales } from "~/shop/shop.db.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
+  const assetId = requireParam(params, "id");
   try {
-    const [asset, shop] = await Promise.all([
-      loadAsset(session.shop, params.id ?? ""),
-      findShop(session.shop),
+    const [asset, { locales }] = await Promise.all([
+      loadAsset(session.shop, assetId),
+      shopLocales(session.shop),
     ]);
-    const locales = Array.isArray(shop?.locales)
-      ? (shop.locales as string[])
-      : [shop?.primaryLocale ?? "en"];
     const [links, impact] = await Promise.all([
       assetLinks(session.shop, asset.id),
       replacementImpact(session.shop, asset.id),
@@ -60,50 +59,37 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     return {
       asset,
       usage,
-      locales: locales.length ? locales : ["en"],
+      locales,
       maxMb: Math.round(maxUploadBytes() / 1024 / 1024),
+      directUpload: directUploadsEnabled(),
     };
   } catch (error) {
-    return throwAsResponse(error);
+    return loaderFailure(error);
   }
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const auth = await authenticate.admin(request);
+  const assetId = requireParam(params, "id");
   try {
-    const input = assetActionSchema.parse(formObject(await request.formData()));
-    await runAssetAction(
-      auth.session.shop,
-      params.id ?? "",
-      input,
-      actorOf(auth),
-    );
-    // Approvals and archives wrote outbox events: hand them to the sync engine now.
-    await kickOutboxRelay();
-    return json({ ok: true, intent: input.intent });
+    const input = await parseForm(request, assetActionSchema);
+    await runAssetAction(auth.session.shop, assetId, input, actorOf(auth));
+    return json({ ok: true as const, intent: input.intent });
   } catch (error) {
-    return errorResponse(error);
+    return actionFailure(error);
   }
 };
 
 export default function AssetPage() {
-  const { asset, usage, locales, maxMb } = useLoaderData<typeof loader>();
+  const { asset, usage, locales, maxMb, directUpload } =
+    useLoaderData<typeof loader>();
   const t = useT();
-  const revalidator = useRevalidator();
   const latest = asset.versions[0];
-  const [polls, setPolls] = useState(0);
-  // Until the worker has rendered the new version's preview, look again every few seconds (bounded).
-  const waiting =
+  // Until the worker has rendered the new version's preview, look again every 2 s (bounded).
+  const polling = useRevalidateWhile(
     asset.kind === "IMAGE" &&
-    Boolean(latest && !latest.previewUrl && !latest.renditionError);
-  useEffect(() => {
-    if (!waiting || polls >= 90 || revalidator.state !== "idle") return;
-    const timer = setTimeout(() => {
-      setPolls((n) => n + 1);
-      revalidator.revalidate();
-    }, 2_000);
-    return () => clearTimeout(timer);
-  }, [waiting, polls, revalidator]);
+      Boolean(latest && !latest.previewUrl && !latest.renditionError),
+  );
   return (
     <Page
       backAction={{ content: t("dam.asset.back"), url: "/app/assets" }}
@@ -151,10 +137,8 @@ export default function AssetPage() {
                 <UploadDropZone
                   assetId={asset.id}
                   maxMb={maxMb}
-                  onUploaded={() => {
-                    setPolls(0);
-                    revalidator.revalidate();
-                  }}
+                  direct={directUpload}
+                  onUploaded={polling.restart}
                   label={t("dam.asset.uploadVersion")}
                 />
               )}

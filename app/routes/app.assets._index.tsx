@@ -1,12 +1,7 @@
 // The asset library: search and filters in the URL, grid or list, bulk actions, and the upload drop zone.
 import { json } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  useFetcher,
-  useLoaderData,
-  useRevalidator,
-  useSearchParams,
-} from "@remix-run/react";
+import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   BlockStack,
   Card,
@@ -15,8 +10,9 @@ import {
   Page,
   Text,
 } from "@shopify/polaris";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { UploadDropZone } from "~/components/dam/upload-drop-zone";
+import { useRevalidateWhile } from "~/components/use-revalidate-while";
 import {
   BulkBar,
   LibraryFilters,
@@ -26,16 +22,17 @@ import {
   ViewToggle,
 } from "~/components/dam/library";
 import { libraryActionSchema, parseAssetSearch } from "~/dam/dam.schema";
+import { directUploadsEnabled } from "~/dam/direct-upload.server";
 import { maxUploadBytes } from "~/dam/ingest.server";
 import { loadLibrary, runLibraryAction } from "~/dam/library.server";
-import {
-  actorOf,
-  errorResponse,
-  formObject,
-  throwAsResponse,
-} from "~/dam/route-helpers.server";
 import { useT } from "~/i18n";
-import { kickOutboxRelay } from "~/outbox/relay.db.server";
+import { failureOf } from "~/lib/action-result";
+import {
+  actionFailure,
+  actorOf,
+  loaderFailure,
+  parseForm,
+} from "~/lib/http.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -46,69 +43,47 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     return {
       ...library,
       maxMb: Math.round(maxUploadBytes() / 1024 / 1024),
+      directUpload: directUploadsEnabled(),
       filtered: Object.keys(search).length > 0,
     };
   } catch (error) {
-    return throwAsResponse(error);
+    return loaderFailure(error);
   }
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const auth = await authenticate.admin(request);
   try {
-    const input = libraryActionSchema.parse(
-      formObject(await request.formData()),
+    const input = await parseForm(request, libraryActionSchema);
+    return json(
+      await runLibraryAction(auth.session.shop, input, actorOf(auth)),
     );
-    const result = await runLibraryAction(
-      auth.session.shop,
-      input,
-      actorOf(auth),
-    );
-    // Approvals and archives wrote outbox events: hand them to the sync engine now.
-    await kickOutboxRelay();
-    return json(result);
   } catch (error) {
-    return errorResponse(error);
+    return actionFailure(error);
   }
 };
-
-// While thumbnails are being rendered, look again every few seconds (bounded: a stuck job must not poll forever).
-const POLL_MS = 2_000;
-const MAX_POLLS = 90;
 
 export default function AssetLibrary() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const [params] = useSearchParams();
-  const revalidator = useRevalidator();
-  const bulk = useFetcher<{ count?: number; error?: string }>();
+  const bulk = useFetcher<typeof action>();
+  const bulkFailure = failureOf(bulk.data);
   const [view, setView] = useState<"grid" | "list">(
     params.get("view") === "list" ? "list" : "grid",
   );
   const [selected, setSelected] = useState<string[]>([]);
-  const [polls, setPolls] = useState(0);
-
-  const waiting = data.items.some(
-    (item) => item.kind === "IMAGE" && !item.thumbnailUrl,
+  // While thumbnails are being rendered, look again every 2 s (bounded: a stuck job must not poll forever).
+  const polling = useRevalidateWhile(
+    data.items.some((item) => item.kind === "IMAGE" && !item.thumbnailUrl),
   );
-  useEffect(() => {
-    if (!waiting || polls >= MAX_POLLS || revalidator.state !== "idle") return;
-    const timer = setTimeout(() => {
-      setPolls((n) => n + 1);
-      revalidator.revalidate();
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [waiting, polls, revalidator]);
 
   useEffect(() => {
-    if (bulk.state === "idle" && bulk.data?.count !== undefined)
+    if (bulk.state === "idle" && bulk.data && "count" in bulk.data)
       setSelected([]);
   }, [bulk.state, bulk.data]);
 
-  const onUploaded = useCallback(() => {
-    setPolls(0);
-    revalidator.revalidate();
-  }, [revalidator]);
+  const onUploaded = polling.restart;
 
   const empty = data.items.length === 0 && !data.filtered;
   return (
@@ -116,7 +91,11 @@ export default function AssetLibrary() {
       <Layout>
         <Layout.Section>
           <Card>
-            <UploadDropZone maxMb={data.maxMb} onUploaded={onUploaded} />
+            <UploadDropZone
+              maxMb={data.maxMb}
+              direct={data.directUpload}
+              onUploaded={onUploaded}
+            />
           </Card>
         </Layout.Section>
         <Layout.Section>
@@ -137,9 +116,9 @@ export default function AssetLibrary() {
                     {selected.length > 0 && (
                       <BulkBar selected={selected} fetcher={bulk} />
                     )}
-                    {bulk.data?.error && (
+                    {bulkFailure && (
                       <Text as="p" tone="critical">
-                        {bulk.data.error}
+                        {bulkFailure.message}
                       </Text>
                     )}
                     {data.items.length === 0 ? (

@@ -1,46 +1,24 @@
+// Attributes and families: the shop's attribute definitions, the form to add or change one, and the families
+// (which attributes a product has, and which are required on which channel).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  useSubmit,
-} from "@remix-run/react";
-import {
-  Badge,
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  Checkbox,
-  DataTable,
-  FormLayout,
-  InlineStack,
-  Layout,
-  Page,
-  Select,
-  Text,
-} from "@shopify/polaris";
-import { useState } from "react";
+import { useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import { Banner, Layout, Page } from "@shopify/polaris";
 import { z } from "zod";
-import { FormTextField } from "~/components/form-fields";
+import { AttributeForm } from "~/components/pim/attribute-form";
+import { AttributesTable } from "~/components/pim/attributes-table";
+import { FamilyForm } from "~/components/pim/family-form";
 import { useT } from "~/i18n";
-import { seedApparelAttributes } from "~/pim/apparel-seed.server";
-import { ATTRIBUTE_TYPES, MEASUREMENT_KINDS } from "~/pim/attribute-types";
+import { failureOf } from "~/lib/action-result";
+import { actionFailure, parseForm, readForm } from "~/lib/http.server";
 import {
-  assignFamilies,
   listAttributes,
   listFamilies,
   saveAttribute,
-  saveFamily,
 } from "~/pim/attributes.db.server";
-import { CHANNELS } from "~/pim/channels";
-import {
-  formFailure,
-  formInput,
-  type FormFailure,
-} from "~/pim/route-errors.server";
-import { recomputeAllCompleteness } from "~/pim/values.db.server";
+import { attributeForm, familyForm } from "~/pim/attributes.schema";
+import { saveFamilyAndReassign } from "~/pim/families.server";
+import { setUpApparelPim } from "~/pim/onboarding.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -52,115 +30,38 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { attributes, families };
 };
 
-const list = (text: string | undefined) =>
-  (text ?? "")
-    .split(";")
-    .map((s) => s.trim())
-    .filter(Boolean);
-const number = (text: string | undefined) =>
-  text === undefined || text.trim() === "" ? undefined : Number(text);
+const intent = z.object({
+  intent: z.enum(["seed-apparel", "save-attribute", "save-family"]),
+});
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const shop = session.shop;
-  const form = await request.formData();
-  const input = formInput(form);
-  const intent = z
-    .enum(["seed-apparel", "save-attribute", "save-family"])
-    .safeParse(input.intent);
-  if (!intent.success)
-    return json<FormFailure>(
-      {
-        ok: false,
-        message: "unknown intent",
-        fieldErrors: { intent: ["Unknown action."] },
-        input,
-      },
-      { status: 400 },
-    );
+  const form = await readForm(request);
   try {
-    switch (intent.data) {
+    switch ((await parseForm(form, intent)).intent) {
       case "seed-apparel":
-        await seedApparelAttributes(shop);
-        await recomputeAllCompleteness(shop);
-        return json({ ok: true as const });
+        await setUpApparelPim(shop);
+        break;
       case "save-attribute":
-        // saveAttribute parses with zod and throws Invalid with field errors.
-        await saveAttribute(shop, {
-          key: input.key ?? "",
-          labels: { en: input.label ?? "" },
-          type: input.type as (typeof ATTRIBUTE_TYPES)[number],
-          level: input.level === "VARIANT" ? "VARIANT" : "PRODUCT",
-          localisable: input.localisable === "on",
-          channelSpecific: input.channelSpecific === "on",
-          group: input.group || "General",
-          validation: {
-            ...(input.required === "on" ? { required: true } : {}),
-            ...(list(input.allowedValues).length
-              ? { allowedValues: list(input.allowedValues) }
-              : {}),
-            ...(input.measurementKind
-              ? {
-                  measurementKind:
-                    input.measurementKind as (typeof MEASUREMENT_KINDS)[number],
-                }
-              : {}),
-            min: number(input.min),
-            max: number(input.max),
-            maxLength: number(input.maxLength),
-            ...(input.pattern ? { pattern: input.pattern } : {}),
-          },
-        });
-        return json({ ok: true as const });
-      case "save-family": {
-        const keys = form
-          .getAll("attributes")
-          .filter((k): k is string => typeof k === "string");
-        await saveFamily(shop, {
-          name: input.name ?? "",
-          productTypes: list(input.productTypes),
-          categoryIds: list(input.categoryIds),
-          attributes: keys.map((key) => ({
-            key,
-            requiredChannels: CHANNELS.filter(
-              (c) => form.get(`required.${key}.${c}`) === "on",
-            ),
-          })),
-        });
-        await assignFamilies(shop);
-        await recomputeAllCompleteness(shop);
-        return json({ ok: true as const });
-      }
-      default:
-        return json<FormFailure>(
-          {
-            ok: false,
-            message: "unknown intent",
-            fieldErrors: { intent: ["Unknown action."] },
-            input,
-          },
-          { status: 400 },
-        );
+        // attributeForm only reshapes the form; saveAttribute validates (Invalid with field errors).
+        await saveAttribute(shop, await parseForm(form, attributeForm));
+        break;
+      case "save-family":
+        await saveFamilyAndReassign(shop, await parseForm(form, familyForm));
+        break;
     }
+    return json({ ok: true as const });
   } catch (error) {
-    return formFailure(error, input);
+    return actionFailure(error, form);
   }
 };
 
 export default function Attributes() {
   const { attributes, families } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failure = result && !result.ok ? (result as FormFailure) : null;
+  const failure = failureOf(useActionData<typeof action>());
   const t = useT();
   const submit = useSubmit();
-  const typed = failure?.input ?? {};
-  const [type, setType] = useState(typed.type ?? "single_line_text");
-  const [level, setLevel] = useState(typed.level ?? "PRODUCT");
-  const [kind, setKind] = useState(typed.measurementKind ?? "");
-  const error = (field: string) => failure?.fieldErrors[field]?.join(" ");
-  const [family, setFamily] = useState(families[0]?.name ?? "");
-  const current = families.find((f) => f.name === family);
-
   return (
     <Page
       backAction={{ url: "/app/products" }}
@@ -180,267 +81,19 @@ export default function Attributes() {
           </Layout.Section>
         )}
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                {t("pim.attributes.attributes")}
-              </Text>
-              {attributes.length === 0 ? (
-                <Text as="p">{t("pim.attributes.empty")}</Text>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "text", "text"]}
-                  headings={[
-                    t("pim.attributes.key"),
-                    t("pim.attributes.label"),
-                    t("pim.attributes.type"),
-                    t("pim.attributes.level"),
-                    t("pim.attributes.group"),
-                  ]}
-                  rows={attributes.map((a) => [
-                    a.key,
-                    a.labels.en ?? a.key,
-                    <InlineStack gap="100" key={a.key}>
-                      <Badge>{a.type}</Badge>
-                      {a.localisable && (
-                        <Badge tone="info">
-                          {t("pim.attributes.localisable")}
-                        </Badge>
-                      )}
-                      {a.channelSpecific && (
-                        <Badge tone="info">
-                          {t("pim.attributes.channelSpecific")}
-                        </Badge>
-                      )}
-                    </InlineStack>,
-                    a.level,
-                    a.group,
-                  ])}
-                />
-              )}
-            </BlockStack>
-          </Card>
+          <AttributesTable attributes={attributes} />
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <Card>
-            <Form method="post">
-              <input type="hidden" name="intent" value="save-attribute" />
-              <FormLayout>
-                <FormTextField
-                  label={t("pim.attributes.key")}
-                  name="key"
-                  defaultValue={typed.key}
-                  error={error("key")}
-                />
-                <FormTextField
-                  label={t("pim.attributes.label")}
-                  name="label"
-                  defaultValue={typed.label}
-                  error={error("labels.en")}
-                />
-                <Select
-                  label={t("pim.attributes.type")}
-                  name="type"
-                  value={type}
-                  onChange={setType}
-                  options={ATTRIBUTE_TYPES.map((v) => ({ label: v, value: v }))}
-                  error={error("type")}
-                />
-                {type === "measurement" && (
-                  <Select
-                    label={t("pim.attributes.measurementKind")}
-                    name="measurementKind"
-                    value={kind}
-                    onChange={setKind}
-                    options={[
-                      { label: "—", value: "" },
-                      ...MEASUREMENT_KINDS.map((v) => ({ label: v, value: v })),
-                    ]}
-                    error={error("validation.measurementKind")}
-                  />
-                )}
-                <Select
-                  label={t("pim.attributes.level")}
-                  name="level"
-                  value={level}
-                  onChange={setLevel}
-                  options={[
-                    { label: "PRODUCT", value: "PRODUCT" },
-                    { label: "VARIANT", value: "VARIANT" },
-                  ]}
-                />
-                <FormTextField
-                  label={t("pim.attributes.group")}
-                  name="group"
-                  defaultValue={typed.group}
-                />
-                <FormTextField
-                  label={t("pim.attributes.allowedValues")}
-                  name="allowedValues"
-                  defaultValue={typed.allowedValues}
-                />
-                <InlineStack gap="200">
-                  <FormTextField
-                    label={t("pim.attributes.min")}
-                    name="min"
-                    type="number"
-                    defaultValue={typed.min}
-                    error={error("validation.min")}
-                  />
-                  <FormTextField
-                    label={t("pim.attributes.max")}
-                    name="max"
-                    type="number"
-                    defaultValue={typed.max}
-                    error={error("validation.max")}
-                  />
-                </InlineStack>
-                <FormTextField
-                  label={t("pim.attributes.maxLength")}
-                  name="maxLength"
-                  type="number"
-                  defaultValue={typed.maxLength}
-                  error={error("validation.maxLength")}
-                />
-                <FormTextField
-                  label={t("pim.attributes.pattern")}
-                  name="pattern"
-                  defaultValue={typed.pattern}
-                />
-                <NativeCheckbox
-                  name="required"
-                  label={t("pim.attributes.required")}
-                />
-                <NativeCheckbox
-                  name="localisable"
-                  label={t("pim.attributes.localisable")}
-                />
-                <NativeCheckbox
-                  name="channelSpecific"
-                  label={t("pim.attributes.channelSpecific")}
-                />
-                <Button submit variant="primary">
-                  {t("pim.attributes.save")}
-                </Button>
-              </FormLayout>
-            </Form>
-          </Card>
+          <AttributeForm failure={failure} />
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <Form method="post">
-              <input type="hidden" name="intent" value="save-family" />
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t("pim.attributes.families")}
-                </Text>
-                <InlineStack gap="200" blockAlign="end">
-                  <Select
-                    label={t("pim.attributes.families")}
-                    options={[
-                      ...families.map((f) => ({
-                        label: f.name,
-                        value: f.name,
-                      })),
-                      { label: "+", value: "" },
-                    ]}
-                    value={family}
-                    onChange={setFamily}
-                  />
-                  <FormTextField
-                    label={t("pim.attributes.familyName")}
-                    name="name"
-                    key={`n-${family}`}
-                    defaultValue={family}
-                    error={error("name")}
-                  />
-                  <FormTextField
-                    label={t("pim.attributes.productTypes")}
-                    name="productTypes"
-                    key={`t-${family}`}
-                    defaultValue={current?.productTypes.join("; ") ?? ""}
-                  />
-                  <FormTextField
-                    label={t("pim.attributes.categories")}
-                    name="categoryIds"
-                    key={`c-${family}`}
-                    defaultValue={current?.categoryIds.join("; ") ?? ""}
-                    error={error("categoryIds.0")}
-                  />
-                </InlineStack>
-                <DataTable
-                  columnContentTypes={[
-                    "text",
-                    "text",
-                    ...CHANNELS.map(() => "text" as const),
-                  ]}
-                  headings={[
-                    t("pim.attributes.key"),
-                    t("pim.attributes.inFamily"),
-                    ...CHANNELS.map((c) => t(`pim.channel.${c}`)),
-                  ]}
-                  rows={attributes.map((a) => {
-                    const rule = current?.attributes.find(
-                      (r) => r.key === a.key,
-                    );
-                    return [
-                      a.key,
-                      <NativeCheckbox
-                        key={`in-${family}-${a.key}`}
-                        name="attributes"
-                        value={a.key}
-                        defaultChecked={Boolean(rule)}
-                        label={a.key}
-                        labelHidden
-                      />,
-                      ...CHANNELS.map((c) => (
-                        <NativeCheckbox
-                          key={`r-${family}-${a.key}-${c}`}
-                          name={`required.${a.key}.${c}`}
-                          defaultChecked={
-                            rule?.requiredChannels.includes(c) ?? false
-                          }
-                          label={c}
-                          labelHidden
-                        />
-                      )),
-                    ];
-                  })}
-                />
-                <InlineStack>
-                  <Button submit variant="primary">
-                    {t("pim.attributes.saveFamily")}
-                  </Button>
-                </InlineStack>
-              </BlockStack>
-            </Form>
-          </Card>
+          <FamilyForm
+            families={families}
+            attributeKeys={attributes.map((a) => a.key)}
+            failure={failure}
+          />
         </Layout.Section>
       </Layout>
     </Page>
-  );
-}
-
-/** A Polaris Checkbox that posts with the form ("on" when checked). */
-function NativeCheckbox(props: {
-  name: string;
-  label: string;
-  value?: string;
-  defaultChecked?: boolean;
-  labelHidden?: boolean;
-}) {
-  const [checked, setChecked] = useState(props.defaultChecked ?? false);
-  return (
-    <>
-      <Checkbox
-        label={props.label}
-        labelHidden={props.labelHidden}
-        checked={checked}
-        onChange={setChecked}
-      />
-      {checked && (
-        <input type="hidden" name={props.name} value={props.value ?? "on"} />
-      )}
-    </>
   );
 }

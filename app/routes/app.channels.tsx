@@ -20,7 +20,8 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { useT } from "~/i18n";
-import { errorResponse, type ActionFailure } from "~/lib/http.server";
+import { failureOf } from "~/lib/action-result";
+import { actionFailure, parseForm } from "~/lib/http.server";
 import {
   configureMarketplace,
   rotateFeedToken,
@@ -74,7 +75,7 @@ const intent = z.discriminatedUnion("intent", [
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   try {
-    const input = intent.parse(Object.fromEntries(await request.formData()));
+    const input = await parseForm(request, intent);
     switch (input.intent) {
       case "toggle":
         await setChannelEnabled(
@@ -93,7 +94,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         try {
           new RegExp(input.filenamePattern);
         } catch {
-          return errorResponse(
+          return actionFailure(
             new z.ZodError([
               {
                 code: "custom",
@@ -111,15 +112,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     }
     return { ok: true as const };
   } catch (error) {
-    return errorResponse(error);
+    return actionFailure(error);
   }
 };
 
 export default function Channels() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as
-    ActionFailure | { ok: true } | undefined;
-  const failure = result && !result.ok ? result : undefined;
+  const failure = failureOf(useActionData<typeof action>());
   const busy = useNavigation().state !== "idle";
   const t = useT();
   const [url, setUrl] = useState(data.marketplace.url);
@@ -162,7 +161,7 @@ export default function Channels() {
           <Layout.Section>
             <Card>
               <Text as="p" tone="critical">
-                {failure.error}
+                {failure.message}
               </Text>
             </Card>
           </Layout.Section>

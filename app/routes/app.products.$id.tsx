@@ -1,51 +1,41 @@
+// The product editor: values per locale × channel (product and per variant), approval, family, completeness,
+// history with revert, and the product's state on each channel.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
-  Form,
   useActionData,
   useLoaderData,
-  useNavigate,
   useNavigation,
-  useSearchParams,
   useSubmit,
 } from "@remix-run/react";
-import {
-  Badge,
-  Banner,
-  BlockStack,
-  Box,
-  Button,
-  Card,
-  DataTable,
-  InlineStack,
-  Layout,
-  Page,
-  ProgressBar,
-  Select,
-  Text,
-} from "@shopify/polaris";
+import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 import { z } from "zod";
-import { FormSelect, FormTextField } from "~/components/form-fields";
+import { CompletenessCard } from "~/components/pim/completeness-card";
+import { FamilyCard } from "~/components/pim/family-card";
+import { PimStatusBadge } from "~/components/pim/pim-status-badge";
+import { ProductValuesForm } from "~/components/pim/product-values-form";
+import { ValueHistoryCard } from "~/components/pim/value-history-card";
+import { ProductChannelsCard } from "~/components/sync/product-channels-card";
 import { useT } from "~/i18n";
+import { failureOf } from "~/lib/action-result";
+import {
+  actionFailure,
+  actorOf,
+  loaderFailure,
+  parseForm,
+  readForm,
+  requireParam,
+} from "~/lib/http.server";
 import { approveAndPublish } from "~/pim/approval.server";
-import { listFamilies, setProductFamily } from "~/pim/attributes.db.server";
+import { listFamilies } from "~/pim/attributes.db.server";
 import { ANY, CHANNELS } from "~/pim/channels";
 import { loadProductEditor } from "~/pim/product-editor.db.server";
 import {
-  actorOf,
-  formFailure,
-  formInput,
-  type FormFailure,
-} from "~/pim/route-errors.server";
-import { valueFieldName } from "~/pim/value-field";
-import {
-  recomputeCompleteness,
-  revertChange,
-  saveProductValues,
-  type ValueEdit,
-} from "~/pim/values.db.server";
+  changeProductFamily,
+  saveEditorValues,
+} from "~/pim/product-editor.server";
+import { revertChange } from "~/pim/values.db.server";
 import { authenticate } from "~/shopify.server";
-import { ProductChannelsCard } from "~/components/sync/product-channels-card";
 import { productChannelStates } from "~/sync/overview.db.server";
 
 const viewQuery = z.object({
@@ -55,26 +45,23 @@ const viewQuery = z.object({
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const search = Object.fromEntries(new URL(request.url).searchParams);
-  const view = viewQuery.safeParse(search);
+  const productId = requireParam(params, "id");
+  const view = viewQuery.safeParse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
   try {
-    const editor = await loadProductEditor(
-      session.shop,
-      params.id ?? "",
-      view.success ? view.data : {},
-    );
-    const families = await listFamilies(session.shop);
-    const channelStates =
-      (await productChannelStates(session.shop, [params.id ?? ""]))[
-        params.id ?? ""
-      ] ?? [];
+    const [editor, families, channelStates] = await Promise.all([
+      loadProductEditor(session.shop, productId, view.data ?? {}),
+      listFamilies(session.shop),
+      productChannelStates(session.shop, [productId]),
+    ]);
     return {
       ...editor,
-      channelStates,
+      channelStates: channelStates[productId] ?? [],
       families: families.map((f) => ({ id: f.id, name: f.name })),
     };
   } catch (error) {
-    return formFailure(error) as never;
+    return loaderFailure(error);
   }
 };
 
@@ -90,208 +77,62 @@ const actionInput = z.discriminatedUnion("intent", [
     intent: z.literal("revert-field"),
     valueChangeId: z.string().min(1).max(40),
   }),
-  z.object({
-    intent: z.literal("family"),
-    familyId: z.string().max(40),
-  }),
+  z.object({ intent: z.literal("family"), familyId: z.string().max(40) }),
 ]);
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const context = await authenticate.admin(request);
-  const shop = context.session.shop;
-  const productId = params.id ?? "";
-  const form = await request.formData();
-  const input = formInput(form);
-  const parsed = actionInput.safeParse(input);
-  if (!parsed.success)
-    return json<FormFailure>(
-      {
-        ok: false,
-        message: "invalid request",
-        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<
-          string,
-          string[]
-        >,
-        input,
-      },
-      { status: 400 },
-    );
-  const actor = actorOf(context);
+  const auth = await authenticate.admin(request);
+  const shop = auth.session.shop;
+  const productId = requireParam(params, "id");
+  const form = await readForm(request);
   try {
-    switch (parsed.data.intent) {
-      case "save": {
-        const { locale, channel } = parsed.data;
-        const edits: ValueEdit[] = [];
-        for (const [name, value] of Object.entries(input)) {
-          const match = /^v\.([^.]+)\.([a-z0-9_-]+)$/.exec(name);
-          if (!match) continue;
-          const [, owner, attributeKey] = match;
-          edits.push({
-            attributeKey: attributeKey!,
-            variantId: owner === "product" ? null : owner,
-            locale,
-            channel,
-            input: value,
-          });
-        }
-        await saveProductValues(shop, productId, edits, actor);
+    const input = await parseForm(form, actionInput);
+    switch (input.intent) {
+      case "save":
+        await saveEditorValues(
+          shop,
+          productId,
+          { locale: input.locale, channel: input.channel, fields: form },
+          actorOf(auth),
+        );
         return json({ ok: true as const, intent: "save" });
-      }
       case "approve":
-        await approveAndPublish(shop, [productId], actor);
+        await approveAndPublish(shop, [productId], actorOf(auth));
         return json({ ok: true as const, intent: "approve" });
       case "revert-change":
-        await revertChange(shop, { changeId: parsed.data.changeId }, actor);
-        return json({ ok: true as const, intent: "revert" });
       case "revert-field":
         await revertChange(
           shop,
-          { valueChangeId: parsed.data.valueChangeId },
-          actor,
+          input.intent === "revert-change"
+            ? { changeId: input.changeId }
+            : { valueChangeId: input.valueChangeId },
+          actorOf(auth),
         );
         return json({ ok: true as const, intent: "revert" });
       case "family":
-        await setProductFamily(shop, productId, parsed.data.familyId || null);
-        await recomputeCompleteness(shop, [productId]);
+        await changeProductFamily(shop, productId, input.familyId || null);
         return json({ ok: true as const, intent: "family" });
     }
   } catch (error) {
-    return formFailure(error, input);
+    return actionFailure(error, form);
   }
 };
 
 export default function ProductEditor() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const failure = failureOf(result);
   const t = useT();
-  const navigate = useNavigate();
   const submit = useSubmit();
-  const navigation = useNavigation();
-  const [params] = useSearchParams();
-  const failure = result && !result.ok ? (result as FormFailure) : null;
-  const busy = navigation.state === "submitting";
-
-  const view = (key: "locale" | "channel", value: string) => {
-    const next = new URLSearchParams(params);
-    next.set(key, value);
-    navigate(`?${next.toString()}`);
-  };
-  const fieldName = (
-    attribute: (typeof data.attributes)[number],
-    variantId: string | null,
-  ) =>
-    valueFieldName({
-      attributeKey: attribute.key,
-      variantId,
-      locale: attribute.localisable ? data.locale : ANY,
-      channel: attribute.channelSpecific ? data.channel : ANY,
-    });
-  const valueOf = (
-    attribute: (typeof data.attributes)[number],
-    variantId: string | null,
-  ) => {
-    const formName = `v.${variantId ?? "product"}.${attribute.key}`;
-    return (
-      failure?.input[formName] ??
-      data.values[fieldName(attribute, variantId)] ??
-      ""
-    );
-  };
-  const errorOf = (
-    attribute: (typeof data.attributes)[number],
-    variantId: string | null,
-  ) => failure?.fieldErrors[fieldName(attribute, variantId)]?.join(" ");
-  const label = (attribute: (typeof data.attributes)[number]) =>
-    attribute.labels[data.locale] ?? attribute.labels.en ?? attribute.key;
-
-  const field = (
-    attribute: (typeof data.attributes)[number],
-    variantId: string | null,
-    compact = false,
-  ) => {
-    const name = `v.${variantId ?? "product"}.${attribute.key}`;
-    const approved = data.approved[fieldName(attribute, variantId)];
-    const help =
-      !compact && attribute.requiredChannels.length
-        ? t("pim.editor.required", {
-            channels: attribute.requiredChannels
-              .map((c) => t(`pim.channel.${c as "STOREFRONT"}`))
-              .join(", "),
-          })
-        : undefined;
-    const common = {
-      label: compact ? "" : label(attribute),
-      labelHidden: compact,
-      error: errorOf(attribute, variantId),
-      helpText:
-        help ??
-        (!compact &&
-        data.product.pimStatus === "PENDING" &&
-        approved !== undefined
-          ? t("pim.editor.approvedValue", { value: approved || "—" })
-          : undefined),
-    };
-    if (attribute.type === "single_select" || attribute.type === "boolean") {
-      const options =
-        attribute.type === "boolean"
-          ? [
-              { label: t("pim.editor.yes"), value: "true" },
-              { label: t("pim.editor.no"), value: "false" },
-            ]
-          : (attribute.validation.allowedValues ?? []).map((v) => ({
-              label: v,
-              value: v,
-            }));
-      return (
-        <FormSelect
-          key={`${name}-${data.locale}-${data.channel}`}
-          {...common}
-          name={name}
-          options={[{ label: "—", value: "" }, ...options]}
-          defaultValue={valueOf(attribute, variantId)}
-        />
-      );
-    }
-    return (
-      <FormTextField
-        key={`${name}-${data.locale}-${data.channel}`}
-        {...common}
-        name={name}
-        multiline={
-          attribute.type === "multi_line_text" || attribute.type === "rich_text"
-        }
-        defaultValue={valueOf(attribute, variantId)}
-      />
-    );
-  };
-
-  const groups = new Map<string, typeof data.attributes>();
-  for (const attribute of data.attributes.filter((a) => a.level === "PRODUCT"))
-    groups.set(attribute.group, [
-      ...(groups.get(attribute.group) ?? []),
-      attribute,
-    ]);
-  const variantAttributes = data.attributes.filter(
-    (a) => a.level === "VARIANT",
-  );
+  const busy = useNavigation().state === "submitting";
+  const post = (fields: Record<string, string>) =>
+    submit(fields, { method: "post" });
 
   return (
     <Page
       backAction={{ url: "/app/products" }}
       title={data.product.title}
-      titleMetadata={
-        <Badge
-          tone={
-            data.product.pimStatus === "APPROVED"
-              ? "success"
-              : data.product.pimStatus === "PENDING"
-                ? "attention"
-                : undefined
-          }
-        >
-          {t(`pim.status.${data.product.pimStatus as "DRAFT"}`)}
-        </Badge>
-      }
+      titleMetadata={<PimStatusBadge status={data.product.pimStatus} />}
       subtitle={t("pim.editor.published", {
         published: data.product.publishedVersion,
         approved: data.product.approvedVersion,
@@ -299,7 +140,7 @@ export default function ProductEditor() {
       primaryAction={{
         content: t("pim.editor.approve"),
         disabled: data.product.pimStatus === "APPROVED" || busy,
-        onAction: () => submit({ intent: "approve" }, { method: "post" }),
+        onAction: () => post({ intent: "approve" }),
       }}
     >
       <Layout>
@@ -323,191 +164,28 @@ export default function ProductEditor() {
           </Layout.Section>
         )}
         <Layout.Section>
-          <Form method="post">
-            <input type="hidden" name="intent" value="save" />
-            <input type="hidden" name="locale" value={data.locale} />
-            <input type="hidden" name="channel" value={data.channel} />
-            <BlockStack gap="400">
-              <Card>
-                <InlineStack gap="400" blockAlign="end">
-                  <Select
-                    label={t("pim.editor.locale")}
-                    options={data.locales.map((l) => ({ label: l, value: l }))}
-                    value={data.locale}
-                    onChange={(v) => view("locale", v)}
-                  />
-                  <Select
-                    label={t("pim.editor.channel")}
-                    options={([ANY, ...CHANNELS] as const).map((c) => ({
-                      label: t(`pim.channel.${c}`),
-                      value: c,
-                    }))}
-                    value={data.channel}
-                    onChange={(v) => view("channel", v)}
-                  />
-                  <Button submit variant="primary" loading={busy}>
-                    {t("pim.editor.save")}
-                  </Button>
-                </InlineStack>
-              </Card>
-              {[...groups.entries()].map(([group, attributes]) => (
-                <Card key={group}>
-                  <BlockStack gap="300">
-                    <Text as="h2" variant="headingMd">
-                      {group}
-                    </Text>
-                    {attributes.map((a) => (
-                      <div key={a.key}>{field(a, null)}</div>
-                    ))}
-                  </BlockStack>
-                </Card>
-              ))}
-              {variantAttributes.length > 0 && (
-                <Card>
-                  <BlockStack gap="300">
-                    <Text as="h2" variant="headingMd">
-                      {t("pim.editor.variantGrid")}
-                    </Text>
-                    <DataTable
-                      columnContentTypes={[
-                        "text",
-                        ...variantAttributes.map(() => "text" as const),
-                      ]}
-                      headings={[
-                        t("pim.editor.variant"),
-                        ...variantAttributes.map(label),
-                      ]}
-                      rows={data.variants.map((v) => [
-                        `${v.title}${v.sku ? ` · ${v.sku}` : ""}`,
-                        ...variantAttributes.map((a) => field(a, v.id, true)),
-                      ])}
-                    />
-                  </BlockStack>
-                </Card>
-              )}
-            </BlockStack>
-          </Form>
+          <ProductValuesForm view={data} failure={failure} busy={busy} />
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <ProductChannelsCard states={data.channelStates} />
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {t("pim.editor.family")}
-                </Text>
-                <Select
-                  label={t("pim.editor.setFamily")}
-                  labelHidden
-                  options={[
-                    { label: t("pim.editor.noFamily"), value: "" },
-                    ...data.families.map((f) => ({
-                      label: f.name,
-                      value: f.id,
-                    })),
-                  ]}
-                  value={data.product.familyId ?? ""}
-                  onChange={(familyId) =>
-                    submit({ intent: "family", familyId }, { method: "post" })
-                  }
-                />
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t("pim.editor.completeness")}
-                </Text>
-                {data.completeness.map((c) => {
-                  const missing = (
-                    c.missing as { attribute: string; variantId?: string }[]
-                  ).map((m) => m.attribute);
-                  return (
-                    <BlockStack gap="100" key={c.channel}>
-                      <InlineStack align="space-between">
-                        <Text as="span">
-                          {t(`pim.channel.${c.channel as "STOREFRONT"}`)}
-                        </Text>
-                        <Badge
-                          tone={c.percent === 100 ? "success" : "attention"}
-                        >{`${c.percent}%`}</Badge>
-                      </InlineStack>
-                      <ProgressBar
-                        progress={c.percent}
-                        size="small"
-                        tone={c.percent === 100 ? "success" : "highlight"}
-                      />
-                      <Text as="p" tone="subdued" variant="bodySm">
-                        {missing.length
-                          ? t("pim.editor.missing", {
-                              fields: [...new Set(missing)].join(", "),
-                            })
-                          : t("pim.editor.nothingMissing")}
-                      </Text>
-                    </BlockStack>
-                  );
-                })}
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {t("pim.editor.history")}
-                </Text>
-                {data.product.approvedAt && (
-                  <Text as="p" variant="bodySm" tone="success">
-                    {t("pim.editor.approvedBy", {
-                      version: data.product.approvedVersion,
-                      actor: data.product.approvedBy ?? t("pim.editor.someone"),
-                      at: new Date(data.product.approvedAt).toLocaleString(),
-                    })}
-                  </Text>
-                )}
-                {data.history.length === 0 && (
-                  <Text as="p">{t("pim.editor.noHistory")}</Text>
-                )}
-                {data.history.map((h, i) => (
-                  <Box key={h.id} paddingBlockEnd="200">
-                    <Text as="p" variant="bodySm">
-                      <strong>{h.attributeKey}</strong>{" "}
-                      {t("pim.editor.change", {
-                        kind: h.kind.toLowerCase(),
-                        actor: h.actor ?? t("pim.editor.someone"),
-                        at: new Date(h.createdAt).toLocaleString(),
-                        before: h.before || "—",
-                        after: h.after || "—",
-                      })}
-                    </Text>
-                    <InlineStack gap="200">
-                      <Button
-                        variant="plain"
-                        onClick={() =>
-                          submit(
-                            { intent: "revert-field", valueChangeId: h.id },
-                            { method: "post" },
-                          )
-                        }
-                      >
-                        {t("pim.editor.revertField")}
-                      </Button>
-                      {data.history[i - 1]?.changeId !== h.changeId && (
-                        <Button
-                          variant="plain"
-                          onClick={() =>
-                            submit(
-                              { intent: "revert-change", changeId: h.changeId },
-                              { method: "post" },
-                            )
-                          }
-                        >
-                          {t("pim.editor.revertChange")}
-                        </Button>
-                      )}
-                    </InlineStack>
-                  </Box>
-                ))}
-              </BlockStack>
-            </Card>
+            <FamilyCard
+              familyId={data.product.familyId}
+              families={data.families}
+              onChange={(familyId) => post({ intent: "family", familyId })}
+            />
+            <CompletenessCard completeness={data.completeness} />
+            <ValueHistoryCard
+              product={data.product}
+              history={data.history}
+              onRevert={(target) =>
+                post(
+                  "changeId" in target
+                    ? { intent: "revert-change", ...target }
+                    : { intent: "revert-field", ...target },
+                )
+              }
+            />
           </BlockStack>
         </Layout.Section>
       </Layout>

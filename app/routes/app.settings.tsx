@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Card, DescriptionList, Layout, Page } from "@shopify/polaris";
 import { useT } from "~/i18n";
-import { findShop } from "~/shop/shop.db.server";
+import { findShop, localesColumn } from "~/shop/shop.db.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -12,7 +12,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     name: shop?.name ?? null,
     planName: shop?.planName ?? null,
     currencyCode: shop?.currencyCode ?? null,
-    locales: Array.isArray(shop?.locales) ? (shop.locales as string[]) : [],
+    locales: localesColumn(shop?.locales ?? null),
   };
 };
 

@@ -9,10 +9,6 @@ import { upsertInstalledShop } from "./shop.db.server";
 export async function recordInstall(shop: string): Promise<void> {
   await upsertInstalledShop(shop);
   await enqueue("shop.sync-details", { shop });
-  // PIM: the first install brings the catalogue in (one import at a time per shop: the job id dedupes).
-  await enqueue(
-    "catalogue.import",
-    { shop },
-    { jobId: `install-import:${shop}` },
-  );
+  // PIM: the first install brings the catalogue in (one import at a time per shop: see jobs/job-ids.ts).
+  await enqueue("catalogue.import", { shop });
 }

@@ -1,5 +1,16 @@
 // Prisma access for the Shop row (install state and shop details). Every function takes the shop domain.
+import { z } from "zod";
 import db from "~/db.server";
+import { jsonColumn } from "~/lib/json-column";
+
+/** Shop.locales as stored: the shop's published locales (null until the details were synced). */
+export const localesColumn = jsonColumn(
+  "Shop.locales",
+  z
+    .array(z.string())
+    .nullable()
+    .transform((locales) => locales ?? []),
+);
 
 export interface ShopDetails {
   name: string;
@@ -40,6 +51,27 @@ export async function saveShopDetails(
     where: { shop },
     data: { ...details, locales: details.locales, detailsSyncedAt: now },
   });
+}
+
+/**
+ * The shop's primary locale and every locale it publishes (primary first is not guaranteed). Before the shop's
+ * details were synced: English, alone.
+ */
+export async function shopLocales(
+  shop: string,
+): Promise<{ primary: string; locales: string[] }> {
+  const row = await db.shop.findUnique({
+    where: { shop },
+    select: { primaryLocale: true, locales: true },
+  });
+  const primary = row?.primaryLocale ?? "en";
+  const locales = localesColumn(row?.locales ?? null);
+  return { primary, locales: locales.length ? locales : [primary] };
+}
+
+/** The shop's primary locale (the default locale of its values and alt text). */
+export async function primaryLocale(shop: string): Promise<string> {
+  return (await shopLocales(shop)).primary;
 }
 
 export async function findShop(shop: string) {

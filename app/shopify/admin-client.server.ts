@@ -10,6 +10,12 @@ import {
   type ThrottleStatus,
 } from "~/jobs/shop-bucket.server";
 import { Upstream } from "~/lib/errors";
+import {
+  shopifyBucketWait,
+  shopifyPointsSpent,
+  shopifyRequests,
+  shopifyThrottled,
+} from "~/lib/metrics.server";
 import type {
   AdminGraphql,
   OperationData,
@@ -109,6 +115,7 @@ export class AdminClient {
       const cost = estimateCost(document, variables);
       await this.reserve(cost);
       this.stats.requests += 1;
+      shopifyRequests.inc({ shop: this.shop });
       try {
         const response = await this.graphql(
           document,
@@ -130,6 +137,7 @@ export class AdminClient {
           await this.observe(document, cost, estimateCost(document, variables));
           if (throttleCode(error) === "THROTTLED") {
             this.stats.throttled += 1;
+            shopifyThrottled.inc({ shop: this.shop });
             if (++throttledRetries > MAX_THROTTLED_RETRIES) {
               throw new Upstream(`Shopify kept throttling ${this.shop}`, true, {
                 cause: error,
@@ -176,6 +184,7 @@ export class AdminClient {
       const wait = await reserveShopPoints(this.shop, cost);
       if (wait === 0) return;
       this.stats.waitedMs += wait;
+      shopifyBucketWait.inc({ shop: this.shop }, wait / 1000);
       await sleep(wait);
     }
   }
@@ -188,7 +197,10 @@ export class AdminClient {
     if (!cost) return;
     if (cost.requestedQueryCost)
       observedCosts.set(document, cost.requestedQueryCost);
-    if (cost.actualQueryCost) this.stats.pointsUsed += cost.actualQueryCost;
+    if (cost.actualQueryCost) {
+      this.stats.pointsUsed += cost.actualQueryCost;
+      shopifyPointsSpent.inc({ shop: this.shop }, cost.actualQueryCost);
+    }
     if (cost.throttleStatus)
       await recordShopThrottle(this.shop, cost.throttleStatus);
     else await refundShopPoints(this.shop, reserved);

@@ -5,7 +5,8 @@
 import { Invalid } from "~/lib/errors";
 import { listAttributes } from "~/pim/attributes.db.server";
 import { forgetPublished } from "~/pim/publish.db.server";
-import { approveProducts, saveProductValues } from "~/pim/values.db.server";
+import { approveProducts } from "~/pim/approval.db.server";
+import { saveProductValues } from "~/pim/values.db.server";
 import { closeDrift } from "./drift.db.server";
 import { enqueuePairs } from "./pair-jobs.server";
 import { markDirty, variantIdOf } from "./pair-state.db.server";

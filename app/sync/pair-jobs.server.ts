@@ -7,9 +7,6 @@ import { CHANNEL_JOB } from "./channel-kinds";
 import type { ChannelKind } from "./channel-kinds";
 import { jobSeqOf, type PairRef } from "./pair-state.db.server";
 
-export const pairJobId = (pair: PairRef) =>
-  `${pair.channel}-${pair.productId}-s${pair.seq}`;
-
 /**
  * Queues a job per pair (idempotent per job sequence). Never throws: when Redis is away the pairs stay dirty in
  * the database and the recovery sweep queues them again. Returns how many could be queued.
@@ -18,11 +15,11 @@ export async function enqueuePairs(pairs: readonly PairRef[]): Promise<number> {
   let queued = 0;
   for (const pair of pairs) {
     try {
-      await enqueue(
-        CHANNEL_JOB[pair.channel],
-        { shop: pair.shop, productId: pair.productId },
-        { jobId: pairJobId(pair) },
-      );
+      await enqueue(CHANNEL_JOB[pair.channel], {
+        shop: pair.shop,
+        productId: pair.productId,
+        seq: pair.seq,
+      });
       queued += 1;
     } catch (error) {
       logger.warn(
@@ -36,17 +33,15 @@ export async function enqueuePairs(pairs: readonly PairRef[]): Promise<number> {
 }
 
 /**
- * Whether a job (by its id) has been overtaken: a job with a later sequence has started since it was queued, so
- * that one converged (or will converge) to a state at least as recent.
+ * Whether a job (queued at `seq`) has been overtaken: a job with a later sequence has started since, so that one
+ * converged (or will converge) to a state at least as recent.
  */
 export async function supersededJob(
   shop: string,
   productId: string,
   channel: ChannelKind,
-  jobId: string,
+  seq: number,
 ): Promise<boolean> {
-  const seq = Number(/-s(\d+)$/.exec(jobId)?.[1]);
-  if (!Number.isFinite(seq)) return false;
   const current = await jobSeqOf(shop, productId, channel);
   return current !== null && current > seq + 1;
 }

@@ -151,13 +151,8 @@ export function startReconciler({
   };
   const orphans = async () => {
     try {
-      const bucket = Math.floor(Date.now() / orphansEveryMs);
       for (const shop of await shopsWithSyncState())
-        await enqueue(
-          "sync.orphans",
-          { shop },
-          { jobId: `orphans-${shop}-${bucket}` },
-        );
+        await enqueue("sync.orphans", { shop });
     } catch (error) {
       logger.warn(
         { err: error },

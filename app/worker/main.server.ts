@@ -9,11 +9,39 @@ const { env } = await import("~/env.server");
 const { getQueue, closeQueues } = await import("~/jobs/queues.server");
 const { logger } = await import("~/lib/logger.server");
 const { startWorkers } = await import("./run.server");
+const { processors } = await import("./processors");
+const { withJobContext } = await import("./job-context.server");
+const { observeJobs } = await import("./job-metrics.server");
+const { checkEvictionPolicy, RedisEvictionPolicyError } =
+  await import("~/jobs/redis.server");
+const { startMetricsListener } =
+  await import("~/health/metrics-listener.server");
 const { startOutboxRelay } = await import("~/outbox/relay.db.server");
 const { startReconciler } = await import("~/sync/reconciler.server");
 
 const config = env();
-const running = startWorkers({ concurrency: config.WORKER_CONCURRENCY });
+// A Redis that evicts keys loses queued jobs: refuse to start on one.
+try {
+  const policy = await checkEvictionPolicy();
+  if (policy !== "noeviction")
+    logger.warn({ policy }, "could not check Redis' maxmemory-policy");
+} catch (error) {
+  if (!(error instanceof RedisEvictionPolicyError)) throw error;
+  logger.fatal(error.message);
+  process.exit(1);
+}
+const running = startWorkers({
+  concurrency: config.WORKER_CONCURRENCY,
+  processors: withJobContext(processors),
+});
+observeJobs(running.workers);
+const metrics = config.METRICS_PORT
+  ? await startMetricsListener({
+      port: config.METRICS_PORT,
+      host: config.METRICS_HOST,
+      token: config.METRICS_TOKEN,
+    })
+  : undefined;
 const relay = startOutboxRelay();
 const reconciler = startReconciler();
 
@@ -41,6 +69,7 @@ logger.info(
     queues: running.workers.map((w) => w.name),
     concurrency: config.WORKER_CONCURRENCY,
     prefix: config.QUEUE_PREFIX,
+    metricsPort: metrics?.port,
   },
   "worker started",
 );
@@ -52,13 +81,17 @@ async function shutdown(signal: string) {
     process.exit(1);
   }
   stopping = true;
+  const started = Date.now();
   logger.info({ signal }, "worker stopping: waiting for active jobs");
   reconciler.stop();
   await relay.stop();
+  // Takes no new job and waits for the active ones; a job cut off by a hard kill is taken over by another worker
+  // once its lock expires (lockDuration, run.server.ts).
   await running.close();
+  await metrics?.close();
   await closeQueues();
   await db.$disconnect();
-  logger.info("worker stopped");
+  logger.info({ ms: Date.now() - started }, "worker stopped");
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

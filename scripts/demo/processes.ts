@@ -57,9 +57,19 @@ export class Processes {
     });
   }
 
-  async waitForHealth(url: string, timeoutMs: number): Promise<unknown> {
-    const deadline = Date.now() + timeoutMs;
-    let last: unknown = "no answer";
+  /**
+   * Polls `url` until it answers 2xx. Every `progressMs` it says how long it has waited and what it last heard,
+   * so a slow start on a loaded machine reads as progress, not as a hang.
+   */
+  async waitForHealth(
+    url: string,
+    timeoutMs: number,
+    progressMs = 10_000,
+  ): Promise<unknown> {
+    const started = Date.now();
+    const deadline = started + timeoutMs;
+    let nextProgress = started + progressMs;
+    let last: unknown = "no answer yet";
     while (Date.now() < deadline) {
       try {
         const response = await fetch(url);
@@ -68,9 +78,15 @@ export class Processes {
       } catch (error) {
         last = (error as Error).message;
       }
+      if (Date.now() >= nextProgress) {
+        nextProgress += progressMs;
+        this.say(
+          `still waiting for ${url} (${Math.round((Date.now() - started) / 1000)} s of ${timeoutMs / 1000} s; last: ${JSON.stringify(last)})`,
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    throw new Error(`${url} did not become healthy: ${JSON.stringify(last)}`);
+    throw new Error(`${url} did not become ready: ${JSON.stringify(last)}`);
   }
 
   async stopAll(code: number): Promise<never> {

@@ -67,18 +67,21 @@ export async function clearPrefix(
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   let deleted = 0;
   try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(
-        cursor,
-        "MATCH",
-        `${prefix}:*`,
-        "COUNT",
-        1000,
-      );
-      cursor = next;
-      if (keys.length) deleted += await redis.del(...keys);
-    } while (cursor !== "0");
+    // Queue keys carry the prefix as a hash tag ({prefix}:…, see queuePrefix); keys of older runs do not.
+    for (const pattern of [`{${prefix}}:*`, `${prefix}:*`]) {
+      let cursor = "0";
+      do {
+        const [next, keys] = await redis.scan(
+          cursor,
+          "MATCH",
+          pattern,
+          "COUNT",
+          1000,
+        );
+        cursor = next;
+        if (keys.length) deleted += await redis.del(...keys);
+      } while (cursor !== "0");
+    }
   } finally {
     redis.disconnect();
   }

@@ -67,7 +67,7 @@ export async function runScenario({
 }: ScenarioOptions): Promise<ScenarioResult> {
   const { default: db } = await import("../../app/db.server.ts");
   const { setUpApparelPim, importCatalogue } =
-    await import("../../app/pim/demo.server.ts");
+    await import("../../app/pim/onboarding.server.ts");
   const { ingestUpload, addVersion } =
     await import("../../app/dam/ingest.server.ts");
   const { approveVersion } = await import("../../app/dam/versions.server.ts");

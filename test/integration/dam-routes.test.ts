@@ -16,6 +16,7 @@ import { loader as fileLoader } from "~/routes/dam.file";
 import { processors } from "~/worker/processors";
 import { startWorkers } from "~/worker/run.server";
 import { photo, removeDir, useTempStorageDir } from "../support/dam";
+import { findJob } from "../support/jobs";
 import { embeddedFetchRequest, storeOfflineSession } from "../support/shopify";
 
 const shopA = "route-a.myshopify.com";
@@ -129,7 +130,8 @@ describe("DAM routes", () => {
     );
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({
-      error: expect.stringMatching(/not recognised/),
+      ok: false,
+      message: expect.stringMatching(/not recognised/),
     });
   });
 
@@ -256,14 +258,13 @@ describe("DAM routes", () => {
   });
 
   it("re-enqueues renditions for versions whose job was lost (queue-all)", async () => {
-    const queue = getQueue("renditions");
-    const jobId = `dam-renditions-${versionId}`;
-    await queue.remove(jobId);
-    expect(await queue.getJob(jobId)).toBeUndefined();
+    const payload = { shop: shopA, assetId, versionId };
+    await (await findJob("dam.renditions", payload))?.remove();
+    expect(await findJob("dam.renditions", payload)).toBeUndefined();
 
     expect(await enqueueMissingRenditions(1)).toBeGreaterThanOrEqual(1);
 
-    expect(await queue.getJob(jobId)).toMatchObject({
+    expect(await findJob("dam.renditions", payload)).toMatchObject({
       name: "dam.renditions",
       data: { shop: shopA, assetId, versionId },
     });

@@ -10,7 +10,8 @@ import {
 } from "~/pim/catalogue-import.server";
 import { refreshProduct } from "~/pim/product-refresh.server";
 import { publishProductValues } from "~/pim/publish.server";
-import { approveProducts, saveProductValues } from "~/pim/values.db.server";
+import { approveProducts } from "~/pim/approval.db.server";
+import { saveProductValues } from "~/pim/values.db.server";
 import {
   adminClientFor,
   type AdminClient,

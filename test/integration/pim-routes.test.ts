@@ -21,6 +21,7 @@ import {
 } from "~/routes/app.products.spreadsheet";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { connectAppTo } from "../support/app-emulator";
+import { buildProduct } from "../support/factories/product";
 import { testEmulator } from "../../emulator/testing";
 import {
   embeddedFetchRequest,
@@ -33,21 +34,6 @@ const emulator = testEmulator();
 let productA: string;
 let productB: string;
 
-async function buildProduct(shop: string, n: number) {
-  const row = await db.product.create({
-    data: {
-      shop,
-      shopifyId: `gid://shopify/Product/${n}`,
-      handle: `coat-${n}`,
-      title: `Coat ${n}`,
-      searchText: `coat ${n}`,
-      status: "ACTIVE",
-      productType: "Coats",
-    },
-  });
-  return row.id;
-}
-
 beforeAll(async () => {
   connectAppTo(emulator);
   for (const shop of [SHOP_A, SHOP_B]) {
@@ -55,8 +41,8 @@ beforeAll(async () => {
     await storeOfflineSessionWithToken(shop, emulator.issueAccessToken(shop));
     await upsertInstalledShop(shop);
   }
-  productA = await buildProduct(SHOP_A, 1);
-  productB = await buildProduct(SHOP_B, 2);
+  productA = (await buildProduct(SHOP_A, 1, { variants: [] })).id;
+  productB = (await buildProduct(SHOP_B, 2, { variants: [] })).id;
   await seedApparelAttributes(SHOP_A);
   await seedApparelAttributes(SHOP_B);
 });
@@ -189,7 +175,33 @@ describe("products routes", () => {
     );
     expect(view.values["product.fit"]).toBe("Slim");
     expect(view.history).toHaveLength(1);
+    // The same actor format as the DAM's audit trail: the session token's staff member.
+    expect(view.history[0]?.actor).toMatch(/^user:\d+$/);
     expect(view.completeness).toHaveLength(3);
+  });
+
+  it("changes the family from the editor and recomputes completeness at once", async () => {
+    const editor = async () =>
+      editorLoader(
+        await args(SHOP_A, `/app/products/${productA}`, {}, { id: productA }),
+      );
+    const family = async (familyId: string) =>
+      editorAction(
+        await args(
+          SHOP_A,
+          `/app/products/${productA}`,
+          post({ intent: "family", familyId }),
+          { id: productA },
+        ),
+      );
+    const before = await editor();
+    expect(before.product.familyId).not.toBeNull();
+
+    await family("");
+    expect((await editor()).completeness).toEqual([]);
+
+    await family(before.product.familyId!);
+    expect((await editor()).completeness).toHaveLength(3);
   });
 });
 

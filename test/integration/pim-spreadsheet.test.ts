@@ -17,32 +17,10 @@ import {
 } from "~/pim/spreadsheet-import.server";
 import { getQueue } from "~/jobs/queues.server";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
+import { buildProduct } from "../support/factories/product";
 
 const SHOP = "sheets.myshopify.com";
 const OTHER = "sheets-other.myshopify.com";
-
-async function buildProduct(shop: string, n: number) {
-  await db.product.create({
-    data: {
-      shop,
-      shopifyId: `gid://shopify/Product/${n}`,
-      handle: `coat-${n}`,
-      title: `Coat ${n}`,
-      status: "ACTIVE",
-      productType: "Coats",
-      variants: {
-        create: ["S", "M"].map((size, i) => ({
-          shop,
-          shopifyId: `gid://shopify/ProductVariant/${n * 10 + i}`,
-          title: size,
-          sku: `COA-${n}-${size}`,
-          position: i,
-          selectedOptions: [{ name: "Size", value: size }],
-        })),
-      },
-    },
-  });
-}
 
 beforeAll(async () => {
   await upsertInstalledShop(SHOP);
@@ -211,7 +189,9 @@ describe("large spreadsheets on the worker", () => {
       content: new TextEncoder().encode(lines.join("\n")),
       options: { key: "sku", mode: "valid-rows", dryRun: false },
     });
-    const job = await getQueue("maintenance").getJob(`sheet_${importId}`);
+    const job = await getQueue("maintenance").getJob(
+      `spreadsheet.import_${SHOP}_${importId}`,
+    );
     expect(job?.data).toEqual({ shop: SHOP, importId });
     await job!.remove();
 

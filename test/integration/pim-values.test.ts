@@ -2,53 +2,24 @@
 // approval with its outbox event, history with revert, the approved read for the sync engine, shop isolation.
 import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { getQueue } from "~/jobs/queues.server";
 import { Invalid, NotFound } from "~/lib/errors";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveAndPublish } from "~/pim/approval.server";
 import { saveAttribute } from "~/pim/attributes.db.server";
-import {
-  approvedValues,
-  approveProducts,
-  recomputeCompleteness,
-  revertChange,
-  saveProductValues,
-} from "~/pim/values.db.server";
-import { upsertInstalledShop } from "~/shop/shop.db.server";
+import { approveProducts } from "~/pim/approval.db.server";
+import { approvedValues } from "~/pim/approved-values.db.server";
+import { recomputeCompleteness } from "~/pim/completeness.db.server";
+import { revertChange, saveProductValues } from "~/pim/values.db.server";
+import { buildProduct } from "../support/factories/product";
+import { findJob } from "../support/jobs";
 
 const SHOP = "values-shop.myshopify.com";
 const OTHER = "other-shop.myshopify.com";
-
-async function buildProduct(shop: string, n: number, productType = "Coats") {
-  return db.product.create({
-    data: {
-      shop,
-      shopifyId: `gid://shopify/Product/${n}`,
-      handle: `coat-${n}`,
-      title: `Coat ${n}`,
-      status: "ACTIVE",
-      productType,
-      variants: {
-        create: [1, 2].map((v) => ({
-          shop,
-          shopifyId: `gid://shopify/ProductVariant/${n * 10 + v}`,
-          title: `Size ${v}`,
-          sku: `COA-${n}-${v}`,
-          position: v,
-          selectedOptions: [{ name: "Size", value: String(v) }],
-        })),
-      },
-    },
-    include: { variants: { orderBy: { position: "asc" } } },
-  });
-}
 
 let product: Awaited<ReturnType<typeof buildProduct>>;
 let foreign: Awaited<ReturnType<typeof buildProduct>>;
 
 beforeAll(async () => {
-  await upsertInstalledShop(SHOP);
-  await upsertInstalledShop(OTHER);
   product = await buildProduct(SHOP, 1);
   foreign = await buildProduct(OTHER, 2);
   await seedApparelAttributes(SHOP);
@@ -264,10 +235,14 @@ describe("approval and history", () => {
     expect(history).toHaveLength(3);
   });
 
-  it("approveAndPublish queues the publish job under the outbox id and marks the row dispatched", async () => {
+  it("approveAndPublish queues the publish job of the approval and marks the row dispatched", async () => {
     const [approval] = await approveAndPublish(SHOP, [product.id], "lead");
 
-    const job = await getQueue("shopify").getJob(approval!.outboxId);
+    const job = await findJob("product-values.publish", {
+      shop: SHOP,
+      productId: product.id,
+      version: approval!.version,
+    });
     expect(job?.name).toBe("product-values.publish");
     expect(job?.data).toEqual({
       shop: SHOP,

@@ -2,13 +2,11 @@
 // engine, the approved values appear on the emulator's storefront (read back before live), and the products/update echo of that write comes back
 // through the webhook route and is recognised as ours.
 import { APP_URL } from "@shopify/shopify-api/test-helpers";
-import { QueueEvents, type Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { enqueue } from "~/jobs/enqueue.server";
-import { getQueue, queuePrefix } from "~/jobs/queues.server";
-import { createRedis } from "~/jobs/redis.server";
-import { setUpApparelPim } from "~/pim/demo.server";
+import { getQueue } from "~/jobs/queues.server";
+import { setUpApparelPim } from "~/pim/onboarding.server";
 import { approveAndPublish } from "~/pim/approval.server";
 import { saveProductValues } from "~/pim/values.db.server";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
@@ -16,6 +14,7 @@ import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { connectAppTo, deliverToApp } from "../support/app-emulator";
 import { seedShop } from "../../emulator/seed/seed";
 import { testEmulator } from "../../emulator/testing";
+import { waitForJob } from "../support/jobs";
 import { storeOfflineSessionWithToken } from "../support/shopify";
 import { eventually } from "../support/wait";
 
@@ -25,20 +24,12 @@ const emulator = testEmulator({
   webhooks: { appUrl: APP_URL, deliver: deliverToApp },
 });
 let running: RunningWorkers;
-const events = new Map<string, QueueEvents>();
 
+/** What the job returned once it finished. */
 async function finished(queue: "shopify" | "webhooks", jobId: string) {
-  let listener = events.get(queue);
-  if (!listener) {
-    listener = new QueueEvents(queue, {
-      connection: createRedis("worker"),
-      prefix: queuePrefix(),
-    });
-    events.set(queue, listener);
-  }
-  await listener.waitUntilReady();
-  const job = (await getQueue(queue).getJob(jobId)) as Job;
-  return job.waitUntilFinished(listener) as Promise<Record<string, unknown>>;
+  const job = await waitForJob(queue, jobId);
+  expect(job.state).toBe("completed");
+  return job.returnvalue as Record<string, unknown>;
 }
 
 beforeAll(async () => {
@@ -56,7 +47,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await running.close();
-  for (const listener of events.values()) await listener.close();
 });
 
 describe("PIM jobs on the worker", () => {

@@ -12,50 +12,33 @@ import { convergePair } from "~/sync/converge.server";
 import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
-import { approveProducts, saveProductValues } from "~/pim/values.db.server";
+import { approveProducts } from "~/pim/approval.db.server";
+import { saveProductValues } from "~/pim/values.db.server";
 import { renditionUrl } from "~/sync/urls.server";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
 import { embeddedFetchRequest, storeOfflineSession } from "../support/shopify";
-import { createAsset } from "../support/sync";
+import { createAsset } from "../support/factories/asset";
+import { buildProduct, type ProductSpec } from "../support/factories/product";
 
 const SHOP_A = "atelier-a.myshopify.com";
 const SHOP_B = "atelier-b.myshopify.com";
 let productA: string;
 let renditionA: string;
 
-async function makeProduct(shop: string, n: number) {
-  await db.shop.upsert({
-    where: { shop },
-    create: { shop, currencyCode: "EUR" },
-    update: {},
-  });
-  return db.product.create({
-    data: {
-      shop,
-      shopifyId: `gid://shopify/Product/${n}`,
-      handle: `coat-${n}`,
-      title: `Coat ${n}`,
-      status: "ACTIVE",
-      vendor: "Maison",
-      variants: {
-        create: [
-          {
-            shop,
-            shopifyId: `gid://shopify/ProductVariant/${n}1`,
-            title: "Camel / M",
-            sku: `COAT-${n}-CAM-M`,
-            price: "260.00",
-            selectedOptions: [
-              { name: "Colour", value: "Camel" },
-              { name: "Size", value: "M" },
-            ],
-          },
-        ],
-      },
+/** One variant, Camel / M, from the maker "Maison". */
+const camelCoat = (n: number): ProductSpec => ({
+  vendor: "Maison",
+  productType: null,
+  variants: [
+    {
+      title: "Camel / M",
+      sku: `COAT-${n}-CAM-M`,
+      price: "260.00",
+      options: { Colour: "Camel", Size: "M" },
     },
-  });
-}
+  ],
+});
 
 const post = async (
   path: string,
@@ -68,8 +51,8 @@ const post = async (
   });
 
 beforeAll(async () => {
-  productA = (await makeProduct(SHOP_A, 1)).id;
-  await makeProduct(SHOP_B, 2);
+  productA = (await buildProduct(SHOP_A, 1, camelCoat(1))).id;
+  await buildProduct(SHOP_B, 2, camelCoat(2));
   await storeOfflineSession(SHOP_A);
   await storeOfflineSession(SHOP_B);
   const image = await studioImage({
@@ -270,7 +253,7 @@ describe("admin actions", () => {
       role: "FRONT",
     });
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { error: string }).error).toMatch(
+    expect(((await refused.json()) as { message: string }).message).toMatch(
       /only approved assets can be linked/,
     );
     const foreign = await linkAction(SHOP_B, draft.assetId, {

@@ -1,14 +1,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { QueueEvents, type Job } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
 import { enqueue } from "~/jobs/enqueue.server";
-import { getQueue, queuePrefix } from "~/jobs/queues.server";
-import { createRedis } from "~/jobs/redis.server";
+import { getQueue } from "~/jobs/queues.server";
 import { NotFound, Upstream } from "~/lib/errors";
 import { processors } from "~/worker/processors";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
+import { waitForJob } from "../support/jobs";
 
 const shop = "worker-shop.myshopify.com";
 const refresh = (n: number) => ({
@@ -19,25 +18,12 @@ const refresh = (n: number) => ({
 });
 
 let running: RunningWorkers | undefined;
-let events: QueueEvents | undefined;
 afterEach(async () => {
   await running?.close();
-  await events?.close();
   running = undefined;
-  events = undefined;
 });
 
-async function finished(jobId: string): Promise<Job> {
-  const queue = getQueue("webhooks");
-  events ??= new QueueEvents("webhooks", {
-    connection: createRedis("worker"),
-    prefix: queuePrefix(),
-  });
-  await events.waitUntilReady();
-  const job = (await queue.getJob(jobId))!;
-  await job.waitUntilFinished(events).catch(() => undefined);
-  return (await queue.getJob(jobId))!;
-}
+const finished = (jobId: string) => waitForJob("webhooks", jobId);
 
 describe("worker", () => {
   it("processes a job end to end through Redis", async () => {
@@ -46,7 +32,7 @@ describe("worker", () => {
 
     const job = await finished(jobId);
 
-    expect(await job.getState()).toBe("completed");
+    expect(job.state).toBe("completed");
     expect(job.returnvalue).toMatchObject({ seen: "gid://shopify/Product/1" });
   });
 
@@ -64,7 +50,7 @@ describe("worker", () => {
 
     const job = await finished(jobId);
 
-    expect(await job.getState()).toBe("failed");
+    expect(job.state).toBe("failed");
     expect(job.attemptsMade).toBe(1);
     expect(job.opts.attempts).toBeGreaterThan(1);
     expect(job.failedReason).toBe("NotFound: product is gone");
@@ -80,7 +66,7 @@ describe("worker", () => {
 
     const job = await finished(added.id!);
 
-    expect(await job.getState()).toBe("failed");
+    expect(job.state).toBe("failed");
     expect(job.attemptsMade).toBe(1);
     expect(job.failedReason).toMatch(/invalid job payload: productId/);
   });
@@ -102,7 +88,7 @@ describe("worker", () => {
 
     const job = await finished(jobId);
 
-    expect(await job.getState()).toBe("completed");
+    expect(job.state).toBe("completed");
     expect(job.attemptsMade).toBe(2);
     expect(job.returnvalue).toBe("ok");
   });

@@ -77,8 +77,8 @@ export async function runChaos(
   const { configureMarketplace, shopChannels } =
     await import("~/sync/channels/channels.db.server");
   const { seedApparelAttributes } = await import("~/pim/apparel-seed.server");
-  const { approveProducts, saveProductValues } =
-    await import("~/pim/values.db.server");
+  const { saveProductValues } = await import("~/pim/values.db.server");
+  const { approveProducts } = await import("~/pim/approval.db.server");
   const { loader: feedLoader } = await import("~/routes/feeds.google.$file");
   const { getStorage } = await import("~/dam/storage.server");
   const { storeOfflineSessionWithToken } = await import("./shopify");

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { providerOf } from "~/lib/database-url";
+import { startLocalS3 } from "../../scripts/s3-local";
 import {
   createMigratedDatabase,
   DEFAULT_POSTGRES_URL,
@@ -15,6 +16,9 @@ declare module "vitest" {
     runId: string;
     baseDatabaseUrl: string;
     templateDatabaseUrl: string;
+    /** The run's local S3-protocol server (scripts/s3-local.ts) and its bucket. */
+    s3Endpoint: string;
+    s3Bucket: string;
   }
 }
 
@@ -29,11 +33,15 @@ export default async function setup(project: TestProject) {
   project.provide("runId", runId);
   project.provide("baseDatabaseUrl", baseUrl);
   project.provide("templateDatabaseUrl", templateUrl);
+  const s3 = await startLocalS3({ bucket: `vitrine-test-${runId}` });
+  project.provide("s3Endpoint", s3.endpoint);
+  project.provide("s3Bucket", s3.bucket);
   console.log(
     `[integration] ${providerOf(baseUrl)} template ready (run ${runId})`,
   );
 
   return async () => {
+    await s3.close();
     await dropDatabase(templateUrl, baseUrl);
     rmSync(runDirectory(runId), { recursive: true, force: true });
   };

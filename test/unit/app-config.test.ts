@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_SCOPES } from "~/env.server";
 
 interface Subscription {
   topics?: string[];
@@ -41,8 +42,17 @@ describe("shopify.app.toml", () => {
   });
 
   it("asks for the scopes the app's environment default uses", () => {
-    expect(config.access_scopes.scopes).toBe(
-      "read_products,write_products,read_files,write_files,read_locales",
-    );
+    expect(config.access_scopes.scopes).toBe(DEFAULT_SCOPES);
+  });
+
+  it("names the route that handles each subscription in a `# Handled by:` comment above it", () => {
+    // The comment sits right above the subscription's [[webhooks.subscriptions]] line (Shopify's template).
+    const lines = readFileSync("shopify.app.toml", "utf8").split("\n");
+    for (const { uri } of subscriptions) {
+      const at = lines.findIndex((line) => line.trim() === `uri = "${uri}"`);
+      const header = lines.lastIndexOf("  [[webhooks.subscriptions]]", at);
+      const route = `/app/routes/${uri.replace(/^\//, "").replaceAll("/", ".")}.ts`;
+      expect(lines[header - 1]?.trim()).toBe(`# Handled by: ${route}`);
+    }
   });
 });

@@ -1,18 +1,13 @@
 import { UnrecoverableError } from "bullmq";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { isJobName, jobDefinitions, parseJobPayload } from "~/jobs/definitions";
+import { isJobName, parseJobPayload } from "~/jobs/definitions";
 import { Conflict, Invalid, NotFound, Upstream } from "~/lib/errors";
 import { classifyFailure } from "~/worker/failure.server";
-import { processors } from "~/worker/processors";
 
+// "Exactly one processor per job name" is not tested here: `processors: ProcessorMap` makes a missing or extra
+// entry a compile error, so such a test could not fail once tsc passes.
 describe("job map", () => {
-  it("has exactly one processor per job name", () => {
-    expect(Object.keys(processors).sort()).toEqual(
-      Object.keys(jobDefinitions).sort(),
-    );
-  });
-
   it("parses a valid payload and rejects a wrong shop domain or product id", () => {
     const payload = {
       shop: "atelier.myshopify.com",
@@ -29,7 +24,7 @@ describe("job map", () => {
     ).toThrow(/Product/);
   });
 
-  it("knows its job names", () => {
+  it("knows its job names, and no inherited property is one", () => {
     expect(isJobName("shop.erase")).toBe(true);
     expect(isJobName("toString")).toBe(false);
   });

@@ -14,6 +14,7 @@ import {
 } from "@shopify/polaris";
 import { useState, type ReactNode } from "react";
 import { useT } from "~/i18n";
+import { failureOf, type ActionFailure } from "~/lib/action-result";
 import { AssetThumbnail } from "./asset-preview";
 import { LocalTime } from "./local-time";
 import { formatBytes } from "./status-badge";
@@ -59,11 +60,7 @@ interface Asset {
   versions: Version[];
 }
 
-type ActionData = {
-  ok?: boolean;
-  error?: string;
-  fieldErrors?: Record<string, string[]>;
-};
+type ActionData = { ok: true; intent: string } | ActionFailure;
 
 function Intent({
   intent,
@@ -87,9 +84,9 @@ function Intent({
       <Button submit loading={fetcher.state !== "idle"} {...button}>
         {String(children)}
       </Button>
-      {fetcher.data?.error && (
+      {fetcher.data?.ok === false && (
         <Text as="p" tone="critical">
-          {fetcher.data.error}
+          {fetcher.data.message}
         </Text>
       )}
     </fetcher.Form>
@@ -449,7 +446,7 @@ export function RightsCard({
       multiline={multiline ? 3 : undefined}
       value={form[name]}
       onChange={(value) => setForm({ ...form, [name]: value })}
-      error={details.data?.fieldErrors?.[name]?.join(", ")}
+      error={failureOf(details.data)?.fieldErrors[name]?.join(", ")}
       autoComplete="off"
     />
   );

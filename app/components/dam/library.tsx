@@ -22,7 +22,14 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
+import {
+  assetKinds,
+  assetOrientations,
+  assetSorts,
+  assetStatuses,
+} from "~/dam/dam.schema";
 import { useT, type MessageKey } from "~/i18n";
+import type { ActionFailure } from "~/lib/action-result";
 import { AssetThumbnail } from "./asset-preview";
 import { LocalTime } from "./local-time";
 import { AssetStatusBadge, formatBytes } from "./status-badge";
@@ -43,10 +50,11 @@ export interface LibraryItem {
   thumbnailUrl: string | null;
 }
 
-const statuses = ["DRAFT", "IN_REVIEW", "APPROVED", "ARCHIVED"] as const;
-const kinds = ["IMAGE", "VIDEO", "DOCUMENT", "MODEL_3D"] as const;
-const orientations = ["LANDSCAPE", "PORTRAIT", "SQUARE"] as const;
-const sorts = ["newest", "oldest", "title", "largest"] as const;
+// The same lists the search schema accepts (dam.schema.ts), so a filter the UI offers always parses.
+const statuses = assetStatuses;
+const kinds = assetKinds;
+const orientations = assetOrientations;
+const sorts = assetSorts;
 
 /** Search box, filter chips and sort, all kept in the query string (so a filtered view can be shared). */
 export function LibraryFilters({
@@ -270,7 +278,7 @@ export function ViewToggle({
   );
 }
 
-type BulkFetcher = FetcherWithComponents<{ count?: number; error?: string }>;
+type BulkFetcher = FetcherWithComponents<{ count: number } | ActionFailure>;
 
 /** Approve, archive, tag or collect the selected assets. */
 export function BulkBar({

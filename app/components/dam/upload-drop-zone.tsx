@@ -10,6 +10,7 @@ import {
 } from "@shopify/polaris";
 import { useCallback, useState } from "react";
 import { useT } from "~/i18n";
+import { uploadThroughApp, uploadToBucket } from "./upload-transport";
 
 type UploadState =
   | { phase: "uploading"; progress: number }
@@ -31,43 +32,17 @@ interface Props {
   maxMb: number;
   onUploaded: () => void;
   label?: string;
+  /** Storage is object storage: the browser uploads to the bucket itself and the app verifies the result. */
+  direct?: boolean;
 }
 
-/** Sends one file per request with XMLHttpRequest: fetch() has no upload progress. */
-function send(
-  file: File,
-  url: string,
-  token: string,
-  onProgress: (share: number) => void,
-  onSent: () => void,
-) {
-  return new Promise<{ status: number; body: Record<string, unknown> }>(
-    (resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open("POST", url);
-      xhr.setRequestHeader("Authorization", `Bearer ${token}`);
-      xhr.upload.onprogress = (event) => {
-        if (event.lengthComputable) onProgress(event.loaded / event.total);
-      };
-      xhr.upload.onload = onSent;
-      xhr.onload = () => {
-        let body: Record<string, unknown> = {};
-        try {
-          body = JSON.parse(xhr.responseText) as Record<string, unknown>;
-        } catch {
-          body = { error: xhr.statusText || `HTTP ${xhr.status}` };
-        }
-        resolve({ status: xhr.status, body });
-      };
-      xhr.onerror = () => reject(new Error("network error"));
-      const form = new FormData();
-      form.append("file", file, file.name);
-      xhr.send(form);
-    },
-  );
-}
-
-export function UploadDropZone({ assetId, maxMb, onUploaded, label }: Props) {
+export function UploadDropZone({
+  assetId,
+  maxMb,
+  onUploaded,
+  label,
+  direct,
+}: Props) {
   const t = useT();
   const shopify = useAppBridge();
   const [items, setItems] = useState<Item[]>([]);
@@ -87,23 +62,31 @@ export function UploadDropZone({ assetId, maxMb, onUploaded, label }: Props) {
         return;
       }
       try {
-        const token = await shopify.idToken();
-        const url = `/app/assets/upload${assetId ? `?assetId=${encodeURIComponent(assetId)}` : ""}`;
-        const { status, body } = await send(
-          file,
-          url,
-          token,
-          (share) =>
+        const callbacks = {
+          onProgress: (share: number) =>
             update(key, {
               phase: "uploading",
               progress: Math.round(share * 100),
             }),
-          () => update(key, { phase: "processing" }),
-        );
+          onSent: () => update(key, { phase: "processing" }),
+        };
+        const { status, body } = direct
+          ? await uploadToBucket(
+              file,
+              assetId,
+              () => shopify.idToken(),
+              callbacks,
+            )
+          : await uploadThroughApp(
+              file,
+              `/app/assets/upload${assetId ? `?assetId=${encodeURIComponent(assetId)}` : ""}`,
+              await shopify.idToken(),
+              callbacks,
+            );
         if (status >= 400)
           update(key, {
             phase: "failed",
-            message: String(body.error ?? status),
+            message: String(body.message ?? status),
           });
         else if (body.status === "duplicate")
           update(key, {
@@ -124,7 +107,7 @@ export function UploadDropZone({ assetId, maxMb, onUploaded, label }: Props) {
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [assetId, maxMb, shopify],
+    [assetId, maxMb, shopify, direct],
   );
 
   const onDrop = useCallback(

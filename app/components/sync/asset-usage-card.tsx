@@ -14,6 +14,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { useT } from "~/i18n";
+import { failureOf } from "~/lib/action-result";
 import type { ChannelKind } from "~/sync/channel-kinds";
 import { statusTone } from "./status-tone";
 
@@ -51,15 +52,11 @@ export function AssetUsageCard({
   usage: AssetUsage;
 }) {
   const t = useT();
-  const fetcher = useFetcher<{
-    ok?: boolean;
-    error?: string;
-    fieldErrors?: Record<string, string[]>;
-  }>();
+  const fetcher = useFetcher();
   const [target, setTarget] = useState("");
   const [optionValue, setOptionValue] = useState("");
   const [role, setRole] = useState("FRONT");
-  const failure = fetcher.data && !fetcher.data.ok ? fetcher.data : undefined;
+  const failure = failureOf(fetcher.data);
   const byProduct = new Map<string, AssetUsage["links"]>();
   for (const link of usage.links)
     byProduct.set(link.productId, [
@@ -135,8 +132,10 @@ export function AssetUsageCard({
                   onChange={setTarget}
                   helpText="Handle or SKU"
                   error={
-                    failure?.fieldErrors?.target?.join(", ") ??
-                    (failure?.fieldErrors ? undefined : failure?.error)
+                    failure?.fieldErrors.target?.join(", ") ??
+                    (failure && !Object.keys(failure.fieldErrors).length
+                      ? failure.message
+                      : undefined)
                   }
                   autoComplete="off"
                 />
@@ -146,7 +145,7 @@ export function AssetUsageCard({
                   value={optionValue}
                   onChange={setOptionValue}
                   helpText={t("sync.linkVariants")}
-                  error={failure?.fieldErrors?.optionValue?.join(", ")}
+                  error={failure?.fieldErrors.optionValue?.join(", ")}
                   autoComplete="off"
                 />
                 <Select

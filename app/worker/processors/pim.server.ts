@@ -14,14 +14,8 @@ export const reconcileCataloguesProcessor: Processor<
   "catalogue.reconcile-all"
 > = async () => {
   const shops = await installedShops();
-  const day = new Date().toISOString().slice(0, 10);
-  // One import per shop and day, whoever asks twice.
-  for (const shop of shops)
-    await enqueue(
-      "catalogue.import",
-      { shop },
-      { jobId: `reconcile:${shop}:${day}` },
-    );
+  // A shop whose import is already queued or running (install, the products page) keeps that one.
+  for (const shop of shops) await enqueue("catalogue.import", { shop });
   return { shops: shops.length };
 };
 

@@ -25,7 +25,7 @@ const isLastAttempt = (context: JobContext) =>
 function channelProcessor(
   channel: ChannelKind,
 ): Processor<"sync.storefront" | "sync.google" | "sync.marketplace"> {
-  return async ({ shop, productId }, context) => {
+  return async ({ shop, productId, seq }, context) => {
     try {
       return await convergePair(shop, productId, channel, {
         final: isLastAttempt(context),
@@ -33,7 +33,7 @@ function channelProcessor(
     } catch (error) {
       if (
         (error as { retryable?: boolean }).retryable !== false &&
-        (await supersededJob(shop, productId, channel, context.jobId))
+        (await supersededJob(shop, productId, channel, seq))
       )
         return { outcome: "superseded" };
       throw error;

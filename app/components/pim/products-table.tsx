@@ -1,0 +1,144 @@
+// The products index's table: one row per product with its family, PIM status and completeness on the chosen
+// channel (the other channels in small print), selectable for bulk approval; paging below.
+import { useNavigate } from "@remix-run/react";
+import {
+  Badge,
+  IndexTable,
+  InlineStack,
+  Pagination,
+  Text,
+  useIndexResourceState,
+} from "@shopify/polaris";
+import { useSearchParam } from "~/components/use-search-param";
+import { useT } from "~/i18n";
+import { CHANNELS, type Channel } from "~/pim/channels";
+import { PimStatusBadge } from "./pim-status-badge";
+
+export type ProductRow = {
+  id: string;
+  title: string;
+  familyName: string | null;
+  pimStatus: string;
+  vendor: string | null;
+  productType: string | null;
+  variants: number;
+  completeness: Partial<Record<Channel, number>>;
+};
+
+function completenessTone(percent: number) {
+  return percent === 100 ? "success" : percent >= 50 ? "attention" : "critical";
+}
+
+function CompletenessCell({
+  row,
+  channel,
+}: {
+  row: ProductRow;
+  channel: Channel;
+}) {
+  const t = useT();
+  const percent = row.completeness[channel];
+  if (percent === undefined) return <>—</>;
+  return (
+    <InlineStack gap="100" wrap={false}>
+      <Badge tone={completenessTone(percent)}>{`${percent}%`}</Badge>
+      {CHANNELS.filter(
+        (c) => c !== channel && row.completeness[c] !== undefined,
+      ).map((c) => (
+        <Text as="span" key={c} tone="subdued" variant="bodySm">
+          {`${t(`pim.channel.${c}`)} ${row.completeness[c]}%`}
+        </Text>
+      ))}
+    </InlineStack>
+  );
+}
+
+export function ProductsTable({
+  rows,
+  channel,
+  page,
+  hasNext,
+  onApprove,
+}: {
+  rows: ProductRow[];
+  channel: Channel;
+  page: number;
+  hasNext: boolean;
+  onApprove: (ids: string[]) => void;
+}) {
+  const t = useT();
+  const navigate = useNavigate();
+  const setParam = useSearchParam();
+  const { selectedResources, allResourcesSelected, handleSelectionChange } =
+    useIndexResourceState(rows);
+  return (
+    <>
+      <IndexTable
+        resourceName={{
+          singular: t("pim.index.product"),
+          plural: t("pim.index.products"),
+        }}
+        itemCount={rows.length}
+        selectedItemsCount={
+          allResourcesSelected ? "All" : selectedResources.length
+        }
+        onSelectionChange={handleSelectionChange}
+        promotedBulkActions={[
+          {
+            content: t("pim.index.approve"),
+            onAction: () => onApprove(selectedResources),
+          },
+        ]}
+        headings={[
+          { title: t("pim.index.product") },
+          { title: t("pim.index.family") },
+          { title: t("pim.index.status") },
+          {
+            title: t("pim.index.completenessOn", {
+              channel: t(`pim.channel.${channel}`),
+            }),
+          },
+          { title: t("pim.index.vendor") },
+          { title: t("pim.index.type") },
+          { title: t("pim.index.variants") },
+        ]}
+      >
+        {rows.map((row, index) => (
+          <IndexTable.Row
+            id={row.id}
+            key={row.id}
+            position={index}
+            selected={selectedResources.includes(row.id)}
+            onClick={() => navigate(`/app/products/${row.id}`)}
+          >
+            <IndexTable.Cell>
+              <Text as="span" fontWeight="semibold">
+                {row.title}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>{row.familyName ?? "—"}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <PimStatusBadge status={row.pimStatus} />
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <CompletenessCell row={row} channel={channel} />
+            </IndexTable.Cell>
+            <IndexTable.Cell>{row.vendor ?? ""}</IndexTable.Cell>
+            <IndexTable.Cell>{row.productType ?? ""}</IndexTable.Cell>
+            <IndexTable.Cell>{row.variants}</IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </IndexTable>
+      <div
+        style={{ padding: "12px", display: "flex", justifyContent: "center" }}
+      >
+        <Pagination
+          hasPrevious={page > 1}
+          hasNext={hasNext}
+          onPrevious={() => setParam("page", String(page - 1))}
+          onNext={() => setParam("page", String(page + 1))}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+// Readiness: can this process do useful work? The database, Redis and blob storage each answer within a time
+// limit. Answers say "ok", "unavailable" or "timeout" only: the error text (hosts, users, paths) goes to the log,
+// never to the caller.
+import { getStorage } from "~/dam/storage.server";
+import { pingQueue } from "~/jobs/queues.server";
+import { isStopping } from "~/lib/lifecycle.server";
+import { logger } from "~/lib/logger.server";
+import { pingDatabase } from "./health.db.server";
+
+export type CheckState = "ok" | "unavailable" | "timeout";
+
+export interface Readiness {
+  ready: boolean;
+  stopping: boolean;
+  checks: { database: CheckState; redis: CheckState; storage: CheckState };
+}
+
+const TIMEOUT = Symbol("timeout");
+
+async function check(
+  name: string,
+  probe: () => Promise<void>,
+  timeoutMs: number,
+): Promise<CheckState> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMEOUT), timeoutMs);
+  });
+  try {
+    const outcome = await Promise.race([
+      probe().then(() => "ok" as const),
+      limit,
+    ]);
+    if (outcome === TIMEOUT) {
+      logger.warn({ check: name, timeoutMs }, "readiness check timed out");
+      return "timeout";
+    }
+    return outcome;
+  } catch (error) {
+    logger.warn({ err: error, check: name }, "readiness check failed");
+    return "unavailable";
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Checks every dependency in parallel; never throws. */
+export async function readiness(timeoutMs = 2_000): Promise<Readiness> {
+  const [database, redis, storage] = await Promise.all([
+    check("database", pingDatabase, timeoutMs),
+    check("redis", pingQueue, timeoutMs),
+    check("storage", () => getStorage().check(), timeoutMs),
+  ]);
+  const stopping = isStopping();
+  const checks = { database, redis, storage };
+  return {
+    ready: !stopping && Object.values(checks).every((s) => s === "ok"),
+    stopping,
+    checks,
+  };
+}

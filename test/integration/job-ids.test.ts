@@ -1,0 +1,71 @@
+// jobs/job-ids.ts through enqueue(): whoever asks for the same work gets the same job.
+import { afterAll, describe, expect, it } from "vitest";
+import { enqueue } from "~/jobs/enqueue.server";
+import { getQueue } from "~/jobs/queues.server";
+import { logger } from "~/lib/logger.server";
+import { queueCatalogueImport } from "~/pim/onboarding.server";
+import { recordInstall } from "~/shop/install.server";
+import { processors } from "~/worker/processors";
+import { startWorkers } from "~/worker/run.server";
+import { findJob, waitForJob } from "../support/jobs";
+
+const SHOP = "job-ids.myshopify.com";
+const context = { jobId: "t", attemptsMade: 0, log: logger };
+
+async function waitingImports(): Promise<number> {
+  const jobs = await getQueue("shopify").getJobs(["waiting", "active"]);
+  return jobs.filter((job) => job.name === "catalogue.import").length;
+}
+
+afterAll(async () => {
+  await getQueue("shopify").obliterate({ force: true });
+});
+
+describe("job identities", () => {
+  it("makes the install, the products page and the daily reconcile share one catalogue import per shop", async () => {
+    await recordInstall(SHOP);
+    const first = (await findJob("catalogue.import", { shop: SHOP }))!;
+    expect(first).toBeDefined();
+
+    expect(await queueCatalogueImport(SHOP)).toBe(first.id);
+    await processors["catalogue.reconcile-all"]({}, context);
+    expect(await waitingImports()).toBe(1);
+
+    // Once it finished, asking again queues a new import (dedupe holds only while one waits or runs).
+    const workers = startWorkers({
+      queues: ["shopify"],
+      processors: {
+        ...processors,
+        "catalogue.import": async () => "imported",
+        "shop.sync-details": async () => "synced",
+      },
+    });
+    try {
+      expect((await waitForJob("shopify", first.id!)).state).toBe("completed");
+    } finally {
+      await workers.close();
+    }
+    const second = await queueCatalogueImport(SHOP);
+    expect(second).not.toBe(first.id);
+    expect(await waitingImports()).toBe(1);
+  });
+
+  it("gives one approval's publish one job, whichever path enqueues it, and another shop its own", async () => {
+    const payload = { shop: SHOP, productId: "p1", version: 3 };
+    const a = await enqueue("product-values.publish", payload);
+    const b = await enqueue("product-values.publish", payload, {
+      jobId: "an-outbox-id",
+    });
+    expect(b).toBe(a);
+    expect(
+      await enqueue("product-values.publish", { ...payload, version: 4 }),
+    ).not.toBe(a);
+    // Another shop's job never stands in for this shop's (ids carry the shop).
+    expect(
+      await enqueue("product-values.publish", {
+        ...payload,
+        shop: "other-shop.myshopify.com",
+      }),
+    ).not.toBe(a);
+  });
+});

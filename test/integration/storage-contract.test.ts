@@ -1,0 +1,310 @@
+// The storage contract, run on every provider: local folder, memory, and S3 against the run's local S3-protocol
+// server (real HTTP and SigV4 checks). Presigned access is checked where a provider offers it (object storage).
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  LocalStorage,
+  MemoryStorage,
+  masterKey,
+  renditionKey,
+  type StorageProvider,
+} from "~/dam/storage.server";
+import { testS3Storage } from "../support/s3";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function local(): LocalStorage {
+  const dir = mkdtempSync(path.join(tmpdir(), "vitrine-storage-"));
+  dirs.push(dir);
+  return new LocalStorage(dir);
+}
+
+const providers: [string, () => StorageProvider][] = [
+  ["local folder", local],
+  ["memory", () => new MemoryStorage()],
+  ["S3", () => testS3Storage()],
+];
+
+const shop = "a.myshopify.com";
+const sha = (data: Buffer) => createHash("sha256").update(data).digest("hex");
+const key = masterKey(shop, "ab".repeat(32));
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** A stream that sends `head`, then fails like a dropped connection. */
+function failingAfter(head: Buffer): Readable {
+  let sent = false;
+  return new Readable({
+    read() {
+      if (sent) {
+        this.destroy(new Error("connection reset"));
+        return;
+      }
+      sent = true;
+      this.push(head);
+    },
+  });
+}
+
+const missing = expect.objectContaining({ name: "NotFound" });
+
+describe.each(providers)("%s storage", (_name, make) => {
+  it("stores a buffer and reads it back whole, streamed and by size", async () => {
+    const storage = make();
+    const data = randomBytes(1000);
+    await storage.put(key, data);
+    expect(await storage.has(key)).toBe(true);
+    expect(await storage.get(key)).toEqual(data);
+    expect(await readAll(await storage.stream(key))).toEqual(data);
+    expect(await storage.size(key)).toBe(1000);
+  });
+
+  it("streams a large file in and out intact (multipart on object storage)", async () => {
+    const storage = make();
+    const data = randomBytes(12 * 1024 * 1024 + 17);
+    const chunks = [0, 3, 6, 9, 12].map((mb) =>
+      data.subarray(mb * 1024 * 1024, (mb + 3) * 1024 * 1024),
+    );
+    chunks.push(data.subarray(15 * 1024 * 1024));
+    await storage.put(key, Readable.from(chunks));
+
+    expect(await storage.size(key)).toBe(data.length);
+    expect(sha(await readAll(await storage.stream(key)))).toBe(sha(data));
+  });
+
+  it("shows no blob while a write is under way, then the whole one", async () => {
+    const storage = make();
+    const incoming = new PassThrough();
+    const writing = storage.put(key, incoming);
+    incoming.write(Buffer.alloc(4096, 1));
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(await storage.has(key)).toBe(false);
+    await expect(storage.get(key)).rejects.toThrow(missing);
+
+    incoming.end(Buffer.alloc(4096, 2));
+    await writing;
+    const stored = await storage.get(key);
+    expect(stored.length).toBe(8192);
+    expect(stored.subarray(4096)).toEqual(Buffer.alloc(4096, 2));
+  });
+
+  it("leaves no blob when the incoming stream fails midway", async () => {
+    const storage = make();
+    await expect(
+      storage.put(key, failingAfter(Buffer.alloc(1024, 1))),
+    ).rejects.toThrow("connection reset");
+    expect(await storage.has(key)).toBe(false);
+
+    // Past one multipart part on object storage: the parts already sent are abandoned, not joined.
+    await expect(
+      storage.put(key, failingAfter(Buffer.alloc(9 * 1024 * 1024, 1))),
+    ).rejects.toThrow("connection reset");
+    expect(await storage.has(key)).toBe(false);
+  });
+
+  it("is idempotent for the same bytes, also when two writers race", async () => {
+    const storage = make();
+    const data = randomBytes(64 * 1024);
+    await storage.put(key, data);
+    await Promise.all([
+      storage.put(key, Buffer.from(data)),
+      storage.put(
+        key,
+        Readable.from([data.subarray(0, 10), data.subarray(10)]),
+      ),
+    ]);
+    expect(await storage.get(key)).toEqual(data);
+  });
+
+  it("deletes a blob, and deleting a missing one is not an error", async () => {
+    const storage = make();
+    await storage.put(key, Buffer.from("x"));
+    await storage.delete(key);
+    expect(await storage.has(key)).toBe(false);
+    await expect(storage.delete(key)).resolves.toBeUndefined();
+  });
+
+  it("answers NotFound for a missing key on every read", async () => {
+    const storage = make();
+    const absent = masterKey(shop, "cd".repeat(32));
+    expect(await storage.has(absent)).toBe(false);
+    await expect(storage.get(absent)).rejects.toThrow(missing);
+    await expect(storage.stream(absent)).rejects.toThrow(missing);
+    await expect(storage.size(absent)).rejects.toThrow(missing);
+  });
+
+  it("erases a shop's folder and nothing of a shop whose name merely starts the same", async () => {
+    const storage = make();
+    const mine = [
+      masterKey(shop, "ab".repeat(32)),
+      masterKey(shop, "cd".repeat(32)),
+      renditionKey(shop, "ab".repeat(32), "thumb", "webp"),
+    ];
+    const neighbour = masterKey("a.myshopify.com-2", "ef".repeat(32));
+    const other = renditionKey(
+      "b.myshopify.com",
+      "ab".repeat(32),
+      "thumb",
+      "webp",
+    );
+    for (const k of [...mine, neighbour, other])
+      await storage.put(k, Buffer.from(k));
+
+    await storage.deletePrefix(`masters/${shop}`);
+    await storage.deletePrefix(`renditions/${shop}`);
+    await storage.deletePrefix(`uploads/${shop}`); // nothing there: not an error
+
+    for (const k of mine) expect(await storage.has(k)).toBe(false);
+    expect(await storage.get(neighbour)).toEqual(Buffer.from(neighbour));
+    expect(await storage.get(other)).toEqual(Buffer.from(other));
+  });
+
+  it("refuses keys that climb out of their folder", async () => {
+    const storage = make();
+    for (const bad of [
+      "../etc/passwd",
+      "masters/../../x",
+      "/abs",
+      "masters//x",
+    ]) {
+      await expect(storage.put(bad, Buffer.from("x"))).rejects.toThrow(
+        expect.objectContaining({ name: "Invalid" }),
+      );
+      await expect(storage.get(bad)).rejects.toThrow(
+        expect.objectContaining({ name: "Invalid" }),
+      );
+    }
+  });
+
+  it("answers the readiness check", async () => {
+    await expect(make().check()).resolves.toBeUndefined();
+  });
+});
+
+describe("local folder storage", () => {
+  it("leaves no temp file behind a failed write", async () => {
+    const storage = local();
+    await expect(
+      storage.put(key, failingAfter(Buffer.alloc(1024, 1))),
+    ).rejects.toThrow("connection reset");
+    expect(readdirSync(path.join(storage.root, path.dirname(key)))).toEqual([]);
+  });
+});
+
+describe("S3 storage: presigned access", () => {
+  const put = (url: string, body: Buffer) =>
+    fetch(url, { method: "PUT", body: new Uint8Array(body) });
+
+  it("takes a presigned upload of exactly the signed size and refuses a tampered one", async () => {
+    const storage = testS3Storage();
+    const data = randomBytes(2048);
+    const signed = await storage.presignPut(key, data.length);
+
+    const otherKey = masterKey(shop, "cd".repeat(32));
+    const tampered = [
+      signed.url.replace("/abab", "/cdcd"), // another key
+      signed.url.replace(/X-Amz-Expires=\d+/, "X-Amz-Expires=604800"), // a longer life
+      signed.url.replace(
+        /X-Amz-Signature=(.)/,
+        (_m, c: string) => `X-Amz-Signature=${c === "0" ? "1" : "0"}`,
+      ),
+    ];
+    for (const url of tampered) {
+      expect(url).not.toBe(signed.url);
+      expect((await put(url, data)).status).toBe(403);
+    }
+    // The size is part of the signature: one byte more is refused.
+    expect(
+      (await put(signed.url, Buffer.concat([data, Buffer.from("x")]))).status,
+    ).toBe(403);
+    expect(await storage.has(key)).toBe(false);
+    expect(await storage.has(otherKey)).toBe(false);
+
+    expect((await put(signed.url, data)).status).toBe(200);
+    expect(await storage.get(key)).toEqual(data);
+  });
+
+  it("joins a presigned multipart upload from the parts' ETags, and refuses a part sent to another number", async () => {
+    const storage = testS3Storage();
+    const data = randomBytes(5 * 1024 * 1024 + 100);
+    const parts = [
+      data.subarray(0, 5 * 1024 * 1024),
+      data.subarray(5 * 1024 * 1024),
+    ];
+    const uploadId = await storage.startMultipart(key);
+
+    const first = await storage.presignPart(key, uploadId, 1, parts[0]!.length);
+    const moved = first.url.replace("partNumber=1", "partNumber=2");
+    expect((await put(moved, parts[0]!)).status).toBe(403);
+
+    const etags: string[] = [];
+    for (const [index, part] of parts.entries()) {
+      const signed = await storage.presignPart(
+        key,
+        uploadId,
+        index + 1,
+        part.length,
+      );
+      const response = await put(signed.url, part);
+      expect(response.status).toBe(200);
+      etags.push(response.headers.get("etag") ?? "");
+    }
+    expect(await storage.has(key)).toBe(false);
+
+    await storage.completeMultipart(
+      key,
+      uploadId,
+      etags.map((etag, i) => ({ partNumber: i + 1, etag })).reverse(),
+    );
+    expect(sha(await storage.get(key))).toBe(sha(data));
+  });
+
+  it("reads through a short-lived presigned URL with the download name, and refuses a tampered one", async () => {
+    const storage = testS3Storage();
+    await storage.put(key, Buffer.from("master bytes"));
+    const url = await storage.presignGet(key, {
+      download: "Coat (front) – 'final'.jpg",
+      contentType: "application/octet-stream",
+    });
+
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("master bytes");
+    expect(response.headers.get("content-disposition")).toBe(
+      "attachment; filename*=UTF-8''Coat%20%28front%29%20%E2%80%93%20%27final%27.jpg",
+    );
+    expect(response.headers.get("content-type")).toBe(
+      "application/octet-stream",
+    );
+
+    await storage.put(masterKey(shop, "cd".repeat(32)), Buffer.from("another"));
+    expect((await fetch(url.replace("/abab", "/cdcd"))).status).toBe(403);
+  });
+
+  it("gives a CDN URL only when a CDN base URL is configured", () => {
+    expect(testS3Storage().publicUrl(key)).toBeNull();
+    expect(
+      testS3Storage({ cdnUrl: "https://cdn.example.com/assets/" }).publicUrl(
+        key,
+      ),
+    ).toBe(`https://cdn.example.com/assets/${key}`);
+  });
+
+  it("fails the readiness check when the bucket does not exist", async () => {
+    await expect(
+      testS3Storage({ bucket: "no-such-bucket" }).check(),
+    ).rejects.toThrow();
+  });
+});

@@ -1,0 +1,63 @@
+// Assets made the way a merchant makes them: uploaded through the DAM's ingest, approved (with its outbox event)
+// or replaced by a new approved version. Image bytes come from test/support/dam.ts or emulator/seed/images.
+import { addVersion, ingestUpload } from "~/dam/ingest.server";
+import { approveVersion } from "~/dam/versions.server";
+import db from "~/db.server";
+import { buildShop } from "./shop";
+
+const ACTOR = "user:1";
+
+async function latestOutboxId(shop: string, assetId: string): Promise<string> {
+  const row = await db.outbox.findFirstOrThrow({
+    where: { shop, aggregateId: assetId, topic: "asset.version-approved" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  return row.id;
+}
+
+/** Uploads an asset through the DAM and approves it (unless `approve: false`). */
+export async function createAsset(
+  shop: string,
+  filename: string,
+  bytes: Buffer,
+  options: { approve?: boolean } = {},
+): Promise<{ assetId: string; versionId: string; outboxId: string | null }> {
+  await buildShop(shop);
+  const result = await ingestUpload({
+    shop,
+    filename,
+    data: bytes,
+    actor: ACTOR,
+  });
+  if ("duplicateOf" in result) throw new Error(`${filename} is a duplicate`);
+  const ref = {
+    shop,
+    assetId: result.asset.id,
+    versionId: result.version.id,
+    actor: ACTOR,
+  };
+  if (options.approve === false) return { ...ref, outboxId: null };
+  await approveVersion(ref);
+  return { ...ref, outboxId: await latestOutboxId(shop, ref.assetId) };
+}
+
+/** Uploads and approves a new version of an asset (the replacement the buyer's test performs). */
+export async function replaceAsset(
+  shop: string,
+  assetId: string,
+  filename: string,
+  bytes: Buffer,
+): Promise<{ versionId: string; outboxId: string }> {
+  const { version } = await addVersion({
+    shop,
+    assetId,
+    filename,
+    data: bytes,
+    actor: ACTOR,
+  });
+  await approveVersion({ shop, assetId, versionId: version.id, actor: ACTOR });
+  return {
+    versionId: version.id,
+    outboxId: await latestOutboxId(shop, assetId),
+  };
+}
