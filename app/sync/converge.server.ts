@@ -5,6 +5,11 @@
 import { Upstream } from "~/lib/errors";
 import { logger } from "~/lib/logger.server";
 import {
+  reconcilerDrift,
+  reconcilerRepaired,
+  replaceToLive,
+} from "~/lib/metrics.server";
+import {
   adminClientFor,
   type AdminClient,
 } from "~/shopify/admin-client.server";
@@ -89,6 +94,7 @@ export async function convergePair(
           // Nothing changed on our side since the channel was confirmed: the channel drifted (an edit in the
           // Shopify admin, a lost feed row). Repair it, and say so in the activity log.
           repaired = true;
+          reconcilerDrift.inc({ channel, kind: "channel" });
           await openRepairHop(
             shop,
             productId,
@@ -115,9 +121,12 @@ export async function convergePair(
           await sleep(delay);
         }
       }
-      if (observed.drift.length > 0)
+      if (observed.drift.length > 0) {
         await recordDrift(shop, productId, channel, observed.drift);
-      await confirmRun(shop, productId, channel, {
+        for (const item of observed.drift)
+          reconcilerDrift.inc({ channel, kind: item.kind });
+      }
+      const live = await confirmRun(shop, productId, channel, {
         revision: run.revision,
         desiredDigest: desired.digest,
         observedDigest: observed.digest,
@@ -128,6 +137,13 @@ export async function convergePair(
         observedUpdatedAt: observed.observedUpdatedAt,
         nextCheckAt: new Date(Date.now() + VERIFY_AFTER_MS),
       });
+      if (repaired) reconcilerRepaired.inc({ channel, kind: "channel" });
+      for (const hop of live)
+        if (hop.kind === "REPLACEMENT")
+          replaceToLive.observe(
+            { channel },
+            (Date.now() - hop.approvedAt.getTime()) / 1000,
+          );
       return {
         outcome: repaired
           ? "repaired"

@@ -230,7 +230,7 @@ export async function confirmRun(
   channel: ChannelKind,
   c: Confirmation,
   at = new Date(),
-): Promise<void> {
+): Promise<{ kind: HopKind; approvedAt: Date }[]> {
   const open = await db.syncHop.findMany({
     where: {
       shop,
@@ -239,7 +239,7 @@ export async function confirmRun(
       revision: { lte: c.revision },
       endedAt: null,
     },
-    select: { id: true, versionId: true },
+    select: { id: true, versionId: true, kind: true, approvedAt: true },
   });
   const superseded = open.filter(
     (h) => c.listed && h.versionId !== null && !c.versionIds.has(h.versionId),
@@ -291,6 +291,9 @@ export async function confirmRun(
       },
     });
   });
+  return c.listed
+    ? ended.map((h) => ({ kind: h.kind, approvedAt: h.approvedAt }))
+    : [];
 }
 
 const BACKOFF_MS = [30_000, 120_000, 600_000, 1_800_000, 3_600_000];
