@@ -245,7 +245,18 @@ describe("reading the channels back", () => {
       where: { assetId: detail.assetId, productId: product.id },
     });
     await unlink(DEMO_SHOP, [link.id]);
-    await eventually(state, confirmed, { what: "unlink live" });
+    const change = await db.outbox.findFirstOrThrow({
+      where: { aggregateId: product.id, topic: "asset-link.changed" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    await eventually(
+      () =>
+        db.syncHop.findMany({
+          where: { outboxId: change.id, channel: "SHOPIFY_STOREFRONT" },
+        }),
+      (hops) => hops.length === 1 && hops[0]!.outcome === "LIVE",
+      { what: "unlink live" },
+    );
     const view = await storefront();
     expect(view.media.map((m) => m.id)).not.toContain(numeric(detail.fileGid));
     const first = view.variants.find(
