@@ -32,6 +32,8 @@ const schema = z.object({
   // Development and tests only: send Shopify-bound requests to the store emulator at this origin.
   SHOPIFY_API_ORIGIN: z.url().optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Files Vitrine created are orphans (and deleted) only once older than this: a creation may still be recording.
+  SYNC_ORPHAN_GRACE_MS: z.coerce.number().int().min(0).default(600_000),
   // Object storage for several machines: s3://bucket[/prefix] (AWS S3, R2, GCS, MinIO). Unset: STORAGE_DIR.
   // Credentials come from the standard AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_PROFILE …).
   STORAGE_URL: z

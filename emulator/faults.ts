@@ -20,6 +20,13 @@ export interface Faults {
       times?: number;
     }
   >;
+  /**
+   * Probability (0..1) that a mutation is carried out and its answer then lost (HTTP 502 after the work is
+   * done), as when a connection drops on the way back. The client cannot tell it from a 502 that did nothing.
+   */
+  lostResponseRate?: number;
+  /** The next N mutations are carried out and answered HTTP 502. */
+  lostResponseNext?: number;
   /** The next N media processings end FAILED. */
   failMedia?: number;
   /** Deliver every webhook twice (Shopify does so occasionally). */

@@ -87,6 +87,17 @@ async function answerAdminApi(
     domain,
     body as Record<string, unknown>,
   );
+  const query = String((body as { query?: unknown }).query ?? "");
+  if (/^\s*(#[^\n]*\n\s*)*mutation\b/.test(query) && answer.status === 200) {
+    const lostNext = (faults.lostResponseNext ?? 0) > 0;
+    if (
+      lostNext ||
+      (faults.lostResponseRate && emulator.random() < faults.lostResponseRate)
+    ) {
+      if (lostNext) faults.lostResponseNext! -= 1;
+      return new Response("Bad Gateway", { status: 502 });
+    }
+  }
   return jsonResponse(answer.body, { status: answer.status });
 }
 

@@ -69,16 +69,15 @@ const { UnrecoverableError } = await import("bullmq");
 const payload = (i: number) => ({
   shop: `shop-${i % 50}.myshopify.com`,
   productId: `cm${i.toString(36).padStart(10, "0")}abcdefghijkl`,
-  revision: i,
+  seq: i,
 });
 
 const empty = await usedMemory();
-for (let i = 0; i < JOBS; i++)
-  await enqueue("sync.google", payload(i), { jobId: `sync-google-${i}` });
+for (let i = 0; i < JOBS; i++) await enqueue("sync.google", payload(i));
 const waiting = await usedMemory();
 
 async function drain(outcome: "complete" | "fail"): Promise<void> {
-  const queue = getQueue("sync");
+  const queue = getQueue("sync-feeds");
   const running = startWorkers({
     queues: ["sync"],
     concurrency: 50,
@@ -100,20 +99,19 @@ async function drain(outcome: "complete" | "fail"): Promise<void> {
 }
 
 // Completed jobs are normally trimmed to 1,000 per queue (removeOnComplete): keep all here to measure them.
-await getQueue("sync").obliterate({ force: true });
+await getQueue("sync-feeds").obliterate({ force: true });
 const base = await usedMemory();
 for (let i = 0; i < JOBS; i++)
-  await getQueue("sync").add("sync.google", payload(i), {
+  await getQueue("sync-feeds").add("sync.google", payload(i), {
     jobId: `sync-google-${i}`,
     removeOnComplete: false,
   });
 await drain("complete");
 const completed = await usedMemory();
 
-await getQueue("sync").obliterate({ force: true });
+await getQueue("sync-feeds").obliterate({ force: true });
 const base2 = await usedMemory();
-for (let i = 0; i < JOBS; i++)
-  await enqueue("sync.google", payload(i), { jobId: `sync-google-${i}` });
+for (let i = 0; i < JOBS; i++) await enqueue("sync.google", payload(i));
 await drain("fail");
 const failed = await usedMemory();
 

@@ -160,7 +160,10 @@ for (const [i, group] of groups.entries()) {
 }
 const next = await Promise.all(assets.map((_, i) => image(i, "v2")));
 
-const workers = startWorkers({ queues: ["sync"], concurrency: CONCURRENCY });
+const workers = startWorkers({
+  queues: ["sync", "sync-storefront"],
+  concurrency: CONCURRENCY,
+});
 const relay = startOutboxRelay(100);
 const storefrontLive = async () => {
   const rows = await db.syncState.findMany({
@@ -169,7 +172,9 @@ const storefrontLive = async () => {
   return (
     rows.length === new Set(groups.map((g) => g.productId)).size &&
     rows.every(
-      (r) => r.status === "LIVE" && r.appliedRevision === r.desiredRevision,
+      (r) =>
+        (r.status === "LIVE" || r.status === "NOT_LISTED") &&
+        r.confirmedRevision === r.desiredRevision,
     )
   );
 };
@@ -210,7 +215,7 @@ for (const [i, assetId] of assets.entries())
 await kickOutboxRelay();
 await until(async () => {
   const open = await db.syncHop.count({
-    where: { outboxId: { in: outboxIds }, liveAt: null },
+    where: { outboxId: { in: outboxIds }, endedAt: null },
   });
   const total = await db.syncHop.count({
     where: { outboxId: { in: outboxIds } },
@@ -222,7 +227,7 @@ const hops = await db.syncHop.findMany({
   where: { outboxId: { in: outboxIds } },
 });
 const latencies = hops
-  .map((h) => h.liveAt!.getTime() - h.approvedAt.getTime())
+  .map((h) => (h.endedAt ?? h.approvedAt).getTime() - h.approvedAt.getTime())
   .sort((a, b) => a - b);
 const p95 = latencies[Math.max(0, Math.ceil(0.95 * latencies.length) - 1)]!;
 const used = counters.points - before.points;

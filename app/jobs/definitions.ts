@@ -3,12 +3,16 @@
 import { z } from "zod";
 import { shopDomain, shopifyGid } from "~/lib/ids";
 
-// DAM: "renditions" keeps CPU-bound image work away from webhook and Shopify jobs.
+// DAM: "renditions" keeps CPU-bound image work away from webhook and Shopify jobs. Sync: one queue per channel,
+// so a slow channel (the Admin API bucket, a marketplace timing out) never holds up another.
 export const queueNames = [
   "webhooks",
   "shopify",
   "maintenance",
   "sync",
+  "sync-storefront",
+  "sync-feeds",
+  "sync-marketplace",
   "renditions",
 ] as const;
 export type QueueName = (typeof queueNames)[number];
@@ -17,6 +21,13 @@ interface JobDefinition {
   queue: QueueName;
   schema: z.ZodType;
 }
+
+/** A product × channel convergence: `seq` is the pair's job sequence when queued (coalescing, see pair-jobs). */
+const pairJob = z.object({
+  shop: shopDomain,
+  productId: z.string().min(1),
+  seq: z.number().int().min(0),
+});
 
 export const jobDefinitions = {
   /** Fetch name, plan, currency and locales after install (afterAuth) so the app can format and localise. */
@@ -58,42 +69,24 @@ export const jobDefinitions = {
   /** One outbox event (job id = outbox id): fans it out into per product × channel work. */
   "sync.dispatch": {
     queue: "sync",
-    schema: z.object({ shop: shopDomain, outboxId: z.string().min(1) }),
-  },
-  /** Brings an asset's Shopify file to the asset's current version (replacement in place when possible). */
-  "sync.storefront-asset": {
-    queue: "sync",
-    schema: z.object({ shop: shopDomain, assetId: z.string().min(1) }),
-  },
-  /** Converges a product's storefront media, variant images and gallery metafields to its links. */
-  "sync.storefront-product": {
-    queue: "sync",
     schema: z.object({
       shop: shopDomain,
-      productId: z.string().min(1),
-      // The revision the job was queued for: when the product × channel already applied it, there is nothing to do.
-      revision: z.number().int().min(0).optional(),
+      outboxId: z.string().min(1),
+      // How many times the row was relayed before: each relay is a new job.
+      relay: z.number().int().min(0),
     }),
   },
-  /** Rewrites a product's rows of the Google feed (renditions, pre-flight, attributes). */
-  "sync.google": {
+  /**
+   * Converges one product on a channel: desired state from the approved data, read the channel back, push the
+   * difference, read back again (sync/converge.server.ts). Coalesced: one queued job per product × channel.
+   */
+  "sync.storefront": { queue: "sync-storefront", schema: pairJob },
+  "sync.google": { queue: "sync-feeds", schema: pairJob },
+  "sync.marketplace": { queue: "sync-marketplace", schema: pairJob },
+  /** Deletes the shop's Shopify files Vitrine created that nothing shows (lost creations, unlinked assets). */
+  "sync.orphans": {
     queue: "sync",
-    schema: z.object({
-      shop: shopDomain,
-      productId: z.string().min(1),
-      // The revision the job was queued for: when the product × channel already applied it, there is nothing to do.
-      revision: z.number().int().min(0).optional(),
-    }),
-  },
-  /** Sends a product's listings (one per SKU) to the marketplace. */
-  "sync.marketplace": {
-    queue: "sync",
-    schema: z.object({
-      shop: shopDomain,
-      productId: z.string().min(1),
-      // The revision the job was queued for: when the product × channel already applied it, there is nothing to do.
-      revision: z.number().int().min(0).optional(),
-    }),
+    schema: z.object({ shop: shopDomain }),
   },
   // DAM
   /** Render and store a version's library thumbnail and preview. Idempotent (renditions keyed by content hash). */

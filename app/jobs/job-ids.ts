@@ -30,11 +30,21 @@ export const jobIdentities = {
     jobId: id("product.remove", shop, webhookId),
   }),
   "webhook-events.prune": () => ({ dedupe: "webhook-events.prune" }),
-  "sync.dispatch": CALLER_CHOOSES,
-  "sync.storefront-asset": CALLER_CHOOSES,
-  "sync.storefront-product": CALLER_CHOOSES,
-  "sync.google": CALLER_CHOOSES,
-  "sync.marketplace": CALLER_CHOOSES,
+  // Each relay of an outbox row is its own job: a row whose job was lost with Redis is relayed again.
+  "sync.dispatch": ({ shop, outboxId, relay }) => ({
+    jobId: id("sync.dispatch", shop, outboxId, relay),
+  }),
+  // One job per product × channel and job sequence (bumped when a run starts): coalesced per pair.
+  "sync.storefront": ({ shop, productId, seq }) => ({
+    jobId: id("sync.storefront", shop, productId, seq),
+  }),
+  "sync.google": ({ shop, productId, seq }) => ({
+    jobId: id("sync.google", shop, productId, seq),
+  }),
+  "sync.marketplace": ({ shop, productId, seq }) => ({
+    jobId: id("sync.marketplace", shop, productId, seq),
+  }),
+  "sync.orphans": ({ shop }) => ({ dedupe: id("sync.orphans", shop) }),
   // Renditions are keyed by content: one job per version, whoever asks (upload, restore, the missing sweep).
   "dam.renditions": ({ shop, versionId }) => ({
     jobId: id("dam.renditions", shop, versionId),

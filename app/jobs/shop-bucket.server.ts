@@ -100,3 +100,9 @@ export async function closeShopBuckets(): Promise<void> {
   connection?.disconnect();
   connection = undefined;
 }
+
+/** The shop's restore rate in points per second, as Shopify last reported it (Standard plan until then). */
+export async function shopRestoreRate(shop: string): Promise<number> {
+  const rate = await redis().hget(key(shop), "rate");
+  return rate ? Number(rate) : DEFAULT_STATUS.restoreRate;
+}

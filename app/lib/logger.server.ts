@@ -4,7 +4,7 @@ import { env } from "~/env.server";
 import { logContext } from "./log-context.server";
 
 export const logger = pino({
-  level: env().NODE_ENV === "test" ? "silent" : env().LOG_LEVEL,
+  level: env().LOG_LEVEL,
   base: { service: process.env.VITRINE_PROCESS ?? "web" },
   // The shop and job id of the job being run, on every line written while it runs (see worker/job-context).
   mixin: () => ({ ...logContext() }),

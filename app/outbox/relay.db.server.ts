@@ -1,28 +1,41 @@
-// The outbox relay: moves undispatched outbox rows to BullMQ (job id = outbox id, so a row relayed twice is one
-// job) and then marks them dispatched. The worker sweeps continuously; the web process kicks a sweep right after
-// a commit for low latency. If Redis is down, rows simply wait for the next sweep: nothing is lost.
+// The outbox relay: puts undispatched outbox rows on BullMQ as `sync.dispatch` jobs. A row counts as dispatched
+// only when the dispatcher has opened its hops (in the same transaction), not when it is queued: a row whose job
+// was lost (Redis restarted without its data) is queued again after RELAY_AGAIN_MS with a new job id. The worker
+// sweeps continuously; the web process kicks a sweep right after a commit for low latency. If Redis is down,
+// rows simply wait for the next sweep: nothing is lost.
 import db from "~/db.server";
 import { enqueue } from "~/jobs/enqueue.server";
 import { logger } from "~/lib/logger.server";
 
 const BATCH = 200;
+/** A relayed row not dispatched after this long is relayed again (its job may have been lost). */
+export const RELAY_AGAIN_MS = 30_000;
 
-/** Relays up to `limit` rows in commit order; returns how many were moved. Stops at the first Redis failure. */
-export async function relayOutbox(limit = BATCH): Promise<number> {
+/** Relays up to `limit` rows in commit order; returns how many were queued. Stops at the first Redis failure. */
+export async function relayOutbox(
+  limit = BATCH,
+  now = new Date(),
+): Promise<number> {
   const rows = await db.outbox.findMany({
-    where: { dispatchedAt: null },
+    where: {
+      dispatchedAt: null,
+      OR: [
+        { relayedAt: null },
+        { relayedAt: { lt: new Date(now.getTime() - RELAY_AGAIN_MS) } },
+      ],
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: limit,
-    select: { id: true, shop: true },
+    select: { id: true, shop: true, relays: true },
   });
   let moved = 0;
   for (const row of rows) {
     try {
-      await enqueue(
-        "sync.dispatch",
-        { shop: row.shop, outboxId: row.id },
-        { jobId: `outbox-${row.id}` },
-      );
+      await enqueue("sync.dispatch", {
+        shop: row.shop,
+        outboxId: row.id,
+        relay: row.relays,
+      });
     } catch (error) {
       await db.outbox.update({
         where: { id: row.id },
@@ -39,7 +52,7 @@ export async function relayOutbox(limit = BATCH): Promise<number> {
     }
     await db.outbox.update({
       where: { id: row.id },
-      data: { dispatchedAt: new Date() },
+      data: { relayedAt: new Date(), relays: { increment: 1 } },
     });
     moved += 1;
   }

@@ -281,11 +281,13 @@ export async function publishProductValues(
   productId: string,
   client: AdminClient,
   version?: number,
+  /** `force`: write what Shopify lacks even when the version is published (the sync engine read it back). */
+  options: { force?: boolean } = {},
 ): Promise<PublishResult> {
   const state = await productPublishState(shop, productId);
   if (!state) return { outcome: "not-found", set: 0, removed: 0, calls: 0 };
   const target = version ?? state.approvedVersion;
-  if (state.publishedVersion >= target)
+  if (!options.force && state.publishedVersion >= target)
     return { outcome: "superseded", set: 0, removed: 0, calls: 0 };
   const attributes = await listAttributes(shop);
   await ensureMetafieldDefinitions(shop, client, attributes);
@@ -315,7 +317,7 @@ export async function publishProductValues(
       )
     ) {
       const now = await productPublishState(shop, productId);
-      if (now && now.publishedVersion >= target)
+      if (!options.force && now && now.publishedVersion >= target)
         return { outcome: "superseded", set: 0, removed: 0, calls };
       await resyncPublished(
         shop,

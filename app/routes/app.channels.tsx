@@ -29,7 +29,7 @@ import {
   shopChannels,
   updateStorefrontConfig,
 } from "~/sync/channels/channels.db.server";
-import { channelKinds } from "~/sync/channels/profiles";
+import { channelKinds } from "~/sync/channel-kinds";
 import { stateCounts } from "~/sync/overview.db.server";
 import { googleFeedUrl } from "~/sync/urls.server";
 import { authenticate } from "~/shopify.server";

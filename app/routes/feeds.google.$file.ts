@@ -4,7 +4,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { shopDomain } from "~/lib/ids";
 import { shopChannels } from "~/sync/channels/channels.db.server";
-import { googleFeedXml } from "~/sync/channels/listings.db.server";
+import { googleFeedXml } from "~/sync/channels/feed.db.server";
 import { findShop } from "~/shop/shop.db.server";
 
 const notFound = () => new Response("Not Found", { status: 404 });

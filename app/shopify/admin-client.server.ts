@@ -49,10 +49,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Requested costs seen per document: the best estimate of what the next call of it will request. */
 const observedCosts = new Map<string, number>();
 
+const isMutation = (document: string) =>
+  /^\s*(#graphql\s*)?mutation\b/.test(document);
+
 function estimateCost(document: string, variables: unknown): number {
   const seen = observedCosts.get(document);
   if (seen !== undefined) return seen;
-  if (!/^\s*(#graphql\s*)?mutation\b/.test(document)) return DEFAULT_QUERY_COST;
+  if (!isMutation(document)) return DEFAULT_QUERY_COST;
   // productUpdate is priced 10 + 1.9 per media (dynamic complexity); other mutations 10.
   const media = (variables as { media?: unknown[] } | undefined)?.media;
   return Math.ceil(
@@ -156,7 +159,13 @@ export class AdminClient {
         const transient =
           status === undefined || status >= 500 || status === 429;
         await refundShopPoints(this.shop, cost);
-        if (transient && ++transientRetries <= MAX_TRANSIENT_RETRIES) {
+        // A query is safe to send again; a mutation is not: its 5xx may come after the work was done (a lost
+        // answer). The caller's job re-reads Shopify and decides, instead of creating a second file here.
+        if (
+          transient &&
+          !isMutation(document) &&
+          ++transientRetries <= MAX_TRANSIENT_RETRIES
+        ) {
           this.stats.transientFailures += 1;
           await sleep(500 * transientRetries);
           continue;

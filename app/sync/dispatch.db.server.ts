@@ -1,14 +1,22 @@
-// Turns one outbox event into per product × channel work: opens the hops (bumping each state's desired
-// revision) and enqueues the channel jobs. Job ids derive from the event and the revision, so running the same
-// event twice enqueues nothing new.
+// Turns one outbox event into per product × channel work. In one transaction: claims the event (marks it
+// dispatched), links an approved image by its file name, opens the hops and bumps each pair's desired revision.
+// Then queues one coalesced job per pair. A redelivered event finds itself dispatched and opens nothing; pairs
+// whose jobs were lost (Redis restarted empty) are queued again by the recovery sweep from the database.
 import { z } from "zod";
-import db from "~/db.server";
-import { enqueue } from "~/jobs/enqueue.server";
+import db, { type Prisma } from "~/db.server";
 import { NotFound } from "~/lib/errors";
+import type { ChannelKind } from "./channel-kinds";
 import { enabledChannels, shopChannels } from "./channels/channels.db.server";
-import type { ChannelKind } from "./channels/profiles";
-import { autoLinkByFilename, usedBy } from "./links.db.server";
-import { openHops, type HopTarget, type OpenedHop } from "./state.db.server";
+import { autoLinkWithin, usedBy } from "./links.db.server";
+import { enqueuePairs } from "./pair-jobs.server";
+import {
+  openChanges,
+  type ChangeTarget,
+  type HopKind,
+  type PairRef,
+} from "./pair-state.db.server";
+
+type Tx = Prisma.TransactionClient;
 
 export interface ReplacementImpact {
   products: number;
@@ -29,45 +37,22 @@ export async function replacementImpact(
   };
 }
 
-const assetPayload = z.object({ assetId: z.string().min(1) });
+const assetPayload = z.object({
+  assetId: z.string().min(1),
+  versionId: z.string().min(1).optional(),
+  previousVersionId: z.string().nullish(),
+});
 const productPayload = z.object({ productId: z.string().min(1) });
 
-async function enqueueChannelJobs(
-  shop: string,
-  hops: OpenedHop[],
-  storefrontProducts: boolean,
-): Promise<void> {
-  for (const hop of hops) {
-    const suffix = `${hop.productId}-r${hop.revision}`;
-    if (hop.channel === "GOOGLE_MERCHANT")
-      await enqueue(
-        "sync.google",
-        { shop, productId: hop.productId, revision: hop.revision },
-        { jobId: `google-${suffix}` },
-      );
-    else if (hop.channel === "MARKETPLACE")
-      await enqueue(
-        "sync.marketplace",
-        { shop, productId: hop.productId, revision: hop.revision },
-        { jobId: `market-${suffix}` },
-      );
-    else if (storefrontProducts)
-      await enqueue(
-        "sync.storefront-product",
-        { shop, productId: hop.productId, revision: hop.revision },
-        { jobId: `sfp-${suffix}` },
-      );
-  }
-}
-
 async function productTargets(
+  tx: Tx,
   shop: string,
-  productIds: string[],
-  channels: ChannelKind[],
-  extra: Partial<HopTarget> = {},
-): Promise<HopTarget[]> {
-  const products = await db.product.findMany({
-    where: { shop, id: { in: productIds } },
+  productIds: readonly string[],
+  channels: readonly ChannelKind[],
+  extra: Pick<ChangeTarget, "kind"> & Partial<ChangeTarget>,
+): Promise<ChangeTarget[]> {
+  const products = await tx.product.findMany({
+    where: { shop, id: { in: [...productIds] } },
     select: { id: true, _count: { select: { variants: true } } },
   });
   return products.flatMap((p) =>
@@ -80,87 +65,110 @@ async function productTargets(
   );
 }
 
-export async function dispatchOutboxEvent(
+async function linkedProducts(
+  tx: Tx,
   shop: string,
-  outboxId: string,
-): Promise<{ topic: string; hops: number }> {
-  const event = await db.outbox.findFirst({ where: { id: outboxId, shop } });
-  if (!event) throw new NotFound(`outbox event ${outboxId} not found`);
-  const channels = await enabledChannels(shop);
-  let hops: OpenedHop[] = [];
+  assetId: string,
+): Promise<string[]> {
+  const links = await tx.assetLink.findMany({
+    where: { shop, assetId },
+    select: { productId: true },
+    distinct: ["productId"],
+  });
+  return links.map((l) => l.productId);
+}
+
+async function targetsOf(
+  tx: Tx,
+  shop: string,
+  event: { topic: string; payload: unknown },
+  channels: readonly ChannelKind[],
+  filenamePattern: string,
+): Promise<ChangeTarget[]> {
   switch (event.topic) {
     case "asset.version-approved": {
-      const { assetId } = assetPayload.parse(event.payload);
-      const { storefront } = await shopChannels(shop);
-      await autoLinkByFilename(shop, assetId, storefront.filenamePattern);
-      const used = await usedBy(shop, assetId);
-      const asset = await db.asset.findFirst({
+      const { assetId, versionId, previousVersionId } = assetPayload.parse(
+        event.payload,
+      );
+      // A first approval may link the image by its file name ({SKU}_{role}_{n}); no new event is announced, the
+      // links are part of this change.
+      await autoLinkWithin(tx, shop, assetId, filenamePattern);
+      const kind: HopKind = previousVersionId ? "REPLACEMENT" : "PUBLISH";
+      const asset = await tx.asset.findFirst({
         where: { shop, id: assetId },
         select: { currentVersionId: true },
       });
-      const targets = used.products.flatMap((p) =>
-        channels.map((channel) => ({
-          productId: p.id,
-          channel,
-          variants: p.variants.length,
+      return productTargets(
+        tx,
+        shop,
+        await linkedProducts(tx, shop, assetId),
+        channels,
+        {
+          kind,
           assetId,
-          versionId: asset?.currentVersionId ?? null,
-        })),
+          versionId: versionId ?? asset?.currentVersionId ?? null,
+        },
       );
-      hops = await openHops(shop, event.id, event.createdAt, targets);
-      // One file replacement serves every product on the storefront; the other channels go per product.
-      if (hops.some((h) => h.channel === "SHOPIFY_STOREFRONT"))
-        await enqueue(
-          "sync.storefront-asset",
-          { shop, assetId },
-          { jobId: `sfa-${event.id}` },
-        );
-      await enqueueChannelJobs(shop, hops, false);
-      break;
     }
     case "asset.archived": {
-      // An archived asset leaves every product that showed it.
       const { assetId } = assetPayload.parse(event.payload);
-      const used = await usedBy(shop, assetId);
-      const targets = await productTargets(
+      return productTargets(
+        tx,
         shop,
-        used.products.map((p) => p.id),
+        await linkedProducts(tx, shop, assetId),
         channels,
-        { assetId },
+        { kind: "WITHDRAWAL", assetId },
       );
-      hops = await openHops(shop, event.id, event.createdAt, targets);
-      await enqueueChannelJobs(shop, hops, true);
-      break;
     }
     case "asset-link.changed": {
       const { productId } = productPayload.parse(event.payload);
-      const targets = await productTargets(shop, [productId], channels);
-      hops = await openHops(shop, event.id, event.createdAt, targets);
-      await enqueueChannelJobs(shop, hops, true);
-      break;
+      return productTargets(tx, shop, [productId], channels, {
+        kind: "PUBLISH",
+      });
     }
     case "product.values-approved": {
-      const { productId, version } = productPayload
-        .extend({ version: z.number().int().min(0) })
-        .parse(event.payload);
-      // Metafields on the storefront (the PIM's publish job; the same id as the PIM's direct dispatch).
-      await enqueue(
-        "product-values.publish",
-        { shop, productId, version },
-        { jobId: event.id },
-      );
-      const targets = await productTargets(
-        shop,
-        [productId],
-        channels.filter((c) => c !== "SHOPIFY_STOREFRONT"),
-      );
-      hops = await openHops(shop, event.id, event.createdAt, targets);
-      await enqueueChannelJobs(shop, hops, false);
-      break;
+      const { productId } = productPayload.parse(event.payload);
+      return productTargets(tx, shop, [productId], channels, {
+        kind: "VALUES",
+      });
     }
     default:
       // Topics other areas consume; nothing for the channels to do.
-      break;
+      return [];
   }
-  return { topic: event.topic, hops: hops.length };
+}
+
+/**
+ * Dispatches one outbox event (idempotent: a dispatched event opens nothing again). Returns the pairs it made
+ * dirty; their jobs are queued before returning (or left to the recovery sweep when Redis is away).
+ */
+export async function dispatchOutboxEvent(
+  shop: string,
+  outboxId: string,
+): Promise<{ topic: string; pairs: number }> {
+  const event = await db.outbox.findFirst({ where: { id: outboxId, shop } });
+  if (!event) throw new NotFound(`outbox event ${outboxId} not found`);
+  if (event.dispatchedAt) return { topic: event.topic, pairs: 0 };
+  const channels = await enabledChannels(shop);
+  const { storefront } = await shopChannels(shop);
+  const pairs: PairRef[] = await db.$transaction(
+    async (tx) => {
+      const claimed = await tx.outbox.updateMany({
+        where: { id: event.id, shop, dispatchedAt: null },
+        data: { dispatchedAt: new Date() },
+      });
+      if (claimed.count === 0) return [];
+      const targets = await targetsOf(
+        tx,
+        shop,
+        event,
+        channels,
+        storefront.filenamePattern,
+      );
+      return openChanges(tx, shop, event.id, event.createdAt, targets);
+    },
+    { timeout: 60_000 },
+  );
+  await enqueuePairs(pairs);
+  return { topic: event.topic, pairs: pairs.length };
 }

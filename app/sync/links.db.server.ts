@@ -1,7 +1,7 @@
 // Links between approved assets and products/variants, with a role and an order. Every change writes an
 // `asset-link.changed` outbox event in the same transaction, so the storefront follows.
 import { z } from "zod";
-import db from "~/db.server";
+import db, { type Prisma } from "~/db.server";
 import { Invalid, NotFound } from "~/lib/errors";
 import { writeOutboxEvent } from "~/outbox/outbox.db.server";
 
@@ -26,7 +26,7 @@ export const linkInput = z.object({
 });
 export type LinkInput = z.infer<typeof linkInput>;
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 async function approvedAssets(tx: Tx, shop: string, assetIds: string[]) {
   const assets = await tx.asset.findMany({
@@ -242,15 +242,17 @@ export function parseLinkFilename(
 }
 
 /**
- * Links an approved asset by its filename (`{SKU}_{role}_{n}`) when it has no links yet. Returns the number of
- * links made (0 when the name does not follow the convention or the SKU is unknown).
+ * Links an approved asset by its filename (`{SKU}_{role}_{n}`) when it has no links yet, inside the caller's
+ * transaction and without announcing it (the approval being dispatched is the change). Returns the links made
+ * (0 when the name does not follow the convention or the SKU is unknown).
  */
-export async function autoLinkByFilename(
+export async function autoLinkWithin(
+  tx: Tx,
   shop: string,
   assetId: string,
   pattern = DEFAULT_FILENAME_PATTERN,
 ): Promise<number> {
-  const asset = await db.asset.findFirst({
+  const asset = await tx.asset.findFirst({
     where: { shop, id: assetId, status: "APPROVED" },
     select: {
       currentVersion: { select: { filename: true } },
@@ -260,18 +262,22 @@ export async function autoLinkByFilename(
   if (!asset?.currentVersion || asset._count.links > 0) return 0;
   const parsed = parseLinkFilename(asset.currentVersion.filename, pattern);
   if (!parsed) return 0;
-  const variant = await db.variant.findFirst({
+  const variant = await tx.variant.findFirst({
     where: { shop, sku: parsed.sku },
     select: { id: true, productId: true },
   });
   if (!variant) return 0;
-  const { created } = await linkAssets(shop, {
-    assetIds: [assetId],
-    productId: variant.productId,
-    variantIds: [variant.id],
-    role: parsed.role,
-  });
-  return created;
+  return createLinks(
+    tx,
+    shop,
+    linkInput.parse({
+      assetIds: [assetId],
+      productId: variant.productId,
+      variantIds: [variant.id],
+      role: parsed.role,
+    }),
+    null,
+  );
 }
 
 export interface UsedBy {

@@ -1,19 +1,18 @@
 // What the merchant sees of the sync engine: per product × channel state, approval → live latency per channel
 // (p50/p95 overall and per day), items stuck on the way, the activity log, and retrying a failed item.
 import db from "~/db.server";
-import { enqueue } from "~/jobs/enqueue.server";
 import { NotFound } from "~/lib/errors";
+import { channelKinds, type ChannelKind } from "./channel-kinds";
 import {
-  CHANNEL_JOB,
-  channelKinds,
-  type ChannelKind,
-} from "./channels/profiles";
-import type {
-  ActivityRow,
-  ChannelLatency,
-  StateCounts,
-  StateRow,
+  syncStatuses,
+  type ActivityRow,
+  type ChannelLatency,
+  type LatencyStats,
+  type StateCounts,
+  type StateRow,
 } from "./overview";
+import { enqueuePairs } from "./pair-jobs.server";
+import { markDirty } from "./pair-state.db.server";
 
 export type {
   ActivityRow,
@@ -33,7 +32,19 @@ export function percentile(sorted: number[], p: number): number | null {
 
 const MAX_SAMPLES = 20_000;
 
-/** Approval → live latency per channel over the last `days` days. */
+function stats(values: number[]): LatencyStats {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+  };
+}
+
+/**
+ * Approval → observed live latency per channel over the last `days` days: replacements as the headline (with a
+ * daily series), first publishes and value approvals apart. Only hops that ended live count.
+ */
 export async function latencyByChannel(
   shop: string,
   days = 14,
@@ -41,38 +52,29 @@ export async function latencyByChannel(
 ): Promise<ChannelLatency[]> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const hops = await db.syncHop.findMany({
-    where: { shop, approvedAt: { gte: since }, liveAt: { not: null } },
-    select: { channel: true, approvedAt: true, liveAt: true },
+    where: { shop, approvedAt: { gte: since }, outcome: "LIVE" },
+    select: { channel: true, kind: true, approvedAt: true, liveAt: true },
     orderBy: { approvedAt: "desc" },
     take: MAX_SAMPLES,
   });
+  const ms = (h: (typeof hops)[number]) =>
+    h.liveAt!.getTime() - h.approvedAt.getTime();
   return channelKinds.map((channel) => {
     const mine = hops.filter((h) => h.channel === channel);
-    const ms = (h: (typeof mine)[number]) =>
-      h.liveAt!.getTime() - h.approvedAt.getTime();
-    const all = mine.map(ms).sort((a, b) => a - b);
+    const replacements = mine.filter((h) => h.kind === "REPLACEMENT");
     const byDay = new Map<string, number[]>();
-    for (const hop of mine) {
+    for (const hop of replacements) {
       const day = hop.approvedAt.toISOString().slice(0, 10);
       byDay.set(day, [...(byDay.get(day) ?? []), ms(hop)]);
     }
-    const daily = [...byDay.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([day, values]) => {
-        const sorted = values.sort((a, b) => a - b);
-        return {
-          day,
-          count: sorted.length,
-          p50Ms: percentile(sorted, 50),
-          p95Ms: percentile(sorted, 95),
-        };
-      });
     return {
       channel,
-      count: all.length,
-      p50Ms: percentile(all, 50),
-      p95Ms: percentile(all, 95),
-      daily,
+      ...stats(replacements.map(ms)),
+      firstPublish: stats(mine.filter((h) => h.kind === "PUBLISH").map(ms)),
+      values: stats(mine.filter((h) => h.kind === "VALUES").map(ms)),
+      daily: [...byDay.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([day, values]) => ({ day, ...stats(values) })),
     };
   });
 }
@@ -84,7 +86,9 @@ export async function stateCounts(shop: string): Promise<StateCounts[]> {
     _count: { _all: true },
   });
   return channelKinds.map((channel) => {
-    const counts = { PENDING: 0, SYNCING: 0, LIVE: 0, BLOCKED: 0, FAILED: 0 };
+    const counts = Object.fromEntries(
+      syncStatuses.map((status) => [status, 0]),
+    ) as StateCounts["counts"];
     for (const g of groups.filter((g) => g.channel === channel))
       counts[g.status] = g._count._all;
     return { channel, counts };
@@ -100,7 +104,7 @@ export async function problemStates(
     where: {
       shop,
       OR: [
-        { status: { in: ["FAILED", "BLOCKED"] } },
+        { status: { in: ["FAILED", "BLOCKED", "DRIFT"] } },
         {
           status: { in: ["PENDING", "SYNCING"] },
           updatedAt: { lt: new Date(now.getTime() - stuckAfterMs) },
@@ -131,7 +135,10 @@ export async function activity(
   }: { cursor?: string; take?: number; onlyFailed?: boolean } = {},
 ): Promise<{ rows: ActivityRow[]; nextCursor: string | null }> {
   const hops = await db.syncHop.findMany({
-    where: { shop, ...(onlyFailed ? { failedAt: { not: null } } : {}) },
+    where: {
+      shop,
+      ...(onlyFailed ? { outcome: { in: ["FAILED", "BLOCKED"] } } : {}),
+    },
     include: { product: { select: { title: true } } },
     orderBy: [{ approvedAt: "desc" }, { id: "desc" }],
     take: take + 1,
@@ -142,6 +149,8 @@ export async function activity(
   return {
     rows: hops.slice(0, take).map((h) => ({
       id: h.id,
+      kind: h.kind,
+      outcome: h.outcome,
       productId: h.productId,
       productTitle: h.product.title,
       channel: h.channel,
@@ -161,7 +170,7 @@ export async function activity(
   };
 }
 
-/** Sends a product to a channel again (the Activity view's retry button). Idempotent per click. */
+/** Sends a product to a channel again (the Activity view's retry button): a new convergence, read back. */
 export async function retryProductChannel(
   shop: string,
   productId: string,
@@ -172,16 +181,7 @@ export async function retryProductChannel(
   });
   if (!state)
     throw new NotFound("Nothing to retry for this product and channel.");
-  await db.syncState.update({
-    where: { id: state.id },
-    data: { status: "PENDING", reason: null },
-  });
-  await db.syncHop.updateMany({
-    where: { shop, productId, channel, liveAt: null },
-    data: { failedAt: null, error: null },
-  });
-  const jobId = `retry-${channel}-${productId}-${Date.now()}`;
-  await enqueue(CHANNEL_JOB[channel], { shop, productId }, { jobId });
+  await enqueuePairs(await markDirty(shop, [{ productId, channel }]));
 }
 
 /** Each linked product's state on each channel, for the asset page's "Used by". */

@@ -1,11 +1,34 @@
 // The shapes the sync overview screens show (shared by loaders and presentational components).
-import type { ChannelKind } from "./channels/profiles";
+import type { ChannelKind } from "./channel-kinds";
 
+export const syncStatuses = [
+  "PENDING",
+  "SYNCING",
+  "LIVE",
+  "NOT_LISTED",
+  "BLOCKED",
+  "FAILED",
+  "DRIFT",
+] as const;
+export type SyncStatus = (typeof syncStatuses)[number];
+
+export interface LatencyStats {
+  count: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+}
+
+/**
+ * Approval → observed live per channel. The headline numbers are replacements (a new version of an image that
+ * was already live); first publishes (new links, first approvals) and value approvals are reported apart.
+ */
 export interface ChannelLatency {
   channel: ChannelKind;
   count: number;
   p50Ms: number | null;
   p95Ms: number | null;
+  firstPublish: LatencyStats;
+  values: LatencyStats;
   /** Per UTC day, oldest first. */
   daily: {
     day: string;
@@ -17,7 +40,7 @@ export interface ChannelLatency {
 
 export interface StateCounts {
   channel: ChannelKind;
-  counts: Record<"PENDING" | "SYNCING" | "LIVE" | "BLOCKED" | "FAILED", number>;
+  counts: Record<SyncStatus, number>;
 }
 
 export interface StateRow {
@@ -31,6 +54,8 @@ export interface StateRow {
 
 export interface ActivityRow {
   id: string;
+  kind: string;
+  outcome: string | null;
   productId: string;
   productTitle: string;
   channel: ChannelKind;

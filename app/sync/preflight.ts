@@ -1,7 +1,7 @@
 // Pre-flight: does a rendition meet its channel's rules? Measured from the pixels, so a marketplace's
 // "pure white background" and "product fills 85 % of the frame" are checked before anything is published.
 
-import type { ChannelRules } from "./channels/profiles";
+import type { ChannelRules } from "./channel-kinds";
 
 export interface Raster {
   /** Interleaved 8-bit samples, `channels` per pixel (3 = RGB, 4 = RGBA). */

@@ -7,7 +7,7 @@ import {
 import { rasterForAnalysis, renderImage } from "~/dam/image.server";
 import db, { type Prisma } from "~/db.server";
 import { NotFound } from "~/lib/errors";
-import { CHANNELS, renditionKey, type ChannelKind } from "./channels/profiles";
+import { CHANNELS, renditionKey, type ChannelKind } from "./channel-kinds";
 import { analyseRaster, checkRules, type PreflightResult } from "./preflight";
 import type { RenderedImage } from "~/dam/image.server";
 
@@ -27,6 +27,8 @@ export async function preflight(
 
 export interface ChannelRendition {
   key: string;
+  /** Byte size of the rendered file. */
+  bytes: number;
   storageKey: string;
   mime: string;
   extension: string;
@@ -37,18 +39,29 @@ export interface ChannelRendition {
   rendered: boolean;
 }
 
-/** The rendition of an asset version for a channel, rendered once and cached. */
+/**
+ * The rendition of an asset version for a channel, rendered once and cached. `format` forces the output format
+ * (the storefront keeps a Shopify file's first extension, since fileUpdate cannot change it).
+ */
 export async function channelRendition(
   shop: string,
   versionId: string,
   channel: ChannelKind,
   tags: readonly string[] = [],
+  format?: "jpg" | "png",
 ): Promise<ChannelRendition> {
   const version = await db.assetVersion.findFirst({
     where: { id: versionId, shop },
   });
   if (!version) throw new NotFound(`asset version ${versionId} not found`);
-  const profile = CHANNELS[channel].profile;
+  const base = CHANNELS[channel].profile;
+  const profile = format
+    ? {
+        ...base,
+        id: `${base.id}-${format}`,
+        format: format === "png" ? ("png" as const) : ("jpeg" as const),
+      }
+    : base;
   const key = renditionKey(version.sha256, profile);
   const cached = await db.rendition.findUnique({
     where: { shop_key: { shop, key } },
@@ -57,6 +70,7 @@ export async function channelRendition(
   if (cached && (await storage.has(cached.storageKey))) {
     return {
       key,
+      bytes: cached.bytes,
       storageKey: cached.storageKey,
       mime: cached.mime,
       extension: cached.mime === "image/png" ? "png" : "jpg",
@@ -94,6 +108,7 @@ export async function channelRendition(
   });
   return {
     key,
+    bytes: image.bytes.length,
     storageKey,
     mime: image.mime,
     extension: image.extension,

@@ -17,7 +17,7 @@ const { checkEvictionPolicy, RedisEvictionPolicyError } =
 const { startMetricsListener } =
   await import("~/health/metrics-listener.server");
 const { startOutboxRelay } = await import("~/outbox/relay.db.server");
-const { startStalledSweep } = await import("~/sync/recovery.db.server");
+const { startReconciler } = await import("~/sync/reconciler.server");
 
 const config = env();
 // A Redis that evicts keys loses queued jobs: refuse to start on one.
@@ -43,7 +43,7 @@ const metrics = config.METRICS_PORT
     })
   : undefined;
 const relay = startOutboxRelay();
-const stalled = startStalledSweep();
+const reconciler = startReconciler();
 
 // Repeating maintenance, declared idempotently on every start.
 await getQueue("maintenance").upsertJobScheduler(
@@ -83,7 +83,7 @@ async function shutdown(signal: string) {
   stopping = true;
   const started = Date.now();
   logger.info({ signal }, "worker stopping: waiting for active jobs");
-  stalled.stop();
+  reconciler.stop();
   await relay.stop();
   // Takes no new job and waits for the active ones; a job cut off by a hard kill is taken over by another worker
   // once its lock expires (lockDuration, run.server.ts).

@@ -9,6 +9,7 @@ export interface ReceivedListing {
   sku: string;
   revision: number;
   title: string;
+  description?: string;
   price: { amount: number; currency: string };
   attributes: Record<string, string | string[]>;
   images: { main: string; additional: string[] };
@@ -23,6 +24,8 @@ export class MarketplaceReceiver {
   faults: { failNext?: number; rateLimitNext?: number; latencyMs?: number } =
     {};
   private readonly idempotent = new Map<string, number>();
+  /** The revision of each withdrawn SKU: an older PATCH arriving late cannot bring it back. */
+  private readonly withdrawn = new Map<string, number>();
   private server: Server | undefined;
 
   constructor(
@@ -53,7 +56,7 @@ export class MarketplaceReceiver {
         ? Response.json(listing)
         : new Response("Not Found", { status: 404 });
     }
-    if (request.method !== "PATCH" || !sku)
+    if ((request.method !== "PATCH" && request.method !== "DELETE") || !sku)
       return new Response("Not Found", { status: 404 });
     if (this.faults.latencyMs)
       await new Promise((resolve) =>
@@ -81,10 +84,25 @@ export class MarketplaceReceiver {
     const key = request.headers.get("idempotency-key");
     if (key && this.idempotent.has(key))
       return answer(this.idempotent.get(key)!, { replayed: true });
+    if (request.method === "DELETE") {
+      const { revision } = JSON.parse(body || "{}") as { revision?: number };
+      const current = this.listings.get(sku);
+      if (current && current.revision > (revision ?? 0))
+        return answer(409, { error: "a newer revision exists" });
+      this.listings.delete(sku);
+      this.withdrawn.set(
+        sku,
+        Math.max(this.withdrawn.get(sku) ?? 0, revision ?? 0),
+      );
+      if (key) this.idempotent.set(key, 200);
+      return answer(200, { sku, withdrawn: true });
+    }
     const listing = JSON.parse(body) as Omit<ReceivedListing, "receivedAt">;
     if (listing.sku !== sku || !listing.images?.main)
       return answer(400, { error: "sku mismatch or no main image" });
     const current = this.listings.get(sku);
+    if ((this.withdrawn.get(sku) ?? 0) > listing.revision)
+      return answer(409, { error: "withdrawn at a newer revision" });
     if (current && current.revision > listing.revision)
       return answer(409, {
         error: "a newer revision exists",

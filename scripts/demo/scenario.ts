@@ -171,7 +171,7 @@ export async function runScenario({
   const allLive = () =>
     db.syncState.findMany({
       where: { shop, productId: { in: productIds } },
-      select: { status: true, appliedRevision: true, desiredRevision: true },
+      select: { status: true, confirmedRevision: true, desiredRevision: true },
     });
   say("publishing to the storefront, Google and the marketplace");
   await until(
@@ -179,7 +179,7 @@ export async function runScenario({
     (rows) =>
       rows.length === productIds.length * 3 &&
       rows.every(
-        (r) => r.status === "LIVE" && r.appliedRevision === r.desiredRevision,
+        (r) => r.status === "LIVE" && r.confirmedRevision === r.desiredRevision,
       ),
     "first publish on every channel",
   );
@@ -213,14 +213,13 @@ export async function runScenario({
   const hops = await until(
     () => db.syncHop.findMany({ where: { outboxId: outbox.id } }),
     (rows) =>
-      rows.length === productIds.length * 3 &&
-      rows.every((h) => h.liveAt || h.failedAt),
+      rows.length === productIds.length * 3 && rows.every((h) => h.endedAt),
     "the replacement live on every channel",
   );
-  const failed = hops.filter((h) => h.failedAt);
+  const failed = hops.filter((h) => h.outcome !== "LIVE");
   if (failed.length > 0)
     throw new Error(
-      `${failed.length} channel pushes failed: ${failed[0]!.error}`,
+      `${failed.length} channel pushes did not go live (${failed[0]!.outcome}): ${failed[0]!.error}`,
     );
 
   // Independent checks of "live": what a shopper, Google and the marketplace see now.

@@ -216,7 +216,7 @@ describe("direct uploads to object storage", () => {
     const done = await complete(planned.uploadToken, etags.slice(0, -1));
 
     expect(done.status).toBe(400);
-    expect(String(done.body.error)).toMatch(/bytes, not the/);
+    expect(String(done.body.message)).toMatch(/bytes, not the/);
     expect(await db.assetVersion.count({ where: { shop } })).toBe(before);
     expect(await stagedKeys()).toBe(0);
   });
@@ -239,7 +239,7 @@ describe("direct uploads to object storage", () => {
     expect((await complete(planned.uploadToken)).status).toBe(201);
     const second = await complete(planned.uploadToken);
     expect(second.status).toBe(400);
-    expect(String(second.body.error)).toMatch(/did not arrive|already/);
+    expect(String(second.body.message)).toMatch(/did not arrive|already/);
 
     const never = await plan("never-sent.jpg", 1000);
     expect((await complete(never.uploadToken)).status).toBe(400);

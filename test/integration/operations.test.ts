@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { storeOfflineSessionWithToken } from "../support/shopify";
 import { connectAppTo } from "../support/app-emulator";
 import { testEmulator } from "../../emulator/testing";
-import { RedisServer } from "../support/processes";
+import { RedisServer } from "../../emulator/processes";
 import { testS3Storage } from "../support/s3";
 
 const TOKEN = vi.hoisted(() => {
@@ -52,7 +52,7 @@ async function scrape(token: string | null = TOKEN): Promise<Response> {
   );
 }
 
-/** The value of one sample line, e.g. sample(text, 'vitrine_queue_jobs{queue="sync",state="waiting"}'). */
+/** The value of one sample line, e.g. sample(text, 'vitrine_queue_jobs{queue="sync-feeds",state="waiting"}'). */
 function sample(text: string, series: string): number | undefined {
   const line = text.split("\n").find((l) => l.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.split(" ").pop());
@@ -78,13 +78,13 @@ describe("/metrics", () => {
 
   it("reports queue depth and the oldest waiting job's age per queue, and the outbox lag", async () => {
     // The first job has waited a minute (BullMQ takes the creation time as an option); two arrive now.
-    await getQueue("sync").add(
+    await getQueue("sync-feeds").add(
       "sync.google",
-      { shop: SHOP, productId: "p-0" },
+      { shop: SHOP, productId: "p-0", seq: 0 },
       { timestamp: Date.now() - 60_000 },
     );
     for (let i = 1; i < 3; i++)
-      await enqueue("sync.google", { shop: SHOP, productId: `p-${i}` });
+      await enqueue("sync.google", { shop: SHOP, productId: `p-${i}`, seq: 0 });
     await db.outbox.create({
       data: {
         shop: SHOP,
@@ -98,14 +98,14 @@ describe("/metrics", () => {
     const text = await (await scrape()).text();
 
     expect(
-      sample(text, 'vitrine_queue_jobs{queue="sync",state="waiting"}'),
+      sample(text, 'vitrine_queue_jobs{queue="sync-feeds",state="waiting"}'),
     ).toBe(3);
     expect(
       sample(text, 'vitrine_queue_jobs{queue="webhooks",state="waiting"}'),
     ).toBe(0);
     const oldest = sample(
       text,
-      'vitrine_queue_oldest_waiting_seconds{queue="sync"}',
+      'vitrine_queue_oldest_waiting_seconds{queue="sync-feeds"}',
     );
     expect(oldest).toBeGreaterThanOrEqual(60);
     expect(oldest).toBeLessThan(120);
@@ -117,7 +117,7 @@ describe("/metrics", () => {
     );
     expect(sample(text, "vitrine_outbox_pending")).toBe(1);
     expect(sample(text, 'vitrine_metrics_probe_up{probe="queues"}')).toBe(1);
-    await getQueue("sync").obliterate({ force: true });
+    await getQueue("sync-feeds").obliterate({ force: true });
   });
 
   it("counts the Shopify points spent and the THROTTLED answers per shop", async () => {

@@ -235,24 +235,22 @@ describe("approval and history", () => {
     expect(history).toHaveLength(3);
   });
 
-  it("approveAndPublish queues the publish job of the approval and marks the row dispatched", async () => {
+  it("approveAndPublish hands the approval to the sync engine: its outbox row is relayed at once", async () => {
     const [approval] = await approveAndPublish(SHOP, [product.id], "lead");
 
-    const job = await findJob("product-values.publish", {
+    const job = await findJob("sync.dispatch", {
       shop: SHOP,
-      productId: product.id,
-      version: approval!.version,
+      outboxId: approval!.outboxId,
+      relay: 0,
     });
-    expect(job?.name).toBe("product-values.publish");
-    expect(job?.data).toEqual({
-      shop: SHOP,
-      productId: product.id,
-      version: 2,
+    expect(job?.name).toBe("sync.dispatch");
+    const row = await db.outbox.findUniqueOrThrow({
+      where: { id: approval!.outboxId },
     });
-    expect(
-      (await db.outbox.findUniqueOrThrow({ where: { id: approval!.outboxId } }))
-        .dispatchedAt,
-    ).not.toBeNull();
+    expect(row).toMatchObject({ topic: "product.values-approved", relays: 1 });
+    expect(row.relayedAt).not.toBeNull();
+    // Dispatched only once the sync engine opened its hops (no worker runs here).
+    expect(row.dispatchedAt).toBeNull();
     await job!.remove();
   });
 });

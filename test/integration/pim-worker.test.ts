@@ -1,5 +1,5 @@
-// The PIM's jobs on a real worker: the catalogue import job fills the mirror, approval queues the publish job,
-// the approved values appear on the emulator's storefront, and the products/update echo of that write comes back
+// The PIM's jobs on a real worker: the catalogue import job fills the mirror, approval hands the values to the sync
+// engine, the approved values appear on the emulator's storefront (read back before live), and the products/update echo of that write comes back
 // through the webhook route and is recognised as ours.
 import { APP_URL } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,8 +14,9 @@ import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { connectAppTo, deliverToApp } from "../support/app-emulator";
 import { seedShop } from "../../emulator/seed/seed";
 import { testEmulator } from "../../emulator/testing";
-import { findJob, waitForJob } from "../support/jobs";
+import { waitForJob } from "../support/jobs";
 import { storeOfflineSessionWithToken } from "../support/shopify";
+import { eventually } from "../support/wait";
 
 const SHOP = "worker-pim.myshopify.com";
 const OTHER = "worker-pim-other.myshopify.com";
@@ -39,7 +40,9 @@ beforeAll(async () => {
     await storeOfflineSessionWithToken(shop, emulator.issueAccessToken(shop));
     await upsertInstalledShop(shop);
   }
-  running = startWorkers({ queues: ["shopify", "webhooks"] });
+  running = startWorkers({
+    queues: ["shopify", "webhooks", "sync", "sync-storefront", "sync-feeds"],
+  });
 });
 
 afterAll(async () => {
@@ -66,15 +69,28 @@ describe("PIM jobs on the worker", () => {
       ],
       "merch",
     );
-    const [approval] = await approveAndPublish(SHOP, [product.id], "lead");
+    await approveAndPublish(SHOP, [product.id], "lead");
 
-    const publishJob = await findJob("product-values.publish", {
-      shop: SHOP,
-      productId: product.id,
-      version: approval!.version,
-    });
-    const published = await finished("shopify", publishJob!.id!);
-    expect(published).toMatchObject({ outcome: "published", set: 2 });
+    // The sync engine writes the values and reads them back before calling the storefront live.
+    await eventually(
+      () =>
+        db.syncState.findUnique({
+          where: {
+            shop_productId_channel: {
+              shop: SHOP,
+              productId: product.id,
+              channel: "SHOPIFY_STOREFRONT",
+            },
+          },
+        }),
+      (state) =>
+        state?.status === "LIVE" &&
+        state.confirmedRevision === state.desiredRevision,
+      { what: "the approved values live on the storefront" },
+    );
+    expect(
+      await db.product.findUniqueOrThrow({ where: { id: product.id } }),
+    ).toMatchObject({ publishedVersion: 1 });
     const view = (await (
       await emulator.handle(
         new Request(`https://${SHOP}/products/${product.handle}.js`),

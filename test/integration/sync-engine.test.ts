@@ -3,14 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { closeLocks } from "~/jobs/lock.server";
-import { getQueue } from "~/jobs/queues.server";
 import { Invalid } from "~/lib/errors";
 import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
 import {
   configureMarketplace,
   shopChannels,
 } from "~/sync/channels/channels.db.server";
-import { googleFeedXml } from "~/sync/channels/listings.db.server";
+import { googleFeedXml } from "~/sync/channels/feed.db.server";
 import { replacementImpact } from "~/sync/dispatch.db.server";
 import { linkAssets, linkAssetsByOption, usedBy } from "~/sync/links.db.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
@@ -67,11 +66,15 @@ const states = (productId: string) =>
     orderBy: { channel: "asc" },
   });
 const allLive = (
-  rows: { status: string; appliedRevision: number; desiredRevision: number }[],
+  rows: {
+    status: string;
+    confirmedRevision: number;
+    desiredRevision: number;
+  }[],
 ) =>
   rows.length === 3 &&
   rows.every(
-    (r) => r.status === "LIVE" && r.appliedRevision === r.desiredRevision,
+    (r) => r.status === "LIVE" && r.confirmedRevision === r.desiredRevision,
   );
 
 beforeAll(async () => {
@@ -110,7 +113,10 @@ beforeAll(async () => {
     keyId: "vitrine-test",
     secret: "marketplace-secret-1234",
   });
-  workers = startWorkers({ queues: ["sync"], concurrency: 4 });
+  workers = startWorkers({
+    queues: ["sync", "sync-storefront", "sync-feeds", "sync-marketplace"],
+    concurrency: 4,
+  });
   relay = startOutboxRelay(50);
 });
 
@@ -258,7 +264,7 @@ describe("publishing and replacing an image on every channel", () => {
 
     await eventually(
       () => db.syncHop.findMany({ where: { outboxId } }),
-      (hops) => hops.length === 3 && hops.every((h) => h.liveAt),
+      (hops) => hops.length === 3 && hops.every((h) => h.outcome === "LIVE"),
       { what: "replacement live on every channel" },
     );
     const hops = await db.syncHop.findMany({ where: { outboxId } });
@@ -312,7 +318,7 @@ describe("publishing and replacing an image on every channel", () => {
     );
     await eventually(
       () => db.syncHop.findMany({ where: { outboxId: last.outboxId } }),
-      (hops) => hops.length === 3 && hops.every((h) => h.liveAt),
+      (hops) => hops.length === 3 && hops.every((h) => h.outcome === "LIVE"),
       { what: "the later replacement live on every channel" },
     );
     await eventually(() => states(coat.id), allLive, {
@@ -332,7 +338,7 @@ describe("publishing and replacing an image on every channel", () => {
       where: {
         shop: DEMO_SHOP,
         versionId: last.versionId,
-        profileId: "storefront",
+        profileId: { startsWith: "storefront" },
       },
     });
     expect(emulator.shop(DEMO_SHOP).files.get(fileGid)!.ready?.size).toBe(
@@ -340,7 +346,7 @@ describe("publishing and replacing an image on every channel", () => {
     );
   });
 
-  it("changes the extension by creating a new file, re-pointing the variants and deleting the old file", async () => {
+  it("keeps replacing in place when a new version comes in another format (converted to the file's extension)", async () => {
     const { versionId } = await replaceAsset(
       DEMO_SHOP,
       assetId,
@@ -353,36 +359,22 @@ describe("publishing and replacing an image on every channel", () => {
           where: { shop_assetId: { shop: DEMO_SHOP, assetId } },
         }),
       (f) => f?.versionId === versionId,
-      { what: "new png file" },
+      { what: "the png version in the jpg file" },
     );
     await eventually(() => states(coat.id), allLive, {
-      what: "all channels live after extension change",
+      what: "all channels live after a png replacement",
     });
     const file = await db.shopifyFile.findUniqueOrThrow({
       where: { shop_assetId: { shop: DEMO_SHOP, assetId } },
     });
-    // The old file goes once every product points at the new one.
-    await eventually(
-      () =>
-        db.shopifyFile.findUniqueOrThrow({
-          where: { shop_assetId: { shop: DEMO_SHOP, assetId } },
-        }),
-      (f) => f.retiredFileGid === null,
-      { what: "the old file deleted" },
+    expect(file).toMatchObject({ fileGid, extension: "jpg" });
+    const shopifyFile = emulator.shop(DEMO_SHOP).files.get(fileGid)!;
+    expect(shopifyFile.ready?.mimeType).toBe("image/jpeg");
+    expect(shopifyFile.ready?.size).toBe(file.fileSize);
+    const ours = [...emulator.shop(DEMO_SHOP).files.values()].filter((f) =>
+      f.filename.startsWith(`vitrine-${assetId}`),
     );
-    expect(file.fileGid).not.toBe(fileGid);
-    expect(file.extension).toBe("png");
-    expect(emulator.shop(DEMO_SHOP).files.has(fileGid)).toBe(false);
-    const view = await storefront(coat.handle);
-    const newId = Number(file.fileGid.split("/").pop());
-    expect(view.variants.some((v) => v.featured_image?.id === newId)).toBe(
-      true,
-    );
-    expect(
-      view.variants.some(
-        (v) => v.featured_image?.id === Number(fileGid.split("/").pop()),
-      ),
-    ).toBe(false);
+    expect(ours.map((f) => f.id)).toEqual([fileGid]);
   });
 });
 
@@ -413,7 +405,7 @@ describe("auto-linking by file name", () => {
         db.shopifyFile.findUnique({
           where: { shop_assetId: { shop: DEMO_SHOP, assetId: asset.assetId } },
         }),
-      (file) => Boolean(file?.ready),
+      (file) => Boolean(file?.versionId),
       { what: "the auto-linked image in Shopify" },
     );
   });
@@ -424,11 +416,10 @@ describe("auto-linking by file name", () => {
       "moodboard-autumn.jpg",
       await packshot("mood"),
     );
-    // The dispatch job (job id outbox-{id}) is where automatic links are made: wait until it ran.
+    // The dispatcher is where automatic links are made: wait until it dispatched the approval.
     await eventually(
-      async () =>
-        (await getQueue("sync").getJob(`outbox-${asset.outboxId}`))?.getState(),
-      (state) => state === "completed",
+      () => db.outbox.findUniqueOrThrow({ where: { id: asset.outboxId! } }),
+      (row) => row.dispatchedAt !== null,
       { what: "the approval dispatched" },
     );
     expect(
@@ -439,7 +430,11 @@ describe("auto-linking by file name", () => {
 
 describe("pre-flight", () => {
   it("blocks only the marketplace when the main image is not on a white background", async () => {
-    const other = [...productIds.values()].find((id) => id !== coat.id)!;
+    const other = (
+      await db.product.findFirstOrThrow({
+        where: { shop: DEMO_SHOP, status: "ACTIVE", id: { not: coat.id } },
+      })
+    ).id;
     const studio = await createAsset(
       DEMO_SHOP,
       "lifestyle.jpg",
@@ -471,5 +466,55 @@ describe("pre-flight", () => {
     expect(byChannel.SHOPIFY_STOREFRONT!.status).toBe("LIVE");
     expect(byChannel.GOOGLE_MERCHANT!.status).toBe("LIVE");
     expect((await shopChannels(DEMO_SHOP)).marketplace.enabled).toBe(true);
+  });
+});
+
+describe("live means observed", () => {
+  it("never calls a Draft product live: it is in sync but not listed, and says why", async () => {
+    const draft = await db.product.findFirstOrThrow({
+      where: { shop: DEMO_SHOP, status: "DRAFT" },
+    });
+    const asset = await createAsset(
+      DEMO_SHOP,
+      "draft-front.jpg",
+      await packshot("draft-front"),
+    );
+    await linkAssets(DEMO_SHOP, {
+      assetIds: [asset.assetId],
+      productId: draft.id,
+      role: "FRONT",
+    });
+    const rows = await eventually(
+      () => states(draft.id),
+      (r) =>
+        r.length === 3 &&
+        r.every((s) => s.status !== "PENDING" && s.status !== "SYNCING"),
+      { what: "settled states of the draft product" },
+    );
+    for (const row of rows) {
+      expect(row.status).toBe("NOT_LISTED");
+      expect(row.reason).toMatch(/Draft in Shopify/);
+    }
+    // The image is on the product in Shopify (ready for when it goes active), nowhere for shoppers.
+    const file = await db.shopifyFile.findUniqueOrThrow({
+      where: { shop_assetId: { shop: DEMO_SHOP, assetId: asset.assetId } },
+    });
+    expect(
+      emulator.shop(DEMO_SHOP).products.get(draft.shopifyId)!.mediaIds,
+    ).toContain(file.fileGid);
+    expect(
+      (
+        await emulator.handle(
+          new Request(`https://${DEMO_SHOP}/products/${draft.handle}.js`),
+        )
+      ).status,
+    ).toBe(404);
+    expect(await googleFeedXml(DEMO_SHOP)).not.toContain(draft.title);
+    const hops = await db.syncHop.findMany({
+      where: { productId: draft.id },
+    });
+    expect(hops.every((h) => h.outcome === "NOT_LISTED" && !h.liveAt)).toBe(
+      true,
+    );
   });
 });

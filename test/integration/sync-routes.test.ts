@@ -8,12 +8,8 @@ import { action as assetLinksAction } from "~/routes/app.assets.$id.links";
 import { loader as feedLoader } from "~/routes/feeds.google.$file";
 import { loader as renditionLoader } from "~/routes/renditions.$shop.$file";
 import { shopChannels } from "~/sync/channels/channels.db.server";
-import {
-  syncGoogle,
-  syncMarketplace,
-} from "~/sync/channels/listings.db.server";
+import { convergePair } from "~/sync/converge.server";
 import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
-import { syncAssetFile } from "~/sync/storefront/push.db.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveProducts } from "~/pim/approval.db.server";
@@ -72,7 +68,7 @@ beforeAll(async () => {
     productId: productA,
     role: "FRONT",
   });
-  await syncGoogle(SHOP_A, productA);
+  await convergePair(SHOP_A, productA, "GOOGLE_MERCHANT");
   const rendition = await db.rendition.findFirstOrThrow({
     where: { shop: SHOP_A, profileId: "google" },
   });
@@ -127,7 +123,7 @@ describe("approved PIM values on the channels", () => {
       ],
       "merch",
     );
-    await syncGoogle(SHOP_A, productA);
+    await convergePair(SHOP_A, productA, "GOOGLE_MERCHANT");
     const { google } = await shopChannels(SHOP_A);
     const draft = await (
       await feedRequest(SHOP_A, google.config.feedToken)
@@ -135,7 +131,7 @@ describe("approved PIM values on the channels", () => {
     expect(draft).not.toContain("<g:gender>");
 
     await approveProducts(SHOP_A, [productA], "lead");
-    await syncGoogle(SHOP_A, productA);
+    await convergePair(SHOP_A, productA, "GOOGLE_MERCHANT");
     const xml = await (
       await feedRequest(SHOP_A, google.config.feedToken)
     ).text();
@@ -151,20 +147,18 @@ describe("jobs are scoped to their shop", () => {
     const outbox = await db.outbox.findFirstOrThrow({
       where: { shop: SHOP_A },
     });
-    const asset = await db.asset.findFirstOrThrow({ where: { shop: SHOP_A } });
     const feedBefore = await db.feedItem.count({ where: { shop: SHOP_A } });
-    await expect(syncGoogle(SHOP_B, productA)).rejects.toThrow(/not found/);
-    await expect(syncMarketplace(SHOP_B, productA)).resolves.toEqual({
-      sent: 0,
-    });
+    for (const channel of [
+      "SHOPIFY_STOREFRONT",
+      "GOOGLE_MERCHANT",
+      "MARKETPLACE",
+    ] as const)
+      await expect(convergePair(SHOP_B, productA, channel)).resolves.toEqual({
+        outcome: "gone",
+      });
     await expect(dispatchOutboxEvent(SHOP_B, outbox.id)).rejects.toThrow(
       /not found/,
     );
-    await expect(syncAssetFile(SHOP_B, asset.id)).resolves.toMatchObject({
-      action: "none",
-      fileGid: null,
-      products: 0,
-    });
     expect(await db.feedItem.count({ where: { shop: SHOP_A } })).toBe(
       feedBefore,
     );
@@ -335,7 +329,7 @@ describe("admin actions", () => {
     });
     expect(result).toEqual({ ok: true });
     const state = await db.syncState.findFirstOrThrow({
-      where: { shop: SHOP_A, productId: productA },
+      where: { shop: SHOP_A, productId: productA, channel: "GOOGLE_MERCHANT" },
     });
     expect(state).toMatchObject({ status: "PENDING", reason: null });
   });

@@ -4,6 +4,6 @@ export function statusTone(
 ): "success" | "critical" | "warning" | "info" {
   if (status === "LIVE") return "success";
   if (status === "FAILED") return "critical";
-  if (status === "BLOCKED") return "warning";
+  if (status === "BLOCKED" || status === "DRIFT") return "warning";
   return "info";
 }

@@ -9,7 +9,7 @@ import {
   assertEndpointUrl,
   type MarketplaceEndpoint,
 } from "./marketplace.server";
-import type { ChannelKind } from "./profiles";
+import type { ChannelKind } from "../channel-kinds";
 
 export const storefrontConfig = z.object({
   filenamePattern: z.string().default(DEFAULT_FILENAME_PATTERN),

@@ -119,3 +119,105 @@ export async function patchListing(
     true,
   );
 }
+
+/** What the marketplace shows for a SKU (a listing's public view), or null when it has none. */
+export interface MarketplaceView {
+  sku: string;
+  revision: number;
+  title: string;
+  description?: string;
+  price: Money;
+  attributes: Record<string, string | string[]>;
+  images: { main: string; additional: string[] };
+}
+
+function listingUrl(endpoint: MarketplaceEndpoint, sku: string): URL {
+  const base = assertEndpointUrl(endpoint.url);
+  return new URL(
+    `listings/${encodeURIComponent(sku)}`,
+    base.href.endsWith("/") ? base : `${base.href}/`,
+  );
+}
+
+function signedHeaders(
+  endpoint: MarketplaceEndpoint,
+  body: string,
+  idempotencyKey?: string,
+): Record<string, string> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return {
+    "Content-Type": "application/json",
+    ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}),
+    "X-Vitrine-Key-Id": endpoint.keyId,
+    "X-Vitrine-Timestamp": timestamp,
+    "X-Vitrine-Signature": signBody(endpoint.secret, timestamp, body),
+  };
+}
+
+/** Reads a SKU's listing back from the marketplace. Throws `Upstream` (retryable) when it cannot be read. */
+export async function readListing(
+  endpoint: MarketplaceEndpoint,
+  sku: string,
+  options: PatchOptions = {},
+): Promise<MarketplaceView | null> {
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(listingUrl(endpoint, sku), {
+      method: "GET",
+      headers: signedHeaders(endpoint, ""),
+      redirect: "error",
+    });
+  } catch (error) {
+    throw new Upstream(
+      `The marketplace could not be reached: ${(error as Error).message}`,
+      true,
+    );
+  }
+  if (response.status === 404) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new Upstream(
+      `The marketplace did not answer for listing ${sku} (HTTP ${response.status})`,
+      true,
+    );
+  }
+  return (await response.json()) as MarketplaceView;
+}
+
+/**
+ * Withdraws a SKU's listing (the product lost its image, left Shopify's ACTIVE status or the SKU). Idempotent;
+ * `revision` keeps an older update arriving late from bringing it back. Throws `Upstream` (retryable).
+ */
+export async function withdrawListing(
+  endpoint: MarketplaceEndpoint,
+  sku: string,
+  revision: number,
+  options: PatchOptions = {},
+): Promise<void> {
+  const body = JSON.stringify({ sku, revision });
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(listingUrl(endpoint, sku), {
+      method: "DELETE",
+      body,
+      headers: signedHeaders(endpoint, body, `${sku}:withdraw:${revision}`),
+      redirect: "error",
+    });
+  } catch (error) {
+    throw new Upstream(
+      `The marketplace could not be reached: ${(error as Error).message}`,
+      true,
+    );
+  }
+  await response.body?.cancel();
+  if (response.ok || response.status === 404) return;
+  throw new Upstream(
+    `The marketplace did not withdraw listing ${sku} (HTTP ${response.status})`,
+    response.status >= 500 ||
+      response.status === 429 ||
+      response.status === 409,
+  );
+}

@@ -6,6 +6,7 @@ import type { AdminClient } from "~/shopify/admin-client.server";
 import {
   assertNoUserErrors,
   type OperationData,
+  type UserError,
 } from "~/shopify/admin-graphql.server";
 import { shopifyFetch } from "~/shopify/api-origin.server";
 
@@ -110,6 +111,33 @@ export interface FileState {
   error: string | null;
 }
 
+/**
+ * Shopify states that pass: a file still processing is locked (FILE_LOCKED, NON_READY_STATE), a name we create is
+ * taken by a copy whose creation answer was lost (found by name on the next try). Retryable, never permanent.
+ */
+const TRANSIENT_CODES = new Set([
+  "FILE_LOCKED",
+  "NON_READY_STATE",
+  "NON_READY_MEDIA",
+  "FILENAME_ALREADY_EXISTS",
+]);
+
+/** Throws `Upstream` (retryable) when every userError is transient, `Invalid` otherwise. */
+export function assertFileUserErrors(
+  operation: string,
+  errors: readonly UserError[],
+): void {
+  if (
+    errors.length > 0 &&
+    errors.every((e) => TRANSIENT_CODES.has(e.code ?? ""))
+  )
+    throw new Upstream(
+      `${operation}: ${errors.map((e) => `${e.message} (${e.code})`).join("; ")}`,
+      true,
+    );
+  assertNoUserErrors(operation, errors);
+}
+
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size)
@@ -169,9 +197,11 @@ export async function createFiles(
         filename: f.filename,
         alt: f.alt,
         contentType: "IMAGE" as const,
+        // A name already taken is our own copy whose answer was lost: refuse, then find it by name.
+        duplicateResolutionMode: "RAISE_ERROR" as const,
       })),
     });
-    assertNoUserErrors("fileCreate", data.fileCreate?.userErrors ?? []);
+    assertFileUserErrors("fileCreate", data.fileCreate?.userErrors ?? []);
     ids.push(...(data.fileCreate?.files ?? []).map((f) => f.id));
   }
   return ids;
@@ -192,7 +222,7 @@ export async function updateFiles(
 ): Promise<void> {
   for (const batch of chunks(updates, FILES_PER_CALL)) {
     const data = await client.request(UPDATE_FILES, { files: batch });
-    assertNoUserErrors("fileUpdate", data.fileUpdate?.userErrors ?? []);
+    assertFileUserErrors("fileUpdate", data.fileUpdate?.userErrors ?? []);
   }
 }
 
@@ -315,27 +345,38 @@ export async function productMedia(
 }
 
 /**
- * Points each variant at its image (the media must be on the product and READY). Shopify allows one media per
- * variant and no in-place swap: a variant showing another image is detached first.
+ * Points each variant at its image (the media must be on the product and READY) and takes our unlinked images off
+ * the variants in `detach`. Shopify allows one media per variant and no in-place swap: a variant showing another
+ * image is detached first.
  */
 export async function setVariantImages(
   client: AdminClient,
   productId: string,
   wanted: Map<string, string>,
   current: Map<string, string | null>,
+  detach: Map<string, string> = new Map(),
 ): Promise<number> {
   const changes = [...wanted].filter(
     ([variantId, mediaId]) => current.get(variantId) !== mediaId,
   );
-  const detach = changes
-    .filter(([variantId]) => current.get(variantId))
-    .map(([variantId]) => ({ variantId, mediaIds: [current.get(variantId)!] }));
-  for (const batch of chunks(detach, VARIANT_PAIRS_PER_CALL)) {
+  const detaching = [
+    ...changes
+      .filter(([variantId]) => current.get(variantId))
+      .map(([variantId]) => ({
+        variantId,
+        mediaIds: [current.get(variantId)!],
+      })),
+    ...[...detach].map(([variantId, mediaId]) => ({
+      variantId,
+      mediaIds: [mediaId],
+    })),
+  ];
+  for (const batch of chunks(detaching, VARIANT_PAIRS_PER_CALL)) {
     const data = await client.request(DETACH_VARIANT_MEDIA, {
       productId,
       variantMedia: batch,
     });
-    assertNoUserErrors(
+    assertFileUserErrors(
       "productVariantDetachMedia",
       data.productVariantDetachMedia?.userErrors ?? [],
     );
@@ -348,10 +389,10 @@ export async function setVariantImages(
       productId,
       variantMedia: batch,
     });
-    assertNoUserErrors(
+    assertFileUserErrors(
       "productVariantAppendMedia",
       data.productVariantAppendMedia?.userErrors ?? [],
     );
   }
-  return changes.length;
+  return changes.length + detach.size;
 }

@@ -20,8 +20,8 @@ import {
   dispatchProcessor,
   googleProcessor,
   marketplaceProcessor,
-  storefrontAssetProcessor,
-  storefrontProductProcessor,
+  orphansProcessor,
+  storefrontProcessor,
 } from "./sync.server";
 
 export const processors: ProcessorMap = {
@@ -32,10 +32,10 @@ export const processors: ProcessorMap = {
   "webhook-events.prune": pruneWebhookEventsProcessor,
   // Sync engine
   "sync.dispatch": dispatchProcessor,
-  "sync.storefront-asset": storefrontAssetProcessor,
-  "sync.storefront-product": storefrontProductProcessor,
+  "sync.storefront": storefrontProcessor,
   "sync.google": googleProcessor,
   "sync.marketplace": marketplaceProcessor,
+  "sync.orphans": orphansProcessor,
   // DAM
   "dam.renditions": renderRenditionsProcessor,
   "dam.renditions-missing": enqueueMissingRenditionsProcessor,

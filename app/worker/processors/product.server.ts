@@ -1,6 +1,10 @@
 import { refreshProduct, removeProduct } from "~/pim/product-refresh.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { findShop } from "~/shop/shop.db.server";
+import {
+  productChangedInShopify,
+  productTouchedInShopify,
+} from "~/sync/product-events.server";
 import type { Processor } from "../processor";
 
 // products/create|update: bring the mirror up to Shopify's state (echoes of our own writes are recognised).
@@ -13,12 +17,19 @@ export const refreshProductProcessor: Processor<"product.refresh"> = async (
     log.info({ shop: payload.shop }, "shop not installed; skipping refresh");
     return { seen: payload.productId, outcome: "skipped" };
   }
+  const updatedAt = payload.updatedAt ? new Date(payload.updatedAt) : null;
   const outcome = await refreshProduct(
     payload.shop,
     await adminClientFor(payload.shop),
     payload.productId,
-    payload.updatedAt ? new Date(payload.updatedAt) : null,
+    updatedAt,
   );
+  // The channels follow: a mirrored change converges them; anything else may be an edit of the product's media
+  // in the Shopify admin, read back on the storefront (our own echoes excepted).
+  if (outcome === "updated" || outcome === "created")
+    await productChangedInShopify(payload.shop, payload.productId);
+  else if (outcome !== "echo" && outcome !== "gone")
+    await productTouchedInShopify(payload.shop, payload.productId, updatedAt);
   log.info(
     { shop: payload.shop, productId: payload.productId, outcome },
     "product refreshed",

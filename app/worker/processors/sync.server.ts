@@ -1,106 +1,55 @@
-// Sync engine jobs. Each converges to the database's current state; a failure that will not be retried
-// (permanent, or the last attempt) is recorded on the product × channel so the merchant sees it in Activity.
+// Sync engine jobs: dispatching outbox events, converging a product on a channel (one generic processor for every
+// channel), and deleting orphan files. Each converges to the database's current state; the last attempt of a run
+// that keeps failing is recorded on the product × channel so the merchant sees it in Activity.
 import { defaultJobOptions } from "~/jobs/queues.server";
-import type { ChannelKind } from "~/sync/channels/profiles";
-import {
-  syncGoogle,
-  syncMarketplace,
-} from "~/sync/channels/listings.db.server";
+import { adminClientFor } from "~/shopify/admin-client.server";
+import type { ChannelKind } from "~/sync/channel-kinds";
+import { convergePair } from "~/sync/converge.server";
 import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
-import { alreadyApplied, failSync } from "~/sync/state.db.server";
-import {
-  convergeProduct,
-  linkedProductIds,
-  syncAssetFile,
-} from "~/sync/storefront/push.db.server";
-import { enqueue } from "~/jobs/enqueue.server";
-import { UnrecoverableError } from "bullmq";
-import { classifyFailure } from "../failure.server";
+import { supersededJob } from "~/sync/pair-jobs.server";
+import { deleteOrphanFiles } from "~/sync/reconciler.server";
 import type { JobContext, Processor } from "../processor";
-
-async function recordingFailure<T>(
-  context: JobContext,
-  shop: string,
-  productIds: () => Promise<string[]>,
-  channel: ChannelKind,
-  work: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const permanent = classifyFailure(error) instanceof UnrecoverableError;
-    const last = context.attemptsMade + 1 >= (defaultJobOptions.attempts ?? 1);
-    if (permanent || last) {
-      const reason = (error as Error).message;
-      for (const productId of await productIds())
-        await failSync(shop, productId, channel, "FAILED", reason);
-    }
-    throw error;
-  }
-}
 
 export const dispatchProcessor: Processor<"sync.dispatch"> = ({
   shop,
   outboxId,
 }) => dispatchOutboxEvent(shop, outboxId);
 
-export const storefrontAssetProcessor: Processor<"sync.storefront-asset"> = (
-  { shop, assetId },
-  context,
-) =>
-  recordingFailure(
-    context,
-    shop,
-    () => linkedProductIds(shop, assetId),
-    "SHOPIFY_STOREFRONT",
-    () => syncAssetFile(shop, assetId),
-  );
+const isLastAttempt = (context: JobContext) =>
+  context.attemptsMade + 1 >= (defaultJobOptions.attempts ?? 1);
 
-export const storefrontProductProcessor: Processor<
-  "sync.storefront-product"
-> = ({ shop, productId }, context) =>
-  recordingFailure(
-    context,
-    shop,
-    () => Promise.resolve([productId]),
-    "SHOPIFY_STOREFRONT",
-    async () => {
-      const result = await convergeProduct(shop, productId);
-      // Images without a file at their current version go through the asset job, which converges again.
-      for (const assetId of result.missingAssets)
-        await enqueue(
-          "sync.storefront-asset",
-          { shop, assetId },
-          { jobId: `sfa-${assetId}-${context.jobId}` },
-        );
-      return result;
-    },
-  );
+/**
+ * The generic channel job. A retryable failure is retried by BullMQ unless a newer job of the same pair has run
+ * since (it converged to a later state): then this one stands down, so a pair never piles up retries.
+ */
+function channelProcessor(
+  channel: ChannelKind,
+): Processor<"sync.storefront" | "sync.google" | "sync.marketplace"> {
+  return async ({ shop, productId, seq }, context) => {
+    try {
+      return await convergePair(shop, productId, channel, {
+        final: isLastAttempt(context),
+      });
+    } catch (error) {
+      if (
+        (error as { retryable?: boolean }).retryable !== false &&
+        (await supersededJob(shop, productId, channel, seq))
+      )
+        return { outcome: "superseded" };
+      throw error;
+    }
+  };
+}
 
-export const googleProcessor: Processor<"sync.google"> = async (
-  { shop, productId, revision },
-  context,
-) =>
-  (await alreadyApplied(shop, productId, "GOOGLE_MERCHANT", revision))
-    ? { skipped: "already applied" }
-    : recordingFailure(
-        context,
-        shop,
-        () => Promise.resolve([productId]),
-        "GOOGLE_MERCHANT",
-        () => syncGoogle(shop, productId),
-      );
+export const storefrontProcessor: Processor<"sync.storefront"> =
+  channelProcessor("SHOPIFY_STOREFRONT");
+export const googleProcessor: Processor<"sync.google"> =
+  channelProcessor("GOOGLE_MERCHANT");
+export const marketplaceProcessor: Processor<"sync.marketplace"> =
+  channelProcessor("MARKETPLACE");
 
-export const marketplaceProcessor: Processor<"sync.marketplace"> = async (
-  { shop, productId, revision },
-  context,
-) =>
-  (await alreadyApplied(shop, productId, "MARKETPLACE", revision))
-    ? { skipped: "already applied" }
-    : recordingFailure(
-        context,
-        shop,
-        () => Promise.resolve([productId]),
-        "MARKETPLACE",
-        () => syncMarketplace(shop, productId),
-      );
+export const orphansProcessor: Processor<"sync.orphans"> = async ({
+  shop,
+}) => ({
+  deleted: (await deleteOrphanFiles(shop, await adminClientFor(shop))).length,
+});

@@ -1,5 +1,5 @@
-// Real processes for reliability tests: a private redis-server that can be stopped and started again on the
-// same port, and `npm run worker` as a child process that can be killed.
+// Real processes for reliability tests and benchmarks: a private redis-server that can be stopped and started again
+// on the same port, and `npm run worker` as a child process that can be killed.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";

@@ -1,5 +1,7 @@
-// What each channel receives: the rendition made from an approved master, and the rules it must pass before it
-// is published there. A profile's version is part of the rendition cache key: change the transform, bump it.
+// The channel vocabulary every part of the sync engine stands on: the kinds, the job that converges a product on
+// each, what each channel receives (the rendition made from an approved master) and the rules it must pass before
+// it is published there. A profile's version is part of the rendition cache key: change the transform, bump it.
+// Pure: no IO, importable from components.
 
 export const channelKinds = [
   "SHOPIFY_STOREFRONT",
@@ -8,12 +10,16 @@ export const channelKinds = [
 ] as const;
 export type ChannelKind = (typeof channelKinds)[number];
 
-/** The job that brings a product up to date on each channel. */
+/** The job that converges one product on each channel (one queue per channel: a slow one never blocks another). */
 export const CHANNEL_JOB = {
-  SHOPIFY_STOREFRONT: "sync.storefront-product",
+  SHOPIFY_STOREFRONT: "sync.storefront",
   GOOGLE_MERCHANT: "sync.google",
   MARKETPLACE: "sync.marketplace",
 } as const satisfies Record<ChannelKind, string>;
+
+export function isChannelKind(value: string): value is ChannelKind {
+  return (channelKinds as readonly string[]).includes(value);
+}
 
 export interface RenditionProfile {
   id: string;

@@ -1,0 +1,181 @@
+// What the feed channels (Google, the marketplace) receive for a product: per variant, its images (variant links
+// first, then product-level links) as channel renditions that passed pre-flight, and its data from the mirror and
+// the PIM. Shared by the feed channels' adapters.
+import db from "~/db.server";
+import { NotFound } from "~/lib/errors";
+import type { AttributeValueData } from "~/pim/attribute-types";
+import { approvedValues } from "~/pim/values.db.server";
+import type { ChannelKind } from "../channel-kinds";
+import { describeFailures } from "../preflight";
+import { channelRendition } from "../renditions.db.server";
+import { licensed } from "../canonical";
+import { renditionUrl } from "../urls.server";
+import type { Money } from "./google-feed";
+
+const MAX_IMAGES = 11;
+
+export type Values = Record<string, AttributeValueData>;
+
+/** A PIM value as channel text: lists joined, measurements with their unit. */
+export function text(value: AttributeValueData | undefined): string | null {
+  if (value === undefined || value === null || value === "") return null;
+  if (Array.isArray(value)) return value.join(" / ");
+  if (typeof value === "object") return `${value.value} ${value.unit}`;
+  return String(value);
+}
+
+export const GOOGLE_GENDERS = ["male", "female", "unisex"] as const;
+export const GOOGLE_AGE_GROUPS = [
+  "newborn",
+  "infant",
+  "toddler",
+  "kids",
+  "adult",
+] as const;
+export const oneOf = <T extends string>(
+  allowed: readonly T[],
+  value: string | null,
+): T | null => (allowed.includes(value as T) ? (value as T) : null);
+
+/** The product's approved PIM values for a channel: product-level, overridden by the variant's own. */
+export async function channelValues(
+  shop: string,
+  productId: string,
+  channel: "GOOGLE_MERCHANT" | "MARKETPLACE",
+): Promise<(variantId: string) => Values> {
+  const approved = (await approvedValues(shop, [productId], channel)).get(
+    productId,
+  );
+  return (variantId) => ({
+    ...approved?.product,
+    ...approved?.variants[variantId]?.values,
+  });
+}
+
+/** "129.00" in the shop's currency → minor units. */
+export function toMoney(price: string | null, currency: string): Money {
+  const digits =
+    new Intl.NumberFormat("en", {
+      style: "currency",
+      currency,
+    }).resolvedOptions().maximumFractionDigits ?? 2;
+  return { amount: Math.round(Number(price ?? "0") * 10 ** digits), currency };
+}
+
+export function option(
+  options: { name: string; value: string }[],
+  ...names: string[]
+) {
+  return (
+    options.find((o) => names.includes(o.name.toLowerCase()))?.value ?? null
+  );
+}
+
+export interface VariantImages {
+  variantId: string;
+  urls: string[];
+}
+
+export type LoadedProduct = NonNullable<
+  Awaited<ReturnType<typeof findChannelProduct>>
+>;
+
+async function findChannelProduct(shop: string, productId: string) {
+  return db.product.findFirst({
+    where: { shop, id: productId },
+    include: {
+      variants: { orderBy: { position: "asc" } },
+      assetLinks: {
+        where: {
+          asset: { status: "APPROVED", currentVersionId: { not: null } },
+        },
+        include: {
+          asset: {
+            select: {
+              id: true,
+              title: true,
+              currentVersionId: true,
+              validFrom: true,
+              validUntil: true,
+            },
+          },
+        },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      },
+    },
+  });
+}
+
+/** The product with its variants and its approved, currently licensed links. Throws `NotFound`. */
+export async function loadChannelProduct(
+  shop: string,
+  productId: string,
+  now = new Date(),
+): Promise<LoadedProduct> {
+  const product = await findChannelProduct(shop, productId);
+  if (!product) throw new NotFound(`product ${productId} not found`);
+  return {
+    ...product,
+    assetLinks: product.assetLinks.filter((l) => licensed(l.asset, now)),
+  };
+}
+
+/**
+ * Renders (or reuses) the channel renditions of every image the product uses and checks them. Returns each
+ * variant's image URLs, or the pre-flight failures that block the channel for this product.
+ */
+export async function channelImages(
+  shop: string,
+  product: LoadedProduct,
+  channel: ChannelKind,
+): Promise<{ images: VariantImages[]; failures: string[] }> {
+  // Composition rules (white background, fill) are for the main image; size, pixel and tag rules for all.
+  const MAIN_ONLY = new Set(["minWhiteBorder", "minFill"]);
+  const rendered = new Map<
+    string,
+    { url: string; main: string | null; additional: string | null }
+  >();
+  for (const link of product.assetLinks) {
+    const versionId = link.asset.currentVersionId!;
+    if (rendered.has(versionId)) continue;
+    const rendition = await channelRendition(shop, versionId, channel);
+    const describe = (failures: typeof rendition.preflight.failures) =>
+      describeFailures(link.asset.title, failures);
+    rendered.set(versionId, {
+      url: renditionUrl(shop, rendition.key, rendition.extension),
+      main: describe(rendition.preflight.failures),
+      additional: describe(
+        rendition.preflight.failures.filter((f) => !MAIN_ONLY.has(f.rule)),
+      ),
+    });
+  }
+  const productLevel = product.assetLinks.filter((l) => l.variantId === "");
+  const failures = new Set<string>();
+  const images = product.variants.map((variant) => {
+    const links = [
+      ...product.assetLinks.filter((l) => l.variantId === variant.id),
+      ...productLevel,
+    ];
+    const urls: string[] = [];
+    links.forEach((link, index) => {
+      const r = rendered.get(link.asset.currentVersionId!)!;
+      // A main image that fails blocks the channel for the product; a failing additional image is left out.
+      const failure = index === 0 ? r.main : r.additional;
+      if (failure) {
+        if (index === 0) failures.add(failure);
+        return;
+      }
+      if (!urls.includes(r.url)) urls.push(r.url);
+    });
+    return { variantId: variant.id, urls: urls.slice(0, MAX_IMAGES) };
+  });
+  return { images, failures: [...failures] };
+}
+
+export async function shopCurrency(shop: string): Promise<string> {
+  const row = await db.shop.findUnique({
+    where: { shop },
+    select: { currencyCode: true },
+  });
+  return row?.currencyCode ?? "USD";
+}

@@ -1,0 +1,203 @@
+// The marketplace as a channel: one listing per SKU, sent as a signed PATCH and read back with a GET. Desired:
+// a listing for each variant with a SKU and an approved main image, while the product is ACTIVE in Shopify.
+// Observed: what the marketplace answers for each SKU, plus the SKUs this product listed before (ChannelItem),
+// which are withdrawn when the product no longer offers them.
+import { digestOf } from "../canonical";
+import type { ChannelAdapter, DesiredState, Observation } from "./adapter";
+import {
+  channelItemIds,
+  forgetChannelItem,
+  recordChannelItem,
+} from "./channel-items.db.server";
+import { shopChannels } from "./channels.db.server";
+import {
+  channelImages,
+  channelValues,
+  loadChannelProduct,
+  shopCurrency,
+  text,
+  toMoney,
+} from "./channel-product.db.server";
+import { notActiveReason } from "./google.server";
+import {
+  patchListing,
+  readListing,
+  withdrawListing,
+  type Listing,
+  type MarketplaceEndpoint,
+} from "./marketplace.server";
+
+const CONCURRENCY = 4;
+type ListingContent = Omit<Listing, "revision">;
+
+export interface MarketplaceDesired extends DesiredState {
+  listings: Map<string, ListingContent>;
+  active: boolean;
+  statusText: string;
+}
+
+export interface MarketplaceObservation extends Observation {
+  send: string[];
+  withdraw: string[];
+}
+
+/** The part of a listing that the marketplace shows: what must be equal for the SKU to be current. */
+export function listingDigest(listing: {
+  title: string;
+  description?: string;
+  price: unknown;
+  attributes: unknown;
+  images: unknown;
+}): string {
+  return digestOf({
+    title: listing.title,
+    description: listing.description ?? "",
+    price: listing.price,
+    attributes: listing.attributes,
+    images: listing.images,
+  });
+}
+
+async function endpointOf(shop: string): Promise<MarketplaceEndpoint | null> {
+  const { marketplace } = await shopChannels(shop);
+  return marketplace.enabled ? marketplace.endpoint : null;
+}
+
+async function marketplaceDesired(
+  shop: string,
+  productId: string,
+): Promise<MarketplaceDesired> {
+  const product = await loadChannelProduct(shop, productId);
+  const { images, failures } = await channelImages(
+    shop,
+    product,
+    "MARKETPLACE",
+  );
+  const currency = await shopCurrency(shop);
+  const valuesOf = await channelValues(shop, productId, "MARKETPLACE");
+  const active = product.status === "ACTIVE";
+  const listings = new Map<string, ListingContent>();
+  for (const variant of product.variants) {
+    const urls = images.find((i) => i.variantId === variant.id)?.urls ?? [];
+    if (!variant.sku || !urls[0] || !active) continue;
+    const options = variant.selectedOptions as {
+      name: string;
+      value: string;
+    }[];
+    const values = valuesOf(variant.id);
+    listings.set(variant.sku, {
+      sku: variant.sku,
+      title: `${product.title} - ${variant.title}`,
+      description: product.descriptionHtml,
+      price: toMoney(variant.price, currency),
+      attributes: Object.fromEntries(
+        [
+          ...options.map((o) => [o.name.toLowerCase(), o.value] as const),
+          ...Object.entries(values).map(
+            ([key, value]) => [key, text(value) ?? ""] as const,
+          ),
+          ["brand", text(values.brand) ?? product.vendor ?? ""] as const,
+          ["product_type", product.productType ?? ""] as const,
+        ].filter(([, value]) => value !== ""),
+      ),
+      images: { main: urls[0], additional: urls.slice(1) },
+    });
+  }
+  return {
+    digest: digestOf({
+      listings: [...listings.values()].map((l) => [l.sku, listingDigest(l)]),
+    }),
+    blocked: failures.length > 0 ? failures.join(" · ") : null,
+    versionIds: new Set(
+      product.assetLinks.map((l) => l.asset.currentVersionId!),
+    ),
+    variants: product.variants.length,
+    listings,
+    active,
+    statusText: notActiveReason(product.status),
+  };
+}
+
+async function inParallel<T>(
+  items: readonly T[],
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift())
+        await work(item);
+    }),
+  );
+}
+
+export const marketplaceAdapter: ChannelAdapter<
+  MarketplaceDesired,
+  MarketplaceObservation
+> = {
+  kind: "MARKETPLACE",
+  settleMs: 0,
+  async enabled(shop) {
+    return (await endpointOf(shop)) !== null;
+  },
+  desired: (ctx) => marketplaceDesired(ctx.shop, ctx.productId),
+  async observe(ctx, desired) {
+    const endpoint = (await endpointOf(ctx.shop))!;
+    const listedBefore = await channelItemIds(
+      ctx.shop,
+      "MARKETPLACE",
+      ctx.productId,
+    );
+    const skus = [...new Set([...desired.listings.keys(), ...listedBefore])];
+    const seen = new Map<string, string | null>();
+    await inParallel(skus, async (sku) => {
+      const view = await readListing(endpoint, sku);
+      seen.set(sku, view ? listingDigest(view) : null);
+    });
+    const send = [...desired.listings.values()]
+      .filter((l) => seen.get(l.sku) !== listingDigest(l))
+      .map((l) => l.sku);
+    const withdraw = skus.filter(
+      (sku) => !desired.listings.has(sku) && seen.get(sku) !== null,
+    );
+    const shown = skus.filter((sku) => seen.get(sku));
+    return {
+      digest: digestOf(skus.map((sku) => [sku, seen.get(sku)])),
+      differences: [
+        ...send.map((sku) => `listing ${sku} is not current`),
+        ...withdraw.map((sku) => `listing ${sku} should be withdrawn`),
+      ],
+      listed: desired.listings.size > 0 && shown.length > 0,
+      reason:
+        desired.listings.size > 0
+          ? null
+          : !desired.active
+            ? `${desired.statusText}: not listed`
+            : "No approved image or SKU: not listed",
+      drift: [],
+      send,
+      withdraw,
+    };
+  },
+  async apply(ctx, desired, observed) {
+    const endpoint = (await endpointOf(ctx.shop))!;
+    // Monotonic per SKU across products and processes: the marketplace keeps the highest revision it has seen.
+    const revision = Date.now();
+    // Recorded before sending: a SKU we may have listed is always one we will check (and withdraw) later.
+    for (const listing of desired.listings.values())
+      await recordChannelItem(
+        ctx.shop,
+        "MARKETPLACE",
+        ctx.productId,
+        listing.sku,
+        listingDigest(listing),
+      );
+    await inParallel(observed.send, async (sku) => {
+      await patchListing(endpoint, { ...desired.listings.get(sku)!, revision });
+    });
+    await inParallel(observed.withdraw, async (sku) => {
+      await withdrawListing(endpoint, sku, revision);
+      await forgetChannelItem(ctx.shop, "MARKETPLACE", sku);
+    });
+  },
+};

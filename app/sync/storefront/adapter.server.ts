@@ -1,0 +1,272 @@
+// The Shopify storefront as a channel: desired state from the approved data, observed state read back from the
+// Admin API (product status and publication, media, variant images, galleries, app metafields, each file's
+// content), and the pushes that close the gap (files, references, variant images, galleries, PIM values).
+import { publishedMetafields } from "~/pim/publish.db.server";
+import { publishProductValues } from "~/pim/publish.server";
+import type { AdminClient } from "~/shopify/admin-client.server";
+import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
+import {
+  shopChannels,
+  updateStorefrontConfig,
+} from "../channels/channels.db.server";
+import type {
+  ChannelAdapter,
+  Observation,
+  RunContext,
+} from "../channels/adapter";
+import {
+  GALLERY_KEY,
+  planStorefront,
+  storefrontListing,
+  type StorefrontPlan,
+  type StorefrontView,
+} from "./compare";
+import { digestOf } from "../canonical";
+import { storefrontDesired, type StorefrontDesired } from "./desired.db.server";
+import { fileRowsOf, ourFileGids } from "./files.db.server";
+import { ensureAssetFile } from "./files.server";
+import { setVariantImages, updateFiles } from "./shopify-media.server";
+import { readFiles, readProduct } from "./shopify-reads.server";
+
+const METAFIELDS_PER_CALL = 25;
+
+const SET_GALLERIES = `#graphql
+  mutation SetVariantGalleries($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields { id }
+      userErrors { field message code }
+    }
+  }
+`;
+
+const DELETE_GALLERIES = `#graphql
+  mutation DeleteVariantGalleries($metafields: [MetafieldIdentifierInput!]!) {
+    metafieldsDelete(metafields: $metafields) {
+      deletedMetafields { key ownerId }
+      userErrors { field message }
+    }
+  }
+`;
+
+const CREATE_GALLERY_DEFINITION = `#graphql
+  mutation CreateVariantGalleryDefinition($definition: MetafieldDefinitionInput!) {
+    metafieldDefinitionCreate(definition: $definition) {
+      createdDefinition { id }
+      userErrors { field message code }
+    }
+  }
+`;
+
+/** The variant metafield holding the variant's whole gallery (the theme extension reads it). */
+export const GALLERY = { namespace: "$app", key: GALLERY_KEY } as const;
+
+export interface StorefrontObservation extends Observation {
+  view: StorefrontView;
+  plan: StorefrontPlan;
+}
+
+/** Reads back everything the storefront shows of the product that Vitrine is responsible for. */
+export async function readStorefront(
+  shop: string,
+  client: AdminClient,
+  desired: StorefrontDesired,
+): Promise<StorefrontView> {
+  const rows = await fileRowsOf(
+    shop,
+    desired.assets.map((a) => a.assetId),
+  );
+  const files = await readFiles(
+    client,
+    rows.map((r) => r.fileGid),
+  );
+  const fieldsPerOwner = Math.max(
+    1,
+    ...[...countBy(desired.metafields.map((m) => m.ownerShopifyId)).values()],
+  );
+  const product = await readProduct(client, desired.productGid, {
+    media: desired.media.length,
+    variants: desired.variantGids.length,
+    fields: fieldsPerOwner + 1,
+  });
+  const shown = [
+    ...product.media.map((m) => m.id),
+    ...[...product.variantMedia.values()].filter((id): id is string => !!id),
+  ];
+  const ours = await ourFileGids(shop, shown);
+  const published = await publishedMetafields(shop, desired.productId);
+  return {
+    rows: new Map(rows.map((r) => [r.assetId, r])),
+    files,
+    product,
+    ours,
+    published: published.filter((p) => p.key !== GALLERY_KEY),
+  };
+}
+
+function countBy(keys: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const key of keys) out.set(key, (out.get(key) ?? 0) + 1);
+  return out;
+}
+
+async function ensureGalleryDefinition(
+  shop: string,
+  client: AdminClient,
+): Promise<void> {
+  const channels = await shopChannels(shop);
+  if (channels.storefront.galleryDefinition) return;
+  const data = await client.request(CREATE_GALLERY_DEFINITION, {
+    definition: {
+      name: "Vitrine gallery",
+      namespace: GALLERY.namespace,
+      key: GALLERY.key,
+      type: "list.file_reference",
+      ownerType: "PRODUCTVARIANT",
+      description: "Every image of the variant, in order (Vitrine).",
+      access: { storefront: "PUBLIC_READ" },
+    },
+  });
+  const errors = (data.metafieldDefinitionCreate?.userErrors ?? []).filter(
+    (e) => e.code !== "TAKEN",
+  );
+  assertNoUserErrors("metafieldDefinitionCreate", errors);
+  await updateStorefrontConfig(shop, { galleryDefinition: true });
+}
+
+async function writeGalleries(
+  shop: string,
+  client: AdminClient,
+  plan: StorefrontPlan,
+): Promise<void> {
+  if (plan.galleriesSet.length) await ensureGalleryDefinition(shop, client);
+  for (let i = 0; i < plan.galleriesSet.length; i += METAFIELDS_PER_CALL) {
+    const data = await client.request(SET_GALLERIES, {
+      metafields: plan.galleriesSet
+        .slice(i, i + METAFIELDS_PER_CALL)
+        .map((g) => ({
+          ownerId: g.ownerId,
+          namespace: GALLERY.namespace,
+          key: GALLERY.key,
+          type: "list.file_reference",
+          value: JSON.stringify(g.ids),
+        })),
+    });
+    assertNoUserErrors("metafieldsSet", data.metafieldsSet?.userErrors ?? []);
+  }
+  for (let i = 0; i < plan.galleriesDelete.length; i += METAFIELDS_PER_CALL) {
+    const data = await client.request(DELETE_GALLERIES, {
+      metafields: plan.galleriesDelete
+        .slice(i, i + METAFIELDS_PER_CALL)
+        .map((ownerId) => ({
+          ownerId,
+          namespace: GALLERY.namespace,
+          key: GALLERY.key,
+        })),
+    });
+    assertNoUserErrors(
+      "metafieldsDelete",
+      data.metafieldsDelete?.userErrors ?? [],
+    );
+  }
+}
+
+function observation(
+  desired: StorefrontDesired,
+  view: StorefrontView,
+): StorefrontObservation {
+  const plan = planStorefront(desired, view);
+  const listing = storefrontListing(view.product);
+  const drift = plan.drift.length;
+  return {
+    digest: digestOf({
+      files: [...view.rows.values()].map((r) => [
+        r.assetId,
+        r.fileGid,
+        view.files.get(r.fileGid)?.status,
+        view.files.get(r.fileGid)?.updatedAt?.toISOString(),
+        view.files.get(r.fileGid)?.fileSize,
+      ]),
+      media: view.product.media.map((m) => [m.id, m.status]),
+      variants: [...view.product.variantMedia.entries()],
+      metafields: view.product.metafields.map((m) => [
+        m.ownerId,
+        m.key,
+        m.value,
+      ]),
+      status: view.product.status,
+      online: Boolean(view.product.onlineStoreUrl),
+    }),
+    differences: plan.differences,
+    listed: listing.listed,
+    reason: drift
+      ? `${drift} value(s) were changed in Shopify: accept or revert them on the product page`
+      : listing.reason,
+    drift: plan.drift,
+    observedUpdatedAt: view.product.updatedAt,
+    view,
+    plan,
+  };
+}
+
+export const storefrontAdapter: ChannelAdapter<
+  StorefrontDesired,
+  StorefrontObservation
+> = {
+  kind: "SHOPIFY_STOREFRONT",
+  settleMs: 60_000,
+  enabled: () => Promise.resolve(true),
+  desired: (ctx) => storefrontDesired(ctx.shop, ctx.productId),
+  async observe(ctx, desired) {
+    const client = await ctx.client();
+    return observation(
+      desired,
+      await readStorefront(ctx.shop, client, desired),
+    );
+  },
+  async apply(ctx: RunContext, desired, observed) {
+    const client = await ctx.client();
+    const titled = new Map(desired.assets.map((a) => [a.assetId, a]));
+    for (const assetId of observed.plan.fileWork)
+      await ensureAssetFile(ctx.shop, client, titled.get(assetId)!);
+    let view = observed.plan.fileWork.length
+      ? await readStorefront(ctx.shop, client, desired)
+      : observed.view;
+    let plan = planStorefront(desired, view);
+    const references = [
+      ...plan.referencesToAdd.map((id) => ({
+        id,
+        referencesToAdd: [desired.productGid],
+      })),
+      ...plan.referencesToRemove.map((id) => ({
+        id,
+        referencesToRemove: [desired.productGid],
+      })),
+    ];
+    if (references.length) {
+      await updateFiles(client, references);
+      // Removing a reference also clears the variants that showed it: read them again.
+      view = await readStorefront(ctx.shop, client, desired);
+      plan = planStorefront(desired, view);
+    }
+    const current = view.product.variantMedia;
+    if (plan.variantImages.size || plan.variantDetach.size)
+      await setVariantImages(
+        client,
+        desired.productGid,
+        plan.variantImages,
+        current,
+        plan.variantDetach,
+      );
+    await writeGalleries(ctx.shop, client, plan);
+    if (plan.publish > 0)
+      await publishProductValues(
+        ctx.shop,
+        desired.productId,
+        client,
+        undefined,
+        {
+          force: true,
+        },
+      );
+  },
+};

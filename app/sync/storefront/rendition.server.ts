@@ -1,0 +1,27 @@
+// The storefront rendition of an asset's current version. Shopify's fileUpdate replaces a file's content in place
+// only with the same extension, so once an asset has a Shopify file its renditions keep that file's extension
+// (a PNG master replacing a JPEG one is converted): every replacement stays in place, keeping the file id, its
+// URL path and every product and variant reference.
+import {
+  channelRendition,
+  type ChannelRendition,
+} from "../renditions.db.server";
+import { assetFileFacts } from "./files.db.server";
+
+/** The rendition to upload for the asset (null when it has no approved current version). */
+export async function storefrontRendition(
+  shop: string,
+  assetId: string,
+): Promise<(ChannelRendition & { versionId: string }) | null> {
+  const asset = await assetFileFacts(shop, assetId);
+  if (!asset?.currentVersionId) return null;
+  const extension = asset.shopifyFile[0]?.extension;
+  const rendition = await channelRendition(
+    shop,
+    asset.currentVersionId,
+    "SHOPIFY_STOREFRONT",
+    [],
+    extension === "png" ? "png" : extension ? "jpg" : undefined,
+  );
+  return { ...rendition, versionId: asset.currentVersionId };
+}

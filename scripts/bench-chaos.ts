@@ -1,0 +1,63 @@
+// `npm run bench:chaos`: the sync engine under faults at full size (test/support/chaos.ts): ≥ 1,000 changes in a
+// burst on 15 products × 3 channels — replacements (some two within 50 ms), link/unlink storms, PIM approvals —
+// while the emulator answers 5xx, THROTTLED and lost answers, media processing fails, the marketplace fails, the
+// workers are SIGKILLed 3 times and Redis restarts once with its queues lost. Then every channel is checked from
+// outside. Not part of `npm test`. Options: --changes=N --products=P --rate=R (changes per second) --no-faults.
+// Last line: `RESULT chaos changes=N converged=N lost=N stale=N duplicates=N orphans=N converge_s=S`.
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { RedisServer } from "../emulator/processes";
+import { createMigratedDatabase, dropDatabase } from "../test/support/database";
+
+const arg = (name: string, fallback: number) => {
+  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return found ? Number(found.split("=")[1]) : fallback;
+};
+const faults = !process.argv.includes("--no-faults");
+
+const baseUrl = process.env.DATABASE_URL ?? "file:./data/bench-chaos.sqlite";
+const runId = randomBytes(3).toString("hex");
+const url = await createMigratedDatabase(baseUrl, runId, "chaos");
+const storage = `./data/bench-chaos-storage-${runId}`;
+const redis = await RedisServer.start();
+Object.assign(process.env, {
+  DATABASE_URL: url,
+  REDIS_URL: redis.url,
+  QUEUE_PREFIX: `vitrine-chaos-${runId}`,
+  STORAGE_DIR: storage,
+  SHOPIFY_API_KEY: "bench",
+  SHOPIFY_API_SECRET: "bench-secret",
+  SHOPIFY_APP_URL: "https://bench.invalid",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+  SYNC_ORPHAN_GRACE_MS: "0",
+});
+const say = (message: string) => console.log(`[bench:chaos] ${message}`);
+
+const { runChaos } = await import("../test/support/chaos");
+const { default: db } = await import("~/db.server");
+try {
+  const result = await runChaos(redis, {
+    changes: arg("changes", 1000),
+    products: arg("products", 15),
+    assets: arg("assets", 12),
+    rate: arg("rate", 10),
+    faults,
+    workerKills: faults ? 3 : 0,
+    redisRestart: faults,
+    seed: arg("seed", 2026),
+    convergeTimeoutMs: 600_000,
+    say,
+  });
+  for (const line of result.mismatches) say(`mismatch: ${line}`);
+  say(
+    `max queued sync jobs ${result.maxQueueDepth} for ${result.pairs} product × channel pairs`,
+  );
+  console.log(
+    `RESULT chaos changes=${result.changes} converged=${result.converged} lost=${result.lost} stale=${result.stale} duplicates=${result.duplicates} orphans=${result.orphans} converge_s=${result.convergeS.toFixed(1)}`,
+  );
+} finally {
+  await db.$disconnect();
+  await redis.stop();
+  await dropDatabase(url, baseUrl);
+  rmSync(storage, { recursive: true, force: true });
+}
