@@ -404,6 +404,10 @@ export const en = {
       apply: "Import",
       export: "Export",
       exportFormat: "Format",
+      exportCsv: "Export CSV",
+      exportXlsx: "Export XLSX",
+      exported: "Spreadsheet downloaded",
+      exportFailed: "Export failed: {message}",
       report:
         "{rows} rows: {valid} valid, {invalid} with errors, {changed} values would change",
       applied: "{rows} rows applied, {changed} values changed",

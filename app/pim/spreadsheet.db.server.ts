@@ -5,6 +5,7 @@ import {
   productsWhere,
   type ProductsIndexQuery,
 } from "./products-index.db.server";
+import { valueKey } from "./value-edits";
 import { defaultLocale } from "./values.db.server";
 
 export interface SheetOwner {
@@ -51,6 +52,31 @@ export async function findProductsByHandle(
   return out;
 }
 
+/**
+ * The stored drafts of these products, keyed like the value's unique index (value-edits.ts `valueKey`), and the
+ * shop's primary locale (where an edit without a locale lands). Lets an import count only what it would change.
+ */
+export async function currentDrafts(
+  shop: string,
+  productIds: readonly string[],
+): Promise<{ drafts: Map<string, string | null>; primaryLocale: string }> {
+  const drafts = new Map<string, string | null>();
+  for (const batch of chunks([...new Set(productIds)], 500)) {
+    const rows = await db.attributeValue.findMany({
+      where: { shop, productId: { in: batch } },
+      select: {
+        ownerId: true,
+        attributeId: true,
+        locale: true,
+        channel: true,
+        draft: true,
+      },
+    });
+    for (const row of rows) drafts.set(valueKey(row), row.draft);
+  }
+  return { drafts, primaryLocale: await defaultLocale(shop) };
+}
+
 /** Products matching the index filters (every page), with variants and working values. */
 export async function valuesForExport(
   shop: string,
@@ -65,9 +91,10 @@ export async function valuesForExport(
     select: {
       id: true,
       handle: true,
+      title: true,
       variants: {
         orderBy: { position: "asc" },
-        select: { id: true, sku: true },
+        select: { id: true, sku: true, selectedOptions: true },
       },
       values: {
         where: { draft: { not: null } },

@@ -1,26 +1,41 @@
-// Spreadsheet import and export of attribute values (CSV with csv-parse, XLSX with exceljs). Rows are keyed by
+// Spreadsheet import of attribute values (export: spreadsheet-export.server.ts), CSV with csv-parse, XLSX with exceljs. Rows are keyed by
 // SKU (a variant: its product's and its own attributes) or handle (a product: product-level attributes). Column
 // headers name attributes: `key`, `key:locale` for a translation, `key@CHANNEL` for a channel's own value, or are
 // mapped explicitly. An empty cell leaves the value as it is; the cell text `[clear]` clears it.
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { Invalid } from "~/lib/errors";
-import {
-  coerceAttributeValue,
-  decodeValue,
-  formatAttributeValue,
-} from "./attribute-types";
+import { coerceAttributeValue, encodeValue } from "./attribute-types";
 import { listAttributes, type Attribute } from "./attributes.db.server";
 import { ANY, CHANNELS, type Channel } from "./channels";
-import type { ProductsIndexQuery } from "./products-index.db.server";
 import {
+  currentDrafts,
   findProductsByHandle,
   findVariantsBySku,
-  valuesForExport,
+  type SheetOwner,
 } from "./spreadsheet.db.server";
+import { valueKey } from "./value-edits";
 import { saveProductValues, type ValueEdit } from "./values.db.server";
 
 export const CLEAR_TOKEN = "[clear]";
+
+/**
+ * Columns the export adds so a merchant can tell rows apart (Shopify's own CSV names them so); the import reads
+ * them as reference only and never writes them.
+ */
+export const REFERENCE_COLUMNS = [
+  "Title",
+  "Option1 Name",
+  "Option1 Value",
+  "Option2 Name",
+  "Option2 Value",
+  "Option3 Name",
+  "Option3 Value",
+] as const;
+const isReferenceColumn = (header: string) =>
+  (REFERENCE_COLUMNS as readonly string[]).some(
+    (c) => c.toLowerCase() === header.toLowerCase(),
+  );
 export const MAX_SPREADSHEET_ROWS = 50_000;
 
 export interface SheetTable {
@@ -179,7 +194,8 @@ export async function importSpreadsheet(
   const ignoredColumns: string[] = [];
   const columns = new Map<number, ColumnTarget>();
   table.headers.forEach((header, index) => {
-    if (index === keyIndex || header === "") return;
+    if (index === keyIndex || header === "" || isReferenceColumn(header))
+      return;
     const target = resolveColumn(header, options.mapping ?? {}, attributes);
     if (target === null) ignoredColumns.push(header);
     else if (typeof target === "string")
@@ -192,8 +208,22 @@ export async function importSpreadsheet(
     options.key === "sku"
       ? await findVariantsBySku(shop, keys.filter(Boolean))
       : await findProductsByHandle(shop, keys.filter(Boolean));
+  const current = await currentDrafts(
+    shop,
+    [...owners.values()].map((o) => o.productId),
+  );
 
   const plans: RowPlan[] = [];
+  const slotOf = (
+    target: ColumnTarget,
+    owner: SheetOwner,
+    variantLevel: boolean,
+  ) => ({
+    ownerId: variantLevel ? owner.variantId! : owner.productId,
+    attributeId: target.attribute.id,
+    locale: target.locale,
+    channel: target.channel,
+  });
   table.rows.forEach((cells, index) => {
     const row = index + 2;
     const key = keys[index]!;
@@ -226,6 +256,17 @@ export async function importSpreadsheet(
       if (!result.ok) {
         rowErrors.push({ row, column: header, message: result.error });
         continue;
+      }
+      if (owner) {
+        const slot = slotOf(target, owner, variantLevel);
+        if (slot.locale === ANY && target.attribute.localisable)
+          slot.locale = current.primaryLocale;
+        // A cell that says what is stored already is not a change (an untouched export re-imports as a no-op).
+        if (
+          (current.drafts.get(valueKey(slot)) ?? null) ===
+          encodeValue(result.value)
+        )
+          continue;
       }
       edits.push({
         attributeKey: target.attribute.key,
@@ -293,76 +334,4 @@ export async function importSpreadsheet(
   }
   await options.onProgress?.(total, total);
   return { ...report, applied: true };
-}
-
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/**
- * Exports working values of the products matching `query` in the import's shape: one row per variant (keyed by
- * SKU) or per product (keyed by handle), one column per attribute (translations and channel values as extra
- * columns). Re-importing an export changes nothing.
- */
-export async function exportSpreadsheet(
-  shop: string,
-  query: ProductsIndexQuery,
-  options: { key: "sku" | "handle"; format: SheetFormat },
-): Promise<{ body: Uint8Array; contentType: string; filename: string }> {
-  const attributes = (await listAttributes(shop)).filter(
-    (a) => options.key === "sku" || a.level === "PRODUCT",
-  );
-  const products = await valuesForExport(shop, query);
-  const columnOf = (key: string, locale: string, channel: string) =>
-    `${key}${locale !== ANY ? `:${locale}` : ""}${channel !== ANY ? `@${channel}` : ""}`;
-  const extra = new Set<string>();
-  const rows: Record<string, string>[] = [];
-  for (const product of products) {
-    const cells = (variantId: string | null) => {
-      const out: Record<string, string> = {};
-      for (const value of product.values) {
-        if (value.variantId && value.variantId !== variantId) continue;
-        const attribute = attributes.find((a) => a.id === value.attributeId);
-        if (!attribute) continue;
-        const locale =
-          value.locale === product.defaultLocale ? ANY : value.locale;
-        const column = columnOf(attribute.key, locale, value.channel);
-        if (column !== attribute.key) extra.add(column);
-        out[column] = formatAttributeValue(decodeValue(value.draft));
-      }
-      return out;
-    };
-    if (options.key === "handle")
-      rows.push({ handle: product.handle, ...cells(null) });
-    else
-      for (const variant of product.variants)
-        if (variant.sku) rows.push({ sku: variant.sku, ...cells(variant.id) });
-  }
-  const headers = [
-    options.key,
-    ...attributes.map((a) => a.key),
-    ...[...extra].sort(),
-  ];
-  const filename = `vitrine-attributes.${options.format}`;
-  if (options.format === "csv") {
-    const lines = [headers, ...rows.map((r) => headers.map((h) => r[h] ?? ""))]
-      .map((line) => line.map(csvCell).join(","))
-      .join("\r\n");
-    return {
-      body: new TextEncoder().encode(`${lines}\r\n`),
-      contentType: "text/csv; charset=utf-8",
-      filename,
-    };
-  }
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Attributes");
-  sheet.addRow(headers);
-  for (const row of rows) sheet.addRow(headers.map((h) => row[h] ?? ""));
-  const buffer = await workbook.xlsx.writeBuffer();
-  return {
-    body: new Uint8Array(buffer as ArrayBuffer),
-    contentType:
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    filename,
-  };
 }

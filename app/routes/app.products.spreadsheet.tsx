@@ -23,16 +23,23 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
+import { FileField } from "~/components/pim/file-field";
+import { SpreadsheetExportCard } from "~/components/pim/spreadsheet-export-card";
 import { useT } from "~/i18n";
-import { parseProductsIndexQuery } from "~/pim/products-index.db.server";
-import { actorOf, formFailure, formInput } from "~/pim/route-errors.server";
+import { failureOf, typedText } from "~/lib/action-result";
+import { Invalid } from "~/lib/errors";
+import {
+  actionFailure,
+  actorOf,
+  formObject,
+  parseForm,
+} from "~/lib/http.server";
 import { latestSpreadsheetImport } from "~/pim/spreadsheet-import.db.server";
 import {
   queueSpreadsheetImport,
   WORKER_THRESHOLD_BYTES,
 } from "~/pim/spreadsheet-import.server";
 import {
-  exportSpreadsheet,
   formatOf,
   importSpreadsheet,
   parseMapping,
@@ -42,29 +49,9 @@ import { authenticate } from "~/shopify.server";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
-const exportQuery = z.object({
-  export: z.enum(["csv", "xlsx"]),
-  key: z.enum(["sku", "handle"]).default("sku"),
-});
-
-/** GET ?export=csv|xlsx&key=sku|handle plus the index filters downloads the file; otherwise the page. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const params = new URL(request.url).searchParams;
-  const wanted = exportQuery.safeParse(Object.fromEntries(params));
-  if (!wanted.success)
-    return { background: await latestSpreadsheetImport(session.shop) };
-  const file = await exportSpreadsheet(
-    session.shop,
-    parseProductsIndexQuery(params),
-    { key: wanted.data.key, format: wanted.data.export },
-  );
-  return new Response(Buffer.from(file.body), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.filename}"`,
-    },
-  }) as never;
+  return { background: await latestSpreadsheetImport(session.shop) };
 };
 
 const importInput = z.object({
@@ -74,56 +61,39 @@ const importInput = z.object({
   mapping: z.string().max(20_000).default(""),
 });
 
+/** The uploaded file, or `Invalid` naming the file field. */
+function uploadedFile(form: FormData): File {
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0)
+    throw new Invalid("Choose a file.", { file: ["Choose a file."] });
+  if (file.size > MAX_BYTES)
+    throw new Invalid("The file is too large.", {
+      file: ["At most 10 MB."],
+    });
+  return file;
+}
+
 export const action = async ({ request }: ActionFunctionArgs) => {
   const context = await authenticate.admin(request);
   const form = await request.formData();
-  const input = formInput(form);
-  const parsed = importInput.safeParse(input);
-  const file = form.get("file");
-  if (!parsed.success || !(file instanceof File) || file.size === 0)
-    return json(
-      {
-        ok: false as const,
-        message: "invalid request",
-        fieldErrors: {
-          ...(parsed.success
-            ? {}
-            : (z.flattenError(parsed.error).fieldErrors as Record<
-                string,
-                string[]
-              >)),
-          ...(file instanceof File && file.size > 0
-            ? {}
-            : { file: ["Choose a file."] }),
-        },
-        input,
-      },
-      { status: 400 },
-    );
-  if (file.size > MAX_BYTES)
-    return json(
-      {
-        ok: false as const,
-        message: "file too large",
-        fieldErrors: { file: ["At most 10 MB."] },
-        input,
-      },
-      { status: 400 },
-    );
+  const input = formObject(form);
   try {
+    const parsed = await parseForm(input, importInput);
+    const file = uploadedFile(form);
     const content = new Uint8Array(await file.arrayBuffer());
+    const options = {
+      key: parsed.key,
+      mode: parsed.mode,
+      mapping: parseMapping(parsed.mapping),
+      dryRun: parsed.intent === "dry-run",
+      actor: actorOf(context),
+    };
     if (file.size > WORKER_THRESHOLD_BYTES) {
       await queueSpreadsheetImport(context.session.shop, {
         filename: file.name,
         format: formatOf(file.name),
         content,
-        options: {
-          key: parsed.data.key,
-          mode: parsed.data.mode,
-          mapping: parseMapping(parsed.data.mapping),
-          dryRun: parsed.data.intent === "dry-run",
-          actor: actorOf(context),
-        },
+        options,
       });
       return json({
         ok: true as const,
@@ -132,16 +102,14 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       });
     }
     const table = await readSheet(content, formatOf(file.name));
-    const report = await importSpreadsheet(context.session.shop, table, {
-      key: parsed.data.key,
-      mode: parsed.data.mode,
-      mapping: parseMapping(parsed.data.mapping),
-      dryRun: parsed.data.intent === "dry-run",
-      actor: actorOf(context),
-    });
-    return json({ ok: true as const, intent: parsed.data.intent, report });
+    const report = await importSpreadsheet(
+      context.session.shop,
+      table,
+      options,
+    );
+    return json({ ok: true as const, intent: parsed.intent, report });
   } catch (error) {
-    return formFailure(error, input);
+    return actionFailure(error, input);
   }
 };
 
@@ -152,7 +120,7 @@ export default function Spreadsheet() {
   const [key, setKey] = useState("sku");
   const [mode, setMode] = useState("all-or-nothing");
   const [mapping, setMapping] = useState(
-    result && !result.ok ? (result.input.mapping ?? "") : "",
+    typedText(failureOf(result), "mapping") ?? "",
   );
   const { background } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
@@ -172,7 +140,8 @@ export default function Spreadsheet() {
   const setIntent = (intent: string) => {
     if (intentRef.current) intentRef.current.value = intent;
   };
-  const failure = result && !result.ok ? result : null;
+  const failure = failureOf(result);
+  const fieldError = (name: string) => failure?.fieldErrors[name]?.join(" ");
 
   return (
     <Page
@@ -190,26 +159,17 @@ export default function Spreadsheet() {
                 defaultValue="dry-run"
               />
               <BlockStack gap="300">
-                {failure && (
-                  <Banner tone="critical" title={failure.message}>
-                    {Object.entries(failure.fieldErrors).map(
-                      ([field, errors]) => (
-                        <p
-                          key={field}
-                        >{`${field}: ${(errors ?? []).join(" ")}`}</p>
-                      ),
-                    )}
-                  </Banner>
-                )}
-                <label>
-                  <Text as="span">{t("pim.spreadsheet.file")}</Text>{" "}
-                  <input type="file" name="file" accept=".csv,.xlsx" />
-                </label>
+                {failure && <Banner tone="critical" title={failure.message} />}
+                <FileField
+                  label={t("pim.spreadsheet.file")}
+                  error={fieldError("file")}
+                />
                 <Select
                   label={t("pim.spreadsheet.keyColumn")}
                   name="key"
                   value={key}
                   onChange={setKey}
+                  error={fieldError("key")}
                   options={[
                     { label: "SKU", value: "sku" },
                     { label: "Handle", value: "handle" },
@@ -220,6 +180,7 @@ export default function Spreadsheet() {
                   name="mapping"
                   value={mapping}
                   onChange={setMapping}
+                  error={fieldError("mapping")}
                   multiline={3}
                   autoComplete="off"
                 />
@@ -328,33 +289,7 @@ export default function Spreadsheet() {
           </Layout.Section>
         )}
         <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                {t("pim.spreadsheet.export")}
-              </Text>
-              <InlineStack gap="200">
-                <Button
-                  url="/app/products/spreadsheet?export=csv&key=sku"
-                  target="_blank"
-                >
-                  CSV (SKU)
-                </Button>
-                <Button
-                  url="/app/products/spreadsheet?export=xlsx&key=sku"
-                  target="_blank"
-                >
-                  XLSX (SKU)
-                </Button>
-                <Button
-                  url="/app/products/spreadsheet?export=csv&key=handle"
-                  target="_blank"
-                >
-                  CSV (handle)
-                </Button>
-              </InlineStack>
-            </BlockStack>
-          </Card>
+          <SpreadsheetExportCard />
         </Layout.Section>
       </Layout>
     </Page>

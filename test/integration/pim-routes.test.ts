@@ -15,10 +15,8 @@ import {
   action as attributesAction,
   loader as attributesLoader,
 } from "~/routes/app.attributes";
-import {
-  action as spreadsheetAction,
-  loader as spreadsheetLoader,
-} from "~/routes/app.products.spreadsheet";
+import { loader as exportLoader } from "~/routes/app.products.export";
+import { action as spreadsheetAction } from "~/routes/app.products.spreadsheet";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { connectAppTo } from "../support/app-emulator";
 import { buildProduct } from "../support/factories/product";
@@ -293,13 +291,23 @@ describe("spreadsheet routes", () => {
     ]);
   });
 
-  it("exports the shop's values as a CSV download", async () => {
-    const response = (await spreadsheetLoader(
-      await args(SHOP_A, "/app/products/spreadsheet?export=csv&key=handle"),
-    )) as unknown as Response;
+  it("exports the shop's values as a CSV download from a resource route, and answers 400 for an unknown format", async () => {
+    const response = await exportLoader(
+      await args(SHOP_A, "/app/products/export?format=csv&key=handle"),
+    );
     expect(response.headers.get("Content-Type")).toMatch(/^text\/csv/);
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="vitrine-attributes\.csv"$/,
+    );
     const text = await response.text();
-    expect(text.split("\r\n")[1]).toMatch(/^coat-1,/);
+    expect(text.split("\r\n")[1]).toMatch(/^coat-1,Coat 1,/);
     expect(text).not.toContain("coat-2");
+    expect(
+      await statusOf(
+        exportLoader(
+          await args(SHOP_A, "/app/products/export?format=pdf&key=handle"),
+        ),
+      ),
+    ).toBe(400);
   });
 });

@@ -5,11 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { parseProductsIndexQuery } from "~/pim/products-index.db.server";
-import {
-  exportSpreadsheet,
-  importSpreadsheet,
-  readSheet,
-} from "~/pim/spreadsheet.server";
+import { exportSpreadsheet } from "~/pim/spreadsheet-export.server";
+import { importSpreadsheet, readSheet } from "~/pim/spreadsheet.server";
 import { latestSpreadsheetImport } from "~/pim/spreadsheet-import.db.server";
 import {
   queueSpreadsheetImport,
@@ -140,7 +137,7 @@ describe("spreadsheet import", () => {
     ]);
   });
 
-  it("exports the same shape, and re-importing the export changes nothing", async () => {
+  it("exports the same shape with title and option columns, and a dry run of the untouched export finds 0 changes", async () => {
     for (const format of ["csv", "xlsx"] as const) {
       const file = await exportSpreadsheet(
         SHOP,
@@ -148,9 +145,14 @@ describe("spreadsheet import", () => {
         { key: "sku", format },
       );
       const table = await readSheet(file.body, format);
+      expect(table.headers.slice(0, 4)).toEqual([
+        "sku",
+        "Title",
+        "Option1 Name",
+        "Option1 Value",
+      ]);
       expect(table.headers).toEqual(
         expect.arrayContaining([
-          "sku",
           "fit",
           "material_composition:fr",
           "brand@GOOGLE_MERCHANT",
@@ -162,17 +164,48 @@ describe("spreadsheet import", () => {
         "COA-2-S",
         "COA-2-M",
       ]);
-      const before = await db.valueChange.count({ where: { shop: SHOP } });
-      const report = await importSpreadsheet(SHOP, table, {
-        key: "sku",
-        mode: "all-or-nothing",
-        dryRun: false,
+      const first = Object.fromEntries(
+        table.headers.map((h, i) => [h, table.rows[0]![i]]),
+      );
+      expect(first).toMatchObject({
+        Title: "Coat 1",
+        "Option1 Value": "S",
+        fit: "Slim",
       });
-      expect(report.errors).toEqual([]);
+      const check = (dryRun: boolean) =>
+        importSpreadsheet(SHOP, table, {
+          key: "sku",
+          mode: "all-or-nothing",
+          dryRun,
+        });
+      const dryRun = await check(true);
+      expect(dryRun).toMatchObject({ errors: [], values: 0 });
+      expect(dryRun.ignoredColumns).toEqual([]);
+      const before = await db.valueChange.count({ where: { shop: SHOP } });
+      expect((await check(false)).errors).toEqual([]);
       expect(await db.valueChange.count({ where: { shop: SHOP } })).toBe(
         before,
       );
     }
+  });
+
+  it("starts the CSV with a byte-order mark for Excel, and counts an edited cell as the one change", async () => {
+    const file = await exportSpreadsheet(
+      SHOP,
+      parseProductsIndexQuery(new URLSearchParams()),
+      { key: "sku", format: "csv" },
+    );
+    expect([...file.body.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const table = await readSheet(file.body, "csv");
+    expect(table.headers[0]).toBe("sku");
+    const fit = table.headers.indexOf("fit");
+    table.rows[0]![fit] = "Relaxed";
+    const report = await importSpreadsheet(SHOP, table, {
+      key: "sku",
+      mode: "all-or-nothing",
+      dryRun: true,
+    });
+    expect(report).toMatchObject({ errors: [], values: 1 });
   });
 });
 
