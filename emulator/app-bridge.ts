@@ -1,9 +1,11 @@
 // Stand-ins for what the Shopify admin gives an embedded app, so the app can be opened in a plain browser
 // (the demo, e2e tests) without admin.shopify.com or cdn.shopify.com:
-// - GET /shopifycloud/app-bridge.js — a small App Bridge: `window.shopify` (config, idToken, toast, loading),
+// - GET /shopifycloud/app-bridge.js — a small App Bridge: `window.shopify` (config, idToken, toast, loading,
+//   the save bar of app-bridge-save-bar.ts),
 //   session-token Authorization on the app's own fetches (as App Bridge v4 does), and a rendered <ui-nav-menu>.
 // - GET /__emulator/session-token?shop= — a session token signed with the app secret, like the admin mints.
 import { createHmac, randomUUID } from "node:crypto";
+import { SAVE_BAR_SOURCE } from "./app-bridge-save-bar";
 import type { ShopifyEmulator } from "./emulator";
 import { jsonResponse } from "./respond";
 
@@ -127,6 +129,7 @@ export function appBridgeScript(tokenEndpoint: string): Response {
       },
     },
   };
+${SAVE_BAR_SOURCE}
   class NavMenu extends HTMLElement {
     connectedCallback() {
       this.style.cssText = "display:flex;gap:16px;padding:10px 20px;background:#1a1a1a;font:14px system-ui";

@@ -2,6 +2,7 @@
 export const en = {
   app: {
     name: "Vitrine",
+    loading: "Loading",
     nav: {
       dashboard: "Dashboard",
       products: "Products",
@@ -331,11 +332,15 @@ export const en = {
       product: "Product",
       products: "Products",
       variants: "Variants",
+      approvedCount: "{count} product(s) approved",
     },
     editor: {
       save: "Save",
       approve: "Approve",
       saved: "Saved",
+      reverted: "Reverted",
+      discard: "Discard",
+      saveFirst: "Save or discard your changes first",
       approved: "Approved and queued for publishing",
       invalid: "Some values need fixing",
       locale: "Language",
@@ -361,6 +366,20 @@ export const en = {
       someone: "someone",
       yes: "Yes",
       no: "No",
+    },
+    unsaved: {
+      title: "You have unsaved changes",
+      body: "Save them first, or leave this view and lose them.",
+      stay: "Keep editing",
+      discard: "Discard changes and leave",
+    },
+    approval: {
+      incompleteTitle: "{count} product(s) are not complete. Approve anyway?",
+      approveAnyway: "Approve anyway",
+      cancel: "Cancel",
+      reason: "Reason for approving anyway",
+      reasonRequired: "Say why you approve an incomplete product.",
+      override: "Approved while incomplete ({channels}): “{reason}”",
     },
     attributes: {
       title: "Attributes and families",

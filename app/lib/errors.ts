@@ -3,6 +3,7 @@
 // place (worker/failure.server.ts, by `retryable`).
 
 import type { ZodError } from "zod";
+import { plainMessage } from "./zod-messages";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -36,11 +37,13 @@ export class Invalid extends AppError {
     super(message, options);
   }
 
-  /** Zod's issues keyed by their path (`validation.min`), `_` for the object itself. */
+  /** Zod's issues keyed by their path (`validation.min`), `_` for the object itself, in plain words. */
   static fieldErrorsOf(error: ZodError): FieldErrors {
     const fieldErrors: FieldErrors = {};
     for (const issue of error.issues)
-      (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
+      (fieldErrors[issue.path.join(".") || "_"] ??= []).push(
+        plainMessage(issue),
+      );
     return fieldErrors;
   }
 

@@ -3,18 +3,32 @@
 // the approved values and is read back. A row left undispatched (Redis down) is picked up by the relay's sweep.
 import { logger } from "~/lib/logger.server";
 import { kickOutboxRelay } from "~/outbox/relay.db.server";
-import { approveProducts, type Approval } from "./approval.db.server";
+import { requireOverrideReason } from "./approval-gate";
+import {
+  approveProducts,
+  completenessShortfalls,
+  type Approval,
+} from "./approval.db.server";
 
 /**
- * Approves products and hands them to the sync engine. Throws `NotFound` for another shop's product. When Redis
+ * Approves products as the merchant does (a product incomplete on a channel needs a reason, recorded with the
+ * approval) and hands them to the sync engine. Throws `NotFound` for another shop's product and `Invalid`
+ * when one is incomplete and no `overrideReason` is given. When Redis
  * is down the approval still stands (the outbox rows wait for the relay); the error is logged, not thrown.
  */
 export async function approveAndPublish(
   shop: string,
   productIds: readonly string[],
   actor: string | null,
+  options: { overrideReason?: string | null } = {},
 ): Promise<Approval[]> {
-  const approvals = await approveProducts(shop, productIds, actor);
+  const overrideReason = requireOverrideReason(
+    await completenessShortfalls(shop, productIds),
+    options.overrideReason,
+  );
+  const approvals = await approveProducts(shop, productIds, actor, {
+    overrideReason,
+  });
   try {
     await kickOutboxRelay();
   } catch (error) {

@@ -42,6 +42,15 @@ export interface EditorView {
     actor: string | null;
     createdAt: string;
   }[];
+  /** Approvals, newest first, with the reason given when the product was incomplete. */
+  approvals: {
+    id: string;
+    version: number;
+    actor: string | null;
+    createdAt: string;
+    overrideReason: string | null;
+    incomplete: { channel: string; percent: number }[];
+  }[];
 }
 
 export type EditorAttribute = EditorView["attributes"][number];

@@ -8,6 +8,7 @@ import { storedColumns } from "./attributes.schema";
 import { ANY, type Channel } from "./channels";
 import { missingColumn } from "./completeness";
 import type { EditorView } from "./editor-view";
+import { incompleteColumn } from "./approval-gate";
 import { shopLocales } from "~/shop/shop.db.server";
 import { valueFieldName } from "./value-field";
 
@@ -68,11 +69,18 @@ export async function loadProductEditor(
     approved[name] = formatAttributeValue(decodeValue(value.approved));
   }
 
-  const history = await db.valueChange.findMany({
-    where: { shop, productId },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-  });
+  const [history, approvals] = await Promise.all([
+    db.valueChange.findMany({
+      where: { shop, productId },
+      orderBy: { createdAt: "desc" },
+      take: 100,
+    }),
+    db.productApproval.findMany({
+      where: { shop, productId },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+    }),
+  ]);
   return {
     product: {
       id: product.id,
@@ -112,6 +120,14 @@ export async function loadProductEditor(
       kind: h.kind,
       actor: h.actor,
       createdAt: h.createdAt.toISOString(),
+    })),
+    approvals: approvals.map((a) => ({
+      id: a.id,
+      version: a.version,
+      actor: a.actor,
+      createdAt: a.createdAt.toISOString(),
+      overrideReason: a.overrideReason,
+      incomplete: incompleteColumn(a.incomplete),
     })),
   };
 }

@@ -4,7 +4,9 @@ import { z } from "zod";
 import db, { type Prisma } from "~/db.server";
 import { channel } from "./channels";
 
-const PAGE_SIZE = 50;
+// 25 rows a page keeps the index quick to render and select on a loaded machine (Polaris IndexTable re-renders
+// every row on a selection change).
+export const PAGE_SIZE = 25;
 
 const productsIndexQuery = z.object({
   q: z.string().trim().max(200).optional(),

@@ -2,21 +2,10 @@
 // history with revert, and the product's state on each channel.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSubmit,
-} from "@remix-run/react";
-import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { CompletenessCard } from "~/components/pim/completeness-card";
-import { FamilyCard } from "~/components/pim/family-card";
-import { PimStatusBadge } from "~/components/pim/pim-status-badge";
-import { ProductValuesForm } from "~/components/pim/product-values-form";
-import { ValueHistoryCard } from "~/components/pim/value-history-card";
+import { ProductEditor } from "~/components/pim/product-editor";
 import { ProductChannelsCard } from "~/components/sync/product-channels-card";
-import { useT } from "~/i18n";
 import { failureOf } from "~/lib/action-result";
 import {
   actionFailure,
@@ -26,6 +15,7 @@ import {
   readForm,
   requireParam,
 } from "~/lib/http.server";
+import { overrideReasonField } from "~/pim/approval-gate";
 import { approveAndPublish } from "~/pim/approval.server";
 import { listFamilies } from "~/pim/attributes.db.server";
 import { ANY, CHANNELS } from "~/pim/channels";
@@ -71,7 +61,10 @@ const actionInput = z.discriminatedUnion("intent", [
     locale: z.string().max(20),
     channel: z.enum([ANY, ...CHANNELS]),
   }),
-  z.object({ intent: z.literal("approve") }),
+  z.object({
+    intent: z.literal("approve"),
+    overrideReason: overrideReasonField,
+  }),
   z.object({ intent: z.literal("revert-change"), changeId: z.uuid() }),
   z.object({
     intent: z.literal("revert-field"),
@@ -95,10 +88,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
           { locale: input.locale, channel: input.channel, fields: form },
           actorOf(auth),
         );
-        return json({ ok: true as const, intent: "save" });
+        return json({ ok: true as const, intent: "save" as const });
       case "approve":
-        await approveAndPublish(shop, [productId], actorOf(auth));
-        return json({ ok: true as const, intent: "approve" });
+        await approveAndPublish(shop, [productId], actorOf(auth), {
+          overrideReason: input.overrideReason,
+        });
+        return json({ ok: true as const, intent: "approve" as const });
       case "revert-change":
       case "revert-field":
         await revertChange(
@@ -108,87 +103,26 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
             : { valueChangeId: input.valueChangeId },
           actorOf(auth),
         );
-        return json({ ok: true as const, intent: "revert" });
+        return json({ ok: true as const, intent: "revert" as const });
       case "family":
         await changeProductFamily(shop, productId, input.familyId || null);
-        return json({ ok: true as const, intent: "family" });
+        return json({ ok: true as const, intent: "family" as const });
     }
   } catch (error) {
     return actionFailure(error, form);
   }
 };
 
-export default function ProductEditor() {
+export default function ProductEditorRoute() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = failureOf(result);
-  const t = useT();
-  const submit = useSubmit();
-  const busy = useNavigation().state === "submitting";
-  const post = (fields: Record<string, string>) =>
-    submit(fields, { method: "post" });
-
   return (
-    <Page
-      backAction={{ url: "/app/products" }}
-      title={data.product.title}
-      titleMetadata={<PimStatusBadge status={data.product.pimStatus} />}
-      subtitle={t("pim.editor.published", {
-        published: data.product.publishedVersion,
-        approved: data.product.approvedVersion,
-      })}
-      primaryAction={{
-        content: t("pim.editor.approve"),
-        disabled: data.product.pimStatus === "APPROVED" || busy,
-        onAction: () => post({ intent: "approve" }),
-      }}
-    >
-      <Layout>
-        {failure && (
-          <Layout.Section>
-            <Banner tone="critical" title={t("pim.editor.invalid")}>
-              <p>{failure.message}</p>
-            </Banner>
-          </Layout.Section>
-        )}
-        {result?.ok && (
-          <Layout.Section>
-            <Banner
-              tone="success"
-              title={t(
-                result.intent === "approve"
-                  ? "pim.editor.approved"
-                  : "pim.editor.saved",
-              )}
-            />
-          </Layout.Section>
-        )}
-        <Layout.Section>
-          <ProductValuesForm view={data} failure={failure} busy={busy} />
-        </Layout.Section>
-        <Layout.Section variant="oneThird">
-          <BlockStack gap="400">
-            <ProductChannelsCard states={data.channelStates} />
-            <FamilyCard
-              familyId={data.product.familyId}
-              families={data.families}
-              onChange={(familyId) => post({ intent: "family", familyId })}
-            />
-            <CompletenessCard completeness={data.completeness} />
-            <ValueHistoryCard
-              product={data.product}
-              history={data.history}
-              onRevert={(target) =>
-                post(
-                  "changeId" in target
-                    ? { intent: "revert-change", ...target }
-                    : { intent: "revert-field", ...target },
-                )
-              }
-            />
-          </BlockStack>
-        </Layout.Section>
-      </Layout>
-    </Page>
+    <ProductEditor
+      data={data}
+      result={result}
+      failure={failureOf(result)}
+      families={data.families}
+      channelsCard={<ProductChannelsCard states={data.channelStates} />}
+    />
   );
 }

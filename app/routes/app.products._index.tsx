@@ -3,6 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useSubmit } from "@remix-run/react";
+import { ApproveOverride } from "~/components/pim/approve-override";
+import { useBulkApproval } from "~/components/pim/use-bulk-approval";
 import { Card, Layout, Page } from "@shopify/polaris";
 import { z } from "zod";
 import { EmptyStatePage } from "~/components/empty-state-page";
@@ -13,6 +15,7 @@ import { useRevalidateWhile } from "~/components/use-revalidate-while";
 import { useT } from "~/i18n";
 import { formList } from "~/lib/form";
 import { actionFailure, actorOf, parseForm } from "~/lib/http.server";
+import { overrideReasonField } from "~/pim/approval-gate";
 import { approveAndPublish } from "~/pim/approval.server";
 import { listFamilies } from "~/pim/attributes.db.server";
 import { latestCatalogueImport } from "~/pim/mirror.db.server";
@@ -60,6 +63,7 @@ const actionInput = z.discriminatedUnion("intent", [
     ids: formList(z.string().min(1).max(40)).pipe(
       z.array(z.string()).min(1).max(250),
     ),
+    overrideReason: overrideReasonField,
   }),
 ]);
 
@@ -71,19 +75,20 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     switch (input.intent) {
       case "import":
         await queueCatalogueImport(shop);
-        return json({ ok: true as const, intent: "import" });
+        return json({ ok: true as const, intent: "import" as const });
       case "seed-apparel":
         await setUpApparelPim(shop);
-        return json({ ok: true as const, intent: "seed-apparel" });
+        return json({ ok: true as const, intent: "seed-apparel" as const });
       case "approve": {
         const approvals = await approveAndPublish(
           shop,
           input.ids,
           actorOf(auth),
+          { overrideReason: input.overrideReason },
         );
         return json({
           ok: true as const,
-          intent: "approve",
+          intent: "approve" as const,
           approved: approvals.length,
         });
       }
@@ -101,12 +106,8 @@ export default function Products() {
   // An import's progress: look again while it runs (bounded to ~10 minutes of polling).
   useRevalidateWhile(running, { everyMs: 2_000, max: 300 });
   const startImport = () => submit({ intent: "import" }, { method: "post" });
-  const approve = (ids: string[]) => {
-    const form = new FormData();
-    form.set("intent", "approve");
-    for (const id of ids) form.append("ids", id);
-    submit(form, { method: "post" });
-  };
+  const { asking, ask, cancel, approve, incomplete, reasonError, busy } =
+    useBulkApproval(data.rows, submit);
 
   if (data.total === 0 && !running)
     return (
@@ -140,6 +141,17 @@ export default function Products() {
       ]}
     >
       <Layout>
+        {asking && (
+          <Layout.Section>
+            <ApproveOverride
+              incomplete={incomplete}
+              error={reasonError}
+              busy={busy}
+              onApprove={(reason) => approve(asking, reason)}
+              onCancel={cancel}
+            />
+          </Layout.Section>
+        )}
         {data.importRun && data.importRun.status !== "COMPLETED" && (
           <Layout.Section>
             <CatalogueImportBanner run={data.importRun} />
@@ -159,7 +171,7 @@ export default function Products() {
               channel={data.query.channel}
               page={data.query.page}
               hasNext={data.hasNext}
-              onApprove={approve}
+              onApprove={ask}
             />
           </Card>
         </Layout.Section>

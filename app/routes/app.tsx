@@ -5,6 +5,7 @@ import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
+import { NavigationProgress } from "~/components/navigation-progress";
 import { LocaleContext, supportedLocale, translate } from "~/i18n";
 import { authenticate } from "~/shopify.server";
 
@@ -46,6 +47,7 @@ export default function App() {
           <Link to="/app/activity">{t("app.nav.activity")}</Link>
           <Link to="/app/settings">{t("app.nav.settings")}</Link>
         </NavMenu>
+        <NavigationProgress />
         <Outlet />
       </LocaleContext.Provider>
     </AppProvider>

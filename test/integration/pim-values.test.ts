@@ -235,8 +235,58 @@ describe("approval and history", () => {
     expect(history).toHaveLength(3);
   });
 
+  it("approving an incomplete product as the merchant does needs a reason, recorded with the approval", async () => {
+    const incomplete = await db.productCompleteness.findMany({
+      where: { shop: SHOP, productId: product.id, percent: { lt: 100 } },
+    });
+    expect(incomplete.length).toBeGreaterThan(0);
+    const version = (
+      await db.product.findUniqueOrThrow({ where: { id: product.id } })
+    ).approvedVersion;
+
+    const refused = await approveAndPublish(SHOP, [product.id], "lead", {
+      overrideReason: "   ",
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(Invalid);
+    expect((refused as Invalid).fieldErrors).toHaveProperty("overrideReason");
+    expect(
+      (await db.product.findUniqueOrThrow({ where: { id: product.id } }))
+        .approvedVersion,
+    ).toBe(version);
+
+    const [approval] = await approveAndPublish(SHOP, [product.id], "lead", {
+      overrideReason: "Size chart follows next week",
+    });
+    const recorded = await db.productApproval.findFirstOrThrow({
+      where: { shop: SHOP, productId: product.id, version: approval!.version },
+    });
+    expect(recorded).toMatchObject({
+      actor: "lead",
+      overrideReason: "Size chart follows next week",
+    });
+    expect(recorded.incomplete).toEqual(
+      expect.arrayContaining(
+        incomplete.map((c) => ({ channel: c.channel, percent: c.percent })),
+      ),
+    );
+    const job = await findJob("sync.dispatch", {
+      shop: SHOP,
+      outboxId: approval!.outboxId,
+      relay: 0,
+    });
+    await job?.remove();
+  });
+
   it("approveAndPublish hands the approval to the sync engine: its outbox row is relayed at once", async () => {
-    const [approval] = await approveAndPublish(SHOP, [product.id], "lead");
+    await saveProductValues(
+      SHOP,
+      product.id,
+      [{ attributeKey: "fit", input: "Relaxed" }],
+      "merch",
+    );
+    const [approval] = await approveAndPublish(SHOP, [product.id], "lead", {
+      overrideReason: "Publishing the fit now",
+    });
 
     const job = await findJob("sync.dispatch", {
       shop: SHOP,

@@ -69,7 +69,9 @@ describe("PIM jobs on the worker", () => {
       ],
       "merch",
     );
-    await approveAndPublish(SHOP, [product.id], "lead");
+    await approveAndPublish(SHOP, [product.id], "lead", {
+      overrideReason: "Publishing what is ready",
+    });
 
     // The sync engine writes the values and reads them back before calling the storefront live.
     await eventually(

@@ -18,13 +18,16 @@ export function AttributeField({
   variantId,
   failure,
   compact = false,
+  variantLabel,
 }: {
   view: EditorView;
   attribute: EditorAttribute;
   variantId: string | null;
   failure: ActionFailure | undefined;
-  /** In the variant grid: no label (the column heading says it) and no help text. */
+  /** In the variant grid: no visible label (the column heading says it) and no help text. */
   compact?: boolean;
+  /** In the variant grid: the row's variant, for the field's accessible label ("Fit — S · COA-1-S"). */
+  variantLabel?: string;
 }) {
   const t = useT();
   const name = formFieldName(variantId, attribute.key);
@@ -50,7 +53,9 @@ export function AttributeField({
   const key = `${name}-${view.locale}-${view.channel}`;
   const common = {
     name,
-    label: compact ? "" : attributeLabel(attribute, view.locale),
+    label: compact
+      ? `${attributeLabel(attribute, view.locale)} — ${variantLabel ?? ""}`
+      : attributeLabel(attribute, view.locale),
     labelHidden: compact,
     error: failure?.fieldErrors[stored]?.join(" "),
     helpText: compact ? undefined : (required ?? pendingApproval),

@@ -10,6 +10,7 @@ import {
   Select,
   Text,
 } from "@shopify/polaris";
+import type { RefObject } from "react";
 import { useSearchParam } from "~/components/use-search-param";
 import { useT } from "~/i18n";
 import type { ActionFailure } from "~/lib/action-result";
@@ -31,10 +32,15 @@ export function ProductValuesForm({
   view,
   failure,
   busy,
+  formRef,
+  onChange,
 }: {
   view: EditorView;
   failure: ActionFailure | undefined;
   busy: boolean;
+  formRef?: RefObject<HTMLFormElement>;
+  /** Called on every edit (the editor tracks unsaved changes with it). */
+  onChange?: () => void;
 }) {
   const t = useT();
   const setParam = useSearchParam();
@@ -42,19 +48,25 @@ export function ProductValuesForm({
   const variantLevel = view.attributes.filter((a) => a.level === "VARIANT");
   const field = (
     attribute: EditorAttribute,
-    variantId: string | null,
-    compact = false,
+    variant: { id: string; label: string } | null,
   ) => (
     <AttributeField
       view={view}
       attribute={attribute}
-      variantId={variantId}
+      variantId={variant?.id ?? null}
       failure={failure}
-      compact={compact}
+      compact={variant !== null}
+      variantLabel={variant?.label}
     />
   );
   return (
-    <Form method="post">
+    <Form
+      method="post"
+      ref={formRef}
+      onChange={onChange}
+      onInput={onChange}
+      id="product-values-form"
+    >
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="locale" value={view.locale} />
       <input type="hidden" name="channel" value={view.channel} />
@@ -108,10 +120,13 @@ export function ProductValuesForm({
                   t("pim.editor.variant"),
                   ...variantLevel.map((a) => attributeLabel(a, view.locale)),
                 ]}
-                rows={view.variants.map((v) => [
-                  `${v.title}${v.sku ? ` · ${v.sku}` : ""}`,
-                  ...variantLevel.map((a) => field(a, v.id, true)),
-                ])}
+                rows={view.variants.map((v) => {
+                  const label = `${v.title}${v.sku ? ` · ${v.sku}` : ""}`;
+                  return [
+                    label,
+                    ...variantLevel.map((a) => field(a, { id: v.id, label })),
+                  ];
+                })}
               />
             </BlockStack>
           </Card>

@@ -1,14 +1,16 @@
 // The products index's table: one row per product with its family, PIM status and completeness on the chosen
-// channel (the other channels in small print), selectable for bulk approval; paging below.
-import { useNavigate } from "@remix-run/react";
+// channel (the other channels in small print), selectable for bulk approval (an incomplete selection asks for a
+// reason first); paging below.
 import {
   Badge,
   IndexTable,
   InlineStack,
+  Link,
   Pagination,
   Text,
   useIndexResourceState,
 } from "@shopify/polaris";
+import { memo } from "react";
 import { useSearchParam } from "~/components/use-search-param";
 import { useT } from "~/i18n";
 import { CHANNELS, type Channel } from "~/pim/channels";
@@ -53,6 +55,49 @@ function CompletenessCell({
   );
 }
 
+/**
+ * One row; memoised so a selection change re-renders only the rows it changes. The title is the row's primary
+ * link: a click anywhere on the row opens the product, and so does Enter on the focused link (keyboard only).
+ */
+const ProductTableRow = memo(function ProductTableRow({
+  row,
+  index,
+  channel,
+  selected,
+}: {
+  row: ProductRow;
+  index: number;
+  channel: Channel;
+  selected: boolean;
+}) {
+  return (
+    <IndexTable.Row id={row.id} position={index} selected={selected}>
+      <IndexTable.Cell>
+        <Link
+          dataPrimaryLink
+          url={`/app/products/${row.id}`}
+          monochrome
+          removeUnderline
+        >
+          <Text as="span" fontWeight="semibold">
+            {row.title}
+          </Text>
+        </Link>
+      </IndexTable.Cell>
+      <IndexTable.Cell>{row.familyName ?? "—"}</IndexTable.Cell>
+      <IndexTable.Cell>
+        <PimStatusBadge status={row.pimStatus} />
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <CompletenessCell row={row} channel={channel} />
+      </IndexTable.Cell>
+      <IndexTable.Cell>{row.vendor ?? ""}</IndexTable.Cell>
+      <IndexTable.Cell>{row.productType ?? ""}</IndexTable.Cell>
+      <IndexTable.Cell>{row.variants}</IndexTable.Cell>
+    </IndexTable.Row>
+  );
+});
+
 export function ProductsTable({
   rows,
   channel,
@@ -67,7 +112,6 @@ export function ProductsTable({
   onApprove: (ids: string[]) => void;
 }) {
   const t = useT();
-  const navigate = useNavigate();
   const setParam = useSearchParam();
   const { selectedResources, allResourcesSelected, handleSelectionChange } =
     useIndexResourceState(rows);
@@ -104,29 +148,13 @@ export function ProductsTable({
         ]}
       >
         {rows.map((row, index) => (
-          <IndexTable.Row
-            id={row.id}
+          <ProductTableRow
             key={row.id}
-            position={index}
+            row={row}
+            index={index}
+            channel={channel}
             selected={selectedResources.includes(row.id)}
-            onClick={() => navigate(`/app/products/${row.id}`)}
-          >
-            <IndexTable.Cell>
-              <Text as="span" fontWeight="semibold">
-                {row.title}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>{row.familyName ?? "—"}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <PimStatusBadge status={row.pimStatus} />
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <CompletenessCell row={row} channel={channel} />
-            </IndexTable.Cell>
-            <IndexTable.Cell>{row.vendor ?? ""}</IndexTable.Cell>
-            <IndexTable.Cell>{row.productType ?? ""}</IndexTable.Cell>
-            <IndexTable.Cell>{row.variants}</IndexTable.Cell>
-          </IndexTable.Row>
+          />
         ))}
       </IndexTable>
       <div

@@ -16,10 +16,12 @@ export type RevertTarget = { changeId: string } | { valueChangeId: string };
 export function ValueHistoryCard({
   product,
   history,
+  approvals,
   onRevert,
 }: {
   product: EditorView["product"];
   history: EditorView["history"];
+  approvals: EditorView["approvals"];
   onRevert: (target: RevertTarget) => void;
 }) {
   const t = useT();
@@ -29,7 +31,31 @@ export function ValueHistoryCard({
         <Text as="h2" variant="headingMd">
           {t("pim.editor.history")}
         </Text>
-        {product.approvedAt && (
+        {approvals.map((a) => (
+          <BlockStack gap="100" key={a.id}>
+            <Text as="p" variant="bodySm" tone="success">
+              {t("pim.editor.approvedBy", {
+                version: a.version,
+                actor: a.actor ?? t("pim.editor.someone"),
+                at: new Date(a.createdAt).toLocaleString(),
+              })}
+            </Text>
+            {a.overrideReason && (
+              <Text as="p" variant="bodySm" tone="caution">
+                {t("pim.approval.override", {
+                  channels: a.incomplete
+                    .map(
+                      (c) =>
+                        `${t(`pim.channel.${c.channel as "STOREFRONT"}`)} ${c.percent}%`,
+                    )
+                    .join(", "),
+                  reason: a.overrideReason,
+                })}
+              </Text>
+            )}
+          </BlockStack>
+        ))}
+        {approvals.length === 0 && product.approvedAt && (
           <Text as="p" variant="bodySm" tone="success">
             {t("pim.editor.approvedBy", {
               version: product.approvedVersion,

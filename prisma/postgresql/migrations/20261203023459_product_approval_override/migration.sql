@@ -1,0 +1,20 @@
+-- CreateTable
+CREATE TABLE "ProductApproval" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "productId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "actor" TEXT,
+    "incomplete" JSONB NOT NULL,
+    "overrideReason" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ProductApproval_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "ProductApproval_shop_productId_createdAt_idx" ON "ProductApproval"("shop", "productId", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "ProductApproval" ADD CONSTRAINT "ProductApproval_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
