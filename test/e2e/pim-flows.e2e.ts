@@ -1,0 +1,216 @@
+// Browser test of the PIM screens (`npm run test:e2e:pim`, a step of `npm test`): one check per merchant flow, each
+// asserting what the merchant sees in Chromium — open a product from the list with the keyboard only; edit with the
+// App Bridge save bar; revert and see the reverted value in the form; bad input shows an inline error; switching
+// view with unsaved edits asks first; approving an incomplete product asks for a reason, shown in the history;
+// export CSV and XLSX from the page and dry-run the untouched files with 0 changes. Screenshot in test/e2e/artifacts.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { installShop, SHOP, startStack, waitFor, type Stack } from "./harness";
+
+const artifacts = path.resolve("test/e2e/artifacts");
+
+async function seed(adminToken: string): Promise<void> {
+  await installShop(adminToken);
+  const { buildProduct } = await import("../support/factories/product");
+  const { setUpApparelPim } = await import("~/pim/onboarding.server");
+  const { closeQueues } = await import("~/jobs/queues.server");
+  for (const n of [1, 2, 3]) await buildProduct(SHOP, n);
+  await setUpApparelPim(SHOP);
+  await closeQueues();
+}
+
+const toast = (page: Page, text: string | RegExp) =>
+  page
+    .locator("[data-app-bridge-toasts] [role=status]")
+    .filter({ hasText: text })
+    .first()
+    .waitFor({ timeout: 30_000 });
+const saveBar = (page: Page) => page.locator("[data-app-bridge-save-bar]");
+const material = (page: Page) =>
+  page.getByLabel("Material composition", { exact: true });
+
+async function saveWithSaveBar(page: Page) {
+  await saveBar(page).waitFor();
+  await saveBar(page).getByRole("button", { name: "Save" }).click();
+  await toast(page, "Saved");
+  await saveBar(page).waitFor({ state: "detached" });
+}
+
+async function flows(stack: Stack, check: Check) {
+  const { page, search } = await stack.openApp();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+
+  await check(
+    "opens a product from the list with the keyboard only",
+    async () => {
+      await page.goto(`${stack.appUrl}/app/products${search}`);
+      await page.getByText("Coat 1").first().waitFor();
+      let focused = "";
+      for (let i = 0; i < 80 && focused !== "Coat 1"; i += 1) {
+        await page.keyboard.press("Tab");
+        focused = await page.evaluate(() =>
+          document.activeElement?.tagName === "A"
+            ? (document.activeElement.textContent ?? "")
+            : "",
+        );
+      }
+      if (focused !== "Coat 1")
+        throw new Error("the product link never took focus");
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/app\/products\/[^/?]+/);
+      await page.getByRole("heading", { name: "Coat 1" }).waitFor();
+    },
+  );
+
+  await check("edits with the App Bridge save bar and says Saved", async () => {
+    await material(page).fill("Wool");
+    await saveWithSaveBar(page);
+    if ((await material(page).inputValue()) !== "Wool")
+      throw new Error("the saved value is not in the form");
+    await material(page).fill("Cashmere");
+    await saveWithSaveBar(page);
+  });
+
+  await check(
+    "reverts a change and shows the reverted value in the form",
+    async () => {
+      await page
+        .getByRole("button", { name: "Revert", exact: true })
+        .first()
+        .click();
+      await toast(page, "Reverted");
+      await waitFor(
+        "the reverted value",
+        async () => (await material(page).inputValue()) === "Wool",
+      );
+      // Nothing to save: the form is what is stored.
+      if (await saveBar(page).count()) throw new Error("save bar after revert");
+    },
+  );
+
+  await check(
+    "shows bad input as an inline error next to the field",
+    async () => {
+      const brand = page.getByLabel("Brand", { exact: true });
+      await brand.fill("x".repeat(90));
+      await saveBar(page).getByRole("button", { name: "Save" }).click();
+      await toast(page, /./);
+      await waitFor(
+        "the brand field marked invalid",
+        async () => (await brand.getAttribute("aria-invalid")) === "true",
+      );
+      const describedBy = (await brand.getAttribute("aria-describedby")) ?? "";
+      const errorId = describedBy.split(" ").find((id) => id.endsWith("Error"));
+      if (!errorId) throw new Error("no inline error is attached to the field");
+      const message = await page.locator(`[id="${errorId}"]`).innerText();
+      if (!/70/.test(message)) throw new Error(`unexpected error: ${message}`);
+      await saveBar(page).getByRole("button", { name: "Discard" }).click();
+      await waitFor(
+        "the discarded value",
+        async () => (await brand.inputValue()) === "",
+      );
+    },
+  );
+
+  await check("asks before a view switch drops unsaved edits", async () => {
+    await material(page).fill("Linen");
+    const before = page.url();
+    await page
+      .getByLabel("Channel", { exact: true })
+      .selectOption("GOOGLE_MERCHANT");
+    await page.getByText("You have unsaved changes").waitFor();
+    if (page.url() !== before) throw new Error("the view switched anyway");
+    await page.getByRole("button", { name: "Keep editing" }).click();
+    if ((await material(page).inputValue()) !== "Linen")
+      throw new Error("the edit was lost");
+    await saveBar(page).getByRole("button", { name: "Discard" }).click();
+    await waitFor(
+      "the discarded value",
+      async () => (await material(page).inputValue()) === "Wool",
+    );
+  });
+
+  await check(
+    "approving an incomplete product asks for a reason, shown in the history",
+    async () => {
+      await page.getByRole("button", { name: "Approve", exact: true }).click();
+      await page.getByText(/not complete\. Approve anyway\?/).waitFor();
+      await page.getByRole("button", { name: "Approve anyway" }).click();
+      await page
+        .getByText("Say why you approve an incomplete product.")
+        .waitFor();
+      await page
+        .getByLabel("Reason for approving anyway")
+        .fill("Care label arrives next week");
+      await page.getByRole("button", { name: "Approve anyway" }).click();
+      await toast(page, "Approved and queued for publishing");
+      await page
+        .getByText(/Approved while incomplete .*Care label arrives next week/)
+        .waitFor({ timeout: 30_000 });
+      mkdirSync(artifacts, { recursive: true });
+      await page.screenshot({
+        path: path.join(artifacts, "pim-product.png"),
+        fullPage: true,
+      });
+    },
+  );
+
+  for (const format of ["csv", "xlsx"] as const)
+    await check(
+      `exports ${format.toUpperCase()} from the page and dry-runs it unchanged with 0 changes`,
+      async () => {
+        await page.goto(`${stack.appUrl}/app/products/spreadsheet${search}`);
+        const [download] = await Promise.all([
+          page.waitForEvent("download", { timeout: 30_000 }),
+          page
+            .getByRole("button", { name: `Export ${format.toUpperCase()}` })
+            .click(),
+        ]);
+        const file = path.join(stack.work, `export.${format}`);
+        await download.saveAs(file);
+        if (download.suggestedFilename() !== `vitrine-attributes.${format}`)
+          throw new Error(`downloaded ${download.suggestedFilename()}`);
+        await page.locator("#file-input").setInputFiles(file);
+        await page.getByRole("button", { name: "Dry run" }).click();
+        await page
+          .getByText(/6 rows: 6 valid, 0 with errors, 0 values would change/)
+          .waitFor({ timeout: 30_000 });
+      },
+    );
+
+  await check("ran without script errors (hydration included)", async () => {
+    if (pageErrors.length) throw new Error(pageErrors.join("; "));
+  });
+}
+
+type Check = (name: string, run: () => Promise<void>) => Promise<void>;
+
+async function main(): Promise<void> {
+  const stack = await startStack("e2e-pim", seed);
+  const failures: string[] = [];
+  let passed = 0;
+  const check: Check = async (name, run) => {
+    try {
+      await run();
+      passed++;
+      stack.say(`✔ ${name}`);
+    } catch (error) {
+      failures.push(`${name}: ${(error as Error).message}`);
+      stack.say(`✖ ${name}: ${(error as Error).message}`);
+    }
+  };
+  try {
+    await flows(stack, check);
+  } finally {
+    console.log(`${passed} passed, ${failures.length} failed`);
+    await stack.stop(failures.length ? 1 : 0);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[e2e-pim] ${(error as Error).stack ?? String(error)}`);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+});
