@@ -38,7 +38,10 @@ const FEED_CHECKS_PER_SWEEP = 200;
 /** Queues again the jobs of dirty pairs that stopped moving; returns how many. Never throws. */
 export async function requeueStale(now = new Date()): Promise<number> {
   try {
-    const stale = await stalePairs(new Date(now.getTime() - STALE_AFTER_MS));
+    const stale = await stalePairs(
+      new Date(now.getTime() - STALE_AFTER_MS),
+      now,
+    );
     await enqueuePairs(stale);
     await markPending(stale);
     return stale.length;
