@@ -40,7 +40,8 @@ describe("sync engine under faults", () => {
       orphans: 0,
     });
     // Queued work (waiting or delayed, beside the running jobs) is bounded by the product × channel pairs — one
-    // job each, a retry backing off included — never by the number of changes or failures.
-    expect(result.maxQueueDepth).toBeLessThanOrEqual(result.pairs);
+    // job each, a retry backing off included — plus the running jobs of a killed worker that BullMQ puts back;
+    // never by the number of changes or failures.
+    expect(result.maxQueueDepth).toBeLessThanOrEqual(2 * result.pairs);
   }, 400_000);
 });
