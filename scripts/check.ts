@@ -74,6 +74,13 @@ const steps: Step[] = [
     env: { E2E_USE_BUILD: "1" },
     after: ["build"],
   },
+  // The PIM flows in Chromium: keyboard open, save bar, revert, inline errors, incomplete approval, export → import.
+  {
+    name: "e2e (pim flows)",
+    command: tsx("test/e2e/pim-flows.e2e.ts"),
+    env: { E2E_USE_BUILD: "1" },
+    after: ["build"],
+  },
 ];
 
 function selected(only: string[]): Step[] {

@@ -74,7 +74,7 @@ export async function startStack(
     "tsx",
     "emulator/main.ts",
   ]);
-  await processes.waitForLine(emulator, /^listening on /, 60_000);
+  await processes.waitForLine(emulator, /^listening on /, 180_000);
   Object.assign(process.env, env);
   await seed(adminToken);
   // `npm test` builds the app once, beside the other checks; on its own this script builds it.
@@ -93,7 +93,8 @@ export async function startStack(
     ["web", "app/web/main.server.ts"],
   ] as const)
     processes.start(label, [process.execPath, "--import", "tsx", entry]);
-  await processes.waitForHealth(`${appUrl}/healthz`, 60_000);
+  // A loaded machine (several engineers, two cores) can take minutes to start tsx processes.
+  await processes.waitForHealth(`${appUrl}/healthz`, 240_000);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
