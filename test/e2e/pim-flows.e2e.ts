@@ -47,17 +47,25 @@ async function flows(stack: Stack, check: Check) {
     async () => {
       await page.goto(`${stack.appUrl}/app/products${search}`);
       await page.getByText("Coat 1").first().waitFor();
+      const seen: string[] = [];
       let focused = "";
       for (let i = 0; i < 80 && focused !== "Coat 1"; i += 1) {
         await page.keyboard.press("Tab");
-        focused = await page.evaluate(() =>
-          document.activeElement?.tagName === "A"
-            ? (document.activeElement.textContent ?? "")
-            : "",
-        );
+        const active = await page.evaluate(() => {
+          const el = document.activeElement;
+          return {
+            tag: el?.tagName ?? "",
+            text: (el?.textContent ?? "").trim().slice(0, 30),
+            label: el?.getAttribute("aria-label") ?? "",
+          };
+        });
+        seen.push(`${active.tag}:${active.text || active.label}`);
+        focused = active.tag === "A" ? active.text : "";
       }
       if (focused !== "Coat 1")
-        throw new Error("the product link never took focus");
+        throw new Error(
+          `the product link never took focus; focus went ${seen.join(" → ")}`,
+        );
       await page.keyboard.press("Enter");
       await page.waitForURL(/\/app\/products\/[^/?]+/);
       await page.getByRole("heading", { name: "Coat 1" }).waitFor();
@@ -65,6 +73,10 @@ async function flows(stack: Stack, check: Check) {
   );
 
   await check("edits with the App Bridge save bar and says Saved", async () => {
+    if (!(await material(page).count())) {
+      await page.goto(`${stack.appUrl}/app/products${search}`);
+      await page.getByRole("link", { name: "Coat 1" }).click();
+    }
     await material(page).fill("Wool");
     await saveWithSaveBar(page);
     if ((await material(page).inputValue()) !== "Wool")
