@@ -83,6 +83,7 @@ export const jobDefinitions = {
   "sync.storefront": { queue: "sync-storefront", schema: pairJob },
   "sync.google": { queue: "sync-feeds", schema: pairJob },
   "sync.marketplace": { queue: "sync-marketplace", schema: pairJob },
+  "sync.meta": { queue: "sync-feeds", schema: pairJob },
   /** Deletes the shop's Shopify files Vitrine created that nothing shows (lost creations, unlinked assets). */
   "sync.orphans": {
     queue: "sync",

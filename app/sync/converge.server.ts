@@ -13,7 +13,7 @@ import {
   adminClientFor,
   type AdminClient,
 } from "~/shopify/admin-client.server";
-import type { ChannelKind } from "./channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 import type { RunContext } from "./channels/adapter";
 import { adapterFor } from "./channels/registry.server";
 import { withPairLock } from "./locks.server";

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import db, { type Prisma } from "~/db.server";
 import { NotFound } from "~/lib/errors";
-import type { ChannelKind } from "./channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 import { enabledChannels, shopChannels } from "./channels/channels.db.server";
 import { autoLinkWithin, usedBy } from "./links.db.server";
 import { enqueuePairs } from "./pair-jobs.server";

@@ -3,8 +3,8 @@
 // once it runs, the next change queues exactly one more. Queue depth is bounded by the number of dirty pairs.
 import { enqueue } from "~/jobs/enqueue.server";
 import { logger } from "~/lib/logger.server";
-import { CHANNEL_JOB } from "./channel-kinds";
-import type { ChannelKind } from "./channel-kinds";
+import { CHANNEL_JOB } from "~/channels/kinds";
+import type { ChannelKind } from "~/channels/kinds";
 import { jobSeqOf, type PairRef } from "./pair-state.db.server";
 
 /**

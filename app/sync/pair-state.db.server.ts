@@ -3,7 +3,7 @@
 // channel; a run ends its hops only from what it read back from the channel. Hops end once (live, not listed,
 // blocked, failed or superseded); a later change opens new ones.
 import db, { type Prisma } from "~/db.server";
-import type { ChannelKind } from "./channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 
 type Tx = Prisma.TransactionClient;
 export type HopKind =

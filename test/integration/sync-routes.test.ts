@@ -5,7 +5,7 @@ import db from "~/db.server";
 import { action as activityAction } from "~/routes/app.activity";
 import { action as channelsAction } from "~/routes/app.channels";
 import { action as assetLinksAction } from "~/routes/app.assets.$id.links";
-import { loader as feedLoader } from "~/routes/feeds.google.$file";
+import { loader as feedLoader } from "~/routes/feeds.$feed.$file";
 import { loader as renditionLoader } from "~/routes/renditions.$shop.$file";
 import { shopChannels } from "~/sync/channels/channels.db.server";
 import { convergePair } from "~/sync/converge.server";
@@ -80,7 +80,7 @@ const feedRequest = (shop: string, token: string) =>
     request: new Request(
       `https://app.example/feeds/google/${shop}.xml?token=${token}`,
     ),
-    params: { file: `${shop}.xml` },
+    params: { feed: "google", file: `${shop}.xml` },
     context: {},
   });
 

@@ -3,7 +3,12 @@
 // that keeps failing is recorded on the product × channel so the merchant sees it in Activity.
 import { defaultJobOptions } from "~/jobs/queues.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
-import type { ChannelKind } from "~/sync/channel-kinds";
+import {
+  CHANNELS,
+  channelKinds,
+  type ChannelJob,
+  type ChannelKind,
+} from "~/channels/kinds";
 import { convergePair } from "~/sync/converge.server";
 import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
 import { supersededJob } from "~/sync/pair-jobs.server";
@@ -22,9 +27,7 @@ const isLastAttempt = (context: JobContext) =>
  * The generic channel job. A retryable failure is retried by BullMQ unless a newer job of the same pair has run
  * since (it converged to a later state): then this one stands down, so a pair never piles up retries.
  */
-function channelProcessor(
-  channel: ChannelKind,
-): Processor<"sync.storefront" | "sync.google" | "sync.marketplace"> {
+function channelProcessor(channel: ChannelKind): Processor<ChannelJob> {
   return async ({ shop, productId, seq }, context) => {
     try {
       return await convergePair(shop, productId, channel, {
@@ -41,12 +44,10 @@ function channelProcessor(
   };
 }
 
-export const storefrontProcessor: Processor<"sync.storefront"> =
-  channelProcessor("SHOPIFY_STOREFRONT");
-export const googleProcessor: Processor<"sync.google"> =
-  channelProcessor("GOOGLE_MERCHANT");
-export const marketplaceProcessor: Processor<"sync.marketplace"> =
-  channelProcessor("MARKETPLACE");
+/** One processor per channel job, all the same generic run (the channel's kinds.ts entry names the job). */
+export const channelProcessors = Object.fromEntries(
+  channelKinds.map((kind) => [CHANNELS[kind].job, channelProcessor(kind)]),
+) as Record<ChannelJob, Processor<ChannelJob>>;
 
 export const orphansProcessor: Processor<"sync.orphans"> = async ({
   shop,
