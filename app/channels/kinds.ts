@@ -56,6 +56,8 @@ export type ReadCost =
 
 export interface ChannelDefinition {
   kind: ChannelKind;
+  /** Short name for metrics and report lines (`meta_p95_ms`). */
+  key: string;
   /** The job that converges one product on it (one queue per channel: a slow one never blocks another). */
   job: ChannelJob;
   /** Whether the merchant can turn it off, and whether a new shop has it on. */
@@ -77,6 +79,7 @@ const FEED_READS_PER_SWEEP = 200;
 export const CHANNELS: Record<ChannelKind, ChannelDefinition> = {
   SHOPIFY_STOREFRONT: {
     kind: "SHOPIFY_STOREFRONT",
+    key: "storefront",
     settings: "storefront",
     job: "sync.storefront",
     optional: false,
@@ -97,6 +100,7 @@ export const CHANNELS: Record<ChannelKind, ChannelDefinition> = {
   },
   GOOGLE_MERCHANT: {
     kind: "GOOGLE_MERCHANT",
+    key: "google",
     settings: "feed",
     job: "sync.google",
     optional: true,
@@ -118,6 +122,7 @@ export const CHANNELS: Record<ChannelKind, ChannelDefinition> = {
   },
   MARKETPLACE: {
     kind: "MARKETPLACE",
+    key: "marketplace",
     settings: "endpoint",
     job: "sync.marketplace",
     optional: true,
@@ -145,6 +150,7 @@ export const CHANNELS: Record<ChannelKind, ChannelDefinition> = {
   },
   META_CATALOG: {
     kind: "META_CATALOG",
+    key: "meta",
     settings: "feed",
     job: "sync.meta",
     optional: true,
