@@ -24,7 +24,7 @@ import {
   openRepairHop,
   releaseRun,
   stampHops,
-} from "./pair-state.db.server";
+} from "./pair-runs.db.server";
 import { recordDrift } from "./drift.db.server";
 
 export type RunOutcome =

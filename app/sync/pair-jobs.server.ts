@@ -5,7 +5,8 @@ import { enqueue } from "~/jobs/enqueue.server";
 import { logger } from "~/lib/logger.server";
 import { CHANNEL_JOB } from "~/channels/kinds";
 import type { ChannelKind } from "~/channels/kinds";
-import { jobSeqOf, type PairRef } from "./pair-state.db.server";
+import { jobSeqOf } from "./pair-queries.db.server";
+import type { PairRef } from "./pair-state.db.server";
 
 /**
  * Queues a job per pair (idempotent per job sequence). Never throws: when Redis is away the pairs stay dirty in

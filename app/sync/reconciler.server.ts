@@ -20,7 +20,7 @@ import {
   markPending,
   shopsWithSyncState,
   stalePairs,
-} from "./pair-state.db.server";
+} from "./pair-queries.db.server";
 import {
   deleteFileRowsByGid,
   fileRowsForOrphanCheck,
