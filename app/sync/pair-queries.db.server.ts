@@ -41,15 +41,20 @@ export async function checkNow(
   });
 }
 
-/** Dirty pairs that have not moved since `before` (their job was lost, or is still waiting). */
+/**
+ * Dirty pairs that have not moved since `before` (their job was lost, or is still waiting), leaving out those
+ * whose next run is scheduled after `now` (a retry backing off).
+ */
 export async function stalePairs(
   before: Date,
+  now = new Date(),
   take = 1000,
 ): Promise<PairRef[]> {
   const rows = await db.syncState.findMany({
     where: {
       status: { in: ["PENDING", "SYNCING"] },
       updatedAt: { lt: before },
+      OR: [{ nextCheckAt: null }, { nextCheckAt: { lte: now } }],
     },
     select: { shop: true, productId: true, channel: true, jobSeq: true },
     orderBy: { updatedAt: "asc" },

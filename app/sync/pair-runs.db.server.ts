@@ -3,6 +3,7 @@
 // confirmation (blocked, failed: backoff for the reconciler), or release the pair for a retry.
 import db from "~/db.server";
 import type { ChannelKind } from "~/channels/kinds";
+import { jobSeqOf } from "./pair-queries.db.server";
 import { pairKey, type HopKind } from "./pair-state.db.server";
 
 export interface RunStart {
@@ -250,4 +251,21 @@ export async function releaseRun(
     where: { shop, productId, channel, status: "SYNCING" },
     data: { status: "PENDING" },
   });
+}
+
+/**
+ * A run failed transiently: the pair waits (pending) until `at`, when its next run is due. Returns the job
+ * sequence that run is queued under (the one this run started), or null when the pair moved on meanwhile.
+ */
+export async function scheduleNextRun(
+  shop: string,
+  productId: string,
+  channel: ChannelKind,
+  at: Date,
+): Promise<number | null> {
+  const { count } = await db.syncState.updateMany({
+    where: { shop, productId, channel, status: "PENDING" },
+    data: { nextCheckAt: at },
+  });
+  return count === 0 ? null : jobSeqOf(shop, productId, channel);
 }
