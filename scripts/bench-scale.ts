@@ -3,7 +3,8 @@
 // Redis of its own, with real worker processes. After a first publish, all 100 assets are replaced at once, with
 // 1, then 2, then 4 worker processes (the production build when `npm run build` made one, else from source);
 // each wave is measured from the first approval until every storefront hop it opened has ended — live on the
-// storefront, read back. Rendering runs in the workers' renditions queue, so it competes with pushes only for CPU.
+// storefront, read back. The new versions are uploaded first and rendered by the workers (the storefront's
+// rendition too) while they wait for approval, as a merchant's would be: rendering is off the timed path.
 // The emulator runs in this process and records every Admin API call it answers (points charged, THROTTLED).
 // Not part of `npm test`. Options: --assets=N --variants-per-asset=M --concurrency=C (jobs per queue per worker)
 // --workers=1,2,4.
@@ -51,14 +52,15 @@ const { studioImage } = await import("../emulator/seed/images");
 const { COLOURS } = await import("../emulator/seed/catalogue");
 const { mirrorFromEmulator } =
   await import("../test/support/factories/product");
-const { replaceAsset } = await import("../test/support/factories/asset");
+const { addVersion } = await import("~/dam/ingest.server");
+const { approveVersion } = await import("~/dam/versions.server");
 const { linkAssetsToVariants, serveRecordedEmulator, traffic } =
   await import("../test/support/cluster");
 const { default: db } = await import("~/db.server");
 const { Session } = await import("@shopify/shopify-api");
 const { sessionStorage } = await import("~/shopify.server");
 const { kickOutboxRelay } = await import("~/outbox/relay.db.server");
-const { closeQueues } = await import("~/jobs/queues.server");
+const { closeQueues, getQueue } = await import("~/jobs/queues.server");
 
 const emulator = new ShopifyEmulator({
   apiKey: "bench",
@@ -190,7 +192,29 @@ try {
 
   for (const [round, count] of WORKER_COUNTS.entries()) {
     await scaleTo(count);
-    const next = await Promise.all(assets.map((_, i) => image(i, `r${round}`)));
+    // The merchant uploads the new versions (to S3; the workers render them, the storefront's rendition
+    // included, while they wait for approval), then approves all 100: the wave is timed from the first approval.
+    say(`${count} worker process(es): uploading ${ASSETS} new versions`);
+    const versions: string[] = [];
+    for (const [i, assetId] of assets.entries()) {
+      const { version } = await addVersion({
+        shop: SHOP,
+        assetId,
+        filename: `scale-${i}.jpg`,
+        data: await image(i, `r${round}`),
+        actor: "user:bench",
+      });
+      versions.push(version.id);
+    }
+    await until(async () => {
+      const counts = await getQueue("renditions").getJobCounts(
+        "waiting",
+        "active",
+        "delayed",
+        "prioritized",
+      );
+      return Object.values(counts).every((n) => n === 0);
+    }, "renditions of the new versions");
     // The bucket refills (20 s on Plus) so every wave starts from a full one.
     await new Promise((resolve) =>
       setTimeout(
@@ -198,19 +222,26 @@ try {
         (PLUS.maximumAvailable / PLUS.restoreRate) * 1000 + 1000,
       ),
     );
-    say(`${count} worker process(es): replacing all ${ASSETS} assets`);
+    say(`${count} worker process(es): approving all ${ASSETS}`);
     const mark = performance.now();
-    const outboxIds: string[] = [];
-    for (const [i, assetId] of assets.entries()) {
-      const { outboxId } = await replaceAsset(
-        SHOP,
+    const since = new Date();
+    for (const [i, assetId] of assets.entries())
+      await approveVersion({
+        shop: SHOP,
         assetId,
-        `scale-${i}.jpg`,
-        next[i]!,
-      );
-      outboxIds.push(outboxId);
-      if (i % 10 === 9) void kickOutboxRelay();
-    }
+        versionId: versions[i]!,
+        actor: "user:bench",
+      });
+    const outboxIds = (
+      await db.outbox.findMany({
+        where: {
+          shop: SHOP,
+          topic: "asset.version-approved",
+          createdAt: { gte: since },
+        },
+        select: { id: true },
+      })
+    ).map((row) => row.id);
     await kickOutboxRelay();
     say(
       `approved in ${((performance.now() - mark) / 1000).toFixed(1)} s; waiting for the storefront`,

@@ -87,6 +87,8 @@ describe.skipIf(!!reason)("many web and worker processes", () => {
     childEnv = {
       SHOPIFY_API_ORIGIN: recorded.url,
       WORKER_CONCURRENCY: "2",
+      // "job done" lines are debug: the wave's jobs are then found in the logs of the process that ran them.
+      LOG_LEVEL: "debug",
       SYNC_ORPHAN_GRACE_MS: "0",
     };
     const built = { built: true };
@@ -257,12 +259,23 @@ describe.skipIf(!!reason)("many web and worker processes", () => {
     const gids = await Promise.all(assets.map(fileGidOf));
     expect(fileUpdates(recorded.calls, mark).sort()).toEqual([...gids].sort());
     // Both workers ran storefront jobs of the wave.
-    const ranBy = new Set(
-      (await storefrontJobs("completed"))
-        .filter((job) => (job.finishedOn ?? 0) >= since)
-        .map((job) => job.processedBy),
+    const waveJobs = (await storefrontJobs("completed")).filter(
+      (job) => (job.finishedOn ?? 0) >= since,
     );
+    const ranBy = new Set(waveJobs.map((job) => job.processedBy));
     expect(ranBy).toEqual(new Set(workers.map((w) => w.name)));
+    // Structured logs: each job's lines carry its shop and id, in the process that ran it.
+    for (const job of waveJobs) {
+      const worker = workers.find((w) => w.name === job.processedBy)!;
+      expect(worker.lines).toContainEqual(
+        expect.objectContaining({
+          msg: "job done",
+          shop: SHOP,
+          jobId: job.id,
+          queue: "sync-storefront",
+        }),
+      );
+    }
     // Two processes, one bucket: the wave spent more than the bucket holds, yet (almost) no call was THROTTLED —
     // each process reserves its points from the shop's bucket mirrored in Redis before calling.
     const spent = traffic(recorded.calls, mark);
