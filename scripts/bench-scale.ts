@@ -267,12 +267,14 @@ try {
     const wave: Wave = {
       workers: count,
       seconds: (end - mark) / 1000,
-      variants: hops.reduce((n, h) => n + h.variants, 0),
+      // The variants whose image was replaced (hops count a product's variants per hop, and an asset's 20
+      // variants span 2–3 products that other assets' variants share, so their sum counts some twice).
+      variants: ASSETS * PER_ASSET,
       ...spent,
     };
     waves.push(wave);
     say(
-      `${count} worker(s): ${wave.variants} variants in ${wave.seconds.toFixed(1)} s, ${spent.points} points, ${spent.throttled}/${spent.responses} THROTTLED; hops ${[...outcomes].map(([o, n]) => `${o} ${n}`).join(", ")}`,
+      `${count} worker(s): ${wave.variants} variants (hops' sum ${hops.reduce((n, h) => n + h.variants, 0)}) in ${wave.seconds.toFixed(1)} s, ${spent.points} points, ${spent.throttled}/${spent.responses} THROTTLED; hops ${[...outcomes].map(([o, n]) => `${o} ${n}`).join(", ")}`,
     );
   }
 } finally {
