@@ -71,7 +71,10 @@ describe("family form", () => {
       productTypes: ["Coats", "Jackets"],
       categoryIds: [],
       attributes: [
-        { key: "fit", requiredChannels: ["SHOPIFY_STOREFRONT", "GOOGLE_MERCHANT"] },
+        {
+          key: "fit",
+          requiredChannels: ["SHOPIFY_STOREFRONT", "GOOGLE_MERCHANT"],
+        },
         { key: "material_composition", requiredChannels: [] },
       ],
     });
