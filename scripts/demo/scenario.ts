@@ -10,6 +10,9 @@ import { studioImage } from "../../emulator/seed/images.ts";
 
 const COATS = 12;
 
+const skusCount = (coats: { variants: { sku: string | null }[] }[]) =>
+  coats.reduce((n, c) => n + c.variants.filter((v) => v.sku).length, 0);
+
 export interface ScenarioOptions {
   shop: string;
   emulatorUrl: string;
@@ -72,6 +75,10 @@ export async function runScenario({
   const { ingestUpload, addVersion } =
     await import("../../app/dam/ingest.server.ts");
   const { approveVersion } = await import("../../app/dam/versions.server.ts");
+  const { saveProductValues } =
+    await import("../../app/pim/values.db.server.ts");
+  const { approveAndPublish } =
+    await import("../../app/pim/approval.server.ts");
   const { linkAssets } = await import("../../app/sync/links.db.server.ts");
   const {
     configureMarketplace,
@@ -122,6 +129,24 @@ export async function runScenario({
     orderBy: { handle: "asc" },
     take: COATS,
   });
+  // Issue #11: the feeds carry gender and age group from the PIM. Approved like a merchant approves them.
+  say(`PIM: gender and age group of the ${coats.length} coats, approved`);
+  for (const coat of coats)
+    await saveProductValues(
+      shop,
+      coat.id,
+      [
+        { attributeKey: "gender", input: "female" },
+        { attributeKey: "age_group", input: "adult" },
+      ],
+      actor,
+    );
+  await approveAndPublish(
+    shop,
+    coats.map((c) => c.id),
+    actor,
+  );
+
   const upload = async (filename: string, data: Buffer) => {
     const result = await ingestUpload({ shop, filename, data, actor });
     const asset = "duplicateOf" in result ? result.duplicateOf : result.asset;
@@ -268,6 +293,13 @@ export async function runScenario({
   ).text();
   if (!feed.includes(version.sha256))
     throw new Error("the Google feed does not list the new size chart");
+  if (
+    (feed.match(/<g:gender>female<\/g:gender>/g) ?? []).length <
+      skusCount(coats) ||
+    (feed.match(/<g:age_group>adult<\/g:age_group>/g) ?? []).length <
+      skusCount(coats)
+  )
+    throw new Error("Google items lack the PIM's gender or age group");
   const skus = coats
     .flatMap((c) => c.variants.map((v) => v.sku))
     .filter(Boolean) as string[];
@@ -281,19 +313,29 @@ export async function runScenario({
     throw new Error("a marketplace listing does not show the new size chart");
   const metaRows = parse(await (await fetch(metaFeedUrl)).text(), {
     columns: true,
-  }) as { id: string; image_link: string; additional_image_link: string }[];
+  }) as {
+    id: string;
+    image_link: string;
+    additional_image_link: string;
+    gender: string;
+    age_group: string;
+  }[];
   if (
     !skus.every((sku) =>
       metaRows.some(
         (row) =>
           row.id === sku &&
+          row.gender === "female" &&
+          row.age_group === "adult" &&
           `${row.image_link},${row.additional_image_link}`.includes(
             version.sha256,
           ),
       ),
     )
   )
-    throw new Error("a Meta catalogue row does not show the new size chart");
+    throw new Error(
+      "a Meta catalogue row does not show the new size chart, or lacks gender and age group",
+    );
 
   const latencies = (channel: string) =>
     hops

@@ -8,12 +8,14 @@ import {
 import {
   createFiles,
   deleteFiles,
-  productMedia,
-  setVariantImages,
   stageUpload,
   updateFiles,
   waitForFiles,
 } from "~/sync/storefront/shopify-media.server";
+import {
+  productMedia,
+  setVariantImages,
+} from "~/sync/storefront/shopify-product-media.server";
 import { connectAppTo } from "../support/app-emulator";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";

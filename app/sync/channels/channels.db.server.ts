@@ -176,7 +176,7 @@ export async function setChannelEnabled(
   enabled: boolean,
 ): Promise<void> {
   if (!CHANNELS[kind].optional && !enabled)
-    throw new Invalid(`The ${kind} channel cannot be turned off.`);
+    throw new Invalid("This channel is always on: it cannot be turned off.");
   if (enabled) {
     const row = (await channelRows(shop))(kind);
     if (!settingsOf(kind).schema.safeParse(row.config).success)

@@ -25,7 +25,8 @@ import { digestOf } from "../canonical";
 import { storefrontDesired, type StorefrontDesired } from "./desired.db.server";
 import { fileRowsOf, ourFileGids } from "./files.db.server";
 import { ensureAssetFile } from "./files.server";
-import { setVariantImages, updateFiles } from "./shopify-media.server";
+import { updateFiles } from "./shopify-media.server";
+import { setVariantImages } from "./shopify-product-media.server";
 import { readFiles, readProduct } from "./shopify-reads.server";
 
 const METAFIELDS_PER_CALL = 25;
