@@ -1,6 +1,7 @@
 // Approving a product that is not complete on every channel: the merchant says why (the reason is recorded with
 // the approval and shown in its history) or cancels. Inline, next to what it is about, with the error the action
 // answers when the reason is missing.
+import type { ChannelKind } from "~/channels/kinds";
 import { Banner, BlockStack, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { useT } from "~/i18n";
@@ -29,7 +30,7 @@ export function ApproveOverride({
   const where = (item: IncompleteSummary) =>
     item.channels
       .map(
-        (c) => `${t(`pim.channel.${c.channel as "STOREFRONT"}`)} ${c.percent}%`,
+        (c) => `${t(`pim.channel.${c.channel as ChannelKind}`)} ${c.percent}%`,
       )
       .join(", ");
   return (

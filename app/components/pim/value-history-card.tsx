@@ -1,5 +1,6 @@
 // The product's value history, newest first: who changed what, with "revert this field" on every row and
 // "revert the whole change" on the first row of each change.
+import type { ChannelKind } from "~/channels/kinds";
 import {
   BlockStack,
   Box,
@@ -46,7 +47,7 @@ export function ValueHistoryCard({
                   channels: a.incomplete
                     .map(
                       (c) =>
-                        `${t(`pim.channel.${c.channel as "STOREFRONT"}`)} ${c.percent}%`,
+                        `${t(`pim.channel.${c.channel as ChannelKind}`)} ${c.percent}%`,
                     )
                     .join(", "),
                   reason: a.overrideReason,
