@@ -67,14 +67,16 @@ export async function retryPairLater(
   shop: string,
   productId: string,
   channel: ChannelKind,
-  retry: number,
+  job: { seq: number; retry: number },
   error: unknown,
 ): Promise<void> {
+  const { retry } = job;
   const delayMs = retryDelayMs(retry);
   const seq = await scheduleNextRun(
     shop,
     productId,
     channel,
+    job.seq,
     new Date(Date.now() + delayMs),
   );
   logger.warn(

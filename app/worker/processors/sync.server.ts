@@ -38,7 +38,7 @@ function channelProcessor(channel: ChannelKind): Processor<ChannelJob> {
         throw error;
       if (await supersededJob(shop, productId, channel, seq))
         return { outcome: "superseded" };
-      await retryPairLater(shop, productId, channel, retry, error);
+      await retryPairLater(shop, productId, channel, { seq, retry }, error);
       return { outcome: "retrying", retry: retry + 1 };
     }
   };
