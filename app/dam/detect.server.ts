@@ -44,12 +44,14 @@ async function head(file: string, bytes: number): Promise<Buffer> {
 
 /** Detects the type of the file at `path`. Throws `Invalid` for anything the library does not accept. */
 export async function detectType(path: string): Promise<DetectedType> {
+  // A document that starts like an SVG (after a BOM, XML declaration, comments or doctype) is one, whatever
+  // file-type's byte signatures guess for it: UTF-16 text's BOM looks like an MP3 frame to them.
+  if (looksLikeSvg(await head(path, 4096)))
+    return { mime: "image/svg+xml", ...ACCEPTED["image/svg+xml"]! };
   const found = await fileTypeFromFile(path);
   let mime = found?.mime as string | undefined;
   // M4V and ISO-BMFF "mp4"-branded files are MP4 for our purposes.
   if (mime === "video/x-m4v") mime = "video/mp4";
-  const textual = !mime || mime === "application/xml" || mime === "text/xml";
-  if (textual && looksLikeSvg(await head(path, 4096))) mime = "image/svg+xml";
   const accepted = mime ? ACCEPTED[mime] : undefined;
   if (!mime || !accepted)
     throw new Invalid(

@@ -132,7 +132,7 @@ async function analyse(spooled: Spooled, filename: string): Promise<Analysed> {
     phash: null,
   };
   if (type.mime === "image/svg+xml") {
-    const clean = sanitizeSvg(await readFile(spooled.file));
+    const clean = await sanitizeSvg(await readFile(spooled.file));
     const probe = await probeImage(clean);
     return {
       type,
