@@ -52,6 +52,8 @@ export async function detectType(path: string): Promise<DetectedType> {
   let mime = found?.mime as string | undefined;
   // M4V and ISO-BMFF "mp4"-branded files are MP4 for our purposes.
   if (mime === "video/x-m4v") mime = "video/mp4";
+  // An animated PNG is a PNG (its first frame is its still image; every PNG reader shows that frame).
+  if (mime === "image/apng") mime = "image/png";
   const accepted = mime ? ACCEPTED[mime] : undefined;
   if (!mime || !accepted)
     throw new Invalid(
