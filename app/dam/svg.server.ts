@@ -117,7 +117,7 @@ export function svgText(data: Buffer): string {
 /** Looks like an SVG document (file-type does not detect text formats). */
 export function looksLikeSvg(head: Buffer): boolean {
   const text = svgText(head).trimStart();
-  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(
+  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^[>]*(\[[\s\S]*?\])?\s*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(
     text,
   );
 }
