@@ -9,7 +9,8 @@ import tseslint from "typescript-eslint";
 const adapters = {
   sharp: {
     group: ["sharp"],
-    message: "sharp is imported only by app/dam/image.server.ts",
+    message:
+      "sharp is imported only by app/dam/image.server.ts and app/dam/decode.server.ts (the decode policy)",
   },
   queue: {
     group: ["bullmq", "ioredis"],
@@ -105,11 +106,14 @@ export default tseslint.config(
     rules: { "no-console": "off" },
   },
 
-  // Import boundaries (STYLE.md). Adapters: sharp only in dam/image.server.ts, BullMQ/ioredis only in jobs/ and
+  // Import boundaries (STYLE.md). Adapters: sharp only in dam/image.server.ts and dam/decode.server.ts, BullMQ/ioredis only in jobs/ and
   // worker/, Prisma only in db.server.ts and *.db.server.ts. A later block replaces an earlier one's rule options
   // for the files it matches, so each block lists every restriction that applies to its files.
   restrictAdapters(["app/**"], ["sharp", "queue", "prisma"]),
-  restrictAdapters(["app/dam/image.server.ts"], ["queue", "prisma"]),
+  restrictAdapters(
+    ["app/dam/image.server.ts", "app/dam/decode.server.ts"],
+    ["queue", "prisma"],
+  ),
   restrictAdapters(["app/jobs/**", "app/worker/**"], ["sharp", "prisma"]),
   restrictAdapters(
     ["app/db.server.ts", "app/**/*.db.server.ts", "app/shopify.server.ts"],

@@ -1,30 +1,21 @@
-// The only sharp import of the app: probing uploads, perceptual hashes, placeholders and renditions. The sync
-// engine renders channel renditions through `renderRendition` too, so every image goes through the same limits.
-import sharp from "sharp";
+// Probing uploads, perceptual hashes, placeholders and renditions. The sync engine renders channel renditions
+// through `renderImage` here too, so every image goes through the one decode policy (decode.server.ts).
 import { rgbaToThumbHash } from "thumbhash";
 import { Invalid } from "~/lib/errors";
+import {
+  decode,
+  DECODE_POLICY,
+  rasterisedSvg,
+  readHeader,
+  refusalOf,
+  reopen,
+  type ImageInput,
+} from "./decode.server";
 
-// libvips settings, chosen for a small worker (see shared/reference/performance-anchors.md §1.3):
-// - the operation cache is off: masters are rendered once per version, so cached decodes only grow RSS;
-// - one libvips thread per image (sharp's own default on glibc without jemalloc, made explicit): throughput comes
-//   from rendering several images at once on libuv's pool, and memory stays flat (no per-thread arenas).
-// SHARP_CONCURRENCY overrides it where jemalloc is preloaded.
-sharp.cache(false);
-sharp.concurrency(Number(process.env.SHARP_CONCURRENCY) || 1);
+export type { ImageInput } from "./decode.server";
 
-/** Decompression-bomb guard: 100 MP, below sharp's 268 MP default (a 24 MP camera frame fits four times). */
-export const MAX_INPUT_PIXELS =
-  Number(process.env.DAM_MAX_INPUT_PIXELS) || 100_000_000;
-
-export type ImageInput = Buffer | string;
-
-// failOn "error": refuse truncated and corrupt data, but accept the harmless warnings cameras' JPEGs often carry.
-const open = (input: ImageInput, animated = false) =>
-  sharp(input, {
-    limitInputPixels: MAX_INPUT_PIXELS,
-    failOn: "error",
-    animated: animated || undefined,
-  });
+/** Decompression-bomb guard (see DECODE_POLICY). */
+export const MAX_INPUT_PIXELS = DECODE_POLICY.maxInputPixels;
 
 export interface ImageProbe {
   format: string;
@@ -48,16 +39,26 @@ export interface ImageProbe {
  */
 export async function probeImage(input: ImageInput): Promise<ImageProbe> {
   try {
-    const meta = await open(input).metadata();
+    const meta = await readHeader(input);
     if (!meta.width || !meta.height)
       throw new Invalid("the image has no dimensions");
     if (meta.width * meta.height > MAX_INPUT_PIXELS)
       throw new Invalid(
         `the image is ${meta.width} × ${meta.height} px; the limit is ${MAX_INPUT_PIXELS / 1_000_000} MP`,
       );
+    // An SVG's drawing cost is not in its size (a few hundred bytes of filters can take minutes): it is drawn once
+    // now, at the largest size any rendition needs, within a short deadline, and refused if it cannot be.
+    const source =
+      meta.format === "svg"
+        ? await rasterisedSvg(input, meta, {
+            deadlineSeconds: DECODE_POLICY.svgTrialSeconds,
+          })
+        : input;
     const rotated = (meta.orientation ?? 1) >= 5;
     // One full decode (shrink-on-load keeps it cheap): proves the data is whole and feeds the placeholder.
-    const small = await open(input)
+    const small = await (
+      await decode(source, { side: 400 })
+    )
       .rotate()
       .resize(100, 100, { fit: "inside" })
       .ensureAlpha()
@@ -82,36 +83,12 @@ export async function probeImage(input: ImageInput): Promise<ImageProbe> {
       dominantColor,
     };
   } catch (error) {
-    throw asInvalid(error);
+    throw refusalOf(error);
   }
 }
 
-function asInvalid(error: unknown): Error {
-  if (error instanceof Invalid) return error;
-  const message = (error as Error).message ?? String(error);
-  if (/pixel limit/i.test(message))
-    return new Invalid(
-      `the image exceeds the ${MAX_INPUT_PIXELS / 1_000_000} MP limit`,
-      {},
-      { cause: error },
-    );
-  if (
-    /unsupported image format|bad seek|not a known file format/i.test(message)
-  )
-    return new Invalid(
-      "this image format cannot be read",
-      {},
-      { cause: error },
-    );
-  return new Invalid(
-    `the image is damaged or incomplete (${message})`,
-    {},
-    { cause: error },
-  );
-}
-
 const raw = (data: Buffer, width: number, height: number) =>
-  sharp(data, { raw: { width, height, channels: 4 } });
+  reopen(data, { width, height, channels: 4 });
 
 /** dHash: 9×8 greyscale, one bit per horizontal neighbour comparison. */
 async function differenceHash(
@@ -206,7 +183,9 @@ export async function renderRendition(
         : "jpeg"
       : spec.format;
   try {
-    let image = open(input).rotate();
+    let image = (
+      await decode(input, { side: Math.max(spec.width, spec.height) })
+    ).rotate();
     if (spec.background || format === "jpeg")
       image = image.flatten({ background: spec.background ?? "#ffffff" });
     image = image.resize(spec.width, spec.height, {
@@ -220,7 +199,7 @@ export async function renderRendition(
     const { data, info } = await image.toBuffer({ resolveWithObject: true });
     return { data, format, width: info.width, height: info.height };
   } catch (error) {
-    throw asInvalid(error);
+    throw refusalOf(error);
   }
 }
 
@@ -267,7 +246,9 @@ export async function renderImage(
   profile: ImageSpec,
 ): Promise<RenderedImage> {
   const format = outputFormat(profile, masterMime);
-  let pipeline = sharp(master, { limitInputPixels: MAX_INPUT_PIXELS })
+  let pipeline = (
+    await decode(master, { side: Math.max(profile.width, profile.height) })
+  )
     .rotate()
     .resize(profile.width, profile.height, {
       fit: "inside",
@@ -282,7 +263,7 @@ export async function renderImage(
     const side = Math.max(resized.info.width, resized.info.height);
     const dx = side - resized.info.width;
     const dy = side - resized.info.height;
-    resized = await sharp(resized.data)
+    resized = await reopen(resized.data)
       .extend({
         left: Math.floor(dx / 2),
         right: Math.ceil(dx / 2),
@@ -294,8 +275,8 @@ export async function renderImage(
   }
   const encoded =
     format === "png"
-      ? sharp(resized.data).png({ compressionLevel: 6 })
-      : sharp(resized.data).jpeg({ quality: profile.quality, mozjpeg: false });
+      ? reopen(resized.data).png({ compressionLevel: 6 })
+      : reopen(resized.data).jpeg({ quality: profile.quality, mozjpeg: false });
   const out = await encoded.toBuffer({ resolveWithObject: true });
   return {
     bytes: out.data,
@@ -311,7 +292,9 @@ const ANALYSIS_SIDE = 512;
 
 /** Decodes a downscaled RGB raster of an image for pixel checks. */
 export async function rasterForAnalysis(bytes: Buffer): Promise<Raster> {
-  const { data, info } = await sharp(bytes)
+  const { data, info } = await (
+    await decode(bytes, { side: ANALYSIS_SIDE })
+  )
     .resize(ANALYSIS_SIDE, ANALYSIS_SIDE, {
       fit: "inside",
       withoutEnlargement: true,

@@ -7,7 +7,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { env } from "~/env.server";
-import { Invalid } from "~/lib/errors";
+import { Invalid, TooLarge } from "~/lib/errors";
 import { logger } from "~/lib/logger.server";
 import {
   createAssetWithVersion,
@@ -27,11 +27,9 @@ import { readEmbeddedMetadata } from "./metadata.server";
 import { enqueueRenditions } from "./renditions.server";
 import { getStorage, masterKey } from "./storage.server";
 import { sanitizeSvg } from "./svg.server";
+import { maxUploadBytes } from "./upload-limits";
 
-/** Default 200 MB per file; DAM_MAX_UPLOAD_BYTES overrides it. */
-export function maxUploadBytes(): number {
-  return Number(process.env.DAM_MAX_UPLOAD_BYTES) || 200 * 1024 * 1024;
-}
+export { maxUploadBytes } from "./upload-limits";
 
 /** dHash distance at or under which two images are flagged as near-duplicates (see AssetPerceptualHashBand). */
 export const NEAR_DUPLICATE_DISTANCE = 3;
@@ -57,7 +55,7 @@ async function spool(data: UploadData): Promise<Spooled> {
       bytes += chunk.length;
       if (bytes > limit) {
         done(
-          new Invalid(
+          new TooLarge(
             `the file is larger than the ${Math.round(limit / 1024 / 1024)} MB limit`,
           ),
         );
@@ -132,7 +130,7 @@ async function analyse(spooled: Spooled, filename: string): Promise<Analysed> {
     phash: null,
   };
   if (type.mime === "image/svg+xml") {
-    const clean = sanitizeSvg(await readFile(spooled.file));
+    const clean = await sanitizeSvg(await readFile(spooled.file));
     const probe = await probeImage(clean);
     return {
       type,

@@ -26,7 +26,7 @@ export class NotFound extends AppError {
 
 /** The input is wrong; `fieldErrors` says where, so a form can show them next to the fields. */
 export class Invalid extends AppError {
-  readonly status = 400;
+  readonly status: number = 400;
   readonly retryable = false;
 
   constructor(
@@ -51,6 +51,11 @@ export class Invalid extends AppError {
   static fromZod(error: ZodError, message: string): Invalid {
     return new Invalid(message, Invalid.fieldErrorsOf(error), { cause: error });
   }
+}
+
+/** The input is over a size limit (413): a file, a body, a part. */
+export class TooLarge extends Invalid {
+  override readonly status: number = 413;
 }
 
 /** The request conflicts with the current state (a stale version, a duplicate, a forbidden transition). */

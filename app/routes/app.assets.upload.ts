@@ -1,14 +1,12 @@
 // POST /app/assets/upload[?assetId=] — one file per request (the drop zone sends each file on its own, so it can
-// show per-file progress). The file part is streamed straight into ingest: never buffered whole in memory.
-import {
-  json,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-} from "@remix-run/node";
+// show per-file progress). The file part is streamed straight into ingest (busboy, app/lib/multipart.server.ts):
+// never buffered whole in memory. The HTTP server has already refused bodies over the upload limit.
+import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { addVersion, ingestUpload } from "~/dam/ingest.server";
-import { actorOf, errorResponse } from "~/dam/route-helpers.server";
+import { addVersion, ingestUpload, maxUploadBytes } from "~/dam/ingest.server";
 import { Invalid } from "~/lib/errors";
+import { actionFailure, actorOf } from "~/lib/http.server";
+import { readMultipart } from "~/lib/multipart.server";
 import { authenticate } from "~/shopify.server";
 
 const query = z.object({ assetId: z.string().min(1).max(40).optional() });
@@ -31,53 +29,47 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const { assetId } = query.parse(
       Object.fromEntries(new URL(request.url).searchParams),
     );
-    if (!request.headers.get("content-type")?.startsWith("multipart/form-data"))
-      throw new Invalid("send the file as multipart/form-data");
-    let outcome: Outcome | undefined;
-    await unstable_parseMultipartFormData(request, async (part) => {
-      if (part.name !== "file" || !part.filename || outcome) {
-        // Drain parts we do not use so the parser can move on.
-        for await (const _chunk of part.data) void _chunk;
-        return undefined;
-      }
-      if (assetId) {
-        const { version } = await addVersion({
-          shop,
-          assetId,
-          filename: part.filename,
-          data: part.data,
-          actor,
-        });
-        outcome = { status: "version", assetId, versionId: version.id };
-      } else {
+    const { file: outcome } = await readMultipart(
+      request,
+      // One byte over the limit is enough for ingest's own size check to refuse it with its message.
+      { field: "file", maxFileBytes: maxUploadBytes() + 1 },
+      async ({ filename, stream }): Promise<Outcome> => {
+        if (assetId) {
+          const { version } = await addVersion({
+            shop,
+            assetId,
+            filename,
+            data: stream,
+            actor,
+          });
+          return { status: "version", assetId, versionId: version.id };
+        }
         const result = await ingestUpload({
           shop,
-          filename: part.filename,
-          data: part.data,
+          filename,
+          data: stream,
           actor,
         });
-        outcome =
-          "duplicateOf" in result
-            ? {
-                status: "duplicate",
-                assetId: result.duplicateOf.id,
-                title: result.duplicateOf.title,
-              }
-            : {
-                status: "created",
-                assetId: result.asset.id,
-                versionId: result.version.id,
-                nearDuplicateOf: result.nearDuplicateOf,
-              };
-      }
-      return "ok";
-    });
+        return "duplicateOf" in result
+          ? {
+              status: "duplicate",
+              assetId: result.duplicateOf.id,
+              title: result.duplicateOf.title,
+            }
+          : {
+              status: "created",
+              assetId: result.asset.id,
+              versionId: result.version.id,
+              nearDuplicateOf: result.nearDuplicateOf,
+            };
+      },
+    );
     if (!outcome)
       throw new Invalid("no file in the upload", { file: ["choose a file"] });
     return json(outcome, {
       status: outcome.status === "duplicate" ? 200 : 201,
     });
   } catch (error) {
-    return errorResponse(error);
+    return actionFailure(error);
   }
 };

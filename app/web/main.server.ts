@@ -5,8 +5,11 @@
 // database connections close and the process exits.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import { installGlobals, type ServerBuild } from "@remix-run/node";
+import {
+  createRequestHandler,
+  installGlobals,
+  type ServerBuild,
+} from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import {
@@ -15,6 +18,7 @@ import {
 } from "~/jobs/redis.server";
 import { markStopping } from "~/lib/lifecycle.server";
 import { logger } from "~/lib/logger.server";
+import { requestHandler } from "./request-handler.server";
 
 // The build runs with v3_singleFetch off, which expects Remix's fetch globals (as remix-serve installs them).
 installGlobals();
@@ -54,10 +58,10 @@ app.use(
   express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }),
 );
 app.use(express.static("public", { maxAge: "1h" }));
-const handleRequest = createRequestHandler({
-  build,
-  mode: process.env.NODE_ENV,
-});
+// Body limits per route class are applied here, before a route reads its body (request-handler.server.ts).
+const handleRequest = requestHandler(
+  createRequestHandler(build, process.env.NODE_ENV),
+);
 app.all("*", (req, res, next) => {
   handleRequest(req, res, next).catch(next);
 });
