@@ -3,8 +3,10 @@
 // - GET /shopifycloud/app-bridge.js — a small App Bridge: `window.shopify` (config, idToken, toast, loading),
 //   session-token Authorization on the app's own fetches (as App Bridge v4 does), and a rendered <ui-nav-menu>.
 // - GET /__emulator/session-token?shop= — a session token signed with the app secret, like the admin mints.
+// - `shopify.resourcePicker()` — the product/variant picker (see resource-picker.ts).
 import { createHmac, randomUUID } from "node:crypto";
 import type { ShopifyEmulator } from "./emulator";
+import { resourcePickerSource } from "./resource-picker";
 import { jsonResponse } from "./respond";
 
 /** An HS256 session token with the claims Shopify's admin puts in one (and shopify-api verifies). */
@@ -84,7 +86,10 @@ export function answerAdminRedirect(
   });
 }
 
-export function appBridgeScript(tokenEndpoint: string): Response {
+export function appBridgeScript(
+  tokenEndpoint: string,
+  pickerEndpoint: string,
+): Response {
   const source = `(() => {
   const script = document.currentScript;
   const params = new URLSearchParams(location.search);
@@ -111,7 +116,9 @@ export function appBridgeScript(tokenEndpoint: string): Response {
   const toasts = document.createElement("div");
   toasts.setAttribute("data-app-bridge-toasts", "");
   toasts.style.cssText = "position:fixed;bottom:16px;left:50%;transform:translateX(-50%);z-index:9999;display:grid;gap:8px";
+  ${resourcePickerSource(pickerEndpoint)}
   window.shopify = {
+    resourcePicker,
     config: { apiKey: script ? script.dataset.apiKey : "", shop, host },
     idToken,
     loading() {},

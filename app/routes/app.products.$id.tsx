@@ -16,6 +16,7 @@ import { PimStatusBadge } from "~/components/pim/pim-status-badge";
 import { ProductValuesForm } from "~/components/pim/product-values-form";
 import { ValueHistoryCard } from "~/components/pim/value-history-card";
 import { ProductChannelsCard } from "~/components/sync/product-channels-card";
+import { ProductImagesCard } from "~/components/sync/product-images-card";
 import { useT } from "~/i18n";
 import { failureOf } from "~/lib/action-result";
 import {
@@ -37,6 +38,7 @@ import {
 import { revertChange } from "~/pim/values.db.server";
 import { authenticate } from "~/shopify.server";
 import { productChannelStates } from "~/sync/overview.db.server";
+import { productImages } from "~/sync/product-images.db.server";
 
 const viewQuery = z.object({
   locale: z.string().max(20).optional(),
@@ -50,14 +52,16 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     Object.fromEntries(new URL(request.url).searchParams),
   );
   try {
-    const [editor, families, channelStates] = await Promise.all([
+    const [editor, families, channelStates, images] = await Promise.all([
       loadProductEditor(session.shop, productId, view.data ?? {}),
       listFamilies(session.shop),
       productChannelStates(session.shop, [productId]),
+      productImages(session.shop, productId),
     ]);
     return {
       ...editor,
       channelStates: channelStates[productId] ?? [],
+      images,
       families: families.map((f) => ({ id: f.id, name: f.name })),
     };
   } catch (error) {
@@ -169,6 +173,7 @@ export default function ProductEditor() {
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <ProductChannelsCard states={data.channelStates} />
+            <ProductImagesCard images={data.images} />
             <FamilyCard
               familyId={data.product.familyId}
               families={data.families}
