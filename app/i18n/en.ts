@@ -352,7 +352,8 @@ export const en = {
         "version-added": "added version {number} ({filename})",
         restored: "restored version {from} as version {number}",
         "version-approved": "approved version {number}",
-        rollback: "rolled back to version {number} (version {previous} was live)",
+        rollback:
+          "rolled back to version {number} (version {previous} was live)",
         replaced: "approved version {number}, replacing version {previous}",
         archived: "archived the asset",
         "status-changed": "moved the asset from {from} to {to}",
@@ -381,7 +382,8 @@ export const en = {
         "Archiving withdraws this image from every product and channel that shows it ({variants} variants of {products} products). You can restore it from the archive later.",
       confirmArchive: "Archive",
       cancel: "Cancel",
-      showingLive: "Showing version {number}, the approved one. Version {latest} is waiting for approval.",
+      showingLive:
+        "Showing version {number}, the approved one. Version {latest} is waiting for approval.",
       draftPreview: "Version {number} (not approved yet)",
       nearDuplicate: "This asset looks like another one in the library.",
       openSimilar: "Open the similar asset",

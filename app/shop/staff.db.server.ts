@@ -27,8 +27,7 @@ export async function staffNames(
   const names: Record<string, string> = {};
   for (const actor of actors) names[actor] = actor;
   for (const s of sessions) {
-    const name =
-      [s.firstName, s.lastName].filter(Boolean).join(" ") || s.email;
+    const name = [s.firstName, s.lastName].filter(Boolean).join(" ") || s.email;
     if (name) names[`user:${s.userId}`] = name;
   }
   return names;

@@ -3,12 +3,7 @@
 import type { ChannelKind } from "./channel-kinds";
 
 export type WatchState =
-  | "PENDING"
-  | "LIVE"
-  | "NOT_LISTED"
-  | "BLOCKED"
-  | "FAILED"
-  | "SUPERSEDED";
+  "PENDING" | "LIVE" | "NOT_LISTED" | "BLOCKED" | "FAILED" | "SUPERSEDED";
 
 export interface ChannelWatch {
   channel: ChannelKind;
