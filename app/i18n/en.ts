@@ -121,7 +121,7 @@ export const en = {
       "{live} live · {pending} pending · {blocked} blocked · {failed} failed",
     latencyTitle: "Approval → live",
     latencyBody:
-      "Time from approving a change to the change being live, per channel, over the last 14 days.",
+      "Time from Approve to the channel showing the change (read back from the channel), over the last 14 days. Replacements are new versions of images already live; first publishes are new links and first approvals.",
     p50: "p50",
     p95: "p95",
     samples: "{count} changes",
