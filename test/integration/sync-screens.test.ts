@@ -4,6 +4,7 @@
 // images. Every read is scoped to its shop.
 import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
+import { action as assetAction } from "~/routes/app.assets.$id";
 import { loader as watchLoader } from "~/routes/app.assets.$id.watch";
 import { action as assetLinksAction } from "~/routes/app.assets.$id.links";
 import { staffNames } from "~/shop/staff.db.server";
@@ -260,6 +261,52 @@ describe("staff names in the audit trail", () => {
     });
     expect(await staffNames(OTHER, ["user:42"])).toEqual({
       "user:42": "user:42",
+    });
+  });
+});
+
+describe("validation messages on the asset page's forms", () => {
+  it("reads like a sentence the merchant can act on", async () => {
+    const asset = await createAsset(SHOP, "coat-8.jpg", await packshot(8));
+    const post = async (fields: Record<string, string>) => {
+      const response = await assetAction({
+        request: await embeddedFetchRequest(
+          `/app/assets/${asset.assetId}`,
+          SHOP,
+          {
+            method: "POST",
+            body: new URLSearchParams(fields),
+          },
+        ),
+        params: { id: asset.assetId },
+        context: {},
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as { fieldErrors: unknown },
+      };
+    };
+    expect(
+      await post({ intent: "details", title: " ", validFrom: "soon" }),
+    ).toEqual({
+      status: 400,
+      body: expect.objectContaining({
+        fieldErrors: {
+          title: ["Enter a title."],
+          validFrom: ["Enter a date, like 2026-12-31."],
+        },
+      }),
+    });
+    expect(
+      (await post({ intent: "alt-text", locale: "en", text: "x".repeat(600) }))
+        .body.fieldErrors,
+    ).toEqual({
+      text: ["Keep alt text to 512 characters or fewer (Shopify's limit)."],
+    });
+    expect(
+      (await post({ intent: "add-tag", tag: "" })).body.fieldErrors,
+    ).toEqual({
+      tag: ["Enter a tag."],
     });
   });
 });

@@ -11,8 +11,9 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useT } from "~/i18n";
+import { failureOf } from "~/lib/action-result";
 import type { ActionData, Asset, Impact, Version } from "./asset-types";
 import { Intent } from "./intent-button";
 import { formatBytes } from "./status-badge";
@@ -150,8 +151,12 @@ function InlineForm({
 }) {
   const fetcher = useFetcher<ActionData>();
   const [value, setValue] = useState("");
+  // Cleared once saved; kept (with the error under it) when refused.
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) setValue("");
+  }, [fetcher.state, fetcher.data]);
   return (
-    <fetcher.Form method="post" onSubmit={() => setValue("")}>
+    <fetcher.Form method="post">
       <input type="hidden" name="intent" value={intent} />
       <InlineStack gap="100" blockAlign="end" wrap={false}>
         <TextField
@@ -159,6 +164,7 @@ function InlineForm({
           name={name}
           value={value}
           onChange={setValue}
+          error={failureOf(fetcher.data)?.fieldErrors[name]?.join(" ")}
           autoComplete="off"
         />
         <Button

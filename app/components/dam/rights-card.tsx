@@ -98,6 +98,7 @@ function AltTextRow({ locale, initial }: { locale: string; initial: string }) {
           name="text"
           value={text}
           onChange={setText}
+          error={failureOf(fetcher.data)?.fieldErrors.text?.join(" ")}
           autoComplete="off"
         />
         <Button submit loading={fetcher.state !== "idle"}>
