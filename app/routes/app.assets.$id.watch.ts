@@ -1,6 +1,6 @@
 // The asset page's short poll while an approval travels: its state on every channel and each linked product's
 // states, as a small JSON document (the page asks every second while anything is pending, then stops).
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { loaderFailure, requireParam } from "~/lib/http.server";
 import { authenticate } from "~/shopify.server";
 import { assetWatch } from "~/sync/asset-watch.db.server";
@@ -18,7 +18,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     const states = await productChannelStates(session.shop, [
       ...new Set(links.map((l) => l.productId)),
     ]);
-    return Response.json(
+    return json(
       { watch, states },
       { headers: { "Cache-Control": "no-store" } },
     );

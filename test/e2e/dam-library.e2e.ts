@@ -246,7 +246,10 @@ async function main(): Promise<void> {
           .getByRole("button", { name: "Approve this version" })
           .first()
           .click();
-        await page.getByText("version-approved").waitFor({ timeout: 30_000 });
+        await page
+          .locator("#audit-trail")
+          .getByText("approved version 1")
+          .waitFor({ timeout: 30_000 });
         // The status badge next to the title.
         await page.getByText("Approved", { exact: true }).first().waitFor();
       },
