@@ -266,7 +266,9 @@ async function main(): Promise<void> {
         await page
           .getByText("studio-hat-v2.jpg: New version added")
           .waitFor({ timeout: 60_000 });
-        await page.getByText("Version 2").waitFor({ timeout: 30_000 });
+        await page
+          .getByText("Version 2", { exact: true })
+          .waitFor({ timeout: 30_000 });
         await page
           .getByRole("button", { name: "Compare with version 1" })
           .click();

@@ -39,7 +39,8 @@ const stack = await startStack(
   async ({ adminToken, say }) => {
     const { default: db } = await import("~/db.server");
     const { recordInstall } = await import("~/shop/install.server");
-    const { importCatalogue } = await import("~/pim/onboarding.server");
+    const { importCatalogue, setUpApparelPim } =
+      await import("~/pim/onboarding.server");
     const { ingestUpload } = await import("~/dam/ingest.server");
     const { approveVersion } = await import("~/dam/versions.server");
     const { linkAssets } = await import("~/sync/links.db.server");
@@ -48,6 +49,7 @@ const stack = await startStack(
     const { closeQueues } = await import("~/jobs/queues.server");
     await storeInstalledSession(adminToken);
     await recordInstall(SHOP);
+    await setUpApparelPim(SHOP);
     const imported = await importCatalogue(SHOP);
     say(`imported ${imported.products} products`);
     await configureMarketplace(SHOP, {
