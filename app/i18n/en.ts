@@ -386,6 +386,8 @@ export const en = {
         "Showing version {number}, the approved one. Version {latest} is waiting for approval.",
       draftPreview: "Version {number} (not approved yet)",
       nearDuplicate: "This asset looks like another one in the library.",
+      nearDuplicateBody:
+        "Same shape and colour as the asset linked here: probably the same picture (resized or re-encoded). Compare them; if they are the same, archive one so products link the other. Other colourways of a packshot are not flagged.",
       openSimilar: "Open the similar asset",
       renditionError: "Thumbnail could not be made: {message}",
     },

@@ -124,7 +124,9 @@ export default function AssetPage() {
                   content: t("dam.asset.openSimilar"),
                   url: `/app/assets/${asset.nearDuplicateOfId}`,
                 }}
-              />
+              >
+                <p>{t("dam.asset.nearDuplicateBody")}</p>
+              </Banner>
             )}
             <Card>
               <BlockStack gap="200">
