@@ -214,6 +214,14 @@ export const en = {
     imagePosition: "#{position}",
     wholeProduct: "All variants",
     usedByVariants: "{count} variants",
+    drift: {
+      title: "Changed in Shopify",
+      body: "Someone edited these values in the Shopify admin. Vitrine did not overwrite them: keep Shopify's value (it becomes the approved value here) or restore Vitrine's.",
+      line: "{field}: Vitrine has “{ours}”, Shopify now shows “{theirs}”",
+      deleted: "(deleted)",
+      accept: "Keep Shopify's value",
+      revert: "Restore Vitrine's value",
+    },
   },
   // DAM (issue #4)
   dam: {

@@ -16,6 +16,7 @@ import { PimStatusBadge } from "~/components/pim/pim-status-badge";
 import { ProductValuesForm } from "~/components/pim/product-values-form";
 import { ValueHistoryCard } from "~/components/pim/value-history-card";
 import { ProductChannelsCard } from "~/components/sync/product-channels-card";
+import { DriftCard } from "~/components/sync/drift-card";
 import { ProductImagesCard } from "~/components/sync/product-images-card";
 import { useT } from "~/i18n";
 import { failureOf } from "~/lib/action-result";
@@ -38,6 +39,7 @@ import {
 import { revertChange } from "~/pim/values.db.server";
 import { authenticate } from "~/shopify.server";
 import { productChannelStates } from "~/sync/overview.db.server";
+import { openDrift } from "~/sync/drift.db.server";
 import { productImages } from "~/sync/product-images.db.server";
 
 const viewQuery = z.object({
@@ -52,16 +54,18 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     Object.fromEntries(new URL(request.url).searchParams),
   );
   try {
-    const [editor, families, channelStates, images] = await Promise.all([
+    const [editor, families, channelStates, images, drift] = await Promise.all([
       loadProductEditor(session.shop, productId, view.data ?? {}),
       listFamilies(session.shop),
       productChannelStates(session.shop, [productId]),
       productImages(session.shop, productId),
+      openDrift(session.shop, productId),
     ]);
     return {
       ...editor,
       channelStates: channelStates[productId] ?? [],
       images,
+      drift,
       families: families.map((f) => ({ id: f.id, name: f.name })),
     };
   } catch (error) {
@@ -165,6 +169,11 @@ export default function ProductEditor() {
                   : "pim.editor.saved",
               )}
             />
+          </Layout.Section>
+        )}
+        {data.drift.length > 0 && (
+          <Layout.Section>
+            <DriftCard productId={data.product.id} items={data.drift} />
           </Layout.Section>
         )}
         <Layout.Section>

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { action as assetAction } from "~/routes/app.assets.$id";
 import { loader as watchLoader } from "~/routes/app.assets.$id.watch";
+import { action as driftAction } from "~/routes/app.products.$id.drift";
+import { openDrift, recordDrift } from "~/sync/drift.db.server";
 import { action as assetLinksAction } from "~/routes/app.assets.$id.links";
 import { staffNames } from "~/shop/staff.db.server";
 import { assetWatch } from "~/sync/asset-watch.db.server";
@@ -307,6 +309,51 @@ describe("validation messages on the asset page's forms", () => {
       (await post({ intent: "add-tag", tag: "" })).body.fieldErrors,
     ).toEqual({
       tag: ["Enter a tag."],
+    });
+  });
+});
+
+describe("changed in Shopify: accept or revert from the product page", () => {
+  it("restores Vitrine's value once, and only for the shop's own drift", async () => {
+    const product = await buildProduct(SHOP, 9);
+    await recordDrift(SHOP, product.id, "SHOPIFY_STOREFRONT", [
+      {
+        kind: "METAFIELD_EDITED",
+        detail: {
+          owner: product.shopifyId,
+          key: "material",
+          ours: "Wool",
+          theirs: "Cotton",
+        },
+      },
+    ]);
+    const [drift] = await openDrift(SHOP, product.id);
+    const post = async (shop: string) => {
+      const response = await driftAction({
+        request: await embeddedFetchRequest(
+          `/app/products/${product.id}/drift`,
+          shop,
+          {
+            method: "POST",
+            body: new URLSearchParams({ intent: "revert", driftId: drift!.id }),
+          },
+        ),
+        params: { id: product.id },
+        context: {},
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as { message?: string },
+      };
+    };
+    expect((await post(OTHER)).status).toBe(404);
+    expect(await post(SHOP)).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await openDrift(SHOP, product.id)).toEqual([]);
+    expect(await post(SHOP)).toEqual({
+      status: 404,
+      body: expect.objectContaining({
+        message: "This change was already resolved.",
+      }),
     });
   });
 });
