@@ -16,7 +16,7 @@ import { ProblemList } from "~/components/sync/problem-list";
 import { statusTone } from "~/components/sync/status-tone";
 import { useT } from "~/i18n";
 import { actionFailure, parseForm } from "~/lib/http.server";
-import { channelKinds } from "~/sync/channel-kinds";
+import { channelKinds } from "~/channels/kinds";
 import {
   activity,
   problemStates,

@@ -11,7 +11,10 @@ import {
   requireParam,
 } from "~/lib/http.server";
 import { kickOutboxRelay } from "~/outbox/relay.db.server";
-import { assetLinkAction, runAssetLinkAction } from "~/sync/links.db.server";
+import {
+  assetLinkAction,
+  runAssetLinkAction,
+} from "~/sync/asset-links.db.server";
 import { linkPicked, pickedLinkInput } from "~/sync/picked-link.db.server";
 import { authenticate } from "~/shopify.server";
 

@@ -20,7 +20,7 @@ import { useAssetWatch } from "~/components/sync/use-asset-watch";
 import { staffNames } from "~/shop/staff.db.server";
 import { assetWatch } from "~/sync/asset-watch.db.server";
 import { replacementImpact } from "~/sync/dispatch.db.server";
-import { assetLinks } from "~/sync/links.db.server";
+import { assetLinks } from "~/sync/asset-links.db.server";
 import { productChannelStates } from "~/sync/overview.db.server";
 import { UploadDropZone } from "~/components/dam/upload-drop-zone";
 import { useRevalidateWhile } from "~/components/use-revalidate-while";

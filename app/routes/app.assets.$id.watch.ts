@@ -4,7 +4,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { loaderFailure, requireParam } from "~/lib/http.server";
 import { authenticate } from "~/shopify.server";
 import { assetWatch } from "~/sync/asset-watch.db.server";
-import { assetLinks } from "~/sync/links.db.server";
+import { assetLinks } from "~/sync/asset-links.db.server";
 import { productChannelStates } from "~/sync/overview.db.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

@@ -7,7 +7,7 @@ import {
   type AssetWatch,
   type ChannelWatch,
 } from "./asset-watch";
-import type { ChannelKind } from "./channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 import { enabledChannels } from "./channels/channels.db.server";
 
 export type { AssetWatch, ChannelWatch } from "./asset-watch";

@@ -1,6 +1,6 @@
 // The shape of the asset page's watch (an approval followed to every channel) and how one channel's hops sum up.
 // Pure: shared by the loader and the components.
-import type { ChannelKind } from "./channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 
 export type WatchState =
   "PENDING" | "LIVE" | "NOT_LISTED" | "BLOCKED" | "FAILED" | "SUPERSEDED";

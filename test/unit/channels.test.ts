@@ -5,7 +5,7 @@ import {
   renderGoogleFeed,
   type GoogleItem,
 } from "~/sync/channels/google-feed";
-import { CHANNELS, renditionKey } from "~/sync/channel-kinds";
+import { CHANNELS, renditionKey } from "~/channels/kinds";
 import {
   analyseRaster,
   checkRules,

@@ -4,7 +4,7 @@
 import { useFetcher } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import { useT } from "~/i18n";
-import type { ChannelKind } from "~/sync/channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 import { ChannelStateBadges } from "./channel-state-badges";
 import { PickLinkForm } from "./pick-link-form";
 

@@ -2,7 +2,7 @@
 // cannot see it", "No approved image: not in the feed", a pre-flight reason) when it is not.
 import { Badge, BlockStack, InlineStack, Text } from "@shopify/polaris";
 import { useT } from "~/i18n";
-import type { ChannelKind } from "~/sync/channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 import { statusTone } from "./status-tone";
 
 export interface ChannelState {
