@@ -4,9 +4,11 @@
 //   the save bar of app-bridge-save-bar.ts),
 //   session-token Authorization on the app's own fetches (as App Bridge v4 does), and a rendered <ui-nav-menu>.
 // - GET /__emulator/session-token?shop= — a session token signed with the app secret, like the admin mints.
+// - `shopify.resourcePicker()` — the product/variant picker (see resource-picker.ts).
 import { createHmac, randomUUID } from "node:crypto";
 import { SAVE_BAR_SOURCE } from "./app-bridge-save-bar";
 import type { ShopifyEmulator } from "./emulator";
+import { resourcePickerSource } from "./resource-picker";
 import { jsonResponse } from "./respond";
 
 /** An HS256 session token with the claims Shopify's admin puts in one (and shopify-api verifies). */
@@ -86,7 +88,10 @@ export function answerAdminRedirect(
   });
 }
 
-export function appBridgeScript(tokenEndpoint: string): Response {
+export function appBridgeScript(
+  tokenEndpoint: string,
+  pickerEndpoint: string,
+): Response {
   const source = `(() => {
   const script = document.currentScript;
   const params = new URLSearchParams(location.search);
@@ -113,7 +118,9 @@ export function appBridgeScript(tokenEndpoint: string): Response {
   const toasts = document.createElement("div");
   toasts.setAttribute("data-app-bridge-toasts", "");
   toasts.style.cssText = "position:fixed;bottom:16px;left:50%;transform:translateX(-50%);z-index:9999;display:grid;gap:8px";
+  ${resourcePickerSource(pickerEndpoint)}
   window.shopify = {
+    resourcePicker,
     config: { apiKey: script ? script.dataset.apiKey : "", shop, host },
     idToken,
     loading() {},

@@ -6,6 +6,7 @@ import {
   answerSessionToken,
   appBridgeScript,
 } from "./app-bridge";
+import { answerResourcePicker } from "./resource-picker";
 import type { Faults } from "./faults";
 import {
   BULK_RESULTS_HOST,
@@ -219,6 +220,8 @@ async function answerControl(
     return answerSessionToken(emulator, request);
   if (path === "/__emulator/admin")
     return answerAdminRedirect(emulator, request);
+  if (path === "/__emulator/resource-picker")
+    return answerResourcePicker(emulator, request);
   return jsonResponse({ errors: "Not Found" }, { status: 404 });
 }
 
@@ -233,6 +236,7 @@ export async function handleRequest(
   if (url.pathname === "/shopifycloud/app-bridge.js") {
     return appBridgeScript(
       new URL("/__emulator/session-token", url.origin).toString(),
+      new URL("/__emulator/resource-picker", url.origin).toString(),
     );
   }
   if (host === STAGED_UPLOADS_HOST)

@@ -95,6 +95,13 @@ const steps: Step[] = [
     env: { E2E_USE_BUILD: "1" },
     after: ["build"],
   },
+  // The sync screens in Chromium: a replacement watched to live, picking, confirmations, screenshots (issue #11).
+  {
+    name: "e2e (sync screens)",
+    command: tsx("test/e2e/sync-screens.e2e.ts"),
+    env: { E2E_USE_BUILD: "1" },
+    after: ["build"],
+  },
 ];
 
 function selected(only: string[]): Step[] {

@@ -78,7 +78,18 @@ export function parseAssetSearch(params: URLSearchParams): AssetSearch {
   return assetSearchSchema.parse(raw);
 }
 
-const tag = z.string().trim().toLowerCase().min(1).max(60);
+// Messages the merchant reads under the field (zod's own read "Too small: expected string to have >=1 characters").
+const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter a tag.")
+  .max(60, "Keep a tag to 60 characters or fewer.");
+const collection = z
+  .string()
+  .trim()
+  .min(1, "Enter a collection name.")
+  .max(100, "Keep a collection name to 100 characters or fewer.");
 const ids = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
   z.array(z.string().min(1).max(40)).min(1).max(500),
@@ -92,18 +103,26 @@ export const libraryActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("collect"),
     ids,
-    collection: z.string().trim().min(1).max(100),
+    collection,
   }),
 ]);
 
-const nullableText = (max: number) =>
+const nullableText = (max: number, what: string) =>
   z.preprocess(
     (v) => (v === "" ? null : v),
-    z.string().trim().max(max).nullable().optional(),
+    z
+      .string()
+      .trim()
+      .max(max, `Keep ${what} to ${max} characters or fewer.`)
+      .nullable()
+      .optional(),
   );
 const nullableDate = z.preprocess(
   (v) => (v === "" ? null : v),
-  z.coerce.date().nullable().optional(),
+  z.coerce
+    .date({ message: "Enter a date, like 2026-12-31." })
+    .nullable()
+    .optional(),
 );
 
 /** Actions of the asset page. */
@@ -117,21 +136,28 @@ export const assetActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove-tag"), tag }),
   z.object({
     intent: z.literal("collect"),
-    collection: z.string().trim().min(1).max(100),
+    collection,
   }),
   z.object({
     intent: z.literal("details"),
-    title: z.string().trim().min(1).max(200),
-    rightsOwner: nullableText(200),
-    licence: nullableText(200),
-    usageNotes: nullableText(2000),
+    title: z
+      .string()
+      .trim()
+      .min(1, "Enter a title.")
+      .max(200, "Keep the title to 200 characters or fewer."),
+    rightsOwner: nullableText(200, "the rights owner"),
+    licence: nullableText(200, "the licence"),
+    usageNotes: nullableText(2000, "the usage notes"),
     validFrom: nullableDate,
     validUntil: nullableDate,
   }),
   z.object({
     intent: z.literal("alt-text"),
     locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
-    text: z.string().trim().max(512),
+    text: z
+      .string()
+      .trim()
+      .max(512, "Keep alt text to 512 characters or fewer (Shopify's limit)."),
   }),
 ]);
 export type AssetAction = z.infer<typeof assetActionSchema>;

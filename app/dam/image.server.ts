@@ -109,13 +109,40 @@ async function differenceHash(
   return bits.toString(16).padStart(16, "0");
 }
 
+const hex = (n: number) => Math.round(n).toString(16).padStart(2, "0");
+
+/**
+ * The subject's colour: the mean of the pixels that are neither near-white nor transparent, so a camel coat on a
+ * white studio background is camel, not white (a mean, not a histogram mode: stable when a photo is re-encoded).
+ * Null when almost everything is background. Part of the near-duplicate signature: colourways share a silhouette
+ * (and a dHash), not a colour.
+ */
+function subjectColour(
+  data: Buffer,
+  width: number,
+  height: number,
+): string | null {
+  let [n, r, g, b] = [0, 0, 0, 0];
+  for (let o = 0; o < width * height * 4; o += 4) {
+    const [pr, pg, pb] = [data[o]!, data[o + 1]!, data[o + 2]!];
+    if (data[o + 3]! < 128 || (pr >= 235 && pg >= 235 && pb >= 235)) continue;
+    n++;
+    r += pr;
+    g += pg;
+    b += pb;
+  }
+  if (n < width * height * 0.02) return null;
+  return `#${hex(r / n)}${hex(g / n)}${hex(b / n)}`;
+}
+
 async function dominant(
   data: Buffer,
   width: number,
   height: number,
 ): Promise<string> {
+  const subject = subjectColour(data, width, height);
+  if (subject) return subject;
   const { dominant: c } = await raw(data, width, height).stats();
-  const hex = (n: number) => n.toString(16).padStart(2, "0");
   return `#${hex(c.r)}${hex(c.g)}${hex(c.b)}`;
 }
 

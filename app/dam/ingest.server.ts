@@ -22,6 +22,7 @@ import {
   pdfPageCount,
   type DetectedType,
 } from "./detect.server";
+import { COLOURWAY_DISTANCE, colourDistance } from "./colour";
 import { hashDistance, probeImage } from "./image.server";
 import { readEmbeddedMetadata } from "./metadata.server";
 import { enqueueRenditions } from "./renditions.server";
@@ -212,18 +213,28 @@ async function storeBlob(shop: string, analysed: Analysed, spooled: Spooled) {
   };
 }
 
+/**
+ * Another asset of the shop whose image is this one (a copy, re-encoded or resized): same shape (dHash within
+ * NEAR_DUPLICATE_DISTANCE) and same subject colour. Colourways of one packshot share the shape, not the colour.
+ */
 async function nearDuplicateOf(
   shop: string,
-  phash: string | null,
+  facts: { phash: string | null; dominantColor: string | null },
   exceptAssetId?: string,
 ) {
+  const { phash, dominantColor } = facts;
   if (!phash) return null;
   const candidates = await findHashCandidates(shop, phash);
   const match = candidates.find(
     (c) =>
       c.assetId !== exceptAssetId &&
       c.phash &&
-      hashDistance(c.phash, phash) <= NEAR_DUPLICATE_DISTANCE,
+      hashDistance(c.phash, phash) <= NEAR_DUPLICATE_DISTANCE &&
+      !(
+        dominantColor &&
+        c.dominantColor &&
+        colourDistance(dominantColor, c.dominantColor) > COLOURWAY_DISTANCE
+      ),
   );
   return match?.assetId ?? null;
 }
@@ -275,10 +286,7 @@ export async function ingestUpload(input: UploadInput): Promise<IngestResult> {
       const same = await findVersionBySha(input.shop, analysed.facts.sha256);
       if (same) return { duplicateOf: same.asset };
     }
-    const nearDuplicate = await nearDuplicateOf(
-      input.shop,
-      analysed.facts.phash,
-    );
+    const nearDuplicate = await nearDuplicateOf(input.shop, analysed.facts);
     const blob = await storeBlob(input.shop, analysed, spooled);
     let created;
     try {

@@ -27,7 +27,8 @@ import {
   unarchiveAsset,
 } from "./versions.server";
 
-function renditionUrl(
+/** The signed URL of a version's library rendition (thumb or preview); null until rendered or for non-images. */
+export function renditionUrl(
   shop: string,
   version: { sha256: string; mime: string; renditionsReadyAt: Date | null },
   name: "thumb" | "preview",

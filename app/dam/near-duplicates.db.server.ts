@@ -34,7 +34,9 @@ export async function findHashCandidates(shop: string, phash: string) {
       shop,
       OR: hashBands(phash).map((value, band) => ({ band, value })),
     },
-    select: { version: { select: { assetId: true, phash: true } } },
+    select: {
+      version: { select: { assetId: true, phash: true, dominantColor: true } },
+    },
     take: 500,
   });
   return rows.map((row) => row.version);

@@ -13,6 +13,7 @@ import {
 } from "@shopify/polaris";
 import { z } from "zod";
 import { ProblemList } from "~/components/sync/problem-list";
+import { statusTone } from "~/components/sync/status-tone";
 import { useT } from "~/i18n";
 import { actionFailure, parseForm } from "~/lib/http.server";
 import { channelKinds } from "~/channels/kinds";
@@ -93,6 +94,8 @@ export default function Activity() {
                     columnContentTypes={[
                       "text",
                       "text",
+                      "text",
+                      "text",
                       "numeric",
                       "text",
                       "numeric",
@@ -103,6 +106,8 @@ export default function Activity() {
                     headings={[
                       t("sync.product"),
                       t("channels.title"),
+                      t("sync.kindColumn"),
+                      t("sync.outcomeColumn"),
                       t("sync.variants"),
                       t("sync.approved"),
                       t("sync.enqueued"),
@@ -112,24 +117,33 @@ export default function Activity() {
                     ]}
                     rows={rows.map((row) => [
                       row.productTitle,
-                      row.failedAt ? (
-                        <InlineStack gap="100" key={row.id}>
-                          <Text as="span">
-                            {t(`sync.channel.${row.channel}`)}
-                          </Text>
-                          <Badge tone="critical">{t("sync.failed")}</Badge>
-                        </InlineStack>
-                      ) : (
-                        t(`sync.channel.${row.channel}`)
-                      ),
+                      t(`sync.channel.${row.channel}`),
+                      t(`sync.kind.${row.kind as "PUBLISH"}`),
+                      <div
+                        key={row.id}
+                        data-hop-outcome={row.outcome ?? "OPEN"}
+                      >
+                        <BlockStack gap="050">
+                          <InlineStack>
+                            <Badge tone={statusTone(row.outcome ?? "PENDING")}>
+                              {t(
+                                `sync.outcome.${(row.outcome ?? "OPEN") as "LIVE"}`,
+                              )}
+                            </Badge>
+                          </InlineStack>
+                          {row.error && row.outcome !== "LIVE" ? (
+                            <Text as="span" tone="subdued" variant="bodySm">
+                              {row.error}
+                            </Text>
+                          ) : null}
+                        </BlockStack>
+                      </div>,
                       row.variants,
                       new Date(row.approvedAt).toLocaleString(),
                       ms(row.hops.enqueuedMs),
                       ms(row.hops.renderedMs),
                       ms(row.hops.pushedMs),
-                      row.failedAt
-                        ? (row.error ?? t("sync.failed"))
-                        : ms(row.latencyMs),
+                      ms(row.latencyMs),
                     ])}
                   />
                 )}

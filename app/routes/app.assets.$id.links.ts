@@ -1,11 +1,13 @@
-// The asset page's link form: link the asset to a product or its variants of one option value, to every variant
-// with an option value, or remove a link. The storefront and channels follow through the outbox.
+// The asset page's link form: link the asset to a product or variants picked with Shopify's resource picker, to a
+// product by handle or SKU (or its variants of one option value), to every variant with an option value, or
+// remove a link. The storefront and channels follow through the outbox.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   actionFailure,
   actorOf,
   parseForm,
+  readForm,
   requireParam,
 } from "~/lib/http.server";
 import { kickOutboxRelay } from "~/outbox/relay.db.server";
@@ -13,22 +15,31 @@ import {
   assetLinkAction,
   runAssetLinkAction,
 } from "~/sync/asset-links.db.server";
+import { linkPicked, pickedLinkInput } from "~/sync/picked-link.db.server";
 import { authenticate } from "~/shopify.server";
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const auth = await authenticate.admin(request);
   const assetId = requireParam(params, "id");
+  const form = await readForm(request);
   try {
-    const input = await parseForm(request, assetLinkAction);
-    const result = await runAssetLinkAction(
-      auth.session.shop,
-      assetId,
-      input,
-      actorOf(auth),
-    );
+    const result =
+      form.intent === "link-picked"
+        ? await linkPicked(
+            auth.session.shop,
+            assetId,
+            await parseForm(form, pickedLinkInput),
+            actorOf(auth),
+          )
+        : await runAssetLinkAction(
+            auth.session.shop,
+            assetId,
+            await parseForm(form, assetLinkAction),
+            actorOf(auth),
+          );
     await kickOutboxRelay();
     return json({ ok: true as const, ...result });
   } catch (error) {
-    return actionFailure(error);
+    return actionFailure(error, form);
   }
 };

@@ -7,14 +7,18 @@ import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { AssetPreviewImage } from "~/components/dam/asset-preview";
 import {
   ApprovalCard,
-  AuditCard,
   DetailsCard,
   RightsCard,
   TagsCard,
   VersionsCard,
 } from "~/components/dam/asset-page";
+import { AuditCard } from "~/components/dam/audit-card";
 import { AssetStatusBadge } from "~/components/dam/status-badge";
 import { AssetUsageCard } from "~/components/sync/asset-usage-card";
+import { AssetWatchCard } from "~/components/sync/asset-watch-card";
+import { useAssetWatch } from "~/components/sync/use-asset-watch";
+import { staffNames } from "~/shop/staff.db.server";
+import { assetWatch } from "~/sync/asset-watch.db.server";
 import { replacementImpact } from "~/sync/dispatch.db.server";
 import { assetLinks } from "~/sync/asset-links.db.server";
 import { productChannelStates } from "~/sync/overview.db.server";
@@ -43,22 +47,31 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       loadAsset(session.shop, assetId),
       shopLocales(session.shop),
     ]);
-    const [links, impact] = await Promise.all([
+    const [links, impact, watch, staff] = await Promise.all([
       assetLinks(session.shop, asset.id),
       replacementImpact(session.shop, asset.id),
+      assetWatch(session.shop, asset.id),
+      staffNames(
+        session.shop,
+        [
+          ...asset.audit.map((e) => e.actor),
+          ...asset.versions.flatMap((v) => [v.uploadedBy, v.approvedBy]),
+        ].filter((a): a is string => a !== null),
+      ),
+    ]);
+    const states = await productChannelStates(session.shop, [
+      ...new Set(links.map((l) => l.productId)),
     ]);
     const usage = {
       approved: asset.status === "APPROVED",
       links,
       impact,
-      states: await productChannelStates(
-        session.shop,
-        links.map((l) => l.productId),
-      ),
     };
     return {
       asset,
       usage,
+      live: { watch, states },
+      staff,
       locales,
       maxMb: Math.round(maxUploadBytes() / 1024 / 1024),
       directUpload: directUploadsEnabled(),
@@ -81,10 +94,14 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function AssetPage() {
-  const { asset, usage, locales, maxMb, directUpload } =
+  const { asset, usage, live, staff, locales, maxMb, directUpload } =
     useLoaderData<typeof loader>();
   const t = useT();
   const latest = asset.versions[0];
+  // The preview shows what the channels show: the approved version, not a draft uploaded since.
+  const current =
+    asset.versions.find((v) => v.id === asset.currentVersionId) ?? latest;
+  const watched = useAssetWatch(asset.id, live);
   // Until the worker has rendered the new version's preview, look again every 2 s (bounded).
   const polling = useRevalidateWhile(
     asset.kind === "IMAGE" &&
@@ -107,32 +124,42 @@ export default function AssetPage() {
                   content: t("dam.asset.openSimilar"),
                   url: `/app/assets/${asset.nearDuplicateOfId}`,
                 }}
-              />
+              >
+                <p>{t("dam.asset.nearDuplicateBody")}</p>
+              </Banner>
             )}
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
                   {t("dam.asset.preview")}
                 </Text>
-                <div id="asset-preview">
+                <div id="asset-preview" data-version={current?.number ?? ""}>
                   <AssetPreviewImage
-                    url={latest?.previewUrl ?? null}
+                    url={current?.previewUrl ?? null}
                     thumbhash={asset.thumbhash}
                     title={asset.title}
                   />
                 </div>
-                {latest && !latest.previewUrl && asset.kind === "IMAGE" && (
+                {current && latest && current.id !== latest.id && (
                   <Text as="p" tone="subdued">
-                    {latest.renditionError
+                    {t("dam.asset.showingLive", {
+                      number: current.number,
+                      latest: latest.number,
+                    })}
+                  </Text>
+                )}
+                {current && !current.previewUrl && asset.kind === "IMAGE" && (
+                  <Text as="p" tone="subdued">
+                    {current.renditionError
                       ? t("dam.asset.renditionError", {
-                          message: latest.renditionError,
+                          message: current.renditionError,
                         })
                       : t("dam.asset.previewPending")}
                   </Text>
                 )}
               </BlockStack>
             </Card>
-            <VersionsCard asset={asset}>
+            <VersionsCard asset={asset} impact={usage.impact} staff={staff}>
               {asset.status !== "ARCHIVED" && (
                 <UploadDropZone
                   assetId={asset.id}
@@ -144,15 +171,23 @@ export default function AssetPage() {
               )}
             </VersionsCard>
             {latest && <DetailsCard version={latest} kind={asset.kind} />}
-            <AuditCard audit={asset.audit} />
+            <AuditCard
+              audit={asset.audit}
+              staff={staff}
+              versions={asset.versions}
+            />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <ApprovalCard asset={asset} />
+            <AssetWatchCard watch={watched.watch} />
+            <ApprovalCard asset={asset} impact={usage.impact} />
             <TagsCard asset={asset} />
             <RightsCard asset={asset} locales={locales} />
-            <AssetUsageCard assetId={asset.id} usage={usage} />
+            <AssetUsageCard
+              assetId={asset.id}
+              usage={{ ...usage, states: watched.states }}
+            />
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -6,6 +6,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ProductEditor } from "~/components/pim/product-editor";
 import { ProductChannelsCard } from "~/components/sync/product-channels-card";
+import { DriftCard } from "~/components/sync/drift-card";
+import { ProductImagesCard } from "~/components/sync/product-images-card";
 import { failureOf } from "~/lib/action-result";
 import {
   actionFailure,
@@ -27,6 +29,8 @@ import {
 import { revertChange } from "~/pim/values.db.server";
 import { authenticate } from "~/shopify.server";
 import { productChannelStates } from "~/sync/overview.db.server";
+import { openDrift } from "~/sync/drift.db.server";
+import { productImages } from "~/sync/product-images.db.server";
 
 const viewQuery = z.object({
   locale: z.string().max(20).optional(),
@@ -40,14 +44,18 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     Object.fromEntries(new URL(request.url).searchParams),
   );
   try {
-    const [editor, families, channelStates] = await Promise.all([
+    const [editor, families, channelStates, images, drift] = await Promise.all([
       loadProductEditor(session.shop, productId, view.data ?? {}),
       listFamilies(session.shop),
       productChannelStates(session.shop, [productId]),
+      productImages(session.shop, productId),
+      openDrift(session.shop, productId),
     ]);
     return {
       ...editor,
       channelStates: channelStates[productId] ?? [],
+      images,
+      drift,
       families: families.map((f) => ({ id: f.id, name: f.name })),
     };
   } catch (error) {
@@ -122,7 +130,15 @@ export default function ProductEditorRoute() {
       result={result}
       failure={failureOf(result)}
       families={data.families}
-      channelsCard={<ProductChannelsCard states={data.channelStates} />}
+      channelsCard={
+        <>
+          {data.drift.length > 0 && (
+            <DriftCard productId={data.product.id} items={data.drift} />
+          )}
+          <ProductChannelsCard states={data.channelStates} />
+          <ProductImagesCard images={data.images} />
+        </>
+      }
     />
   );
 }

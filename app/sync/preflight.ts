@@ -135,12 +135,38 @@ export function checkRules(
   return { passed: failures.length === 0, failures };
 }
 
-/** “Title”: rule expected, is actual; … — the reason shown on a product whose image failed; null when none did. */
+/** "98%" → "98 %": the number and unit of a rule's expected or actual text ("≥ 98% white" → "98 %"). */
+function amount(text: string): string {
+  const match = /(\d+(?:\.\d+)?)\s*(%|px|MP)/.exec(text);
+  return match ? `${match[1]} ${match[2]}` : text;
+}
+
+/** One failure as the merchant reads it: "Needs a white border of at least 98 % (this image: 81.1 %)". */
+export function describeFailure(f: PreflightFailure): string {
+  const expected = amount(f.expected);
+  const actual = amount(f.actual);
+  switch (f.rule) {
+    case "minWhiteBorder":
+      return `Needs a white border of at least ${expected} (this image: ${actual})`;
+    case "minFill":
+      return `The product must fill at least ${expected} of the frame (this image: ${actual})`;
+    case "minLongSide":
+      return `Needs at least ${expected} on the long side (this image: ${actual})`;
+    case "maxPixels":
+      return `Must be at most ${expected} (this image: ${actual})`;
+    case "forbiddenTags":
+      return `Images tagged ${f.actual} are not accepted on this channel`;
+    default:
+      return `${f.rule}: ${f.expected} (this image: ${f.actual})`;
+  }
+}
+
+/** “Title”: what it needs (this image: …); … — the reason shown on a product whose image failed; null when none did. */
 export function describeFailures(
   title: string,
   failures: readonly PreflightFailure[],
 ): string | null {
   return failures.length === 0
     ? null
-    : `“${title}”: ${failures.map((f) => `${f.rule} ${f.expected}, is ${f.actual}`).join("; ")}`;
+    : `“${title}”: ${failures.map(describeFailure).join("; ")}`;
 }

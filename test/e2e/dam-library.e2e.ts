@@ -246,7 +246,10 @@ async function main(): Promise<void> {
           .getByRole("button", { name: "Approve this version" })
           .first()
           .click();
-        await page.getByText("version-approved").waitFor({ timeout: 30_000 });
+        await page
+          .locator("#audit-trail")
+          .getByText("approved version 1")
+          .waitFor({ timeout: 30_000 });
         // The status badge next to the title.
         await page.getByText("Approved", { exact: true }).first().waitFor();
       },
@@ -263,7 +266,9 @@ async function main(): Promise<void> {
         await page
           .getByText("studio-hat-v2.jpg: New version added")
           .waitFor({ timeout: 60_000 });
-        await page.getByText("Version 2").waitFor({ timeout: 30_000 });
+        await page
+          .getByText("Version 2", { exact: true })
+          .waitFor({ timeout: 30_000 });
         await page
           .getByRole("button", { name: "Compare with version 1" })
           .click();

@@ -6,7 +6,12 @@ import {
   type GoogleItem,
 } from "~/sync/channels/google-feed";
 import { CHANNELS, renditionKey } from "~/channels/kinds";
-import { analyseRaster, checkRules, type Raster } from "~/sync/preflight";
+import {
+  analyseRaster,
+  checkRules,
+  describeFailures,
+  type Raster,
+} from "~/sync/preflight";
 
 /** A white canvas with a coloured rectangle: the product in a studio shot. */
 function canvas(
@@ -53,6 +58,28 @@ describe("pre-flight from pixels", () => {
         { rule: "minWhiteBorder", expected: "≥ 98% white", actual: "0%" },
       ],
     });
+  });
+
+  it("says what the image needs in words, with this image's measure", () => {
+    const grey = checkRules(
+      analyseRaster(
+        canvas(1200, 1200, { x: 100, y: 60, w: 1000, h: 1080 }, 235),
+      ),
+      marketplace,
+    );
+    const small = checkRules(
+      analyseRaster(canvas(1200, 1200, { x: 300, y: 300, w: 600, h: 600 })),
+      marketplace,
+    );
+    expect(
+      describeFailures("Camel coat front", [
+        ...grey.failures,
+        ...small.failures,
+      ]),
+    ).toBe(
+      "“Camel coat front”: Needs a white border of at least 98 % (this image: 0 %); " +
+        "The product must fill at least 85 % of the frame (this image: 50 %)",
+    );
   });
 
   it("refuses a product filling half the frame, saying by how much", () => {

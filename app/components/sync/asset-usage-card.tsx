@@ -1,22 +1,12 @@
-// The asset page's "Used by": every product and variant that shows the asset, its state on each channel, what
-// approving a new version will change, and the link form.
+// The asset page's "Used by": every product and variant that shows the asset, its state on each channel (with
+// the reason when it is not live), what approving a new version will change, and linking by picking products
+// with Shopify's resource picker.
 import { useFetcher } from "@remix-run/react";
-import {
-  Badge,
-  BlockStack,
-  Button,
-  Card,
-  FormLayout,
-  InlineStack,
-  Select,
-  Text,
-  TextField,
-} from "@shopify/polaris";
-import { useState } from "react";
+import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import { useT } from "~/i18n";
-import { failureOf } from "~/lib/action-result";
 import type { ChannelKind } from "~/channels/kinds";
-import { statusTone } from "./status-tone";
+import { ChannelStateBadges } from "./channel-state-badges";
+import { PickLinkForm } from "./pick-link-form";
 
 export interface AssetUsage {
   approved: boolean;
@@ -34,16 +24,31 @@ export interface AssetUsage {
   impact: { products: number; variants: number; channels: ChannelKind[] };
 }
 
-const ROLES = [
-  "FRONT",
-  "BACK",
-  "DETAIL",
-  "LIFESTYLE",
-  "SWATCH",
-  "SIZE_CHART",
-  "MANUAL",
-  "CAMPAIGN",
-];
+function UnlinkButton({
+  assetId,
+  linkId,
+}: {
+  assetId: string;
+  linkId: string;
+}) {
+  const t = useT();
+  const fetcher = useFetcher();
+  return (
+    <fetcher.Form method="post" action={`/app/assets/${assetId}/links`}>
+      <input type="hidden" name="intent" value="unlink" />
+      <input type="hidden" name="linkId" value={linkId} />
+      <Button
+        submit
+        variant="plain"
+        tone="critical"
+        loading={fetcher.state !== "idle"}
+      >
+        {t("sync.unlink")}
+      </Button>
+    </fetcher.Form>
+  );
+}
+
 export function AssetUsageCard({
   assetId,
   usage,
@@ -52,11 +57,6 @@ export function AssetUsageCard({
   usage: AssetUsage;
 }) {
   const t = useT();
-  const fetcher = useFetcher();
-  const [target, setTarget] = useState("");
-  const [optionValue, setOptionValue] = useState("");
-  const [role, setRole] = useState("FRONT");
-  const failure = failureOf(fetcher.data);
   const byProduct = new Map<string, AssetUsage["links"]>();
   for (const link of usage.links)
     byProduct.set(link.productId, [
@@ -70,96 +70,39 @@ export function AssetUsageCard({
           <Text as="h2" variant="headingMd">
             {t("sync.usedByTitle")}
           </Text>
-          {usage.impact.products > 0 ? (
-            <Text as="p" tone="subdued">
-              {t("sync.impact", {
-                variants: usage.impact.variants,
-                products: usage.impact.products,
-                channels: usage.impact.channels.length,
-              })}
-            </Text>
-          ) : (
-            <Text as="p" tone="subdued">
-              {t("sync.usedByNone")}
-            </Text>
-          )}
+          <Text as="p" tone="subdued">
+            {usage.impact.products > 0
+              ? t("sync.impact", {
+                  variants: usage.impact.variants,
+                  products: usage.impact.products,
+                  channels: usage.impact.channels.length,
+                })
+              : t("sync.usedByNone")}
+          </Text>
           {[...byProduct.entries()].map(([productId, links]) => (
-            <BlockStack key={productId} gap="100">
-              <InlineStack gap="100" blockAlign="center">
+            <div key={productId} data-used-by-product={productId}>
+              <BlockStack gap="100">
                 <Text as="span" fontWeight="semibold">
                   {links[0]!.productTitle}
                 </Text>
-                {(usage.states[productId] ?? []).map((s) => (
-                  <Badge key={s.channel} tone={statusTone(s.status)}>
-                    {`${t(`sync.channel.${s.channel}`)}: ${t(`sync.status.${s.status as "LIVE"}`)}`}
-                  </Badge>
-                ))}
-              </InlineStack>
-              {links.map((link) => (
-                <InlineStack
-                  key={link.id}
-                  align="space-between"
-                  blockAlign="center"
-                >
-                  <Text as="span" tone="subdued">
-                    {`${link.variantTitle ?? t("sync.product")} · ${link.role}`}
-                  </Text>
-                  <fetcher.Form
-                    method="post"
-                    action={`/app/assets/${assetId}/links`}
+                <ChannelStateBadges states={usage.states[productId] ?? []} />
+                {links.map((link) => (
+                  <InlineStack
+                    key={link.id}
+                    align="space-between"
+                    blockAlign="center"
                   >
-                    <input type="hidden" name="intent" value="unlink" />
-                    <input type="hidden" name="linkId" value={link.id} />
-                    <Button submit variant="plain" tone="critical">
-                      {t("sync.unlink")}
-                    </Button>
-                  </fetcher.Form>
-                </InlineStack>
-              ))}
-            </BlockStack>
+                    <Text as="span" tone="subdued">
+                      {`${link.variantTitle ?? t("sync.wholeProduct")} · ${t(`sync.role.${link.role as "FRONT"}`)}`}
+                    </Text>
+                    <UnlinkButton assetId={assetId} linkId={link.id} />
+                  </InlineStack>
+                ))}
+              </BlockStack>
+            </div>
           ))}
           {usage.approved ? (
-            <fetcher.Form method="post" action={`/app/assets/${assetId}/links`}>
-              <input type="hidden" name="intent" value="link" />
-              <FormLayout>
-                <Text as="h3" variant="headingSm">
-                  {t("sync.linkTitle")}
-                </Text>
-                <TextField
-                  label={t("sync.linkProduct")}
-                  name="target"
-                  value={target}
-                  onChange={setTarget}
-                  helpText="Handle or SKU"
-                  error={
-                    failure?.fieldErrors.target?.join(", ") ??
-                    (failure && !Object.keys(failure.fieldErrors).length
-                      ? failure.message
-                      : undefined)
-                  }
-                  autoComplete="off"
-                />
-                <TextField
-                  label={t("sync.linkOptionValue")}
-                  name="optionValue"
-                  value={optionValue}
-                  onChange={setOptionValue}
-                  helpText={t("sync.linkVariants")}
-                  error={failure?.fieldErrors.optionValue?.join(", ")}
-                  autoComplete="off"
-                />
-                <Select
-                  label={t("sync.linkRole")}
-                  name="role"
-                  options={ROLES}
-                  value={role}
-                  onChange={setRole}
-                />
-                <Button submit loading={fetcher.state !== "idle"}>
-                  {t("sync.link")}
-                </Button>
-              </FormLayout>
-            </fetcher.Form>
+            <PickLinkForm assetId={assetId} />
           ) : (
             <Text as="p" tone="subdued">
               {t("sync.linkNeedsApproval")}

@@ -1,17 +1,13 @@
-// Daily p95 approval → live per channel, drawn with Polaris Viz on the client (it measures the DOM, so it is
-// not rendered on the server; the numbers beside it are).
+// Daily p95 of replacements, approval → live, per channel, drawn with Polaris Viz. Loaded lazily by LatencyCard
+// in the browser only (Polaris Viz measures the DOM, and its script is large): the numbers are server-rendered.
 import { LineChart, PolarisVizProvider } from "@shopify/polaris-viz";
-import { useEffect, useState } from "react";
 
 export interface LatencySeries {
   name: string;
   points: { day: string; p95Ms: number | null }[];
 }
 
-export function LatencyChart({ series }: { series: LatencySeries[] }) {
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
-  if (!mounted) return <div style={{ height: 240 }} />;
+export default function LatencyChart({ series }: { series: LatencySeries[] }) {
   return (
     <PolarisVizProvider>
       <div style={{ height: 240 }}>

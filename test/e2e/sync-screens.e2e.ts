@@ -1,0 +1,370 @@
+// Browser test of the sync screens (issue #11), `npm run check -- e2e`: the demo shop's catalogue imported, a
+// coat whose front packshot is live on the storefront, the Google feed and a marketplace, a Draft product with an
+// image, and an image to link. In Chromium, as a merchant: replace the coat's image and watch every channel go
+// live on the asset page without reloading, with the time; rollback and archive ask first; bad input shows an
+// inline error; link by picking a product in the resource picker; a Draft product never shows live; the
+// dashboard reports replacements apart, its chart loaded after the page. Screenshots go to docs/screenshots/.
+import { writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { MarketplaceReceiver } from "../../emulator/marketplace/receiver";
+import { COLOURS } from "../../emulator/seed/catalogue";
+import { studioImage } from "../../emulator/seed/images";
+import { SHOP, startStack, storeInstalledSession, waitFor } from "./screens-harness";
+
+const screenshots = path.resolve("docs/screenshots");
+const receiver = new MarketplaceReceiver(
+  "vitrine-e2e",
+  "e2e-marketplace-secret",
+);
+const ids = {
+  coat: "",
+  coatHandle: "",
+  coatTitle: "",
+  draft: "",
+  coatFront: "",
+  scarf: "",
+};
+
+const packshot = (colour: number, family: "coat" | "accessory" = "coat") =>
+  studioImage({
+    family,
+    colour: COLOURS[colour]!,
+    width: 1000,
+    height: 1250,
+    packshot: true,
+  });
+
+const stack = await startStack(
+  "e2e sync screens",
+  async ({ adminToken, say }) => {
+    const { default: db } = await import("~/db.server");
+    const { recordInstall } = await import("~/shop/install.server");
+    const { importCatalogue, setUpApparelPim } =
+      await import("~/pim/onboarding.server");
+    const { ingestUpload } = await import("~/dam/ingest.server");
+    const { approveVersion } = await import("~/dam/versions.server");
+    const { linkAssets } = await import("~/sync/links.db.server");
+    const { configureMarketplace } =
+      await import("~/sync/channels/channels.db.server");
+    const { closeQueues } = await import("~/jobs/queues.server");
+    await storeInstalledSession(adminToken);
+    await recordInstall(SHOP);
+    await setUpApparelPim(SHOP);
+    const imported = await importCatalogue(SHOP);
+    say(`imported ${imported.products} products`);
+    await configureMarketplace(SHOP, {
+      url: `${await receiver.listen()}/v1`,
+      keyId: "vitrine-e2e",
+      secret: "e2e-marketplace-secret",
+    });
+    const coat = await db.product.findFirstOrThrow({
+      where: { shop: SHOP, productType: "Coats", status: "ACTIVE" },
+      orderBy: { handle: "asc" },
+    });
+    const draft = await db.product.findFirstOrThrow({
+      where: { shop: SHOP, status: "DRAFT" },
+      orderBy: { handle: "asc" },
+    });
+    const approved = async (filename: string, data: Buffer) => {
+      const result = await ingestUpload({
+        shop: SHOP,
+        filename,
+        data,
+        actor: "user:1",
+      });
+      if ("duplicateOf" in result)
+        throw new Error(`${filename} is a duplicate`);
+      await approveVersion({
+        shop: SHOP,
+        assetId: result.asset.id,
+        versionId: result.version.id,
+        actor: "user:1",
+      });
+      return result.asset.id;
+    };
+    ids.coat = coat.id;
+    ids.coatHandle = coat.handle;
+    ids.coatTitle = coat.title;
+    ids.draft = draft.id;
+    ids.coatFront = await approved("coat-front.jpg", await packshot(0));
+    await linkAssets(SHOP, {
+      assetIds: [ids.coatFront],
+      productId: coat.id,
+      role: "FRONT",
+    });
+    const draftFront = await approved("draft-front.jpg", await packshot(3));
+    await linkAssets(SHOP, {
+      assetIds: [draftFront],
+      productId: draft.id,
+      role: "FRONT",
+    });
+    ids.scarf = await approved("scarf.jpg", await packshot(5, "accessory"));
+    await closeQueues();
+  },
+);
+const { page, check, openApp, say } = stack;
+mkdirSync(screenshots, { recursive: true });
+
+const channelStates = () =>
+  page
+    .locator("#asset-watch [data-watch-channel]")
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-state")));
+
+try {
+  await check(
+    "the linked coat is live on every channel, in Used by",
+    async () => {
+      await openApp(`/app/assets/${ids.coatFront}`);
+      const states = page.locator(
+        `#used-by [data-used-by-product="${ids.coat}"] [data-status]`,
+      );
+      await waitFor(
+        "three channels live",
+        async () => {
+          await page.waitForTimeout(1000);
+          await openApp(`/app/assets/${ids.coatFront}`);
+          const all = await states.evaluateAll((nodes) =>
+            nodes.map((n) => n.getAttribute("data-status")),
+          );
+          return all.length === 3 && all.every((s) => s === "LIVE");
+        },
+        120_000,
+      );
+    },
+  );
+
+  await check(
+    "a replacement goes pending → live on every channel without reloading, with the version and the time",
+    async () => {
+      await page.evaluate(() => {
+        (window as unknown as { e2eSamePage: boolean }).e2eSamePage = true;
+      });
+      const file = path.join(stack.work, "coat-front-v2.jpg");
+      writeFileSync(file, await packshot(1));
+      await page
+        .locator('#dam-drop-zone input[type="file"]')
+        .setInputFiles(file);
+      await page
+        .getByText("coat-front-v2.jpg: New version added")
+        .waitFor({ timeout: 60_000 });
+      await page
+        .getByText("Version 2", { exact: true })
+        .waitFor({ timeout: 30_000 });
+      // The preview keeps showing the live version while v2 is a draft.
+      if (
+        (await page.locator("#asset-preview").getAttribute("data-version")) !==
+        "1"
+      )
+        throw new Error("the preview shows the unapproved draft");
+      const clicked = Date.now();
+      await page
+        .getByRole("button", { name: "Approve this version" })
+        .first()
+        .click();
+      await page.getByText("Replacing with v2").waitFor({ timeout: 30_000 });
+      let sawPending = false;
+      await waitFor(
+        "three channels live with v2",
+        async () => {
+          const states = await channelStates();
+          if (states.includes("PENDING")) sawPending = true;
+          return states.length === 3 && states.every((s) => s === "LIVE");
+        },
+        120_000,
+      );
+      say(`every channel live ${Date.now() - clicked} ms after the click`);
+      if (!sawPending) throw new Error("no channel was ever shown pending");
+      const badges = await page
+        .locator("#asset-watch [data-watch-channel]")
+        .allInnerTexts();
+      for (const text of badges)
+        if (!/v2 · live in \d+(\.\d)? s/.test(text))
+          throw new Error(`badge without version and time: ${text}`);
+      const same = await page.evaluate(
+        () => (window as unknown as { e2eSamePage?: boolean }).e2eSamePage,
+      );
+      if (!same) throw new Error("the page was reloaded");
+      // From outside: the storefront shows the product with its media.
+      const storefront = (await (
+        await fetch(`${stack.emulatorUrl}/products/${ids.coatHandle}.js`, {
+          headers: { "X-Forwarded-Host": SHOP },
+        })
+      ).json()) as { media?: unknown[]; images?: unknown[] };
+      if (!(storefront.media ?? storefront.images ?? []).length)
+        throw new Error("the storefront shows no image");
+      await page
+        .locator("#asset-preview[data-version='2'] img")
+        .waitFor({ timeout: 30_000 });
+      await page.screenshot({
+        path: path.join(screenshots, "asset-replacement-live.png"),
+        fullPage: true,
+      });
+    },
+  );
+
+  await check("rolling back to an older version asks first", async () => {
+    await page
+      .getByRole("button", { name: "Approve this version" })
+      .first()
+      .click();
+    const dialog = page.getByRole("dialog");
+    await dialog
+      .getByText("Roll back to version 1?")
+      .waitFor({ timeout: 10_000 });
+    await dialog.getByText(/Version 2 is live now/).waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("Replacing with v2").waitFor();
+  });
+
+  await check("archiving asks first", async () => {
+    await page.getByRole("button", { name: "Archive", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog
+      .getByText(/Archiving withdraws this image/)
+      .waitFor({ timeout: 10_000 });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("button", { name: "Archive", exact: true }).waitFor();
+  });
+
+  await check("the audit trail reads as sentences", async () => {
+    await page
+      .locator("#audit-trail")
+      .getByText("approved version 2, replacing version 1")
+      .waitFor();
+    const text = await page.locator("#audit-trail").innerText();
+    if (text.includes("{") || text.includes("currentVersionId"))
+      throw new Error(`raw JSON in the audit trail: ${text}`);
+  });
+
+  await check("bad input shows an inline error", async () => {
+    await page.getByLabel("Title", { exact: true }).fill("");
+    await page.getByRole("button", { name: "Save" }).first().click();
+    await page.getByText("Enter a title.").waitFor({ timeout: 15_000 });
+  });
+
+  await check("links by picking a product in the resource picker", async () => {
+    await openApp(`/app/assets/${ids.scarf}`);
+    await page.getByRole("button", { name: "Pick a product" }).click();
+    const picker = page.getByRole("dialog", { name: "Select product" });
+    await picker.getByRole("searchbox").fill(ids.coatTitle);
+    await picker
+      .getByLabel(ids.coatTitle, { exact: true })
+      .check({ timeout: 15_000 });
+    await picker.getByRole("button", { name: "Select" }).click();
+    await page.getByText(`Linking to ${ids.coatTitle}`).waitFor();
+    await page
+      .locator("#pick-link")
+      .getByLabel("Role")
+      .selectOption("SIZE_CHART");
+    await page
+      .locator("#pick-link")
+      .getByRole("button", { name: "Link" })
+      .click();
+    await page
+      .locator(`#used-by [data-used-by-product="${ids.coat}"]`)
+      .getByText("All variants · Size chart")
+      .waitFor({ timeout: 30_000 });
+  });
+
+  await check("a Draft product never shows live, and says why", async () => {
+    await openApp(`/app/products/${ids.draft}`);
+    const card = page.locator("#product-channels");
+    await waitFor(
+      "the draft's channels settled",
+      async () => {
+        await openApp(`/app/products/${ids.draft}`);
+        const statuses = await card
+          .locator("[data-status]")
+          .evaluateAll((nodes) =>
+            nodes.map((n) => n.getAttribute("data-status")),
+          );
+        if (statuses.includes("LIVE"))
+          throw new Error("a Draft product is shown live");
+        return (
+          statuses.length === 3 &&
+          statuses.every((s) => s === "NOT_LISTED" || s === "BLOCKED")
+        );
+      },
+      120_000,
+    );
+    await card.getByText("Draft in Shopify: shoppers cannot see it").waitFor();
+  });
+
+  await check(
+    "the product page lists its images and its live channels",
+    async () => {
+      const live = page.locator(
+        '#product-channels [data-channel="SHOPIFY_STOREFRONT"][data-status="LIVE"]',
+      );
+      await waitFor(
+        "the coat live on the storefront",
+        async () => {
+          await openApp(`/app/products/${ids.coat}`);
+          return (await live.count()) === 1;
+        },
+        120_000,
+      );
+      const images = page.locator("#product-images");
+      await images.getByText("coat front").waitFor({ timeout: 30_000 });
+      await images.getByText("Front", { exact: true }).first().waitFor();
+      await page.screenshot({
+        path: path.join(screenshots, "product-page.png"),
+        fullPage: true,
+      });
+    },
+  );
+
+  await check("activity lists each hop with its kind and outcome", async () => {
+    await openApp("/app/activity");
+    await page
+      .getByText("Replacement", { exact: true })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.locator('[data-hop-outcome="LIVE"]').first().waitFor();
+  });
+
+  await check(
+    "the dashboard reports replacements apart and loads its chart after the page",
+    async () => {
+      const chunks: string[] = [];
+      page.on("request", (request) => {
+        if (request.url().endsWith(".js")) chunks.push(request.url());
+      });
+      const document = await openApp("/app");
+      // The page as served names the chart's script nowhere; the browser asks for it once the page is up.
+      if ((await document!.text()).includes("latency-chart"))
+        throw new Error("the chart's script is sent with the page");
+      const storefront = page.locator(
+        '[data-latency-channel="SHOPIFY_STOREFRONT"] [data-latency="replacements"]',
+      );
+      await storefront
+        .getByText(/p50 [\d.]+ s · p95 [\d.]+ s · 1 changes/)
+        .waitFor({ timeout: 30_000 });
+      await page
+        .locator(
+          '[data-latency-channel="SHOPIFY_STOREFRONT"] [data-latency="first-publishes"]',
+        )
+        .getByText(/· \d+ changes/)
+        .waitFor();
+      await page.locator("#latency svg").first().waitFor({ timeout: 30_000 });
+      if (!chunks.some((url) => url.includes("latency-chart")))
+        throw new Error(
+          `the chart did not come as its own script: ${chunks.join(", ")}`,
+        );
+      await page.screenshot({
+        path: path.join(screenshots, "dashboard.png"),
+        fullPage: true,
+      });
+    },
+  );
+
+  await check("ran without script errors (hydration included)", async () => {
+    if (stack.pageErrors.length) throw new Error(stack.pageErrors.join("; "));
+  });
+} catch (error) {
+  say(`stopped: ${(error as Error).message}`);
+}
+await receiver.close();
+await stack.finish();
