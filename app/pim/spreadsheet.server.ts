@@ -10,6 +10,7 @@ import {
   decodeValue,
   formatAttributeValue,
 } from "./attribute-types";
+import { csvCell, importedCsvCell } from "./csv-cells";
 import { listAttributes, type Attribute } from "./attributes.db.server";
 import { ANY, CHANNELS, type Channel } from "./channels";
 import type { ProductsIndexQuery } from "./products-index.db.server";
@@ -51,6 +52,7 @@ export async function readSheet(
         relax_column_count: true,
         skip_empty_lines: true,
       }) as string[][];
+      grid = grid.map((cells) => cells.map(importedCsvCell));
     } else {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(
@@ -293,10 +295,6 @@ export async function importSpreadsheet(
   }
   await options.onProgress?.(total, total);
   return { ...report, applied: true };
-}
-
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**
