@@ -19,6 +19,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
+import { patternProblem } from "~/lib/merchant-pattern";
 import { useT } from "~/i18n";
 import { failureOf } from "~/lib/action-result";
 import { actionFailure, parseForm } from "~/lib/http.server";
@@ -68,7 +69,14 @@ const intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("rotate-feed-token") }),
   z.object({
     intent: z.literal("filename-pattern"),
-    filenamePattern: z.string().min(1),
+    // Runs on every uploaded file name in the worker: it must run in linear time (lib/merchant-pattern).
+    filenamePattern: z
+      .string()
+      .min(1)
+      .superRefine((pattern, context) => {
+        const problem = patternProblem(pattern);
+        if (problem) context.addIssue({ code: "custom", message: problem });
+      }),
   }),
 ]);
 
@@ -91,20 +99,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         await rotateFeedToken(session.shop);
         break;
       case "filename-pattern":
-        try {
-          new RegExp(input.filenamePattern);
-        } catch {
-          return actionFailure(
-            new z.ZodError([
-              {
-                code: "custom",
-                path: ["filenamePattern"],
-                message: "not a valid regular expression",
-                input: "",
-              },
-            ]),
-          );
-        }
         await updateStorefrontConfig(session.shop, {
           filenamePattern: input.filenamePattern,
         });

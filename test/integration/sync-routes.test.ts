@@ -10,7 +10,7 @@ import { loader as renditionLoader } from "~/routes/renditions.$shop.$file";
 import { shopChannels } from "~/sync/channels/channels.db.server";
 import { convergePair } from "~/sync/converge.server";
 import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
-import { linkAssets } from "~/sync/links.db.server";
+import { DEFAULT_FILENAME_PATTERN, linkAssets } from "~/sync/links.db.server";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveProducts } from "~/pim/approval.db.server";
 import { saveProductValues } from "~/pim/values.db.server";
@@ -280,9 +280,29 @@ describe("admin actions", () => {
     })) as Response;
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
-      fieldErrors: { url: ["must start with https://"] },
+      fieldErrors: { url: ["The URL must start with https://."] },
     });
     expect((await shopChannels(SHOP_A)).marketplace.enabled).toBe(false);
+  });
+
+  it("refuses a filename pattern that cannot run in linear time, with the reason", async () => {
+    const response = (await channelsAction({
+      request: await post("/app/channels", SHOP_A, {
+        intent: "filename-pattern",
+        filenamePattern: "^(?<sku>\\w+)_(?=front)(?<role>[a-z]+)",
+      }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      fieldErrors: {
+        filenamePattern: [expect.stringMatching(/look-around/)],
+      },
+    });
+    expect((await shopChannels(SHOP_A)).storefront.filenamePattern).toBe(
+      DEFAULT_FILENAME_PATTERN,
+    );
   });
 
   it("does not retry another shop's product", async () => {
