@@ -12,7 +12,8 @@ const notFound = () => new Response("Not Found", { status: 404 });
 export const loader = async ({ params, request }: LoaderFunctionArgs) => {
   const shop = shopDomain.safeParse(params.file?.replace(/\.xml$/, ""));
   if (!shop.success || !params.file?.endsWith(".xml")) return notFound();
-  if (!(await findShop(shop.data))) return notFound();
+  // An uninstalled shop's products must leave Google: its feed is gone until the shop installs again.
+  if ((await findShop(shop.data))?.status !== "INSTALLED") return notFound();
   const { google } = await shopChannels(shop.data);
   const given = Buffer.from(
     new URL(request.url).searchParams.get("token") ?? "",

@@ -15,6 +15,10 @@ import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveProducts } from "~/pim/approval.db.server";
 import { saveProductValues } from "~/pim/values.db.server";
 import { renditionUrl } from "~/sync/urls.server";
+import {
+  markShopUninstalled,
+  upsertInstalledShop,
+} from "~/shop/shop.db.server";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
 import { embeddedFetchRequest, storeOfflineSession } from "../support/shopify";
@@ -102,6 +106,24 @@ describe("the Google feed URL", () => {
     expect((await feedRequest(SHOP_A, "x".repeat(32))).status).toBe(404);
     expect((await feedRequest(SHOP_A, b.google.config.feedToken)).status).toBe(
       404,
+    );
+  });
+});
+
+describe("an uninstalled shop's feed", () => {
+  it("is no longer served once the shop uninstalls, and is again after a reinstall", async () => {
+    const { google } = await shopChannels(SHOP_B);
+    expect((await feedRequest(SHOP_B, google.config.feedToken)).status).toBe(
+      200,
+    );
+    await markShopUninstalled(SHOP_B);
+    expect((await feedRequest(SHOP_B, google.config.feedToken)).status).toBe(
+      404,
+    );
+    await upsertInstalledShop(SHOP_B);
+    await storeOfflineSession(SHOP_B);
+    expect((await feedRequest(SHOP_B, google.config.feedToken)).status).toBe(
+      200,
     );
   });
 });
