@@ -2,7 +2,6 @@
 // SKU (a variant: its product's and its own attributes) or handle (a product: product-level attributes). Column
 // headers name attributes: `key`, `key:locale` for a translation, `key@CHANNEL` for a channel's own value, or are
 // mapped explicitly. An empty cell leaves the value as it is; the cell text `[clear]` clears it.
-import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { Invalid } from "~/lib/errors";
 import {
@@ -10,7 +9,8 @@ import {
   decodeValue,
   formatAttributeValue,
 } from "./attribute-types";
-import { csvCell, importedCsvCell } from "./csv-cells";
+import { csvCell } from "./csv-cells";
+import type { SheetFormat, SheetTable } from "./sheet-reader.server";
 import { listAttributes, type Attribute } from "./attributes.db.server";
 import { ANY, CHANNELS, type Channel } from "./channels";
 import type { ProductsIndexQuery } from "./products-index.db.server";
@@ -22,14 +22,12 @@ import {
 import { saveProductValues, type ValueEdit } from "./values.db.server";
 
 export const CLEAR_TOKEN = "[clear]";
-export const MAX_SPREADSHEET_ROWS = 50_000;
-
-export interface SheetTable {
-  headers: string[];
-  rows: string[][];
-}
-
-export type SheetFormat = "csv" | "xlsx";
+export {
+  MAX_SPREADSHEET_ROWS,
+  readSheet,
+  type SheetFormat,
+  type SheetTable,
+} from "./sheet-reader.server";
 
 export function formatOf(filename: string): SheetFormat {
   if (/\.xlsx$/i.test(filename)) return "xlsx";
@@ -37,50 +35,6 @@ export function formatOf(filename: string): SheetFormat {
   throw new Invalid("unsupported file", {
     file: ["Upload a .csv or .xlsx file."],
   });
-}
-
-/** Reads the first sheet: the header row, then data rows as text. Throws `Invalid` for an unreadable file. */
-export async function readSheet(
-  bytes: Uint8Array,
-  format: SheetFormat,
-): Promise<SheetTable> {
-  let grid: string[][];
-  try {
-    if (format === "csv") {
-      grid = parse(Buffer.from(bytes), {
-        bom: true,
-        relax_column_count: true,
-        skip_empty_lines: true,
-      }) as string[][];
-      grid = grid.map((cells) => cells.map(importedCsvCell));
-    } else {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(
-        bytes.buffer.slice(
-          bytes.byteOffset,
-          bytes.byteOffset + bytes.byteLength,
-        ) as ArrayBuffer,
-      );
-      const sheet = workbook.worksheets[0];
-      grid = [];
-      sheet?.eachRow({ includeEmpty: false }, (row) => {
-        const cells: string[] = [];
-        for (let c = 1; c <= row.cellCount; c += 1)
-          cells.push(row.getCell(c).text ?? "");
-        grid.push(cells);
-      });
-    }
-  } catch (error) {
-    throw new Invalid("unreadable file", {
-      file: [`The file could not be read: ${(error as Error).message}`],
-    });
-  }
-  const [headers = [], ...rows] = grid;
-  if (rows.length > MAX_SPREADSHEET_ROWS)
-    throw new Invalid("too many rows", {
-      file: [`At most ${MAX_SPREADSHEET_ROWS} rows per file.`],
-    });
-  return { headers: headers.map((h) => h.trim()), rows };
 }
 
 export interface ColumnTarget {

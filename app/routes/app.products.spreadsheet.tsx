@@ -112,7 +112,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     );
   try {
     const content = new Uint8Array(await file.arrayBuffer());
-    if (file.size > WORKER_THRESHOLD_BYTES) {
+    // An XLSX is a zip (it may unpack to far more than it weighs): always read on the worker, never in a request.
+    if (file.size > WORKER_THRESHOLD_BYTES || formatOf(file.name) === "xlsx") {
       await queueSpreadsheetImport(context.session.shop, {
         filename: file.name,
         format: formatOf(file.name),
