@@ -219,6 +219,18 @@ describe("rendition URLs", () => {
     ).toBe(404);
     expect((await load(renditionA.replace(SHOP_A, SHOP_B))).status).toBe(404);
   });
+
+  it("signs with a key id, still serves URLs signed before key ids, and refuses an unknown key id", async () => {
+    const url = new URL(renditionA);
+    expect(url.searchParams.get("kid")).toMatch(/^[0-9a-f]{8}$/);
+    // A URL Google fetched before key ids existed: same signature, no kid.
+    const legacy = new URL(url);
+    legacy.searchParams.delete("kid");
+    expect((await load(legacy.href)).status).toBe(200);
+    const unknown = new URL(url);
+    unknown.searchParams.set("kid", "0badc0de");
+    expect((await load(unknown.href)).status).toBe(404);
+  });
 });
 
 describe("admin actions", () => {
