@@ -20,6 +20,8 @@ export type QueueName = (typeof queueNames)[number];
 interface JobDefinition {
   queue: QueueName;
   schema: z.ZodType;
+  /** BullMQ attempts when not the queue's default (pair jobs run once and schedule their own retry). */
+  attempts?: number;
 }
 
 /** A product × channel convergence: `seq` is the pair's job sequence when queued (coalescing, see pair-jobs). */
@@ -27,6 +29,8 @@ const pairJob = z.object({
   shop: shopDomain,
   productId: z.string().min(1),
   seq: z.number().int().min(0),
+  // Consecutive runs of this pair that failed transiently before this one (see sync/pair-jobs.server.ts).
+  retry: z.number().int().min(0).optional(),
 });
 
 export const jobDefinitions = {
@@ -78,11 +82,16 @@ export const jobDefinitions = {
   },
   /**
    * Converges one product on a channel: desired state from the approved data, read the channel back, push the
-   * difference, read back again (sync/converge.server.ts). Coalesced: one queued job per product × channel.
+   * difference, read back again (sync/converge.server.ts). Coalesced: one queued job per product × channel, and
+   * a transient failure schedules the pair's next run instead of a BullMQ retry (which would sit beside it).
    */
-  "sync.storefront": { queue: "sync-storefront", schema: pairJob },
-  "sync.google": { queue: "sync-feeds", schema: pairJob },
-  "sync.marketplace": { queue: "sync-marketplace", schema: pairJob },
+  "sync.storefront": { queue: "sync-storefront", schema: pairJob, attempts: 1 },
+  "sync.google": { queue: "sync-feeds", schema: pairJob, attempts: 1 },
+  "sync.marketplace": {
+    queue: "sync-marketplace",
+    schema: pairJob,
+    attempts: 1,
+  },
   /** Deletes the shop's Shopify files Vitrine created that nothing shows (lost creations, unlinked assets). */
   "sync.orphans": {
     queue: "sync",

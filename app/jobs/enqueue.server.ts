@@ -36,7 +36,9 @@ export async function enqueue<N extends JobName>(
 ): Promise<string> {
   const data = parseJobPayload(name, payload);
   const queue = getQueue(jobDefinitions[name].queue);
+  const definition = jobDefinitions[name];
   const jobOptions: JobsOptions = {};
+  if ("attempts" in definition) jobOptions.attempts = definition.attempts;
   const identity = jobIdentity(name, data, options.jobId);
   if (identity && "jobId" in identity)
     jobOptions.jobId = bullJobId(identity.jobId);
@@ -45,6 +47,8 @@ export async function enqueue<N extends JobName>(
   if (options.delayMs) jobOptions.delay = options.delayMs;
   try {
     await queue.waitUntilReady();
+    if (jobOptions.jobId && !jobOptions.delay)
+      await promoteDelayed(queue, jobOptions.jobId);
     const job = await queue.add(name, data, jobOptions);
     return job.id ?? "";
   } catch (error) {
@@ -54,6 +58,19 @@ export async function enqueue<N extends JobName>(
       { cause: error },
     );
   }
+}
+
+/**
+ * Work asked for now must not wait out a delay: when the same job is already waiting with a delay (a retry
+ * backing off), it runs now instead. Losing the race with the job starting is harmless.
+ */
+async function promoteDelayed(
+  queue: ReturnType<typeof getQueue>,
+  jobId: string,
+): Promise<void> {
+  const existing = await queue.getJob(jobId);
+  if (existing && (await existing.isDelayed()))
+    await existing.promote().catch(() => undefined);
 }
 
 /** `enqueue` for a job described as data (see JobRequest). */

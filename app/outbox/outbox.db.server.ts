@@ -5,6 +5,7 @@ import type { Prisma } from "~/db.server";
 export type OutboxTopic =
   | "asset.version-approved"
   | "asset.archived"
+  | "asset.licence-changed"
   | "asset-link.changed"
   | "product.values-approved";
 

@@ -43,6 +43,10 @@ const assetPayload = z.object({
   previousVersionId: z.string().nullish(),
 });
 const productPayload = z.object({ productId: z.string().min(1) });
+const licencePayload = z.object({
+  assetId: z.string().min(1),
+  boundary: z.enum(["expired", "started"]),
+});
 
 async function productTargets(
   tx: Tx,
@@ -118,6 +122,17 @@ async function targetsOf(
         await linkedProducts(tx, shop, assetId),
         channels,
         { kind: "WITHDRAWAL", assetId },
+      );
+    }
+    case "asset.licence-changed": {
+      // Its licence window closed (withdrawn: the next approved image for the role takes its place) or opened.
+      const { assetId, boundary } = licencePayload.parse(event.payload);
+      return productTargets(
+        tx,
+        shop,
+        await linkedProducts(tx, shop, assetId),
+        channels,
+        { kind: boundary === "expired" ? "WITHDRAWAL" : "PUBLISH", assetId },
       );
     }
     case "asset-link.changed": {

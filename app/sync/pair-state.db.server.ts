@@ -364,6 +364,23 @@ export async function releaseRun(
   });
 }
 
+/**
+ * A run failed transiently: the pair waits (pending) until `at`, when its next run is due. Returns the job
+ * sequence that run is queued under (the one this run started), or null when the pair moved on meanwhile.
+ */
+export async function scheduleNextRun(
+  shop: string,
+  productId: string,
+  channel: ChannelKind,
+  at: Date,
+): Promise<number | null> {
+  const { count } = await db.syncState.updateMany({
+    where: { shop, productId, channel, status: "PENDING" },
+    data: { nextCheckAt: at },
+  });
+  return count === 0 ? null : jobSeqOf(shop, productId, channel);
+}
+
 // ── Queries of the reconciler and of Shopify's product events ─────────────────────────────────────────────────
 
 /** The product's pairs (every channel the engine manages it on), by Shopify product GID. */
@@ -403,15 +420,20 @@ export async function checkNow(
   });
 }
 
-/** Dirty pairs that have not moved since `before` (their job was lost, or is still waiting). */
+/**
+ * Dirty pairs that have not moved since `before` (their job was lost, or is still waiting), leaving out those
+ * whose next run is scheduled after `now` (a retry backing off).
+ */
 export async function stalePairs(
   before: Date,
+  now = new Date(),
   take = 1000,
 ): Promise<PairRef[]> {
   const rows = await db.syncState.findMany({
     where: {
       status: { in: ["PENDING", "SYNCING"] },
       updatedAt: { lt: before },
+      OR: [{ nextCheckAt: null }, { nextCheckAt: { lte: now } }],
     },
     select: { shop: true, productId: true, channel: true, jobSeq: true },
     orderBy: { updatedAt: "asc" },

@@ -6,6 +6,8 @@
 //   cost: storefront reads spend at most RECONCILE_SHARE of the shop's Admin API restore rate. A read that finds
 //   the channel changed (a media item deleted in the Shopify admin, a variant image changed, a feed row gone)
 //   repairs it through the same run, or records drift where the PIM owns the data.
+// - Licences: an asset whose licence window closed or opened since its products last changed is announced, so
+//   every channel withdraws it (or shows it) within one sweep (licences.db.server.ts).
 // - Orphans: files Vitrine created (named `vitrine-…`) that no asset holds, or whose asset no product uses, are
 //   deleted from Shopify Files.
 import { env } from "~/env.server";
@@ -14,6 +16,8 @@ import { shopRestoreRate } from "~/jobs/shop-bucket.server";
 import { logger } from "~/lib/logger.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { channelKinds, type ChannelKind } from "./channel-kinds";
+import { kickOutboxRelay } from "~/outbox/relay.db.server";
+import { announceLicenceChanges } from "./licences.db.server";
 import { enqueuePairs } from "./pair-jobs.server";
 import {
   duePairs,
@@ -38,7 +42,10 @@ const FEED_CHECKS_PER_SWEEP = 200;
 /** Queues again the jobs of dirty pairs that stopped moving; returns how many. Never throws. */
 export async function requeueStale(now = new Date()): Promise<number> {
   try {
-    const stale = await stalePairs(new Date(now.getTime() - STALE_AFTER_MS));
+    const stale = await stalePairs(
+      new Date(now.getTime() - STALE_AFTER_MS),
+      now,
+    );
     await enqueuePairs(stale);
     await markPending(stale);
     return stale.length;
@@ -125,6 +132,24 @@ export async function deleteOrphanFiles(
   return orphans.map((f) => f.id);
 }
 
+/** Announces licence windows that opened or closed (licences.db.server.ts). Never throws. */
+export async function sweepLicences(now = new Date()): Promise<number> {
+  try {
+    const changes = await announceLicenceChanges(now);
+    if (changes.length > 0) {
+      logger.info(
+        { assets: changes.map((c) => `${c.shop}:${c.assetId}:${c.boundary}`) },
+        "licence windows changed; channels follow",
+      );
+      await kickOutboxRelay();
+    }
+    return changes.length;
+  } catch (error) {
+    logger.warn({ err: error }, "licence sweep failed; next sweep retries");
+    return 0;
+  }
+}
+
 export interface ReconcilerLoop {
   stop(): void;
 }
@@ -162,6 +187,7 @@ export function startReconciler({
   };
   const timers = [
     setInterval(() => void requeueStale(), recoverEveryMs),
+    setInterval(() => void sweepLicences(), recoverEveryMs),
     setInterval(() => void verify(), verifyEveryMs),
     setInterval(() => void orphans(), orphansEveryMs),
   ];

@@ -19,6 +19,7 @@ async function waitingImports(): Promise<number> {
 
 afterAll(async () => {
   await getQueue("shopify").obliterate({ force: true });
+  await getQueue("sync-feeds").obliterate({ force: true });
 });
 
 describe("job identities", () => {
@@ -67,5 +68,27 @@ describe("job identities", () => {
         shop: "other-shop.myshopify.com",
       }),
     ).not.toBe(a);
+  });
+
+  it("keeps one job per product × channel: a pair's retry runs once, and at once when a change arrives", async () => {
+    const pair = { shop: SHOP, productId: "p-coalesce", seq: 4 };
+    const retry = await enqueue(
+      "sync.google",
+      { ...pair, retry: 2 },
+      { delayMs: 60_000 },
+    );
+    const job = (await getQueue("sync-feeds").getJob(retry))!;
+    expect(await job.getState()).toBe("delayed");
+    // Pair jobs are never retried by BullMQ beside the pair's next job: their processor schedules it.
+    expect(job.opts.attempts).toBe(1);
+
+    // A change for the same pair maps to the same job, which stops waiting out the retry's backoff.
+    expect(await enqueue("sync.google", pair)).toBe(retry);
+    expect(await job.getState()).toBe("waiting");
+    const counts = await getQueue("sync-feeds").getJobCounts(
+      "waiting",
+      "delayed",
+    );
+    expect(counts).toMatchObject({ waiting: 1, delayed: 0 });
   });
 });

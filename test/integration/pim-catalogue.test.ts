@@ -118,7 +118,8 @@ describe("catalogue import by bulk operation", () => {
   it("streams a large JSONL result in batches, variants attached to their products", async () => {
     const shop = "streamed.myshopify.com";
     await upsertInstalledShop(shop);
-    const products = 1200;
+    // 1,600 lines: six batches of 250, the last one partial.
+    const products = 400;
     async function* lines() {
       for (let p = 1; p <= products; p += 1) {
         yield JSON.stringify({
@@ -150,19 +151,19 @@ describe("catalogue import by bulk operation", () => {
       products,
       variants: products * 3,
     });
-    expect(progress.length).toBeGreaterThan(10);
+    expect(progress.length).toBeGreaterThanOrEqual(6);
     expect(
       await db.variant.count({
-        where: { shop, product: { shopifyId: "gid://shopify/Product/777" } },
+        where: { shop, product: { shopifyId: "gid://shopify/Product/377" } },
       }),
     ).toBe(3);
     expect(
       (
         await db.product.findFirstOrThrow({
-          where: { shop, shopifyId: "gid://shopify/Product/777" },
+          where: { shop, shopifyId: "gid://shopify/Product/377" },
         })
       ).searchText,
-    ).toContain("sku-777-2");
+    ).toContain("sku-377-2");
   });
 });
 

@@ -39,8 +39,9 @@ describe("sync engine under faults", () => {
       duplicates: 0,
       orphans: 0,
     });
-    // Queued work is bounded by the product × channel pairs (one queued job each, plus a retry waiting out its
-    // backoff), never by the number of changes.
+    // Queued work (waiting or delayed, beside the running jobs) is bounded by the product × channel pairs — one
+    // job each, a retry backing off included — plus the running jobs of a killed worker that BullMQ puts back;
+    // never by the number of changes or failures.
     expect(result.maxQueueDepth).toBeLessThanOrEqual(2 * result.pairs);
   }, 400_000);
 });

@@ -1,42 +1,42 @@
 // Sync engine jobs: dispatching outbox events, converging a product on a channel (one generic processor for every
 // channel), and deleting orphan files. Each converges to the database's current state; the last attempt of a run
 // that keeps failing is recorded on the product × channel so the merchant sees it in Activity.
-import { defaultJobOptions } from "~/jobs/queues.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import type { ChannelKind } from "~/sync/channel-kinds";
 import { convergePair } from "~/sync/converge.server";
 import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
-import { supersededJob } from "~/sync/pair-jobs.server";
+import {
+  isLastRun,
+  retryPairLater,
+  supersededJob,
+} from "~/sync/pair-jobs.server";
 import { deleteOrphanFiles } from "~/sync/reconciler.server";
-import type { JobContext, Processor } from "../processor";
+import type { Processor } from "../processor";
 
 export const dispatchProcessor: Processor<"sync.dispatch"> = ({
   shop,
   outboxId,
 }) => dispatchOutboxEvent(shop, outboxId);
 
-const isLastAttempt = (context: JobContext) =>
-  context.attemptsMade + 1 >= (defaultJobOptions.attempts ?? 1);
-
 /**
- * The generic channel job. A retryable failure is retried by BullMQ unless a newer job of the same pair has run
- * since (it converged to a later state): then this one stands down, so a pair never piles up retries.
+ * The generic channel job, run once. A transient failure stands down when a newer job of the same pair has run
+ * since (it converged to a later state), else schedules the pair's next run (pair-jobs.server.ts); the last run
+ * of a series records the failure for the merchant and fails the job.
  */
 function channelProcessor(
   channel: ChannelKind,
 ): Processor<"sync.storefront" | "sync.google" | "sync.marketplace"> {
-  return async ({ shop, productId, seq }, context) => {
+  return async ({ shop, productId, seq, retry = 0 }) => {
+    const final = isLastRun(retry);
     try {
-      return await convergePair(shop, productId, channel, {
-        final: isLastAttempt(context),
-      });
+      return await convergePair(shop, productId, channel, { final });
     } catch (error) {
-      if (
-        (error as { retryable?: boolean }).retryable !== false &&
-        (await supersededJob(shop, productId, channel, seq))
-      )
+      if ((error as { retryable?: boolean }).retryable === false || final)
+        throw error;
+      if (await supersededJob(shop, productId, channel, seq))
         return { outcome: "superseded" };
-      throw error;
+      await retryPairLater(shop, productId, channel, retry, error);
+      return { outcome: "retrying", retry: retry + 1 };
     }
   };
 }
