@@ -45,6 +45,23 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Many web and worker processes on PostgreSQL, Redis and S3 (its own `npm test` step, after the build).
+        extends: true,
+        test: {
+          name: "processes",
+          include: ["test/processes/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: [
+            "test/support/env.ts",
+            "test/support/integration-setup.ts",
+          ],
+          pool: "forks",
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

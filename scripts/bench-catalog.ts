@@ -49,7 +49,7 @@ const WORDS = [
   "scarf",
   "beanie",
 ];
-const CHANNELS = ["STOREFRONT", "GOOGLE_MERCHANT", "MARKETPLACE"];
+const CHANNELS = ["SHOPIFY_STOREFRONT", "GOOGLE_MERCHANT", "MARKETPLACE"];
 
 const { dbProvider } = await import("~/db.server");
 const TEMPLATE_SHOP = "bench-template.myshopify.com";
@@ -112,7 +112,7 @@ async function seed(): Promise<number> {
       completeness: {
         create: {
           shop: TEMPLATE_SHOP,
-          channel: "STOREFRONT",
+          channel: "SHOPIFY_STOREFRONT",
           percent: 0,
           missing: [],
         },

@@ -6,7 +6,8 @@
 // Integration tests run twice, side by side: against SQLite (a file per test file) and PostgreSQL
 // (TEST_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/test); each run has its own template database,
 // queue prefixes and storage folders, so they share nothing but Redis (REDIS_URL, default 127.0.0.1:6379). The app
-// is built once, while the tests run, and the browser test serves that build.
+// is built once, while the tests run, and the browser test serves that build; the many-process test
+// (test/processes/, PostgreSQL only) runs the built web and worker entries once they exist.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,6 +32,12 @@ interface Step {
 const steps: Step[] = [
   { name: "graphql-codegen", command: tsx("scripts/graphql-codegen.ts") },
   { name: "build", command: [bin("remix"), "vite:build"] },
+  // The production entries (build/node/web.js, worker.js) the many-process test starts, as `npm start` does.
+  {
+    name: "build (node entries)",
+    command: tsx("scripts/build-server.ts"),
+    after: ["build"],
+  },
   {
     name: "integration (sqlite)",
     command: [bin("vitest"), "run", "--project", "integration"],
@@ -41,6 +48,13 @@ const steps: Step[] = [
     command: [bin("vitest"), "run", "--project", "integration"],
     env: { DATABASE_URL: postgresUrl },
     after: ["graphql-codegen"],
+  },
+  // Two web and two worker processes on PostgreSQL, Redis and S3 (test/processes/): PostgreSQL only.
+  {
+    name: "processes (postgresql)",
+    command: [bin("vitest"), "run", "--project", "processes"],
+    env: { DATABASE_URL: postgresUrl },
+    after: ["graphql-codegen", "build (node entries)"],
   },
   {
     name: "eslint",

@@ -1,4 +1,14 @@
 // The English catalogue: every string the admin UI shows. Other locales implement the same shape.
+import type { ChannelKind } from "~/channels/kinds";
+
+/** One name per channel, used by the PIM and the sync screens alike. */
+const CHANNEL_LABELS = {
+  SHOPIFY_STOREFRONT: "Shopify storefront",
+  GOOGLE_MERCHANT: "Google Merchant Center",
+  MARKETPLACE: "Marketplace",
+  META_CATALOG: "Meta catalogue",
+} as const satisfies Record<ChannelKind, string>;
+
 export const en = {
   app: {
     name: "Vitrine",
@@ -83,11 +93,7 @@ export const en = {
       "The right product data and the right approved images on every channel, with no manual copying.",
   },
   sync: {
-    channel: {
-      SHOPIFY_STOREFRONT: "Shopify storefront",
-      GOOGLE_MERCHANT: "Google Merchant Center",
-      MARKETPLACE: "Marketplace",
-    },
+    channel: CHANNEL_LABELS,
     status: {
       PENDING: "Pending",
       SYNCING: "Syncing",
@@ -103,17 +109,26 @@ export const en = {
     turnOff: "Turn off",
     save: "Save",
     saved: "Saved",
-    storefrontBody:
-      "Always on. Approved images are uploaded to Shopify once; a new version replaces the file in place, so every product and variant that shows it updates at once.",
+    channelBody: {
+      SHOPIFY_STOREFRONT:
+        "Always on. Approved images are uploaded to Shopify once; a new version replaces the file in place, so every product and variant that shows it updates at once.",
+      GOOGLE_MERCHANT:
+        "Give this URL to Merchant Center as a scheduled fetch. Image URLs change with every approved version, so Google refetches them.",
+      MARKETPLACE:
+        "Signed JSON listing updates (PATCH per SKU) to your marketplace's listings endpoint, retried with backoff.",
+      META_CATALOG:
+        "A CSV data feed for your Facebook and Instagram shops: add this URL in Commerce Manager as a scheduled feed (daily or hourly). Images are square, at least 500 × 500 px, and their URLs change with every approved version, so Meta refetches them.",
+    },
     filenamePattern: "Auto-link filename pattern",
     filenamePatternHelp:
       "A regular expression with named groups sku, role and n. Approved images whose name matches are linked to the variant with that SKU.",
-    googleBody:
-      "Give this URL to Merchant Center as a scheduled fetch. Image URLs change with every approved version, so Google refetches them.",
     feedUrl: "Feed URL",
     rotateToken: "Rotate feed token",
-    marketplaceBody:
-      "Signed JSON listing updates (PATCH per SKU) to your marketplace's listings endpoint, retried with backoff.",
+    rotateConfirm:
+      "Rotate the feed token? The current URL keeps working until {until}; update the URL in the channel's settings before then.",
+    rotateConfirmAction: "Rotate token",
+    cancel: "Cancel",
+    previousFeedUrl: "The previous feed URL keeps working until {until}.",
     endpointUrl: "Listings endpoint (https)",
     keyId: "Key id",
     secret: "Signing secret",
@@ -307,12 +322,7 @@ export const en = {
       progress: "{products} products imported so far.",
     },
     status: { DRAFT: "Draft", PENDING: "Pending change", APPROVED: "Approved" },
-    channel: {
-      "*": "All channels",
-      STOREFRONT: "Online Store",
-      GOOGLE_MERCHANT: "Google",
-      MARKETPLACE: "Marketplace",
-    },
+    channel: { "*": "All channels", ...CHANNEL_LABELS },
     index: {
       search: "Search title, handle, vendor or SKU",
       family: "Family",

@@ -1,5 +1,6 @@
 // The closed map of background jobs: name → queue and payload schema. Web and worker share it; the worker must
 // provide exactly one processor per name (checked at compile time in worker/processors/index.ts).
+import type { JobsOptions } from "bullmq";
 import { z } from "zod";
 import { shopDomain, shopifyGid } from "~/lib/ids";
 
@@ -20,11 +21,20 @@ export type QueueName = (typeof queueNames)[number];
 interface JobDefinition {
   queue: QueueName;
   schema: z.ZodType;
-  /** BullMQ attempts when not the queue's default (pair jobs run once and schedule their own retry). */
-  attempts?: number;
+  /**
+   * BullMQ options when not the queue's defaults. Pair jobs run once (they schedule their own retry) and leave
+   * no finished job behind: their ids mean "the pair's next run", which a finished job must not keep taken.
+   */
+  options?: Pick<JobsOptions, "attempts" | "removeOnComplete" | "removeOnFail">;
 }
 
 /** A product × channel convergence: `seq` is the pair's job sequence when queued (coalescing, see pair-jobs). */
+const pairJobOptions = {
+  attempts: 1,
+  removeOnComplete: true,
+  removeOnFail: true,
+} as const;
+
 const pairJob = z.object({
   shop: shopDomain,
   productId: z.string().min(1),
@@ -85,12 +95,25 @@ export const jobDefinitions = {
    * difference, read back again (sync/converge.server.ts). Coalesced: one queued job per product × channel, and
    * a transient failure schedules the pair's next run instead of a BullMQ retry (which would sit beside it).
    */
-  "sync.storefront": { queue: "sync-storefront", schema: pairJob, attempts: 1 },
-  "sync.google": { queue: "sync-feeds", schema: pairJob, attempts: 1 },
+  "sync.storefront": {
+    queue: "sync-storefront",
+    schema: pairJob,
+    options: pairJobOptions,
+  },
+  "sync.google": {
+    queue: "sync-feeds",
+    schema: pairJob,
+    options: pairJobOptions,
+  },
   "sync.marketplace": {
     queue: "sync-marketplace",
     schema: pairJob,
-    attempts: 1,
+    options: pairJobOptions,
+  },
+  "sync.meta": {
+    queue: "sync-feeds",
+    schema: pairJob,
+    options: pairJobOptions,
   },
   /** Deletes the shop's Shopify files Vitrine created that nothing shows (lost creations, unlinked assets). */
   "sync.orphans": {

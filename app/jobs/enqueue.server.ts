@@ -37,8 +37,9 @@ export async function enqueue<N extends JobName>(
   const data = parseJobPayload(name, payload);
   const queue = getQueue(jobDefinitions[name].queue);
   const definition = jobDefinitions[name];
-  const jobOptions: JobsOptions = {};
-  if ("attempts" in definition) jobOptions.attempts = definition.attempts;
+  const jobOptions: JobsOptions = {
+    ...("options" in definition ? definition.options : {}),
+  };
   const identity = jobIdentity(name, data, options.jobId);
   if (identity && "jobId" in identity)
     jobOptions.jobId = bullJobId(identity.jobId);

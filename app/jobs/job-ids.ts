@@ -44,6 +44,9 @@ export const jobIdentities = {
   "sync.marketplace": ({ shop, productId, seq }) => ({
     jobId: id("sync.marketplace", shop, productId, seq),
   }),
+  "sync.meta": ({ shop, productId, seq }) => ({
+    jobId: id("sync.meta", shop, productId, seq),
+  }),
   "sync.orphans": ({ shop }) => ({ dedupe: id("sync.orphans", shop) }),
   // Renditions are keyed by content: one job per version, whoever asks (upload, restore, the missing sweep).
   "dam.renditions": ({ shop, versionId }) => ({

@@ -1,5 +1,6 @@
 // The demo's apparel attribute set: what a fashion retailer fills in for coats, knitwear, trousers and accessories,
 // and which channels need it (Google Merchant requires gender, age group and material for apparel).
+import { channelKinds } from "~/channels/kinds";
 import type { AttributeInput, FamilyInput } from "./attributes.schema";
 import {
   assignFamilies,
@@ -96,17 +97,26 @@ export const APPAREL_ATTRIBUTES: AttributeInput[] = [
   },
 ];
 
-const ALL = ["STOREFRONT", "GOOGLE_MERCHANT", "MARKETPLACE"] as const;
+const ALL = channelKinds;
 const rules: FamilyInput["attributes"] = [
   { key: "material_composition", requiredChannels: [...ALL] },
-  { key: "care_instructions", requiredChannels: ["STOREFRONT", "MARKETPLACE"] },
-  { key: "fit", requiredChannels: ["STOREFRONT"] },
+  {
+    key: "care_instructions",
+    requiredChannels: ["SHOPIFY_STOREFRONT", "MARKETPLACE"],
+  },
+  { key: "fit", requiredChannels: ["SHOPIFY_STOREFRONT"] },
   { key: "size_chart", requiredChannels: [] },
   { key: "season", requiredChannels: [] },
   { key: "country_of_origin", requiredChannels: ["MARKETPLACE"] },
-  { key: "gender", requiredChannels: ["GOOGLE_MERCHANT", "MARKETPLACE"] },
-  { key: "age_group", requiredChannels: ["GOOGLE_MERCHANT"] },
-  { key: "brand", requiredChannels: ["GOOGLE_MERCHANT", "MARKETPLACE"] },
+  {
+    key: "gender",
+    requiredChannels: ["GOOGLE_MERCHANT", "MARKETPLACE", "META_CATALOG"],
+  },
+  { key: "age_group", requiredChannels: ["GOOGLE_MERCHANT", "META_CATALOG"] },
+  {
+    key: "brand",
+    requiredChannels: ["GOOGLE_MERCHANT", "MARKETPLACE", "META_CATALOG"],
+  },
   { key: "garment_length", requiredChannels: [] },
 ];
 

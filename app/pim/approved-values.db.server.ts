@@ -26,7 +26,7 @@ export interface ApprovedProductValues {
 export async function approvedValues(
   shop: string,
   productIds: readonly string[],
-  channel: Channel = "STOREFRONT",
+  channel: Channel = "SHOPIFY_STOREFRONT",
 ): Promise<Map<string, ApprovedProductValues>> {
   const locale = await primaryLocale(shop);
   const attributes = new Map(

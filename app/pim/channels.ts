@@ -1,12 +1,9 @@
-// The channels product data is completed and published for. STOREFRONT is Shopify itself.
+// The channels product data is completed and published for: the one channel vocabulary (channels/kinds.ts).
 import { z } from "zod";
+import { channelKinds, type ChannelKind } from "~/channels/kinds";
 
-export const CHANNELS = [
-  "STOREFRONT",
-  "GOOGLE_MERCHANT",
-  "MARKETPLACE",
-] as const;
-export type Channel = (typeof CHANNELS)[number];
+export const CHANNELS = channelKinds;
+export type Channel = ChannelKind;
 export const channel = z.enum(CHANNELS);
 
 /** The locale/channel of a value that applies everywhere (attribute not localisable / not channel-specific). */

@@ -12,7 +12,7 @@ const productsIndexQuery = z.object({
   status: z.enum(["DRAFT", "APPROVED", "PENDING"]).optional(),
   vendor: z.string().max(200).optional(),
   productType: z.string().max(200).optional(),
-  channel: channel.default("STOREFRONT"),
+  channel: channel.default("SHOPIFY_STOREFRONT"),
   completeness: z.enum(["complete", "incomplete"]).optional(),
   sort: z.enum(["title", "updated"]).default("title"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),

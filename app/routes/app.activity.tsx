@@ -15,7 +15,7 @@ import { z } from "zod";
 import { ProblemList } from "~/components/sync/problem-list";
 import { useT } from "~/i18n";
 import { actionFailure, parseForm } from "~/lib/http.server";
-import { channelKinds } from "~/sync/channel-kinds";
+import { channelKinds } from "~/channels/kinds";
 import {
   activity,
   problemStates,

@@ -9,7 +9,10 @@ import {
   requireParam,
 } from "~/lib/http.server";
 import { kickOutboxRelay } from "~/outbox/relay.db.server";
-import { assetLinkAction, runAssetLinkAction } from "~/sync/links.db.server";
+import {
+  assetLinkAction,
+  runAssetLinkAction,
+} from "~/sync/asset-links.db.server";
 import { authenticate } from "~/shopify.server";
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {

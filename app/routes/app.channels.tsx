@@ -1,56 +1,66 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-} from "@remix-run/react";
-import {
-  Badge,
-  BlockStack,
-  Button,
-  Card,
-  FormLayout,
-  InlineStack,
-  Layout,
-  Page,
-  Text,
-  TextField,
-} from "@shopify/polaris";
-import { useState } from "react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { patternProblem } from "~/lib/merchant-pattern";
+import { CHANNELS, channelKinds } from "~/channels/kinds";
+import { ChannelCard } from "~/components/sync/channel-card";
+import {
+  EndpointSettings,
+  StorefrontSettings,
+} from "~/components/sync/channel-settings-forms";
+import { FeedSettings } from "~/components/sync/feed-settings";
 import { useT } from "~/i18n";
 import { failureOf } from "~/lib/action-result";
 import { actionFailure, parseForm } from "~/lib/http.server";
 import {
   configureMarketplace,
+  enabledChannels,
+  FEED_TOKEN_GRACE_MS,
+  feedSettings,
   rotateFeedToken,
   setChannelEnabled,
   shopChannels,
   updateStorefrontConfig,
 } from "~/sync/channels/channels.db.server";
-import { channelKinds } from "~/sync/channel-kinds";
+import { feedOf } from "~/sync/channels/registry.server";
 import { stateCounts } from "~/sync/overview.db.server";
-import { googleFeedUrl } from "~/sync/urls.server";
+import { feedUrl } from "~/sync/urls.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const channels = await shopChannels(session.shop);
+  const shop = session.shop;
+  const channels = await shopChannels(shop);
+  const enabled = new Set(await enabledChannels(shop));
+  const counts = await stateCounts(shop);
+  const now = Date.now();
+  const feeds = await Promise.all(
+    channelKinds.map(async (kind) => {
+      const feed = feedOf(kind);
+      if (!feed) return null;
+      const { config } = await feedSettings(shop, kind);
+      const until = config.previousUntil ?? null;
+      return {
+        url: feedUrl(shop, feed, config.feedToken),
+        previousUntil: until && new Date(until).getTime() > now ? until : null,
+      };
+    }),
+  );
   return {
+    channels: channelKinds.map((kind, i) => ({
+      kind,
+      enabled: enabled.has(kind),
+      counts: counts.find((c) => c.channel === kind)!.counts,
+      feed: feeds[i] ?? null,
+    })),
     storefront: channels.storefront,
-    google: {
-      enabled: channels.google.enabled,
-      feedUrl: googleFeedUrl(session.shop, channels.google.config.feedToken),
-    },
-    marketplace: {
-      enabled: channels.marketplace.enabled,
+    endpoint: {
       url: channels.marketplace.endpoint?.url ?? "",
       keyId: channels.marketplace.endpoint?.keyId ?? "",
       hasSecret: Boolean(channels.marketplace.endpoint?.secret),
     },
-    counts: await stateCounts(session.shop),
+    graceMs: FEED_TOKEN_GRACE_MS,
   };
 };
 
@@ -66,7 +76,10 @@ const intent = z.discriminatedUnion("intent", [
     keyId: z.string(),
     secret: z.string(),
   }),
-  z.object({ intent: z.literal("rotate-feed-token") }),
+  z.object({
+    intent: z.literal("rotate-feed-token"),
+    kind: z.enum(channelKinds),
+  }),
   z.object({
     intent: z.literal("filename-pattern"),
     // Runs on every uploaded file name in the worker: it must run in linear time (lib/merchant-pattern).
@@ -96,7 +109,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         await configureMarketplace(session.shop, input);
         break;
       case "rotate-feed-token":
-        await rotateFeedToken(session.shop);
+        await rotateFeedToken(session.shop, input.kind);
         break;
       case "filename-pattern":
         await updateStorefrontConfig(session.shop, {
@@ -115,39 +128,7 @@ export default function Channels() {
   const failure = failureOf(useActionData<typeof action>());
   const busy = useNavigation().state !== "idle";
   const t = useT();
-  const [url, setUrl] = useState(data.marketplace.url);
-  const [keyId, setKeyId] = useState(data.marketplace.keyId);
-  const [secret, setSecret] = useState("");
-  const [pattern, setPattern] = useState(data.storefront.filenamePattern);
-  const counts = (kind: (typeof channelKinds)[number]) => {
-    const c = data.counts.find((x) => x.channel === kind)!.counts;
-    return t("sync.states", {
-      live: c.LIVE,
-      pending: c.PENDING + c.SYNCING,
-      blocked: c.BLOCKED,
-      failed: c.FAILED,
-    });
-  };
-  const toggle = (kind: (typeof channelKinds)[number], enabled: boolean) => (
-    <Form method="post">
-      <input type="hidden" name="intent" value="toggle" />
-      <input type="hidden" name="kind" value={kind} />
-      <input type="hidden" name="enabled" value={String(!enabled)} />
-      <Button submit loading={busy}>
-        {enabled ? t("sync.turnOff") : t("sync.turnOn")}
-      </Button>
-    </Form>
-  );
-  const heading = (kind: (typeof channelKinds)[number], enabled: boolean) => (
-    <InlineStack gap="200" blockAlign="center">
-      <Text as="h2" variant="headingMd">
-        {t(`sync.channel.${kind}`)}
-      </Text>
-      <Badge tone={enabled ? "success" : undefined}>
-        {enabled ? t("sync.on") : t("sync.off")}
-      </Badge>
-    </InlineStack>
-  );
+  const errors = failure?.fieldErrors ?? {};
   return (
     <Page title={t("channels.title")}>
       <Layout>
@@ -162,106 +143,41 @@ export default function Channels() {
         ) : null}
         <Layout.Section>
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="300">
-                {heading("SHOPIFY_STOREFRONT", true)}
-                <Text as="p">{t("sync.storefrontBody")}</Text>
-                <Text as="p" tone="subdued">
-                  {counts("SHOPIFY_STOREFRONT")}
-                </Text>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="filename-pattern" />
-                  <FormLayout>
-                    <TextField
-                      label={t("sync.filenamePattern")}
-                      name="filenamePattern"
-                      value={pattern}
-                      onChange={setPattern}
-                      helpText={t("sync.filenamePatternHelp")}
-                      error={failure?.fieldErrors.filenamePattern?.join(", ")}
-                      autoComplete="off"
-                      monospaced
+            {data.channels.map(({ kind, enabled, counts, feed }) => {
+              const { optional, settings } = CHANNELS[kind];
+              const setUp = settings !== "endpoint" || data.endpoint.hasSecret;
+              return (
+                <ChannelCard
+                  key={kind}
+                  kind={kind}
+                  enabled={enabled}
+                  canToggle={optional && setUp}
+                  counts={counts}
+                  busy={busy}
+                >
+                  {settings === "storefront" ? (
+                    <StorefrontSettings
+                      filenamePattern={data.storefront.filenamePattern}
+                      errors={errors}
+                      busy={busy}
                     />
-                    <Button submit loading={busy}>
-                      {t("sync.save")}
-                    </Button>
-                  </FormLayout>
-                </Form>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                {heading("GOOGLE_MERCHANT", data.google.enabled)}
-                <Text as="p">{t("sync.googleBody")}</Text>
-                <TextField
-                  label={t("sync.feedUrl")}
-                  value={data.google.feedUrl}
-                  readOnly
-                  autoComplete="off"
-                />
-                <Text as="p" tone="subdued">
-                  {counts("GOOGLE_MERCHANT")}
-                </Text>
-                <InlineStack gap="200">
-                  {toggle("GOOGLE_MERCHANT", data.google.enabled)}
-                  <Form method="post">
-                    <input
-                      type="hidden"
-                      name="intent"
-                      value="rotate-feed-token"
+                  ) : settings === "feed" && feed ? (
+                    <FeedSettings
+                      kind={kind}
+                      feed={feed}
+                      graceMs={data.graceMs}
+                      busy={busy}
                     />
-                    <Button submit loading={busy}>
-                      {t("sync.rotateToken")}
-                    </Button>
-                  </Form>
-                </InlineStack>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                {heading("MARKETPLACE", data.marketplace.enabled)}
-                <Text as="p">{t("sync.marketplaceBody")}</Text>
-                <Text as="p" tone="subdued">
-                  {counts("MARKETPLACE")}
-                </Text>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="marketplace" />
-                  <FormLayout>
-                    <TextField
-                      label={t("sync.endpointUrl")}
-                      name="url"
-                      value={url}
-                      onChange={setUrl}
-                      error={failure?.fieldErrors.url?.join(", ")}
-                      autoComplete="off"
+                  ) : settings === "endpoint" ? (
+                    <EndpointSettings
+                      endpoint={data.endpoint}
+                      errors={errors}
+                      busy={busy}
                     />
-                    <TextField
-                      label={t("sync.keyId")}
-                      name="keyId"
-                      value={keyId}
-                      onChange={setKeyId}
-                      error={failure?.fieldErrors.keyId?.join(", ")}
-                      autoComplete="off"
-                    />
-                    <TextField
-                      label={t("sync.secret")}
-                      name="secret"
-                      type="password"
-                      value={secret}
-                      onChange={setSecret}
-                      error={failure?.fieldErrors.secret?.join(", ")}
-                      autoComplete="new-password"
-                    />
-                    <Button submit variant="primary" loading={busy}>
-                      {t("sync.save")}
-                    </Button>
-                  </FormLayout>
-                </Form>
-                {data.marketplace.hasSecret
-                  ? toggle("MARKETPLACE", data.marketplace.enabled)
-                  : null}
-              </BlockStack>
-            </Card>
+                  ) : null}
+                </ChannelCard>
+              );
+            })}
           </BlockStack>
         </Layout.Section>
       </Layout>

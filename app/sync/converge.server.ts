@@ -13,7 +13,7 @@ import {
   adminClientFor,
   type AdminClient,
 } from "~/shopify/admin-client.server";
-import type { ChannelKind } from "./channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 import type { RunContext } from "./channels/adapter";
 import { adapterFor } from "./channels/registry.server";
 import { withPairLock } from "./locks.server";
@@ -24,7 +24,7 @@ import {
   openRepairHop,
   releaseRun,
   stampHops,
-} from "./pair-state.db.server";
+} from "./pair-runs.db.server";
 import { recordDrift } from "./drift.db.server";
 
 export type RunOutcome =

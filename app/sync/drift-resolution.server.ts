@@ -9,7 +9,8 @@ import { approveProducts } from "~/pim/approval.db.server";
 import { saveProductValues } from "~/pim/values.db.server";
 import { closeDrift } from "./drift.db.server";
 import { enqueuePairs } from "./pair-jobs.server";
-import { markDirty, variantIdOf } from "./pair-state.db.server";
+import { variantIdOf } from "./pair-queries.db.server";
+import { markDirty } from "./pair-state.db.server";
 
 /** A metafield value as the PIM's form input (the inverse of publishing), for the types a merchant edits there. */
 export function inputFromMetafield(

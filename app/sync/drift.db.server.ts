@@ -3,7 +3,7 @@
 // value) or reverts it (Vitrine writes the approved value again).
 import db, { type Prisma } from "~/db.server";
 import { NotFound } from "~/lib/errors";
-import type { ChannelKind } from "./channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 import type { DriftItem } from "./channels/adapter";
 
 const keyOf = (detail: unknown) => {

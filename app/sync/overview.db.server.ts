@@ -2,7 +2,7 @@
 // (p50/p95 overall and per day), items stuck on the way, the activity log, and retrying a failed item.
 import db from "~/db.server";
 import { NotFound } from "~/lib/errors";
-import { channelKinds, type ChannelKind } from "./channel-kinds";
+import { channelKinds, type ChannelKind } from "~/channels/kinds";
 import {
   syncStatuses,
   type ActivityRow,

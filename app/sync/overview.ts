@@ -1,5 +1,5 @@
 // The shapes the sync overview screens show (shared by loaders and presentational components).
-import type { ChannelKind } from "./channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 
 export const syncStatuses = [
   "PENDING",

@@ -6,13 +6,10 @@
 // change arriving meanwhile runs it at once (enqueue promotes it) and the pair still has one job.
 import { enqueue } from "~/jobs/enqueue.server";
 import { logger } from "~/lib/logger.server";
-import { CHANNEL_JOB } from "./channel-kinds";
-import type { ChannelKind } from "./channel-kinds";
-import {
-  jobSeqOf,
-  scheduleNextRun,
-  type PairRef,
-} from "./pair-state.db.server";
+import { CHANNEL_JOB, type ChannelKind } from "~/channels/kinds";
+import { jobSeqOf } from "./pair-queries.db.server";
+import { scheduleNextRun } from "./pair-runs.db.server";
+import type { PairRef } from "./pair-state.db.server";
 
 /** Runs of a pair that may fail transiently in a row before the last one records the failure for good. */
 export const MAX_PAIR_RUNS = 8;
@@ -70,14 +67,16 @@ export async function retryPairLater(
   shop: string,
   productId: string,
   channel: ChannelKind,
-  retry: number,
+  job: { seq: number; retry: number },
   error: unknown,
 ): Promise<void> {
+  const { retry } = job;
   const delayMs = retryDelayMs(retry);
   const seq = await scheduleNextRun(
     shop,
     productId,
     channel,
+    job.seq,
     new Date(Date.now() + delayMs),
   );
   logger.warn(

@@ -1,7 +1,7 @@
 // Pre-flight: does a rendition meet its channel's rules? Measured from the pixels, so a marketplace's
 // "pure white background" and "product fills 85 % of the frame" are checked before anything is published.
 
-import type { ChannelRules } from "./channel-kinds";
+import type { ChannelRules } from "~/channels/kinds";
 
 export interface Raster {
   /** Interleaved 8-bit samples, `channels` per pixel (3 = RGB, 4 = RGBA). */
@@ -92,6 +92,14 @@ export function checkRules(
       rule: "minLongSide",
       expected: `≥ ${rules.minLongSide} px`,
       actual: `${longSide} px`,
+    });
+  }
+  const shortSide = Math.min(analysis.width, analysis.height);
+  if (rules.minShortSide && shortSide < rules.minShortSide) {
+    failures.push({
+      rule: "minShortSide",
+      expected: `≥ ${rules.minShortSide} px`,
+      actual: `${shortSide} px`,
     });
   }
   if (rules.maxPixels && analysis.width * analysis.height > rules.maxPixels) {

@@ -6,10 +6,10 @@
 import { enqueuePairs } from "./pair-jobs.server";
 import {
   checkNow,
-  markDirty,
   pairsOfShopifyProduct,
   storefrontStateOf,
-} from "./pair-state.db.server";
+} from "./pair-queries.db.server";
+import { markDirty } from "./pair-state.db.server";
 
 /** The mirror of the product changed: every channel the product is on converges again. */
 export async function productChangedInShopify(

@@ -3,7 +3,7 @@
 //   queued again (the job was lost with a Redis that restarted empty, or its worker died). Job ids carry the
 //   pair's job sequence, so a sweep that runs while a job merely waits adds nothing.
 // - Verification: every pair is read back on a rolling schedule (`nextCheckAt`, soonest first), at a bounded
-//   cost: storefront reads spend at most RECONCILE_SHARE of the shop's Admin API restore rate. A read that finds
+//   cost: Admin API reads (kinds.ts `readCost`) spend at most RECONCILE_SHARE of the shop's Admin API restore rate. A read that finds
 //   the channel changed (a media item deleted in the Shopify admin, a variant image changed, a feed row gone)
 //   repairs it through the same run, or records drift where the PIM owns the data.
 // - Licences: an asset whose licence window closed or opened since its products last changed is announced, so
@@ -15,7 +15,7 @@ import { enqueue } from "~/jobs/enqueue.server";
 import { shopRestoreRate } from "~/jobs/shop-bucket.server";
 import { logger } from "~/lib/logger.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
-import { channelKinds, type ChannelKind } from "./channel-kinds";
+import { CHANNELS, channelKinds, type ChannelKind } from "~/channels/kinds";
 import { kickOutboxRelay } from "~/outbox/relay.db.server";
 import { announceLicenceChanges } from "./licences.db.server";
 import { enqueuePairs } from "./pair-jobs.server";
@@ -24,7 +24,7 @@ import {
   markPending,
   shopsWithSyncState,
   stalePairs,
-} from "./pair-state.db.server";
+} from "./pair-queries.db.server";
 import {
   deleteFileRowsByGid,
   fileRowsForOrphanCheck,
@@ -37,7 +37,6 @@ import { FILE_PREFIX } from "./storefront/files.server";
 export const RECONCILE_SHARE = 0.1;
 /** A dirty pair that has not moved for this long has its job queued again. */
 export const STALE_AFTER_MS = 45_000;
-const FEED_CHECKS_PER_SWEEP = 200;
 
 /** Queues again the jobs of dirty pairs that stopped moving; returns how many. Never throws. */
 export async function requeueStale(now = new Date()): Promise<number> {
@@ -58,11 +57,6 @@ export async function requeueStale(now = new Date()): Promise<number> {
   }
 }
 
-/** Estimated points of one storefront read-back of a product (its variants dominate). */
-function readCost(variants: number): number {
-  return 30 + variants * 10;
-}
-
 /**
  * Queues the read-back of the shop's pairs that are due (soonest first), within the cost budget of one sweep
  * interval. Returns how many were queued per channel.
@@ -81,12 +75,14 @@ export async function verifyDue(
     ((await shopRestoreRate(shop)) * RECONCILE_SHARE * intervalMs) / 1000;
   const picked: typeof due = [];
   for (const pair of due) {
-    if (pair.channel === "SHOPIFY_STOREFRONT") {
-      const cost = readCost(pair.variants);
+    // Admin API reads share the shop's budget (each channel gets at least one); local reads are capped.
+    const read = CHANNELS[pair.channel].readCost;
+    if (read.kind === "admin-api") {
+      const cost = read.perProduct + pair.variants * read.perVariant;
       if (cost > budget && picked.some((p) => p.channel === pair.channel))
         continue;
       budget -= cost;
-    } else if (counts[pair.channel] >= FEED_CHECKS_PER_SWEEP) continue;
+    } else if (counts[pair.channel] >= read.perSweep) continue;
     counts[pair.channel] += 1;
     picked.push(pair);
   }

@@ -7,7 +7,7 @@ import {
 import { rasterForAnalysis, renderImage } from "~/dam/image.server";
 import db, { type Prisma } from "~/db.server";
 import { NotFound } from "~/lib/errors";
-import { CHANNELS, renditionKey, type ChannelKind } from "./channel-kinds";
+import { CHANNELS, renditionKey, type ChannelKind } from "~/channels/kinds";
 import { analyseRaster, checkRules, type PreflightResult } from "./preflight";
 import type { RenderedImage } from "~/dam/image.server";
 

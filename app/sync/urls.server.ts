@@ -1,4 +1,4 @@
-// Public, signed URLs for what channels fetch from us: rendition images and the Google feed. A rendition's URL
+// Public, signed URLs for what channels fetch from us: rendition images and the feeds (Google, Meta). A rendition's URL
 // carries its cache key (master SHA-256 + profile version), so a new version is a new URL and every cache
 // keyed on URLs (Google's image crawler, marketplace CDNs) fetches it again. Signed by lib/url-signing.server.ts.
 import { env } from "~/env.server";
@@ -29,12 +29,20 @@ export function renditionSignatureValid(
   return verifyValue(`${shop}/${file}`, sig, kid);
 }
 
-/** The shop's Google feed, authorised by the channel's feed token (rotatable in Channels). */
-export function googleFeedUrl(shop: string, feedToken: string): string {
+/** A feed channel's feed, authorised by the channel's token (rotatable in Channels). */
+export function feedUrl(
+  shop: string,
+  feed: { slug: string; extension: string },
+  token: string,
+): string {
   const url = new URL(
-    `/feeds/google/${encodeURIComponent(shop)}.xml`,
+    `/feeds/${feed.slug}/${encodeURIComponent(shop)}.${feed.extension}`,
     env().SHOPIFY_APP_URL,
   );
-  url.searchParams.set("token", feedToken);
+  url.searchParams.set("token", token);
   return url.href;
 }
+
+/** The shop's Google feed. */
+export const googleFeedUrl = (shop: string, feedToken: string): string =>
+  feedUrl(shop, { slug: "google", extension: "xml" }, feedToken);

@@ -1,4 +1,5 @@
 // Builds the BullMQ workers: one per queue, each dispatching jobs by name to the processor map.
+import { hostname } from "node:os";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import {
@@ -10,6 +11,7 @@ import {
 } from "~/jobs/definitions";
 import { queuePrefix } from "~/jobs/queues.server";
 import { createRedis } from "~/jobs/redis.server";
+import { runWithLogContext } from "~/lib/log-context.server";
 import { logger } from "~/lib/logger.server";
 import { classifyFailure } from "./failure.server";
 import type { Processor, ProcessorMap } from "./processor";
@@ -34,29 +36,42 @@ export function dispatcher(processors: ProcessorMap) {
     if (!isJobName(job.name))
       throw new UnrecoverableError(`unknown job name "${job.name}"`);
     const name: JobName = job.name;
-    const log = logger.child({
-      job: name,
-      jobId: job.id,
-      attempt: job.attemptsMade + 1,
-    });
-    const started = performance.now();
-    try {
-      const payload = parseJobPayload(name, job.data);
-      const result = await (processors[name] as Processor<JobName>)(payload, {
-        jobId: job.id ?? "",
-        attemptsMade: job.attemptsMade,
-        log,
-      });
-      log.debug({ ms: Math.round(performance.now() - started) }, "job done");
-      return result;
-    } catch (error) {
-      const classified = classifyFailure(error);
-      log.warn(
-        { err: error, permanent: classified instanceof UnrecoverableError },
-        "job failed",
-      );
-      throw classified;
-    }
+    const shop = (job.data as { shop?: unknown } | undefined)?.shop;
+    // Every line about this job — these and whatever the domain logs while it runs — carries its shop and id.
+    return runWithLogContext(
+      { jobId: job.id ?? "", ...(typeof shop === "string" ? { shop } : {}) },
+      async () => {
+        const log = logger.child({
+          job: name,
+          queue: job.queueName,
+          attempt: job.attemptsMade + 1,
+        });
+        const started = performance.now();
+        try {
+          const payload = parseJobPayload(name, job.data);
+          const result = await (processors[name] as Processor<JobName>)(
+            payload,
+            { jobId: job.id ?? "", attemptsMade: job.attemptsMade, log },
+          );
+          log.debug(
+            { ms: Math.round(performance.now() - started) },
+            "job done",
+          );
+          return result;
+        } catch (error) {
+          const classified = classifyFailure(error);
+          log.warn(
+            {
+              err: error,
+              ms: Math.round(performance.now() - started),
+              permanent: classified instanceof UnrecoverableError,
+            },
+            "job failed",
+          );
+          throw classified;
+        }
+      },
+    );
   };
 }
 
@@ -69,6 +84,8 @@ export function startWorkers(options: WorkerOptions = {}): RunningWorkers {
         connection,
         prefix: options.prefix ?? queuePrefix(),
         concurrency: options.concurrency ?? 4,
+        // Recorded on each job as `processedBy`: which process ran (or took over) it.
+        name: `${hostname()}:${process.pid}`,
         // A worker that dies mid-job loses its lock after 15 s and the job is handed to another within ~10 s
         // (BullMQ's defaults are 30 s each); the lock is renewed every 7.5 s while the job runs.
         lockDuration: 15_000,

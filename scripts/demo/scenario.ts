@@ -2,6 +2,7 @@
 // approve studio images, link them to variants, publish to every channel, replace the size chart used by every
 // variant of a dozen coats, wait until every channel is live, and report the latencies. Everything here goes
 // through the app's own use cases (the same ones the admin UI calls); the worker does the syncing.
+import { parse } from "csv-parse/sync";
 import sharp from "sharp";
 import { MarketplaceReceiver } from "../../emulator/marketplace/receiver.ts";
 import { COLOURS } from "../../emulator/seed/catalogue.ts";
@@ -72,11 +73,18 @@ export async function runScenario({
     await import("../../app/dam/ingest.server.ts");
   const { approveVersion } = await import("../../app/dam/versions.server.ts");
   const { linkAssets } = await import("../../app/sync/links.db.server.ts");
-  const { configureMarketplace, shopChannels } =
-    await import("../../app/sync/channels/channels.db.server.ts");
+  const {
+    configureMarketplace,
+    enabledChannels,
+    feedSettings,
+    setChannelEnabled,
+    shopChannels,
+  } = await import("../../app/sync/channels/channels.db.server.ts");
+  const { CHANNELS } = await import("../../app/channels/kinds.ts");
   const { kickOutboxRelay } =
     await import("../../app/outbox/relay.db.server.ts");
-  const { googleFeedUrl } = await import("../../app/sync/urls.server.ts");
+  const { feedUrl, googleFeedUrl } =
+    await import("../../app/sync/urls.server.ts");
   const actor = "demo@vitrine.example";
 
   say(
@@ -99,6 +107,14 @@ export async function runScenario({
     secret: "demo-marketplace-secret",
   });
   say(`marketplace channel → ${marketplaceUrl} (signed PATCH per SKU)`);
+  await setChannelEnabled(shop, "META_CATALOG", true);
+  const metaFeedUrl = feedUrl(
+    shop,
+    { slug: "meta", extension: "csv" },
+    (await feedSettings(shop, "META_CATALOG")).config.feedToken,
+  ).replace(/^https?:\/\/[^/]+/, appUrl);
+  say(`Meta catalogue channel → ${metaFeedUrl} (CSV data feed)`);
+  const channels = await enabledChannels(shop);
 
   const coats = await db.product.findMany({
     where: { shop, productType: "Coats", status: "ACTIVE" },
@@ -173,11 +189,11 @@ export async function runScenario({
       where: { shop, productId: { in: productIds } },
       select: { status: true, confirmedRevision: true, desiredRevision: true },
     });
-  say("publishing to the storefront, Google and the marketplace");
+  say(`publishing to ${channels.map((c) => CHANNELS[c].key).join(", ")}`);
   await until(
     allLive,
     (rows) =>
-      rows.length === productIds.length * 3 &&
+      rows.length === productIds.length * channels.length &&
       rows.every(
         (r) => r.status === "LIVE" && r.confirmedRevision === r.desiredRevision,
       ),
@@ -213,7 +229,8 @@ export async function runScenario({
   const hops = await until(
     () => db.syncHop.findMany({ where: { outboxId: outbox.id } }),
     (rows) =>
-      rows.length === productIds.length * 3 && rows.every((h) => h.endedAt),
+      rows.length === productIds.length * channels.length &&
+      rows.every((h) => h.endedAt),
     "the replacement live on every channel",
   );
   const failed = hops.filter((h) => h.outcome !== "LIVE");
@@ -262,6 +279,21 @@ export async function runScenario({
     )
   )
     throw new Error("a marketplace listing does not show the new size chart");
+  const metaRows = parse(await (await fetch(metaFeedUrl)).text(), {
+    columns: true,
+  }) as { id: string; image_link: string; additional_image_link: string }[];
+  if (
+    !skus.every((sku) =>
+      metaRows.some(
+        (row) =>
+          row.id === sku &&
+          `${row.image_link},${row.additional_image_link}`.includes(
+            version.sha256,
+          ),
+      ),
+    )
+  )
+    throw new Error("a Meta catalogue row does not show the new size chart");
 
   const latencies = (channel: string) =>
     hops
@@ -271,9 +303,11 @@ export async function runScenario({
   const variants = hops
     .filter((h) => h.channel === "SHOPIFY_STOREFRONT")
     .reduce((n, h) => n + h.variants, 0);
+  const perChannel = channels
+    .filter((c) => c !== "SHOPIFY_STOREFRONT")
+    .map((c) => `${CHANNELS[c].key}_p95_ms=${percentile(latencies(c), 95)}`);
   const resultLine =
     `RESULT replace_to_live variants=${variants} storefront_p50_ms=${percentile(storefront, 50)} ` +
-    `storefront_p95_ms=${percentile(storefront, 95)} google_p95_ms=${percentile(latencies("GOOGLE_MERCHANT"), 95)} ` +
-    `marketplace_p95_ms=${percentile(latencies("MARKETPLACE"), 95)} manual_steps=0`;
+    `storefront_p95_ms=${percentile(storefront, 95)} ${perChannel.join(" ")} manual_steps=0`;
   return { variants, resultLine, close: () => receiver.close() };
 }

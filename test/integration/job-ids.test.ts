@@ -1,13 +1,17 @@
 // jobs/job-ids.ts through enqueue(): whoever asks for the same work gets the same job.
 import { afterAll, describe, expect, it } from "vitest";
+import db from "~/db.server";
 import { enqueue } from "~/jobs/enqueue.server";
 import { getQueue } from "~/jobs/queues.server";
 import { logger } from "~/lib/logger.server";
 import { queueCatalogueImport } from "~/pim/onboarding.server";
 import { recordInstall } from "~/shop/install.server";
+import { retryPairLater } from "~/sync/pair-jobs.server";
 import { processors } from "~/worker/processors";
 import { startWorkers } from "~/worker/run.server";
 import { findJob, waitForJob } from "../support/jobs";
+import { buildProduct } from "../support/factories/product";
+import { eventually } from "../support/wait";
 
 const SHOP = "job-ids.myshopify.com";
 const context = { jobId: "t", attemptsMade: 0, log: logger };
@@ -90,5 +94,64 @@ describe("job identities", () => {
       "delayed",
     );
     expect(counts).toMatchObject({ waiting: 1, delayed: 0 });
+  });
+
+  it("frees a pair's job id once its job has finished, so the pair's next run can always be queued", async () => {
+    const pair = { shop: SHOP, productId: "p-finished", seq: 9 };
+    const first = await enqueue("sync.google", pair);
+    const workers = startWorkers({
+      queues: ["sync-feeds"],
+      processors: { ...processors, "sync.google": async () => "stood down" },
+    });
+    try {
+      // Finished and gone: pair jobs leave nothing behind.
+      await eventually(
+        () => getQueue("sync-feeds").getJob(first),
+        (job) => job === undefined,
+        { what: "the finished pair job removed" },
+      );
+    } finally {
+      await workers.close();
+    }
+    // The job stood down without starting a run (the sequence did not move): the recovery sweep asks again under
+    // the same id, and gets a job — a finished job kept under it would swallow every later request.
+    await enqueue("sync.google", pair);
+    const again = await getQueue("sync-feeds").getJob(first);
+    expect(await again?.getState()).toBe("waiting");
+    await again!.remove();
+  });
+
+  it("queues a retry under the pair's next sequence when the failed job had not started its run", async () => {
+    const product = await buildProduct(SHOP, 41);
+    await db.syncState.create({
+      data: {
+        shop: SHOP,
+        productId: product.id,
+        channel: "GOOGLE_MERCHANT",
+        status: "PENDING",
+        desiredRevision: 2,
+        jobSeq: 6,
+      },
+    });
+    // Job 6 waited for the pair's lock and gave up: its own id is still the pair's next, but it is running.
+    await retryPairLater(
+      SHOP,
+      product.id,
+      "GOOGLE_MERCHANT",
+      { seq: 6, retry: 0 },
+      new Error("busy"),
+    );
+    const state = await db.syncState.findFirstOrThrow({
+      where: { shop: SHOP, productId: product.id },
+    });
+    expect(state.jobSeq).toBe(7);
+    expect(state.nextCheckAt!.getTime()).toBeGreaterThan(Date.now());
+    const retry = await findJob("sync.google", {
+      shop: SHOP,
+      productId: product.id,
+      seq: 7,
+    });
+    expect(await retry?.getState()).toBe("delayed");
+    expect(retry!.data).toMatchObject({ retry: 1 });
   });
 });

@@ -136,6 +136,142 @@ describe(`migrations (${provider})`, () => {
     ).toMatchObject({ approvedBy: "user:84" });
   });
 
+  it("bring the PIM's stored STOREFRONT channel to the one vocabulary, leaving other channels alone", async () => {
+    const { shop } = await db.shop.create({
+      data: { shop: "vocabulary.myshopify.com" },
+    });
+    const product = await db.product.create({
+      data: {
+        shop,
+        shopifyId: "gid://shopify/Product/2",
+        handle: "scarf",
+        title: "Scarf",
+        searchText: "scarf",
+        status: "ACTIVE",
+      },
+    });
+    const attribute = (key: string) =>
+      db.attributeDefinition.create({
+        data: {
+          shop,
+          key,
+          labels: { en: key },
+          type: "single_line_text",
+          validation: {},
+        },
+      });
+    const fit = await attribute("fit");
+    const care = await attribute("care");
+    const family = await db.family.create({
+      data: { shop, name: "Scarves", productTypes: [], categoryIds: [] },
+    });
+    await db.familyAttribute.createMany({
+      data: [
+        {
+          shop,
+          familyId: family.id,
+          attributeId: fit.id,
+          requiredChannels: ["STOREFRONT", "GOOGLE_MERCHANT"],
+        },
+        {
+          shop,
+          familyId: family.id,
+          attributeId: care.id,
+          requiredChannels: ["MARKETPLACE"],
+        },
+      ],
+    });
+    const value = (channel: string, attributeId: string) => ({
+      shop,
+      productId: product.id,
+      ownerId: product.id,
+      attributeId,
+      channel,
+      draft: `"${channel}"`,
+    });
+    await db.attributeValue.createMany({
+      data: [
+        value("STOREFRONT", fit.id),
+        value("GOOGLE_MERCHANT", fit.id),
+        value("*", fit.id),
+        value("STOREFRONT", care.id),
+      ],
+    });
+    await db.valueChange.create({
+      data: {
+        shop,
+        changeId: "c2",
+        productId: product.id,
+        ownerId: product.id,
+        attributeId: fit.id,
+        locale: "*",
+        channel: "STOREFRONT",
+        kind: "EDIT",
+      },
+    });
+    await db.productCompleteness.createMany({
+      data: [
+        {
+          shop,
+          productId: product.id,
+          channel: "STOREFRONT",
+          percent: 50,
+          missing: [],
+        },
+        {
+          shop,
+          productId: product.id,
+          channel: "GOOGLE_MERCHANT",
+          percent: 20,
+          missing: [],
+        },
+      ],
+    });
+
+    await runMigration("one_channel_vocabulary");
+
+    const values = await db.attributeValue.findMany({
+      where: { shop },
+      select: { attributeId: true, channel: true, draft: true },
+    });
+    expect(
+      values
+        .map(
+          (v) =>
+            `${v.attributeId === fit.id ? "fit" : "care"} ${v.channel} ${v.draft}`,
+        )
+        .sort(),
+    ).toEqual(
+      [
+        'care SHOPIFY_STOREFRONT "STOREFRONT"',
+        'fit * "*"',
+        'fit GOOGLE_MERCHANT "GOOGLE_MERCHANT"',
+        'fit SHOPIFY_STOREFRONT "STOREFRONT"',
+      ].sort(),
+    );
+    expect(
+      await db.valueChange.findFirstOrThrow({ where: { shop } }),
+    ).toMatchObject({ channel: "SHOPIFY_STOREFRONT" });
+    const completeness = await db.productCompleteness.findMany({
+      where: { shop },
+      orderBy: { percent: "asc" },
+    });
+    expect(completeness.map((c) => [c.channel, c.percent])).toEqual([
+      ["GOOGLE_MERCHANT", 20],
+      ["SHOPIFY_STOREFRONT", 50],
+    ]);
+    const required = await db.familyAttribute.findMany({
+      where: { shop },
+      select: { attributeId: true, requiredChannels: true },
+    });
+    expect(
+      required.find((r) => r.attributeId === fit.id)?.requiredChannels,
+    ).toEqual(["SHOPIFY_STOREFRONT", "GOOGLE_MERCHANT"]);
+    expect(
+      required.find((r) => r.attributeId === care.id)?.requiredChannels,
+    ).toEqual(["MARKETPLACE"]);
+  });
+
   it("match the schema: no model change is missing a migration", () => {
     expect(sqlStatements(pendingSchemaChanges(provider, baseUrl))).toEqual([]);
   });

@@ -99,11 +99,13 @@ describe("saving values", () => {
         where: { shop: SHOP, changeId: changeId! },
       }),
     ).toBe(4);
-    // Outerwear: storefront needs material, care, fit → complete; Google also needs gender, age group, brand.
+    // Outerwear: storefront needs material, care, fit → complete; Google and Meta also need gender, age group,
+    // brand.
     expect(await completeness(product.id)).toEqual({
-      STOREFRONT: 100,
+      SHOPIFY_STOREFRONT: 100,
       GOOGLE_MERCHANT: 25,
       MARKETPLACE: 40,
+      META_CATALOG: 25,
     });
     const missing = await db.productCompleteness.findUniqueOrThrow({
       where: {
@@ -132,7 +134,7 @@ describe("saving values", () => {
       group: "Specifications",
     });
     await recomputeCompleteness(SHOP, [product.id]);
-    expect((await completeness(product.id)).STOREFRONT).toBe(75);
+    expect((await completeness(product.id)).SHOPIFY_STOREFRONT).toBe(75);
 
     await saveAttribute(SHOP, {
       key: "season",
@@ -142,7 +144,7 @@ describe("saving values", () => {
       group: "Specifications",
     });
     await recomputeCompleteness(SHOP, [product.id]);
-    expect((await completeness(product.id)).STOREFRONT).toBe(100);
+    expect((await completeness(product.id)).SHOPIFY_STOREFRONT).toBe(100);
   });
 
   it("saving the same values again changes nothing", async () => {

@@ -9,9 +9,10 @@ import {
   configureMarketplace,
   shopChannels,
 } from "~/sync/channels/channels.db.server";
-import { googleFeedXml } from "~/sync/channels/feed.db.server";
+import { googleFeedXml } from "~/sync/channels/google.server";
 import { replacementImpact } from "~/sync/dispatch.db.server";
-import { linkAssets, linkAssetsByOption, usedBy } from "~/sync/links.db.server";
+import { usedBy } from "~/sync/asset-links.db.server";
+import { linkAssets, linkAssetsByOption } from "~/sync/links.db.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { connectAppTo } from "../support/app-emulator";
 import { COLOURS } from "../../emulator/seed/catalogue";

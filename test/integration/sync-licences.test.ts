@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { closeLocks } from "~/jobs/lock.server";
 import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
-import { googleFeedXml } from "~/sync/channels/feed.db.server";
+import { googleFeedXml } from "~/sync/channels/google.server";
 import { expiringAssets } from "~/sync/licences.db.server";
 import { linkAssetsByOption } from "~/sync/links.db.server";
 import { sweepLicences } from "~/sync/reconciler.server";

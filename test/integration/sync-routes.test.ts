@@ -1,11 +1,12 @@
 // The sync engine's HTTP surface: the Google feed and rendition URLs channels fetch, and the admin actions
 // (channel settings, retry). Every one is scoped to its shop.
 import { beforeAll, describe, expect, it } from "vitest";
+import { channelKinds } from "~/channels/kinds";
 import db from "~/db.server";
 import { action as activityAction } from "~/routes/app.activity";
 import { action as channelsAction } from "~/routes/app.channels";
 import { action as assetLinksAction } from "~/routes/app.assets.$id.links";
-import { loader as feedLoader } from "~/routes/feeds.google.$file";
+import { loader as feedLoader } from "~/routes/feeds.$feed.$file";
 import { loader as renditionLoader } from "~/routes/renditions.$shop.$file";
 import { shopChannels } from "~/sync/channels/channels.db.server";
 import { convergePair } from "~/sync/converge.server";
@@ -84,7 +85,7 @@ const feedRequest = (shop: string, token: string) =>
     request: new Request(
       `https://app.example/feeds/google/${shop}.xml?token=${token}`,
     ),
-    params: { file: `${shop}.xml` },
+    params: { feed: "google", file: `${shop}.xml` },
     context: {},
   });
 
@@ -170,11 +171,7 @@ describe("jobs are scoped to their shop", () => {
       where: { shop: SHOP_A },
     });
     const feedBefore = await db.feedItem.count({ where: { shop: SHOP_A } });
-    for (const channel of [
-      "SHOPIFY_STOREFRONT",
-      "GOOGLE_MERCHANT",
-      "MARKETPLACE",
-    ] as const)
+    for (const channel of channelKinds)
       await expect(convergePair(SHOP_B, productA, channel)).resolves.toEqual({
         outcome: "gone",
       });

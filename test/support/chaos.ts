@@ -79,7 +79,7 @@ export async function runChaos(
   const { seedApparelAttributes } = await import("~/pim/apparel-seed.server");
   const { saveProductValues } = await import("~/pim/values.db.server");
   const { approveProducts } = await import("~/pim/approval.db.server");
-  const { loader: feedLoader } = await import("~/routes/feeds.google.$file");
+  const { loader: feedLoader } = await import("~/routes/feeds.$feed.$file");
   const { getStorage } = await import("~/dam/storage.server");
   const { storeOfflineSessionWithToken } = await import("./shopify");
   const { createAsset, mirrorFromEmulator, replaceAsset } =
@@ -315,7 +315,7 @@ export async function runChaos(
       request: new Request(
         `https://app.example/feeds/google/${SHOP}.xml?token=${google.config.feedToken}`,
       ),
-      params: { file: `${SHOP}.xml` },
+      params: { feed: "google", file: `${SHOP}.xml` },
       context: {},
     });
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(

@@ -6,7 +6,7 @@ import {
   renderGoogleFeed,
   type GoogleItem,
 } from "~/sync/channels/google-feed";
-import { CHANNELS, renditionKey } from "~/sync/channel-kinds";
+import { CHANNELS, renditionKey } from "~/channels/kinds";
 import { analyseRaster, checkRules, type Raster } from "~/sync/preflight";
 
 /** A white canvas with a coloured rectangle: the product in a studio shot. */

@@ -60,7 +60,7 @@ describe("family form", () => {
         ["productTypes", "Coats; Jackets"],
         ["attributes", "fit"],
         ["attributes", "material_composition"],
-        ["required.fit.STOREFRONT", "on"],
+        ["required.fit.SHOPIFY_STOREFRONT", "on"],
         ["required.fit.GOOGLE_MERCHANT", "on"],
         // Not in the family: its required box does not matter.
         ["required.gender.MARKETPLACE", "on"],
@@ -71,7 +71,10 @@ describe("family form", () => {
       productTypes: ["Coats", "Jackets"],
       categoryIds: [],
       attributes: [
-        { key: "fit", requiredChannels: ["STOREFRONT", "GOOGLE_MERCHANT"] },
+        {
+          key: "fit",
+          requiredChannels: ["SHOPIFY_STOREFRONT", "GOOGLE_MERCHANT"],
+        },
         { key: "material_composition", requiredChannels: [] },
       ],
     });

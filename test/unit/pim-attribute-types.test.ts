@@ -198,7 +198,7 @@ describe("completeness", () => {
       id: "a1",
       key: "material",
       level: "PRODUCT" as const,
-      requiredChannels: ["STOREFRONT", "GOOGLE_MERCHANT"],
+      requiredChannels: ["SHOPIFY_STOREFRONT", "GOOGLE_MERCHANT"],
     },
     {
       id: "a2",
@@ -253,7 +253,7 @@ describe("completeness", () => {
     });
 
     expect(result).toEqual([
-      { channel: "STOREFRONT", percent: 100, missing: [] },
+      { channel: "SHOPIFY_STOREFRONT", percent: 100, missing: [] },
       {
         channel: "GOOGLE_MERCHANT",
         percent: 50,
@@ -264,6 +264,8 @@ describe("completeness", () => {
         percent: 50,
         missing: [{ attribute: "length", variantId: "v2" }],
       },
+      // Nothing is required on the Meta catalogue here.
+      { channel: "META_CATALOG", percent: 100, missing: [] },
     ]);
   });
 
@@ -284,7 +286,7 @@ describe("completeness", () => {
       ],
     });
     expect(storefront).toEqual({
-      channel: "STOREFRONT",
+      channel: "SHOPIFY_STOREFRONT",
       percent: 0,
       missing: [{ attribute: "material" }],
     });

@@ -4,7 +4,7 @@ import { FormSelect, FormTextField } from "~/components/form-fields";
 import { useT } from "~/i18n";
 import type { ActionFailure } from "~/lib/action-result";
 import { typedText } from "~/lib/action-result";
-import { ANY } from "~/pim/channels";
+import { ANY, type Channel } from "~/pim/channels";
 import type { EditorAttribute, EditorView } from "~/pim/editor-view";
 import { formFieldName, valueFieldName } from "~/pim/value-field";
 
@@ -38,7 +38,7 @@ export function AttributeField({
   const required = attribute.requiredChannels.length
     ? t("pim.editor.required", {
         channels: attribute.requiredChannels
-          .map((c) => t(`pim.channel.${c as "STOREFRONT"}`))
+          .map((c) => t(`pim.channel.${c as Channel}`))
           .join(", "),
       })
     : undefined;

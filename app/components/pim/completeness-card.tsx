@@ -8,6 +8,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { useT } from "~/i18n";
+import type { Channel } from "~/pim/channels";
 import type { EditorView } from "~/pim/editor-view";
 
 export function CompletenessCard({
@@ -29,7 +30,7 @@ export function CompletenessCard({
             <BlockStack gap="100" key={c.channel}>
               <InlineStack align="space-between">
                 <Text as="span">
-                  {t(`pim.channel.${c.channel as "STOREFRONT"}`)}
+                  {t(`pim.channel.${c.channel as Channel}`)}
                 </Text>
                 <Badge tone={tone ?? "attention"}>{`${c.percent}%`}</Badge>
               </InlineStack>

@@ -15,7 +15,7 @@ import {
 import { useState } from "react";
 import { useT } from "~/i18n";
 import { failureOf } from "~/lib/action-result";
-import type { ChannelKind } from "~/sync/channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 import { statusTone } from "./status-tone";
 
 export interface AssetUsage {

@@ -1,7 +1,7 @@
 // A product's state on each channel, with the reason when pre-flight blocked it or a push failed.
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import { useT } from "~/i18n";
-import type { ChannelKind } from "~/sync/channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 import { statusTone } from "./status-tone";
 
 export interface ProductChannelState {

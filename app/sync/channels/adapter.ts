@@ -2,7 +2,7 @@
 // the same way: compute the desired state from the approved data, read the channel back, push the difference,
 // read back again, and only then call the product live. Adding a channel is one adapter module + its tests.
 import type { AdminClient } from "~/shopify/admin-client.server";
-import type { ChannelKind } from "../channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 
 export interface RunContext {
   shop: string;
@@ -47,6 +47,15 @@ export interface Observation {
   observedUpdatedAt?: Date | null;
 }
 
+/** A channel that fetches a feed from us: served at /feeds/{slug}/{shop}.{extension}?token=… */
+export interface FeedServing {
+  slug: string;
+  extension: string;
+  contentType: string;
+  /** The whole feed as the channel reads it now. */
+  render(shop: string): Promise<string>;
+}
+
 export interface ChannelAdapter<
   D extends DesiredState = DesiredState,
   O extends Observation = Observation,
@@ -63,4 +72,6 @@ export interface ChannelAdapter<
    * reads back until then before giving the job back to the queue to retry.
    */
   settleMs: number;
+  /** Feed channels: how their feed is served. */
+  feed?: FeedServing;
 }

@@ -1,7 +1,7 @@
 // What an item-by-item channel (the marketplace) was sent, per SKU: the SKUs a product may have listed, so they
 // are read back and withdrawn when the product no longer offers them.
 import db from "~/db.server";
-import type { ChannelKind } from "../channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 
 export async function channelItemIds(
   shop: string,

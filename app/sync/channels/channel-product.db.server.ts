@@ -1,11 +1,11 @@
-// What the feed channels (Google, the marketplace) receive for a product: per variant, its images (variant links
+// What the item channels (Google, Meta, the marketplace) receive for a product: per variant, its images (variant links
 // first, then product-level links) as channel renditions that passed pre-flight, and its data from the mirror and
 // the PIM. Shared by the feed channels' adapters.
 import db from "~/db.server";
 import { NotFound } from "~/lib/errors";
 import type { AttributeValueData } from "~/pim/attribute-types";
 import { approvedValues } from "~/pim/values.db.server";
-import type { ChannelKind } from "../channel-kinds";
+import type { ChannelKind } from "~/channels/kinds";
 import { describeFailures } from "../preflight";
 import { channelRendition } from "../renditions.db.server";
 import { licensed } from "../canonical";
@@ -41,7 +41,7 @@ export const oneOf = <T extends string>(
 export async function channelValues(
   shop: string,
   productId: string,
-  channel: "GOOGLE_MERCHANT" | "MARKETPLACE",
+  channel: ChannelKind,
 ): Promise<(variantId: string) => Values> {
   const approved = (await approvedValues(shop, [productId], channel)).get(
     productId,

@@ -1,6 +1,6 @@
-// A shop's channels and their settings. The storefront always exists and cannot be turned off; Google's feed
-// is on by default (it costs nothing until Google fetches it); the marketplace needs an endpoint and a secret.
-import { randomBytes } from "node:crypto";
+// A shop's channels and their settings, created from channels/kinds.ts (which are optional, which start on, what
+// settings each takes): the storefront's file naming, a feed's token (Google, Meta), the marketplace's endpoint.
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import db, { Prisma } from "~/db.server";
 import { Invalid } from "~/lib/errors";
@@ -10,25 +10,51 @@ import {
   type OutboundPolicy,
 } from "~/lib/outbound.server";
 import type { MarketplaceEndpoint } from "./marketplace.server";
-import type { ChannelKind } from "../channel-kinds";
+import { CHANNELS, channelKinds, type ChannelKind } from "~/channels/kinds";
 
 export const storefrontConfig = z.object({
   filenamePattern: z.string().default(DEFAULT_FILENAME_PATTERN),
   /** Set once the variant gallery metafield definition exists in the shop. */
   galleryDefinition: z.boolean().default(false),
 });
-export const googleConfig = z.object({ feedToken: z.string().min(16) });
+/** A feed channel's (Google, Meta): its token, and the one it replaced while its grace period runs. */
+export const feedConfig = z.object({
+  feedToken: z.string().min(16),
+  previousToken: z.string().min(16).optional(),
+  /** ISO time until which `previousToken` still opens the feed. */
+  previousUntil: z.string().optional(),
+});
 export const marketplaceConfig = z.object({
   url: z.url(),
   keyId: z.string().trim().min(1),
   secret: z.string().min(16, "use a secret of at least 16 characters"),
 });
 
+/** A rotated feed token keeps working this long, so the merchant can update Google's or Meta's settings. */
+export const FEED_TOKEN_GRACE_MS = 7 * 24 * 3600_000;
+
+export type FeedConfig = z.infer<typeof feedConfig>;
+
 export interface ShopChannels {
   storefront: z.infer<typeof storefrontConfig>;
-  google: { enabled: boolean; config: z.infer<typeof googleConfig> };
+  google: { enabled: boolean; config: FeedConfig };
+  meta: { enabled: boolean; config: FeedConfig };
   marketplace: { enabled: boolean; endpoint: MarketplaceEndpoint | null };
 }
+
+const newToken = () => randomBytes(24).toString("base64url");
+
+/** A channel's settings by the kind of settings it takes (kinds.ts `settings`). */
+const SETTINGS = {
+  storefront: {
+    schema: storefrontConfig,
+    initial: () => storefrontConfig.parse({}),
+  },
+  feed: { schema: feedConfig, initial: () => ({ feedToken: newToken() }) },
+  endpoint: { schema: marketplaceConfig, initial: () => ({}) },
+} as const;
+
+const settingsOf = (kind: ChannelKind) => SETTINGS[CHANNELS[kind].settings];
 
 /** Creates the default channels of a shop (idempotent). The shop row must exist. */
 export async function ensureChannels(shop: string): Promise<void> {
@@ -37,27 +63,17 @@ export async function ensureChannels(shop: string): Promise<void> {
     select: { kind: true },
   });
   const has = new Set(existing.map((c) => c.kind));
-  const defaults: {
-    kind: ChannelKind;
-    enabled: boolean;
-    config: Prisma.InputJsonObject;
-  }[] = [
-    {
-      kind: "SHOPIFY_STOREFRONT",
-      enabled: true,
-      config: storefrontConfig.parse({}),
-    },
-    {
-      kind: "GOOGLE_MERCHANT",
-      enabled: true,
-      config: { feedToken: randomBytes(24).toString("base64url") },
-    },
-    { kind: "MARKETPLACE", enabled: false, config: {} },
-  ];
-  for (const channel of defaults) {
-    if (has.has(channel.kind)) continue;
+  for (const kind of channelKinds) {
+    if (has.has(kind)) continue;
     await db.channel
-      .create({ data: { shop, ...channel } })
+      .create({
+        data: {
+          shop,
+          kind,
+          enabled: CHANNELS[kind].enabledByDefault,
+          config: settingsOf(kind).initial() as Prisma.InputJsonObject,
+        },
+      })
       .catch((error: unknown) => {
         // A concurrent ensureChannels created it first.
         if (
@@ -69,17 +85,23 @@ export async function ensureChannels(shop: string): Promise<void> {
   }
 }
 
-export async function shopChannels(shop: string): Promise<ShopChannels> {
+async function channelRows(shop: string) {
   await ensureChannels(shop);
   const rows = await db.channel.findMany({ where: { shop } });
-  const row = (kind: ChannelKind) => rows.find((r) => r.kind === kind)!;
+  return (kind: ChannelKind) => rows.find((r) => r.kind === kind)!;
+}
+
+export async function shopChannels(shop: string): Promise<ShopChannels> {
+  const row = await channelRows(shop);
   const market = marketplaceConfig.safeParse(row("MARKETPLACE").config);
+  const feed = (kind: ChannelKind) => ({
+    enabled: row(kind).enabled,
+    config: feedConfig.parse(row(kind).config),
+  });
   return {
     storefront: storefrontConfig.parse(row("SHOPIFY_STOREFRONT").config),
-    google: {
-      enabled: row("GOOGLE_MERCHANT").enabled,
-      config: googleConfig.parse(row("GOOGLE_MERCHANT").config),
-    },
+    google: feed("GOOGLE_MERCHANT"),
+    meta: feed("META_CATALOG"),
     marketplace: {
       enabled: row("MARKETPLACE").enabled && market.success,
       endpoint: market.success ? market.data : null,
@@ -87,12 +109,47 @@ export async function shopChannels(shop: string): Promise<ShopChannels> {
   };
 }
 
+/** The channels a change goes to: switched on, with valid settings. */
 export async function enabledChannels(shop: string): Promise<ChannelKind[]> {
-  const channels = await shopChannels(shop);
-  const kinds: ChannelKind[] = ["SHOPIFY_STOREFRONT"];
-  if (channels.google.enabled) kinds.push("GOOGLE_MERCHANT");
-  if (channels.marketplace.enabled) kinds.push("MARKETPLACE");
-  return kinds;
+  const row = await channelRows(shop);
+  return channelKinds.filter(
+    (kind) =>
+      row(kind).enabled &&
+      settingsOf(kind).schema.safeParse(row(kind).config).success,
+  );
+}
+
+/** A feed channel's settings (its token and the previous one's grace period). */
+export async function feedSettings(
+  shop: string,
+  kind: ChannelKind,
+): Promise<{ enabled: boolean; config: FeedConfig }> {
+  const row = (await channelRows(shop))(kind);
+  return { enabled: row.enabled, config: feedConfig.parse(row.config) };
+}
+
+const sameToken = (given: string, expected: string) => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/** Whether `token` opens the shop's feed of `kind` now: the current token, or the previous one within its grace. */
+export async function feedTokenValid(
+  shop: string,
+  kind: ChannelKind,
+  token: string,
+  now = new Date(),
+): Promise<boolean> {
+  const { enabled, config } = await feedSettings(shop, kind);
+  if (!enabled) return false;
+  if (sameToken(token, config.feedToken)) return true;
+  return Boolean(
+    config.previousToken &&
+    config.previousUntil &&
+    now < new Date(config.previousUntil) &&
+    sameToken(token, config.previousToken),
+  );
 }
 
 /**
@@ -123,15 +180,12 @@ export async function setChannelEnabled(
   kind: ChannelKind,
   enabled: boolean,
 ): Promise<void> {
-  if (kind === "SHOPIFY_STOREFRONT" && !enabled)
-    throw new Invalid("The Shopify storefront channel cannot be turned off.");
-  await ensureChannels(shop);
-  if (kind === "MARKETPLACE" && enabled) {
-    const row = await db.channel.findUniqueOrThrow({
-      where: { shop_kind: { shop, kind } },
-    });
-    if (!marketplaceConfig.safeParse(row.config).success)
-      throw new Invalid("Set the marketplace endpoint and secret first.");
+  if (!CHANNELS[kind].optional && !enabled)
+    throw new Invalid(`The ${kind} channel cannot be turned off.`);
+  if (enabled) {
+    const row = (await channelRows(shop))(kind);
+    if (!settingsOf(kind).schema.safeParse(row.config).success)
+      throw new Invalid("Set the channel's endpoint and secret first.");
   }
   await db.channel.update({
     where: { shop_kind: { shop, kind } },
@@ -150,11 +204,26 @@ export async function updateStorefrontConfig(
   });
 }
 
-/** Replaces the Google feed token: the old feed URL stops working at once. */
-export async function rotateFeedToken(shop: string): Promise<void> {
-  await ensureChannels(shop);
+/**
+ * Replaces a feed channel's token. The old feed URL keeps working for `FEED_TOKEN_GRACE_MS` (the merchant
+ * updates the URL in Merchant Center or Commerce Manager meanwhile); the one before it stops at once.
+ */
+export async function rotateFeedToken(
+  shop: string,
+  kind: ChannelKind,
+  now = new Date(),
+): Promise<FeedConfig> {
+  if (CHANNELS[kind].settings !== "feed")
+    throw new Invalid(`${kind} has no feed token.`);
+  const { config } = await feedSettings(shop, kind);
+  const next: FeedConfig = {
+    feedToken: newToken(),
+    previousToken: config.feedToken,
+    previousUntil: new Date(now.getTime() + FEED_TOKEN_GRACE_MS).toISOString(),
+  };
   await db.channel.update({
-    where: { shop_kind: { shop, kind: "GOOGLE_MERCHANT" } },
-    data: { config: { feedToken: randomBytes(24).toString("base64url") } },
+    where: { shop_kind: { shop, kind } },
+    data: { config: next },
   });
+  return next;
 }

@@ -18,7 +18,7 @@ import {
   text,
   toMoney,
 } from "./channel-product.db.server";
-import { notActiveReason } from "./google.server";
+import { notActiveReason } from "./feed-adapter.server";
 import {
   patchListing,
   readListing,

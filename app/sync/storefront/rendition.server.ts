@@ -25,3 +25,27 @@ export async function storefrontRendition(
   );
   return { ...rendition, versionId: asset.currentVersionId };
 }
+
+/**
+ * Renders (and caches) the storefront rendition of a version as soon as it is uploaded, before anyone approves it,
+ * so that the push after approval finds it ready instead of rendering on the way to the storefront. Only for an
+ * asset that already has a Shopify file (the rendition keeps that file's extension); otherwise nothing is done and
+ * the push renders it when it needs it.
+ */
+export async function prerenderStorefrontRendition(
+  shop: string,
+  assetId: string,
+  versionId: string,
+): Promise<boolean> {
+  const asset = await assetFileFacts(shop, assetId);
+  const extension = asset?.shopifyFile[0]?.extension;
+  if (!extension) return false;
+  await channelRendition(
+    shop,
+    versionId,
+    "SHOPIFY_STOREFRONT",
+    [],
+    extension === "png" ? "png" : "jpg",
+  );
+  return true;
+}

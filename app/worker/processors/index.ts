@@ -17,11 +17,9 @@ import {
 } from "./dam.server";
 import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
 import {
+  channelProcessors,
   dispatchProcessor,
-  googleProcessor,
-  marketplaceProcessor,
   orphansProcessor,
-  storefrontProcessor,
 } from "./sync.server";
 
 export const processors: ProcessorMap = {
@@ -32,9 +30,7 @@ export const processors: ProcessorMap = {
   "webhook-events.prune": pruneWebhookEventsProcessor,
   // Sync engine
   "sync.dispatch": dispatchProcessor,
-  "sync.storefront": storefrontProcessor,
-  "sync.google": googleProcessor,
-  "sync.marketplace": marketplaceProcessor,
+  ...channelProcessors,
   "sync.orphans": orphansProcessor,
   // DAM
   "dam.renditions": renderRenditionsProcessor,

@@ -2,7 +2,12 @@
 // channel), and deleting orphan files. Each converges to the database's current state; the last attempt of a run
 // that keeps failing is recorded on the product × channel so the merchant sees it in Activity.
 import { adminClientFor } from "~/shopify/admin-client.server";
-import type { ChannelKind } from "~/sync/channel-kinds";
+import {
+  CHANNELS,
+  channelKinds,
+  type ChannelJob,
+  type ChannelKind,
+} from "~/channels/kinds";
 import { convergePair } from "~/sync/converge.server";
 import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
 import {
@@ -23,9 +28,7 @@ export const dispatchProcessor: Processor<"sync.dispatch"> = ({
  * since (it converged to a later state), else schedules the pair's next run (pair-jobs.server.ts); the last run
  * of a series records the failure for the merchant and fails the job.
  */
-function channelProcessor(
-  channel: ChannelKind,
-): Processor<"sync.storefront" | "sync.google" | "sync.marketplace"> {
+function channelProcessor(channel: ChannelKind): Processor<ChannelJob> {
   return async ({ shop, productId, seq, retry = 0 }) => {
     const final = isLastRun(retry);
     try {
@@ -35,18 +38,16 @@ function channelProcessor(
         throw error;
       if (await supersededJob(shop, productId, channel, seq))
         return { outcome: "superseded" };
-      await retryPairLater(shop, productId, channel, retry, error);
+      await retryPairLater(shop, productId, channel, { seq, retry }, error);
       return { outcome: "retrying", retry: retry + 1 };
     }
   };
 }
 
-export const storefrontProcessor: Processor<"sync.storefront"> =
-  channelProcessor("SHOPIFY_STOREFRONT");
-export const googleProcessor: Processor<"sync.google"> =
-  channelProcessor("GOOGLE_MERCHANT");
-export const marketplaceProcessor: Processor<"sync.marketplace"> =
-  channelProcessor("MARKETPLACE");
+/** One processor per channel job, all the same generic run (the channel's kinds.ts entry names the job). */
+export const channelProcessors = Object.fromEntries(
+  channelKinds.map((kind) => [CHANNELS[kind].job, channelProcessor(kind)]),
+) as Record<ChannelJob, Processor<ChannelJob>>;
 
 export const orphansProcessor: Processor<"sync.orphans"> = async ({
   shop,

@@ -1,0 +1,91 @@
+// The Meta catalogue data feed (Facebook and Instagram shops): CSV with a header row, one row per variant, grouped
+// by product (https://www.facebook.com/business/help/120325381656392 — the catalogue's product fields).
+// Written with csv-stringify: quoting of commas, quotes and line breaks is the library's job, not ours.
+import { stringify } from "csv-stringify/sync";
+import { formatPrice, type Money } from "./google-feed";
+
+export interface MetaItem {
+  id: string;
+  itemGroupId: string;
+  title: string;
+  description: string;
+  availability: "in stock" | "out of stock";
+  link: string;
+  imageLink: string;
+  additionalImageLinks: string[];
+  price: Money;
+  brand: string;
+  color?: string | null;
+  size?: string | null;
+  gender?: "female" | "male" | "unisex" | null;
+  ageGroup?:
+    | "adult"
+    | "all ages"
+    | "teen"
+    | "kids"
+    | "toddler"
+    | "infant"
+    | "newborn"
+    | null;
+  material?: string | null;
+}
+
+export const META_COLUMNS = [
+  "id",
+  "item_group_id",
+  "title",
+  "description",
+  "availability",
+  "condition",
+  "price",
+  "link",
+  "image_link",
+  "additional_image_link",
+  "brand",
+  "color",
+  "size",
+  "gender",
+  "age_group",
+  "material",
+] as const;
+
+export const META_GENDERS = ["female", "male", "unisex"] as const;
+export const META_AGE_GROUPS = [
+  "adult",
+  "all ages",
+  "teen",
+  "kids",
+  "toddler",
+  "infant",
+  "newborn",
+] as const;
+
+/** Meta limits: title 200 characters, description 9,999, up to 20 additional images. */
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function renderMetaFeed(items: readonly MetaItem[]): string {
+  return stringify(
+    items.map((item) => [
+      item.id,
+      item.itemGroupId,
+      truncate(item.title, 200),
+      truncate(item.description, 9999),
+      item.availability,
+      "new",
+      formatPrice(item.price),
+      item.link,
+      item.imageLink,
+      // Several additional images: one field, comma-separated (the library quotes it).
+      item.additionalImageLinks.slice(0, 20).join(","),
+      item.brand,
+      item.color ?? "",
+      item.size ?? "",
+      item.gender ?? "",
+      item.ageGroup ?? "",
+      item.material ?? "",
+    ]),
+    { header: true, columns: [...META_COLUMNS], record_delimiter: "unix" },
+  );
+}
