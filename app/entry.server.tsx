@@ -6,7 +6,7 @@ import {
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { addDocumentResponseHeaders } from "./shopify.server";
+import { addDocumentHeaders } from "./web/document-headers.server";
 
 // The web entry (app/web/main.server.ts) closes the build's connections through this export on shutdown: the
 // build bundles its own instances of the modules that hold them.
@@ -20,8 +20,8 @@ export default async function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  // Sets the frame-ancestors CSP the admin iframe needs.
-  addDocumentResponseHeaders(request, responseHeaders);
+  // Sets the frame-ancestors CSP the admin iframe needs, on every page (with or without ?shop=).
+  addDocumentHeaders(request, responseHeaders);
   const userAgent = request.headers.get("user-agent");
   const callbackName = isbot(userAgent ?? "") ? "onAllReady" : "onShellReady";
 

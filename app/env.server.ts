@@ -31,6 +31,25 @@ const schema = z.object({
     .default("info"),
   // Development and tests only: send Shopify-bound requests to the store emulator at this origin.
   SHOPIFY_API_ORIGIN: z.url().optional(),
+  // Development and tests only: let merchant-configured URLs (the marketplace endpoint) reach loopback and
+  // private addresses, where the demo's and the tests' marketplace receiver listens. Never in production.
+  ALLOW_PRIVATE_OUTBOUND: z.stringbool().default(false),
+  // Signs the public URLs Google and the marketplace keep (renditions) and the admin's file URLs. Its own secret,
+  // so rotating the app's client secret breaks none of them; rotate it by moving the old value to
+  // URL_SIGNING_PREVIOUS_SECRETS (comma-separated), which stay accepted. Unset: the app secret signs.
+  URL_SIGNING_SECRET: z
+    .string()
+    .min(32, "URL_SIGNING_SECRET needs at least 32 characters")
+    .optional(),
+  URL_SIGNING_PREVIOUS_SECRETS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // Files Vitrine created are orphans (and deleted) only once older than this: a creation may still be recording.
   SYNC_ORPHAN_GRACE_MS: z.coerce.number().int().min(0).default(600_000),

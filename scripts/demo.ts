@@ -35,6 +35,8 @@ const env: NodeJS.ProcessEnv = {
   QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? "vitrine-demo",
   STORAGE_DIR: process.env.STORAGE_DIR ?? "./data/demo-storage",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  // The demo's marketplace receiver listens on 127.0.0.1.
+  ALLOW_PRIVATE_OUTBOUND: "1",
 };
 const say = (message: string) => console.log(`[demo] ${message}`);
 const processes = new Processes(env, say);

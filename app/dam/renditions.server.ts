@@ -1,7 +1,7 @@
 // Library renditions (grid thumbnail, page preview) of a version, rendered by the worker from the stored master
 // and stored next to it by content hash, so re-running the job or restoring an old version costs nothing.
 import { enqueue } from "~/jobs/enqueue.server";
-import { Invalid } from "~/lib/errors";
+import { Invalid, NotFound } from "~/lib/errors";
 import { requireVersion } from "./asset.db.server";
 import {
   LIBRARY_RENDITIONS,
@@ -75,9 +75,31 @@ export async function renderVersionRenditions(
       throw error;
     }
   }
+  // Shop erase deletes rows, then files. Checking for the version after writing closes the race with it: if the
+  // version is still there, our files were written before the erase deleted rows, so its file sweep removes
+  // them; if it is gone, the erase (or a delete) may have swept already, and we remove what we wrote.
+  if (missing.length && !(await versionExists(shop, assetId, versionId))) {
+    for (const name of missing)
+      await storage.delete(libraryRenditionKey(shop, version.sha256, name));
+    return { rendered: 0 };
+  }
   const rendered = missing.length;
   await recordRenditions(shop, version.id, null);
   return { rendered };
+}
+
+async function versionExists(
+  shop: string,
+  assetId: string,
+  versionId: string,
+): Promise<boolean> {
+  try {
+    await requireVersion(shop, assetId, versionId);
+    return true;
+  } catch (error) {
+    if (error instanceof NotFound) return false;
+    throw error;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 // The attribute types of the PIM: how a typed value is parsed from form/spreadsheet text, validated against the
 // attribute's rules, and mapped to a Shopify metafield type and value string. Pure: shared by routes, jobs, tests.
 import { z } from "zod";
+import { matchesWhole } from "~/lib/merchant-pattern";
 
 export const ATTRIBUTE_TYPES = [
   "single_line_text",
@@ -207,7 +208,7 @@ export function validateAttributeValue(
       return `Must be at least ${rules.minLength} characters.`;
     if (rules.maxLength !== undefined && text.length > rules.maxLength)
       return `Must be at most ${rules.maxLength} characters.`;
-    if (rules.pattern && !safePattern(rules.pattern).test(text))
+    if (rules.pattern && !matchesWhole(rules.pattern, text))
       return `Does not match the expected format.`;
     if (
       rules.allowedValues?.length &&
@@ -220,14 +221,6 @@ export function validateAttributeValue(
   if (Array.isArray(value) && rules.allowedValues?.length === 0)
     return "No values are allowed.";
   return null;
-}
-
-function safePattern(pattern: string): RegExp {
-  try {
-    return new RegExp(`^(?:${pattern})$`, "u");
-  } catch {
-    return /^$/;
-  }
 }
 
 /** Parse then validate: the one call a form or a spreadsheet cell needs. */

@@ -2,6 +2,7 @@
 // and the shape of a stored attribute. Pure.
 import { z } from "zod";
 import { jsonColumn } from "~/lib/json-column";
+import { patternProblem } from "~/lib/merchant-pattern";
 import {
   formCheckbox,
   formList,
@@ -34,6 +35,12 @@ export const attributeKey = z
   .trim()
   .regex(/^[a-z0-9_-]{2,64}$/, "2–64 lowercase letters, digits, _ or -");
 
+/** A validation pattern a merchant writes: it must run on the linear-time engine (see lib/merchant-pattern). */
+const merchantPattern = z.string().superRefine((pattern, context) => {
+  const problem = patternProblem(pattern);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
+
 export const attributeInput = z.object({
   key: attributeKey,
   labels: z.record(z.string().min(2), z.string().trim().min(1).max(120)),
@@ -41,7 +48,9 @@ export const attributeInput = z.object({
   level: z.enum(["PRODUCT", "VARIANT"]).default("PRODUCT"),
   localisable: z.boolean().default(false),
   channelSpecific: z.boolean().default(false),
-  validation: validationRules.default({}),
+  validation: validationRules
+    .extend({ pattern: merchantPattern.optional() })
+    .default({}),
   group: z.string().trim().min(1).max(80).default("General"),
   position: z.number().int().min(0).default(0),
 });
@@ -64,9 +73,9 @@ export const familyInput = z.object({
 });
 export type FamilyInput = z.input<typeof familyInput>;
 
-const optionalText = z.preprocess(
+const optionalPattern = z.preprocess(
   (v) => (v === "" ? undefined : v),
-  z.string().optional(),
+  merchantPattern.optional(),
 );
 
 /**
@@ -91,7 +100,7 @@ export const attributeForm = z
     min: formNumber,
     max: formNumber,
     maxLength: formNumber,
-    pattern: optionalText,
+    pattern: optionalPattern,
   })
   .transform((form): AttributeInput => ({
     key: form.key,

@@ -2,6 +2,7 @@
 // by SKU) or per product (keyed by handle), with the product title and options as reference columns, CSV with a
 // byte-order mark for Excel or XLSX with exceljs.
 import ExcelJS from "exceljs";
+import { csvCell } from "./csv-cells";
 import { decodeValue, formatAttributeValue } from "./attribute-types";
 import { listAttributes } from "./attributes.db.server";
 import { ANY } from "./channels";
@@ -22,10 +23,6 @@ function optionCells(selectedOptions: unknown): Record<string, string> {
     out[`Option${i + 1} Value`] = typeof value === "string" ? value : "";
   });
   return out;
-}
-
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**

@@ -2,10 +2,10 @@
 // SKU (a variant: its product's and its own attributes) or handle (a product: product-level attributes). Column
 // headers name attributes: `key`, `key:locale` for a translation, `key@CHANNEL` for a channel's own value, or are
 // mapped explicitly. An empty cell leaves the value as it is; the cell text `[clear]` clears it.
-import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { Invalid } from "~/lib/errors";
 import { coerceAttributeValue, encodeValue } from "./attribute-types";
+import type { SheetFormat } from "./sheet-reader.server";
 import { listAttributes, type Attribute } from "./attributes.db.server";
 import { ANY, CHANNELS, type Channel } from "./channels";
 import {
@@ -36,14 +36,12 @@ const isReferenceColumn = (header: string) =>
   (REFERENCE_COLUMNS as readonly string[]).some(
     (c) => c.toLowerCase() === header.toLowerCase(),
   );
-export const MAX_SPREADSHEET_ROWS = 50_000;
-
-export interface SheetTable {
-  headers: string[];
-  rows: string[][];
-}
-
-export type SheetFormat = "csv" | "xlsx";
+export {
+  MAX_SPREADSHEET_ROWS,
+  readSheet,
+  type SheetFormat,
+  type SheetTable,
+} from "./sheet-reader.server";
 
 export function formatOf(filename: string): SheetFormat {
   if (/\.xlsx$/i.test(filename)) return "xlsx";
@@ -51,49 +49,6 @@ export function formatOf(filename: string): SheetFormat {
   throw new Invalid("unsupported file", {
     file: ["Upload a .csv or .xlsx file."],
   });
-}
-
-/** Reads the first sheet: the header row, then data rows as text. Throws `Invalid` for an unreadable file. */
-export async function readSheet(
-  bytes: Uint8Array,
-  format: SheetFormat,
-): Promise<SheetTable> {
-  let grid: string[][];
-  try {
-    if (format === "csv") {
-      grid = parse(Buffer.from(bytes), {
-        bom: true,
-        relax_column_count: true,
-        skip_empty_lines: true,
-      }) as string[][];
-    } else {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(
-        bytes.buffer.slice(
-          bytes.byteOffset,
-          bytes.byteOffset + bytes.byteLength,
-        ) as ArrayBuffer,
-      );
-      const sheet = workbook.worksheets[0];
-      grid = [];
-      sheet?.eachRow({ includeEmpty: false }, (row) => {
-        const cells: string[] = [];
-        for (let c = 1; c <= row.cellCount; c += 1)
-          cells.push(row.getCell(c).text ?? "");
-        grid.push(cells);
-      });
-    }
-  } catch (error) {
-    throw new Invalid("unreadable file", {
-      file: [`The file could not be read: ${(error as Error).message}`],
-    });
-  }
-  const [headers = [], ...rows] = grid;
-  if (rows.length > MAX_SPREADSHEET_ROWS)
-    throw new Invalid("too many rows", {
-      file: [`At most ${MAX_SPREADSHEET_ROWS} rows per file.`],
-    });
-  return { headers: headers.map((h) => h.trim()), rows };
 }
 
 export interface ColumnTarget {

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
+import { patternProblem } from "~/lib/merchant-pattern";
 import { CHANNELS, channelKinds } from "~/channels/kinds";
 import { ChannelCard } from "~/components/sync/channel-card";
 import {
@@ -81,7 +82,14 @@ const intent = z.discriminatedUnion("intent", [
   }),
   z.object({
     intent: z.literal("filename-pattern"),
-    filenamePattern: z.string().min(1),
+    // Runs on every uploaded file name in the worker: it must run in linear time (lib/merchant-pattern).
+    filenamePattern: z
+      .string()
+      .min(1)
+      .superRefine((pattern, context) => {
+        const problem = patternProblem(pattern);
+        if (problem) context.addIssue({ code: "custom", message: problem });
+      }),
   }),
 ]);
 
@@ -104,20 +112,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         await rotateFeedToken(session.shop, input.kind);
         break;
       case "filename-pattern":
-        try {
-          new RegExp(input.filenamePattern);
-        } catch {
-          return actionFailure(
-            new z.ZodError([
-              {
-                code: "custom",
-                path: ["filenamePattern"],
-                message: "not a valid regular expression",
-                input: "",
-              },
-            ]),
-          );
-        }
         await updateStorefrontConfig(session.shop, {
           filenamePattern: input.filenamePattern,
         });

@@ -88,7 +88,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       dryRun: parsed.intent === "dry-run",
       actor: actorOf(context),
     };
-    if (file.size > WORKER_THRESHOLD_BYTES) {
+    // An XLSX is a zip (it may unpack to far more than it weighs): always read on the worker, never in a request.
+    if (file.size > WORKER_THRESHOLD_BYTES || formatOf(file.name) === "xlsx") {
       await queueSpreadsheetImport(context.session.shop, {
         filename: file.name,
         format: formatOf(file.name),

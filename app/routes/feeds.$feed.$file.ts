@@ -14,7 +14,9 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) => {
   const suffix = `.${served?.feed.extension}`;
   if (!served || !params.file?.endsWith(suffix)) return notFound();
   const shop = shopDomain.safeParse(params.file.slice(0, -suffix.length));
-  if (!shop.success || !(await findShop(shop.data))) return notFound();
+  // An uninstalled shop's products must leave the channel: its feed is gone until the shop installs again.
+  if (!shop.success || (await findShop(shop.data))?.status !== "INSTALLED")
+    return notFound();
   const token = new URL(request.url).searchParams.get("token") ?? "";
   if (!(await feedTokenValid(shop.data, served.kind, token))) return notFound();
   return new Response(await served.feed.render(shop.data), {

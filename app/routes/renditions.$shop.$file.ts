@@ -34,11 +34,12 @@ async function redirectToStorage(shop: string, key: string) {
 export const loader = async ({ params, request }: LoaderFunctionArgs) => {
   const shop = shopDomain.safeParse(params.shop);
   const file = FILE.exec(params.file ?? "");
-  const sig = new URL(request.url).searchParams.get("sig") ?? "";
+  const query = new URL(request.url).searchParams;
+  const sig = query.get("sig") ?? "";
   if (
     !shop.success ||
     !file ||
-    !renditionSignatureValid(shop.data, params.file!, sig)
+    !renditionSignatureValid(shop.data, params.file!, sig, query.get("kid"))
   )
     return new Response("Not Found", { status: 404 });
   try {

@@ -1,21 +1,8 @@
 // Public, signed URLs for what channels fetch from us: rendition images and the feeds (Google, Meta). A rendition's URL
 // carries its cache key (master SHA-256 + profile version), so a new version is a new URL and every cache
-// keyed on URLs (Google's image crawler, marketplace CDNs) fetches it again.
-import { createHmac, timingSafeEqual } from "node:crypto";
+// keyed on URLs (Google's image crawler, marketplace CDNs) fetches it again. Signed by lib/url-signing.server.ts.
 import { env } from "~/env.server";
-
-function sign(value: string): string {
-  return createHmac("sha256", env().SHOPIFY_API_SECRET)
-    .update(value)
-    .digest("base64url")
-    .slice(0, 32);
-}
-
-export function verifySignature(value: string, signature: string): boolean {
-  const expected = Buffer.from(sign(value));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
-}
+import { setSignature, verifyValue } from "~/lib/url-signing.server";
 
 /** `/renditions/{shop}/{key}.{ext}?sig=…` on the app's public origin. */
 export function renditionUrl(
@@ -28,16 +15,18 @@ export function renditionUrl(
     `/renditions/${encodeURIComponent(shop)}/${encodeURIComponent(file)}`,
     env().SHOPIFY_APP_URL,
   );
-  url.searchParams.set("sig", sign(`${shop}/${file}`));
+  setSignature(url.searchParams, `${shop}/${file}`);
   return url.href;
 }
 
+/** Checks a rendition URL's signature (`kid` absent: a URL from before key ids, checked against every key). */
 export function renditionSignatureValid(
   shop: string,
   file: string,
   sig: string,
+  kid: string | null = null,
 ): boolean {
-  return verifySignature(`${shop}/${file}`, sig);
+  return verifyValue(`${shop}/${file}`, sig, kid);
 }
 
 /** A feed channel's feed, authorised by the channel's token (rotatable in Channels). */

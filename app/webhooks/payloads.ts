@@ -14,3 +14,8 @@ export const productDeletedPayload = z.object({
 });
 
 export const scopesUpdatePayload = z.object({ current: z.array(z.string()) });
+
+/** shop/redact must name the shop it erases (checked against the delivery's shop by receiveWebhook). */
+export const shopRedactPayload = z.object({
+  shop_domain: z.string().min(1),
+});

@@ -29,6 +29,19 @@ export interface WebhookHandler<T> {
 
 const log = logger.child({ module: "webhooks" });
 
+/**
+ * The shop a payload names itself (compliance topics: `shop_domain`; app/uninstalled: the shop's
+ * `myshopify_domain`). The HMAC covers the body, not the X-Shopify-Shop-Domain header, so a real delivery replayed
+ * with another shop's header must not act on that shop: when the signed body names a shop, it must be the header's.
+ */
+function shopNamedBy(payload: unknown): string | undefined {
+  if (typeof payload !== "object" || payload === null) return undefined;
+  const { shop_domain: compliance, myshopify_domain: shopObject } =
+    payload as Record<string, unknown>;
+  const named = compliance ?? shopObject;
+  return typeof named === "string" ? named : undefined;
+}
+
 export async function receiveWebhook<T>(
   request: Request,
   handler: WebhookHandler<T>,
@@ -44,6 +57,18 @@ export async function receiveWebhook<T>(
     return json(
       { error: "invalid payload", issues: parsed.error.issues },
       { status: 400 },
+    );
+  }
+
+  const named = shopNamedBy(payload);
+  if (named !== undefined && named !== shop) {
+    log.warn(
+      { shop, topic, webhookId, named },
+      "webhook refused: the signed payload names another shop",
+    );
+    return json(
+      { error: "the shop header does not match the signed payload" },
+      { status: 401 },
     );
   }
 

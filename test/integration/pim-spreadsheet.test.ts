@@ -209,6 +209,55 @@ describe("spreadsheet import", () => {
   });
 });
 
+describe("CSV formula injection", () => {
+  it("exports formula-like cells as text and re-imports them unchanged", async () => {
+    const formula = '=HYPERLINK("https://evil.example","Click")';
+    const setup = await importSpreadsheet(
+      SHOP,
+      await csv(
+        [
+          "sku,care_instructions,brand@GOOGLE_MERCHANT",
+          `COA-2-M,"'${formula.replaceAll('"', '""')}",-Vitrine+`,
+        ].join("\n"),
+      ),
+      { key: "sku", mode: "all-or-nothing", dryRun: false },
+    );
+    expect(setup.errors).toEqual([]);
+    // The `'` an export adds is not part of the merchant's text.
+    const care = await db.attributeValue.findFirstOrThrow({
+      where: {
+        shop: SHOP,
+        attribute: { key: "care_instructions" },
+        channel: "*",
+      },
+    });
+    expect(JSON.parse(care.draft!)).toBe(formula);
+
+    const file = await exportSpreadsheet(
+      SHOP,
+      parseProductsIndexQuery(new URLSearchParams()),
+      { key: "sku", format: "csv" },
+    );
+    const text = new TextDecoder().decode(file.body);
+    expect(text).toContain(`"'=HYPERLINK(""https://evil.example"",""Click"")"`);
+    expect(text).toContain(",'-Vitrine+");
+    expect(text).not.toMatch(/(^|,)[=+\-@]/m);
+
+    const before = await db.valueChange.count({ where: { shop: SHOP } });
+    const report = await importSpreadsheet(
+      SHOP,
+      await readSheet(file.body, "csv"),
+      {
+        key: "sku",
+        mode: "all-or-nothing",
+        dryRun: false,
+      },
+    );
+    expect(report.errors).toEqual([]);
+    expect(await db.valueChange.count({ where: { shop: SHOP } })).toBe(before);
+  });
+});
+
 describe("large spreadsheets on the worker", () => {
   it("queues the file, then the job applies it with progress and stores the report", async () => {
     const lines = ["sku,fit,season"];

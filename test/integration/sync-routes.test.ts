@@ -11,11 +11,15 @@ import { loader as renditionLoader } from "~/routes/renditions.$shop.$file";
 import { shopChannels } from "~/sync/channels/channels.db.server";
 import { convergePair } from "~/sync/converge.server";
 import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
-import { linkAssets } from "~/sync/links.db.server";
+import { DEFAULT_FILENAME_PATTERN, linkAssets } from "~/sync/links.db.server";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveProducts } from "~/pim/approval.db.server";
 import { saveProductValues } from "~/pim/values.db.server";
 import { renditionUrl } from "~/sync/urls.server";
+import {
+  markShopUninstalled,
+  upsertInstalledShop,
+} from "~/shop/shop.db.server";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
 import { embeddedFetchRequest, storeOfflineSession } from "../support/shopify";
@@ -107,6 +111,24 @@ describe("the Google feed URL", () => {
   });
 });
 
+describe("an uninstalled shop's feed", () => {
+  it("is no longer served once the shop uninstalls, and is again after a reinstall", async () => {
+    const { google } = await shopChannels(SHOP_B);
+    expect((await feedRequest(SHOP_B, google.config.feedToken)).status).toBe(
+      200,
+    );
+    await markShopUninstalled(SHOP_B);
+    expect((await feedRequest(SHOP_B, google.config.feedToken)).status).toBe(
+      404,
+    );
+    await upsertInstalledShop(SHOP_B);
+    await storeOfflineSession(SHOP_B);
+    expect((await feedRequest(SHOP_B, google.config.feedToken)).status).toBe(
+      200,
+    );
+  });
+});
+
 describe("approved PIM values on the channels", () => {
   it("puts approved gender, age group, material and brand into the Google item, drafts not", async () => {
     await seedApparelAttributes(SHOP_A);
@@ -194,6 +216,18 @@ describe("rendition URLs", () => {
     ).toBe(404);
     expect((await load(renditionA.replace(SHOP_A, SHOP_B))).status).toBe(404);
   });
+
+  it("signs with a key id, still serves URLs signed before key ids, and refuses an unknown key id", async () => {
+    const url = new URL(renditionA);
+    expect(url.searchParams.get("kid")).toMatch(/^[0-9a-f]{8}$/);
+    // A URL Google fetched before key ids existed: same signature, no kid.
+    const legacy = new URL(url);
+    legacy.searchParams.delete("kid");
+    expect((await load(legacy.href)).status).toBe(200);
+    const unknown = new URL(url);
+    unknown.searchParams.set("kid", "0badc0de");
+    expect((await load(unknown.href)).status).toBe(404);
+  });
 });
 
 describe("admin actions", () => {
@@ -277,9 +311,29 @@ describe("admin actions", () => {
     })) as Response;
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
-      fieldErrors: { url: ["must start with https://"] },
+      fieldErrors: { url: ["The URL must start with https://."] },
     });
     expect((await shopChannels(SHOP_A)).marketplace.enabled).toBe(false);
+  });
+
+  it("refuses a filename pattern that cannot run in linear time, with the reason", async () => {
+    const response = (await channelsAction({
+      request: await post("/app/channels", SHOP_A, {
+        intent: "filename-pattern",
+        filenamePattern: "^(?<sku>\\w+)_(?=front)(?<role>[a-z]+)",
+      }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      fieldErrors: {
+        filenamePattern: [expect.stringMatching(/look-around/)],
+      },
+    });
+    expect((await shopChannels(SHOP_A)).storefront.filenamePattern).toBe(
+      DEFAULT_FILENAME_PATTERN,
+    );
   });
 
   it("does not retry another shop's product", async () => {

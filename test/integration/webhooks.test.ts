@@ -29,6 +29,7 @@ const productPayload = (id: number) => ({
 const routes: {
   topic: string;
   action: Action;
+  /** Compliance payloads name their shop: built per test shop. */
   payload: unknown;
   queue?: QueueName;
   job?: string;
@@ -67,23 +68,27 @@ const routes: {
   {
     topic: "customers/data_request",
     action: customersDataRequest,
-    payload: {
+    payload: (shop: string) => ({
       shop_id: 1,
-      shop_domain: "x",
+      shop_domain: shop,
       customer: { id: 5 },
       orders_requested: [],
       data_request: { id: 9 },
-    },
+    }),
   },
   {
     topic: "customers/redact",
     action: customersRedact,
-    payload: { shop_id: 1, shop_domain: "x", customer: { id: 5 } },
+    payload: (shop: string) => ({
+      shop_id: 1,
+      shop_domain: shop,
+      customer: { id: 5 },
+    }),
   },
   {
     topic: "shop/redact",
     action: shopRedact,
-    payload: { shop_id: 1, shop_domain: "x" },
+    payload: (shop: string) => ({ shop_id: 1, shop_domain: shop }),
     queue: "maintenance",
     job: "shop.erase",
   },
@@ -106,10 +111,16 @@ async function jobsFor(queue: QueueName, shop: string) {
 
 describe.each(routes)(
   "webhook $topic",
-  ({ topic, action, payload, queue, job }) => {
+  ({ topic, action, payload: payloadOf, queue, job }) => {
+    const bodyFor = (shop: string): unknown =>
+      typeof payloadOf === "function"
+        ? (payloadOf as (shop: string) => unknown)(shop)
+        : payloadOf;
+
     it("answers 200 to a valid delivery and does its work once when Shopify delivers it twice", async () => {
       const shop = newShop();
       const webhookId = `wh-${topic}-${shop}`;
+      const payload = bodyFor(shop);
       const first = await action(
         routeArgs(webhookRequest({ topic, shop, payload, webhookId })),
       );
@@ -133,7 +144,7 @@ describe.each(routes)(
       const request = webhookRequest({
         topic,
         shop,
-        payload,
+        payload: bodyFor(shop),
         secret: "someone-elses-secret",
       });
       const response = await action(routeArgs(request)).catch(
@@ -215,6 +226,31 @@ describe("webhook effects", () => {
     });
   });
 
+  it("refuses a signed shop/redact replayed with another shop's header, and a redact that names no shop", async () => {
+    const victim = newShop();
+    const attacker = newShop();
+    await db.shop.create({ data: { shop: victim, name: "Victim" } });
+    const replayed = await shopRedact(
+      routeArgs(
+        webhookRequest({
+          topic: "shop/redact",
+          shop: victim,
+          payload: { shop_id: 2, shop_domain: attacker },
+        }),
+      ),
+    );
+    expect(replayed.status).toBe(401);
+    const anonymous = await shopRedact(
+      routeArgs(
+        webhookRequest({ topic: "shop/redact", shop: victim, payload: {} }),
+      ),
+    );
+    expect(anonymous.status).toBe(400);
+    expect(await jobsFor("maintenance", victim)).toEqual([]);
+    expect(await db.webhookEvent.count({ where: { shop: victim } })).toBe(0);
+    expect(await db.shop.count({ where: { shop: victim } })).toBe(1);
+  });
+
   it("answers 400 with the problem when a signed payload is not what the topic carries", async () => {
     const shop = newShop();
     const response = await productsUpdate(
@@ -248,7 +284,13 @@ describe("webhook effects", () => {
     }
 
     const response = await shopRedact(
-      routeArgs(webhookRequest({ topic: "shop/redact", shop, payload: {} })),
+      routeArgs(
+        webhookRequest({
+          topic: "shop/redact",
+          shop,
+          payload: { shop_id: 1, shop_domain: shop },
+        }),
+      ),
     );
     expect(response.status).toBe(200);
     const [eraseJob] = await jobsFor("maintenance", shop);

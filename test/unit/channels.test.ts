@@ -1,4 +1,5 @@
 import { XMLParser } from "fast-xml-parser";
+import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import {
   formatPrice,
@@ -176,6 +177,29 @@ describe("Google Merchant feed", () => {
       "g:age_group": "adult",
     });
     expect(xml).not.toContain("g:mpn");
+  });
+
+  it("keeps the feed well-formed for a strict XML parser whatever the merchant types", () => {
+    const hostile =
+      "Coat &x; &#0; &amp; \u0000\u0001\u0007\u001f \uffff \ud800 <b>";
+    const xml = renderGoogleFeed({
+      title: hostile,
+      link: "https://vitrine-demo.myshopify.com/?a=1&b=2",
+      description: hostile,
+      items: [
+        { ...item, title: hostile, description: hostile, brand: hostile },
+      ],
+    });
+    // jsdom's XML mode is a strict (saxes) parser: undefined entities, &#0; and control characters are fatal.
+    const { DOMParser } = new JSDOM().window;
+    const doc = new DOMParser().parseFromString(xml, "application/xml");
+    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+    const title = doc.querySelector("item > title")?.textContent;
+    // The merchant's text survives literally; only characters XML cannot carry are dropped.
+    expect(title).toBe("Coat &x; &#0; &amp;    <b>");
+    expect(doc.querySelector("channel > link")?.textContent).toBe(
+      "https://vitrine-demo.myshopify.com/?a=1&b=2",
+    );
   });
 
   it("formats prices of zero-decimal currencies", () => {

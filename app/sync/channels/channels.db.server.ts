@@ -6,9 +6,10 @@ import db, { Prisma } from "~/db.server";
 import { Invalid } from "~/lib/errors";
 import { DEFAULT_FILENAME_PATTERN } from "../links.db.server";
 import {
-  assertEndpointUrl,
-  type MarketplaceEndpoint,
-} from "./marketplace.server";
+  validateOutboundUrl,
+  type OutboundPolicy,
+} from "~/lib/outbound.server";
+import type { MarketplaceEndpoint } from "./marketplace.server";
 import { CHANNELS, channelKinds, type ChannelKind } from "~/channels/kinds";
 
 export const storefrontConfig = z.object({
@@ -151,10 +152,14 @@ export async function feedTokenValid(
   );
 }
 
-/** Saves the marketplace endpoint and turns the channel on. */
+/**
+ * Saves the marketplace endpoint and turns the channel on. Throws `Invalid` for bad settings, including an
+ * endpoint outside the public internet (checked again on every call).
+ */
 export async function configureMarketplace(
   shop: string,
   raw: unknown,
+  policy: OutboundPolicy = {},
 ): Promise<void> {
   const parsed = marketplaceConfig.safeParse(raw);
   if (!parsed.success)
@@ -162,7 +167,7 @@ export async function configureMarketplace(
       "The marketplace settings are not valid.",
       z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
     );
-  assertEndpointUrl(parsed.data.url);
+  await validateOutboundUrl(parsed.data.url, policy);
   await ensureChannels(shop);
   await db.channel.update({
     where: { shop_kind: { shop, kind: "MARKETPLACE" } },

@@ -54,25 +54,39 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/**
+ * Merchant text as feed text. xmlbuilder2 leaves anything shaped like an entity (`&x;`, `&#0;`) unescaped so it
+ * never double-encodes; a merchant's `&` is always literal, so it is escaped here first (xmlbuilder2 then keeps
+ * the `&amp;` as is). Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/FFFF) are dropped by the
+ * builder's `invalidCharReplacement`.
+ */
+function literal(text: string): string {
+  return text.replaceAll("&", "&amp;");
+}
+
 export function renderGoogleFeed(feed: GoogleFeed): string {
-  const root = create({ version: "1.0", encoding: "UTF-8" });
+  const root = create({
+    version: "1.0",
+    encoding: "UTF-8",
+    invalidCharReplacement: "",
+  });
   const channel = root
     .ele("rss", { version: "2.0", "xmlns:g": GOOGLE_NAMESPACE })
     .ele("channel");
-  channel.ele("title").txt(feed.title);
-  channel.ele("link").txt(feed.link);
-  channel.ele("description").txt(feed.description);
+  channel.ele("title").txt(literal(feed.title));
+  channel.ele("link").txt(literal(feed.link));
+  channel.ele("description").txt(literal(feed.description));
   for (const item of feed.items) {
     const node = channel.ele("item");
     const g = (name: string, value: string | null | undefined) => {
       if (value !== null && value !== undefined && value !== "")
-        node.ele(GOOGLE_NAMESPACE, `g:${name}`).txt(value);
+        node.ele(GOOGLE_NAMESPACE, `g:${name}`).txt(literal(value));
     };
     g("id", item.id);
     g("item_group_id", item.itemGroupId);
-    node.ele("title").txt(truncate(item.title, 150));
-    node.ele("description").txt(truncate(item.description, 5000));
-    node.ele("link").txt(item.link);
+    node.ele("title").txt(literal(truncate(item.title, 150)));
+    node.ele("description").txt(literal(truncate(item.description, 5000)));
+    node.ele("link").txt(literal(item.link));
     g("image_link", item.imageLink);
     for (const link of item.additionalImageLinks.slice(0, 10))
       g("additional_image_link", link);

@@ -4,6 +4,12 @@
 // stale timestamps. `Idempotency-Key` and `revision` let the marketplace ignore replays and older updates.
 import { createHmac } from "node:crypto";
 import { Invalid, Upstream } from "~/lib/errors";
+import {
+  assertOutboundUrl,
+  outboundFetch,
+  type OutboundPolicy,
+  type OutboundResponse,
+} from "~/lib/outbound.server";
 import type { Money } from "./google-feed";
 
 export interface MarketplaceEndpoint {
@@ -25,7 +31,8 @@ export interface Listing {
 }
 
 export interface PatchOptions {
-  fetch?: typeof fetch;
+  /** The outbound policy (tests: a DNS stub, private addresses off). */
+  policy?: OutboundPolicy;
   maxAttempts?: number;
   /** Base backoff; attempt n waits base × 2^(n-1) (or the server's Retry-After). */
   backoffMs?: number;
@@ -39,16 +46,12 @@ export function signBody(
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
 
-export function assertEndpointUrl(url: string): URL {
-  const parsed = new URL(url);
-  const local =
-    parsed.hostname === "127.0.0.1" || parsed.hostname === "localhost";
-  if (parsed.protocol !== "https:" && !(local && parsed.protocol === "http:")) {
-    throw new Invalid("The marketplace endpoint must use HTTPS.", {
-      url: ["must start with https://"],
-    });
-  }
-  return parsed;
+/** Checks the endpoint URL under the outbound policy (see lib/outbound.server.ts). Throws `Invalid`. */
+export function assertEndpointUrl(
+  url: string,
+  policy: OutboundPolicy = {},
+): URL {
+  return assertOutboundUrl(url, policy);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,41 +66,41 @@ export async function patchListing(
   listing: Listing,
   options: PatchOptions = {},
 ): Promise<{ status: number }> {
-  const base = assertEndpointUrl(endpoint.url);
-  const url = new URL(
-    `listings/${encodeURIComponent(listing.sku)}`,
-    base.href.endsWith("/") ? base : `${base.href}/`,
-  );
+  const url = listingUrl(endpoint, listing.sku, options.policy);
   const body = JSON.stringify(listing);
   const maxAttempts = options.maxAttempts ?? 4;
   const backoff = options.backoffMs ?? 250;
   let lastFailure = "";
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const timestamp = String(Math.floor(Date.now() / 1000));
-    let response: Response;
+    let response: OutboundResponse;
     try {
-      response = await (options.fetch ?? fetch)(url, {
-        method: "PATCH",
-        body,
-        headers: {
-          "Content-Type": "application/json",
-          "Idempotency-Key": `${listing.sku}:${listing.revision}`,
-          "X-Vitrine-Key-Id": endpoint.keyId,
-          "X-Vitrine-Timestamp": timestamp,
-          "X-Vitrine-Signature": signBody(endpoint.secret, timestamp, body),
+      response = await outboundFetch(
+        url,
+        {
+          method: "PATCH",
+          body,
+          headers: {
+            "Content-Type": "application/json",
+            "Idempotency-Key": `${listing.sku}:${listing.revision}`,
+            "X-Vitrine-Key-Id": endpoint.keyId,
+            "X-Vitrine-Timestamp": timestamp,
+            "X-Vitrine-Signature": signBody(endpoint.secret, timestamp, body),
+          },
         },
-      });
+        options.policy,
+      );
     } catch (error) {
-      lastFailure = (error as Error).message;
+      if (!(error instanceof Upstream)) throw error;
+      lastFailure = error.message;
       await sleep(backoff * 2 ** (attempt - 1));
       continue;
     }
-    if (response.ok || response.status === 409) {
-      await response.body?.cancel();
+    await response.discard();
+    if (response.ok || response.status === 409)
       return { status: response.status };
-    }
-    const text = await response.text();
-    lastFailure = `HTTP ${response.status}: ${text.slice(0, 200)}`;
+    // The status only: a response body could echo anything (an internal page) into Activity.
+    lastFailure = `HTTP ${response.status}`;
     if (
       response.status !== 429 &&
       response.status !== 408 &&
@@ -131,8 +134,12 @@ export interface MarketplaceView {
   images: { main: string; additional: string[] };
 }
 
-function listingUrl(endpoint: MarketplaceEndpoint, sku: string): URL {
-  const base = assertEndpointUrl(endpoint.url);
+function listingUrl(
+  endpoint: MarketplaceEndpoint,
+  sku: string,
+  policy?: OutboundPolicy,
+): URL {
+  const base = assertEndpointUrl(endpoint.url, policy);
   return new URL(
     `listings/${encodeURIComponent(sku)}`,
     base.href.endsWith("/") ? base : `${base.href}/`,
@@ -160,31 +167,31 @@ export async function readListing(
   sku: string,
   options: PatchOptions = {},
 ): Promise<MarketplaceView | null> {
-  let response: Response;
-  try {
-    response = await (options.fetch ?? fetch)(listingUrl(endpoint, sku), {
-      method: "GET",
-      headers: signedHeaders(endpoint, ""),
-      redirect: "error",
-    });
-  } catch (error) {
-    throw new Upstream(
-      `The marketplace could not be reached: ${(error as Error).message}`,
-      true,
-    );
-  }
+  const response = await outboundFetch(
+    listingUrl(endpoint, sku, options.policy),
+    { method: "GET", headers: signedHeaders(endpoint, "") },
+    options.policy,
+  );
   if (response.status === 404) {
-    await response.body?.cancel();
+    await response.discard();
     return null;
   }
   if (!response.ok) {
-    await response.body?.cancel();
+    await response.discard();
     throw new Upstream(
       `The marketplace did not answer for listing ${sku} (HTTP ${response.status})`,
       true,
     );
   }
-  return (await response.json()) as MarketplaceView;
+  try {
+    return JSON.parse(await response.text()) as MarketplaceView;
+  } catch (error) {
+    if (error instanceof Upstream) throw error;
+    throw new Upstream(
+      `The marketplace answered for listing ${sku} with something that is not JSON.`,
+      true,
+    );
+  }
 }
 
 /**
@@ -198,21 +205,16 @@ export async function withdrawListing(
   options: PatchOptions = {},
 ): Promise<void> {
   const body = JSON.stringify({ sku, revision });
-  let response: Response;
-  try {
-    response = await (options.fetch ?? fetch)(listingUrl(endpoint, sku), {
+  const response = await outboundFetch(
+    listingUrl(endpoint, sku, options.policy),
+    {
       method: "DELETE",
       body,
       headers: signedHeaders(endpoint, body, `${sku}:withdraw:${revision}`),
-      redirect: "error",
-    });
-  } catch (error) {
-    throw new Upstream(
-      `The marketplace could not be reached: ${(error as Error).message}`,
-      true,
-    );
-  }
-  await response.body?.cancel();
+    },
+    options.policy,
+  );
+  await response.discard();
   if (response.ok || response.status === 404) return;
   throw new Upstream(
     `The marketplace did not withdraw listing ${sku} (HTTP ${response.status})`,
