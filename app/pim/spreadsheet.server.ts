@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { Invalid } from "~/lib/errors";
 import { coerceAttributeValue, encodeValue } from "./attribute-types";
-import type { SheetFormat } from "./sheet-reader.server";
+import type { SheetFormat, SheetTable } from "./sheet-reader.server";
 import { listAttributes, type Attribute } from "./attributes.db.server";
 import { ANY, CHANNELS, type Channel } from "./channels";
 import {
