@@ -2,7 +2,6 @@
 // SKU (a variant: its product's and its own attributes) or handle (a product: product-level attributes). Column
 // headers name attributes: `key`, `key:locale` for a translation, `key@CHANNEL` for a channel's own value, or are
 // mapped explicitly. An empty cell leaves the value as it is; the cell text `[clear]` clears it.
-import ExcelJS from "exceljs";
 import { Invalid } from "~/lib/errors";
 import { coerceAttributeValue, encodeValue } from "./attribute-types";
 import type { SheetFormat, SheetTable } from "./sheet-reader.server";

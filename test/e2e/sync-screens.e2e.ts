@@ -9,7 +9,12 @@ import path from "node:path";
 import { MarketplaceReceiver } from "../../emulator/marketplace/receiver";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
-import { SHOP, startStack, storeInstalledSession, waitFor } from "./screens-harness";
+import {
+  SHOP,
+  startStack,
+  storeInstalledSession,
+  waitFor,
+} from "./screens-harness";
 
 const screenshots = path.resolve("docs/screenshots");
 const receiver = new MarketplaceReceiver(
