@@ -7,6 +7,8 @@ export interface JobContext {
   /** 0 on the first attempt. */
   attemptsMade: number;
   log: Logger;
+  /** Fires when the job runs past its time limit (worker/time-limits.ts): stop and let it fail. */
+  signal?: AbortSignal;
 }
 
 export type Processor<N extends JobName> = (

@@ -16,6 +16,7 @@ import { logger } from "~/lib/logger.server";
 import { classifyFailure } from "./failure.server";
 import type { Processor, ProcessorMap } from "./processor";
 import { processors as defaultProcessors } from "./processors";
+import { JOB_TIME_LIMITS_MS, withTimeLimit } from "./time-limits";
 
 export interface WorkerOptions {
   queues?: readonly QueueName[];
@@ -23,6 +24,8 @@ export interface WorkerOptions {
   prefix?: string;
   connection?: Redis;
   processors?: ProcessorMap;
+  /** Per job kind time limits (tests shorten them); worker/time-limits.ts by default. */
+  timeLimits?: Partial<Record<JobName, number>>;
 }
 
 export interface RunningWorkers {
@@ -31,7 +34,10 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-export function dispatcher(processors: ProcessorMap) {
+export function dispatcher(
+  processors: ProcessorMap,
+  timeLimits: Partial<Record<JobName, number>> = {},
+) {
   return async (job: Job): Promise<unknown> => {
     if (!isJobName(job.name))
       throw new UnrecoverableError(`unknown job name "${job.name}"`);
@@ -49,9 +55,16 @@ export function dispatcher(processors: ProcessorMap) {
         const started = performance.now();
         try {
           const payload = parseJobPayload(name, job.data);
-          const result = await (processors[name] as Processor<JobName>)(
-            payload,
-            { jobId: job.id ?? "", attemptsMade: job.attemptsMade, log },
+          const result = await withTimeLimit(
+            name,
+            timeLimits[name] ?? JOB_TIME_LIMITS_MS[name],
+            (signal) =>
+              (processors[name] as Processor<JobName>)(payload, {
+                jobId: job.id ?? "",
+                attemptsMade: job.attemptsMade,
+                log,
+                signal,
+              }),
           );
           log.debug(
             { ms: Math.round(performance.now() - started) },
@@ -77,7 +90,10 @@ export function dispatcher(processors: ProcessorMap) {
 
 export function startWorkers(options: WorkerOptions = {}): RunningWorkers {
   const connection = options.connection ?? createRedis("worker");
-  const processJob = dispatcher(options.processors ?? defaultProcessors);
+  const processJob = dispatcher(
+    options.processors ?? defaultProcessors,
+    options.timeLimits,
+  );
   const workers = (options.queues ?? queueNames).map(
     (queue) =>
       new Worker(queue, processJob, {

@@ -93,6 +93,40 @@ describe("worker", () => {
     expect(job.returnvalue).toBe("ok");
   });
 
+  it("gives up on a job past its time limit, tells it to stop, and retries it", async () => {
+    let calls = 0;
+    let aborted: unknown;
+    running = startWorkers({
+      queues: ["webhooks"],
+      timeLimits: { "product.refresh": 300 },
+      processors: {
+        ...processors,
+        "product.refresh": async (_payload, { signal }) => {
+          calls += 1;
+          if (calls > 1) return "ok";
+          // Hangs, as a stuck call would; notices when the worker gives up on it.
+          await new Promise<void>((resolve) =>
+            signal!.addEventListener("abort", () => {
+              aborted = signal!.reason;
+              resolve();
+            }),
+          );
+          return "too late";
+        },
+      },
+    });
+    const jobId = await enqueue("product.refresh", refresh(5));
+
+    const job = await finished(jobId);
+
+    expect(job.state).toBe("completed");
+    expect(job.attemptsMade).toBe(2);
+    expect(job.returnvalue).toBe("ok");
+    expect(String(aborted)).toMatch(
+      /product.refresh ran past its time limit of 0 s/,
+    );
+  });
+
   it("enqueue refuses a payload that does not match the job's schema", async () => {
     await expect(
       enqueue("product.refresh", { ...refresh(4), productId: "not-a-gid" }),
