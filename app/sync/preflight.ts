@@ -152,6 +152,8 @@ export function describeFailure(f: PreflightFailure): string {
       return `The product must fill at least ${expected} of the frame (this image: ${actual})`;
     case "minLongSide":
       return `Needs at least ${expected} on the long side (this image: ${actual})`;
+    case "minShortSide":
+      return `Needs at least ${expected} on the short side (this image: ${actual})`;
     case "maxPixels":
       return `Must be at most ${expected} (this image: ${actual})`;
     case "forbiddenTags":

@@ -1,5 +1,6 @@
 // The PIM's routes with signed session tokens: each shop sees and changes only its own products, and invalid
 // values come back as 400 with per-field errors and what was typed.
+import { channelKinds } from "~/channels/kinds";
 import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
@@ -175,7 +176,7 @@ describe("products routes", () => {
     expect(view.history).toHaveLength(1);
     // The same actor format as the DAM's audit trail: the session token's staff member.
     expect(view.history[0]?.actor).toMatch(/^user:\d+$/);
-    expect(view.completeness).toHaveLength(3);
+    expect(view.completeness).toHaveLength(channelKinds.length);
   });
 
   it("changes the family from the editor and recomputes completeness at once", async () => {
@@ -199,7 +200,7 @@ describe("products routes", () => {
     expect((await editor()).completeness).toEqual([]);
 
     await family(before.product.familyId!);
-    expect((await editor()).completeness).toHaveLength(3);
+    expect((await editor()).completeness).toHaveLength(channelKinds.length);
   });
 });
 
