@@ -4,6 +4,7 @@
 import { Banner, BlockStack, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { useT } from "~/i18n";
+import type { Channel } from "~/pim/channels";
 
 export interface IncompleteSummary {
   title: string;
@@ -28,9 +29,7 @@ export function ApproveOverride({
   const [missing, setMissing] = useState(false);
   const where = (item: IncompleteSummary) =>
     item.channels
-      .map(
-        (c) => `${t(`pim.channel.${c.channel as "STOREFRONT"}`)} ${c.percent}%`,
-      )
+      .map((c) => `${t(`pim.channel.${c.channel as Channel}`)} ${c.percent}%`)
       .join(", ");
   return (
     <Banner

@@ -9,6 +9,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { useT } from "~/i18n";
+import type { Channel } from "~/pim/channels";
 import type { EditorView } from "~/pim/editor-view";
 
 export type RevertTarget = { changeId: string } | { valueChangeId: string };
@@ -46,7 +47,7 @@ export function ValueHistoryCard({
                   channels: a.incomplete
                     .map(
                       (c) =>
-                        `${t(`pim.channel.${c.channel as "STOREFRONT"}`)} ${c.percent}%`,
+                        `${t(`pim.channel.${c.channel as Channel}`)} ${c.percent}%`,
                     )
                     .join(", "),
                   reason: a.overrideReason,
