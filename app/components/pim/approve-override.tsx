@@ -1,10 +1,10 @@
 // Approving a product that is not complete on every channel: the merchant says why (the reason is recorded with
 // the approval and shown in its history) or cancels. Inline, next to what it is about, with the error the action
 // answers when the reason is missing.
-import type { ChannelKind } from "~/channels/kinds";
 import { Banner, BlockStack, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { useT } from "~/i18n";
+import type { Channel } from "~/pim/channels";
 
 export interface IncompleteSummary {
   title: string;
@@ -29,9 +29,7 @@ export function ApproveOverride({
   const [missing, setMissing] = useState(false);
   const where = (item: IncompleteSummary) =>
     item.channels
-      .map(
-        (c) => `${t(`pim.channel.${c.channel as ChannelKind}`)} ${c.percent}%`,
-      )
+      .map((c) => `${t(`pim.channel.${c.channel as Channel}`)} ${c.percent}%`)
       .join(", ");
   return (
     <Banner

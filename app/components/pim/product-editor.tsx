@@ -47,6 +47,9 @@ export function ProductEditor({
   // A save or revert adds a history row and an approval bumps the version: the form then remounts from what is
   // stored (a revert shows the reverted values, and Save cannot re-post the old text). Discard remounts too.
   const [discards, setDiscards] = useState(0);
+  // Discard after a failed save shows what is stored, not the rejected text the failure echoes.
+  const [dismissed, setDismissed] = useState<ActionFailure | null>(null);
+  const shownFailure = failure && failure !== dismissed ? failure : undefined;
   const formKey = [
     data.locale,
     data.channel,
@@ -112,7 +115,12 @@ export function ProductEditor({
         >
           {t("pim.editor.save")}
         </button>
-        <button onClick={() => setDiscards((n) => n + 1)}>
+        <button
+          onClick={() => {
+            setDismissed(failure ?? null);
+            setDiscards((n) => n + 1);
+          }}
+        >
           {t("pim.editor.discard")}
         </button>
       </SaveBar>
@@ -144,7 +152,7 @@ export function ProductEditor({
             formRef={formRef}
             onChange={onChange}
             view={data}
-            failure={failure}
+            failure={shownFailure}
             busy={busy}
           />
         </Layout.Section>

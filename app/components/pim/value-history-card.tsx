@@ -1,6 +1,5 @@
 // The product's value history, newest first: who changed what, with "revert this field" on every row and
 // "revert the whole change" on the first row of each change.
-import type { ChannelKind } from "~/channels/kinds";
 import {
   BlockStack,
   Box,
@@ -10,6 +9,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { useT } from "~/i18n";
+import type { Channel } from "~/pim/channels";
 import type { EditorView } from "~/pim/editor-view";
 
 export type RevertTarget = { changeId: string } | { valueChangeId: string };
@@ -47,7 +47,7 @@ export function ValueHistoryCard({
                   channels: a.incomplete
                     .map(
                       (c) =>
-                        `${t(`pim.channel.${c.channel as ChannelKind}`)} ${c.percent}%`,
+                        `${t(`pim.channel.${c.channel as Channel}`)} ${c.percent}%`,
                     )
                     .join(", "),
                   reason: a.overrideReason,
