@@ -160,6 +160,15 @@ function run(step: Step): Promise<void> {
     running.set(step.name, child);
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
+    // What the step left running (a server its script did not stop) would hold its output open: once the step
+    // exits, its process group goes too.
+    child.on("exit", () => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // Nothing left.
+      }
+    });
     child.on("close", (code, signal) => {
       running.delete(step.name);
       log.end(() => {

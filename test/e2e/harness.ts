@@ -64,6 +64,8 @@ export async function startStack(
     QUEUE_PREFIX: `vitrine-${name}-${randomBytes(4).toString("hex")}`,
     STORAGE_DIR: path.join(work, "storage"),
     LOG_LEVEL: "warn",
+    // The marketplace receiver runs on 127.0.0.1 over http.
+    ALLOW_PRIVATE_OUTBOUND: "1",
   };
   const say = (message: string) => console.log(`[${name}] ${message}`);
   const processes = new Processes(env, say);

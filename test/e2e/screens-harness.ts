@@ -97,6 +97,8 @@ export async function startStack(
     QUEUE_PREFIX: `vitrine-e2e-${randomBytes(4).toString("hex")}`,
     STORAGE_DIR: path.join(work, "storage"),
     LOG_LEVEL: "warn",
+    // The marketplace receiver runs on 127.0.0.1 over http.
+    ALLOW_PRIVATE_OUTBOUND: "1",
     ...extraEnv,
   };
   const say = (message: string) => console.log(`[${name}] ${message}`);
