@@ -81,26 +81,13 @@ const steps: Step[] = [
     command: [bin("vitest"), "run", "--project", "emulator"],
     after: ["graphql-codegen"],
   },
-  // The asset library in Debian Chromium (built app + worker + emulator); needs /usr/bin/chromium.
+  // The browser suites (asset library, PIM flows, sync screens) in Debian Chromium, one after another on ONE stack
+  // (test/e2e/run.ts: emulator, the built web and worker entries, Chromium), each suite with its own shop.
   {
-    name: "e2e (dam library)",
-    command: tsx("test/e2e/dam-library.e2e.ts"),
+    name: "e2e",
+    command: tsx("test/e2e/run.ts"),
     env: { E2E_USE_BUILD: "1" },
-    after: ["build"],
-  },
-  // The PIM flows in Chromium: keyboard open, save bar, revert, inline errors, incomplete approval, export → import.
-  {
-    name: "e2e (pim flows)",
-    command: tsx("test/e2e/pim-flows.e2e.ts"),
-    env: { E2E_USE_BUILD: "1" },
-    after: ["build"],
-  },
-  // The sync screens in Chromium: a replacement watched to live, picking, confirmations, screenshots (issue #11).
-  {
-    name: "e2e (sync screens)",
-    command: tsx("test/e2e/sync-screens.e2e.ts"),
-    env: { E2E_USE_BUILD: "1" },
-    after: ["build"],
+    after: ["build (node entries)"],
   },
 ];
 
@@ -126,6 +113,7 @@ const plan = selected(process.argv.slice(2));
 const logs = mkdtempSync(path.join(tmpdir(), "vitrine-check-"));
 const started = performance.now();
 const done = new Set<string>();
+const durations = new Map<string, number>();
 const running = new Map<string, ChildProcess>();
 let failed = false;
 
@@ -172,18 +160,19 @@ function run(step: Step): Promise<void> {
     child.on("close", (code, signal) => {
       running.delete(step.name);
       log.end(() => {
-        const took = seconds(performance.now() - t0);
+        durations.set(step.name, performance.now() - t0);
+        const elapsed = seconds(durations.get(step.name)!);
         if (failed && signal) return resolve(); // stopped because another step failed
         const output = readFileSync(logFile, "utf8").trimEnd();
         console.log(`\n──── ${step.name} ${"─".repeat(60)}`);
         if (output) console.log(output);
         if (code === 0) {
-          console.log(`✔ ${step.name} (${took})`);
+          console.log(`✔ ${step.name} (${elapsed})`);
           done.add(step.name);
         } else if (!failed) {
           failed = true;
           console.error(
-            `✖ ${step.name} failed after ${took} (exit ${code ?? signal})`,
+            `✖ ${step.name} failed after ${elapsed} (exit ${code ?? signal})`,
           );
           stopAll();
         }
@@ -191,6 +180,14 @@ function run(step: Step): Promise<void> {
       });
     });
   });
+}
+
+/** Each finished step's wall-clock time, longest first (steps overlap, so they add up to more than the run). */
+function printTimings() {
+  if (!durations.size) return;
+  console.log("\nstep timings:");
+  for (const [name, ms] of [...durations].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${seconds(ms).padStart(8)}  ${name}`);
 }
 
 async function main() {
@@ -212,6 +209,7 @@ async function main() {
   }
   await Promise.all(active);
   rmSync(logs, { recursive: true, force: true });
+  printTimings();
   if (failed) process.exit(1);
   console.log(
     `\nall checks passed in ${seconds(performance.now() - started)} (${plan.length} steps, ${concurrency} at a time)`,
