@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { artifacts, installShop, waitFor, type Suite } from "./harness";
+import { artifacts, waitFor, type Suite } from "./harness";
 
 const SHOP = "vitrine-e2e-dam.myshopify.com";
 
@@ -29,9 +29,8 @@ async function readyThumbnails(page: Page): Promise<number> {
 export const damLibrary: Suite = {
   name: "dam library",
   shop: SHOP,
-  /** The shop installed Vitrine (offline session with the emulator's token) and has three assets. */
-  async seed(adminToken) {
-    await installShop(adminToken, SHOP);
+  /** The shop has three assets. */
+  async seed() {
     const { ingestUpload } = await import("~/dam/ingest.server");
     for (const [i, name] of [
       "camel-coat-front.jpg",

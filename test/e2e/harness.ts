@@ -195,14 +195,13 @@ export async function openAppPage(
   return page.goto(`${stack.appUrl}${pathname}?${params.toString()}`);
 }
 
-/** Stores the offline session the emulator's admin token opens, and records the install. */
-export async function installShop(
+/** Stores the offline session the emulator's admin token opens. */
+export async function storeOfflineSession(
   adminToken: string,
   shop = SHOP,
 ): Promise<void> {
   const { Session } = await import("@shopify/shopify-api");
   const { sessionStorage } = await import("~/shopify.server");
-  const { recordInstall } = await import("~/shop/install.server");
   await sessionStorage.storeSession(
     new Session({
       id: `offline_${shop}`,
@@ -213,6 +212,15 @@ export async function installShop(
       scope: "read_products,write_products,read_files,write_files,read_locales",
     }),
   );
+}
+
+/** Stores the offline session the emulator's admin token opens, and records the install. */
+export async function installShop(
+  adminToken: string,
+  shop = SHOP,
+): Promise<void> {
+  await storeOfflineSession(adminToken, shop);
+  const { recordInstall } = await import("~/shop/install.server");
   await recordInstall(shop);
 }
 
@@ -245,13 +253,17 @@ export interface SuiteContext {
   openApp: (appPath: string) => Promise<Response | null>;
 }
 
-/** One browser suite: the runner seeds every suite, then starts the app once and runs them in sequence. */
+/** One browser suite: the runner starts the app once, then seeds and runs each suite in sequence. */
 export interface Suite {
   name: string;
   /** The suite's own emulator shop, so suites sharing the stack share no data. */
   shop: string;
-  /** Runs in the runner's process with the stack's environment, before the web and worker processes start. */
-  seed: (adminToken: string) => Promise<void>;
+  /**
+   * Runs in the runner's process with the stack's environment (the app's database and Redis), before `run`, on a
+   * shop with its offline session and its shop row; the runner records the install (whose catalogue import then
+   * finds what the seed imported) once the seed is done.
+   */
+  seed: () => Promise<void>;
   run: (context: SuiteContext) => Promise<void>;
   /** Screenshots (in test/e2e/artifacts/) that `npm run screenshots` copies to docs/screenshots/. */
   screenshots?: string[];

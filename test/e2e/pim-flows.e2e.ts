@@ -5,18 +5,11 @@
 // export CSV and XLSX from the page and dry-run the untouched files with 0 changes. Screenshot in test/e2e/artifacts.
 import path from "node:path";
 import type { Page } from "playwright-core";
-import {
-  artifacts,
-  installShop,
-  waitFor,
-  type Suite,
-  type SuiteContext,
-} from "./harness";
+import { artifacts, waitFor, type Suite, type SuiteContext } from "./harness";
 
 const SHOP = "vitrine-e2e-pim.myshopify.com";
 
-async function seed(adminToken: string): Promise<void> {
-  await installShop(adminToken, SHOP);
+async function seed(): Promise<void> {
   // The emulator's demo catalogue, imported here (the install's own import then finds it unchanged).
   const { importCatalogue, setUpApparelPim } =
     await import("~/pim/onboarding.server");

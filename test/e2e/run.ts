@@ -1,7 +1,7 @@
 // The browser tests (`npm run test:e2e`, a step of `npm test`): every suite on ONE stack (emulator, built web and
-// worker, Chromium; test/e2e/harness.ts), each suite with its own shop so they stay independent. Every suite is
-// seeded first, then the app starts once and the suites run in sequence, each on a fresh page; one suite's failed
-// check does not stop the others. `tsx test/e2e/run.ts pim` runs only the suites whose names start with the words
+// worker, Chromium; test/e2e/harness.ts), each suite with its own shop so they stay independent. The app starts
+// once; then the suites run in sequence, each seeded (in this process) just before it runs and driven on a fresh
+// page; one suite's failed check does not stop the others. `tsx test/e2e/run.ts pim` runs only the suites whose names start with the words
 // given. `--update-docs` (`npm run screenshots`) copies the suites' README screenshots to docs/screenshots/ after
 // a passing run; a plain run writes screenshots only to test/e2e/artifacts/ (gitignored).
 import { copyFileSync, mkdirSync } from "node:fs";
@@ -11,6 +11,7 @@ import {
   artifacts,
   openAppPage,
   startStack,
+  storeOfflineSession,
   type Suite,
   type SuiteContext,
 } from "./harness";
@@ -34,19 +35,29 @@ if (!chosen.length) {
 const failures: string[] = [];
 let passed = 0;
 mkdirSync(artifacts, { recursive: true });
-const stack = await startStack(
-  "e2e",
-  async (adminToken) => {
-    for (const suite of chosen) await suite.seed(adminToken);
-    const { closeQueues } = await import("~/jobs/queues.server");
-    await closeQueues();
-  },
-  { shops: chosen.map((suite) => suite.shop) },
-).catch((error: unknown) => {
+const stack = await startStack("e2e", async () => undefined, {
+  shops: chosen.map((suite) => suite.shop),
+}).catch((error: unknown) => {
   console.error(`[e2e] ${(error as Error).stack ?? String(error)}`);
   console.log("0 passed, 1 failed");
   process.exit(1);
 });
+
+/**
+ * Seeds a suite's shop just before the suite runs, so the worker is not busy with the later suites' data meanwhile.
+ * The install is recorded last, as the install's own jobs (catalogue import, shop details) ran after the seed when
+ * each suite had its own stack, seeded before its worker started.
+ */
+async function seed(suite: Suite): Promise<void> {
+  await storeOfflineSession(stack.adminToken, suite.shop);
+  const { upsertInstalledShop } = await import("~/shop/shop.db.server");
+  await upsertInstalledShop(suite.shop);
+  await suite.seed();
+  const { recordInstall } = await import("~/shop/install.server");
+  await recordInstall(suite.shop);
+  const { closeQueues } = await import("~/jobs/queues.server");
+  await closeQueues();
+}
 
 for (const suite of chosen) {
   const started = Date.now();
@@ -77,6 +88,7 @@ for (const suite of chosen) {
     openApp: (appPath) => openAppPage(stack, page, suite.shop, appPath),
   };
   try {
+    await seed(suite);
     await suite.run(context);
   } catch (error) {
     failures.push(`${suite.name}: stopped: ${(error as Error).message}`);

@@ -10,13 +10,7 @@ import path from "node:path";
 import { MarketplaceReceiver } from "../../emulator/marketplace/receiver";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
-import {
-  artifacts,
-  installShop,
-  waitFor,
-  type Suite,
-  type SuiteContext,
-} from "./harness";
+import { artifacts, waitFor, type Suite, type SuiteContext } from "./harness";
 
 const SHOP = "vitrine-e2e-sync.myshopify.com";
 const receiver = new MarketplaceReceiver(
@@ -41,7 +35,7 @@ const packshot = (colour: number, family: "coat" | "accessory" = "coat") =>
     packshot: true,
   });
 
-async function seed(adminToken: string): Promise<void> {
+async function seed(): Promise<void> {
   const { default: db } = await import("~/db.server");
   const { importCatalogue, setUpApparelPim } =
     await import("~/pim/onboarding.server");
@@ -50,7 +44,6 @@ async function seed(adminToken: string): Promise<void> {
   const { linkAssets } = await import("~/sync/links.db.server");
   const { configureMarketplace } =
     await import("~/sync/channels/channels.db.server");
-  await installShop(adminToken, SHOP);
   await setUpApparelPim(SHOP);
   await importCatalogue(SHOP);
   await configureMarketplace(SHOP, {
