@@ -6,8 +6,9 @@
 // Integration tests run twice, side by side: against SQLite (a file per test file) and PostgreSQL
 // (TEST_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/test); each run has its own template database,
 // queue prefixes and storage folders, so they share nothing but Redis (REDIS_URL, default 127.0.0.1:6379). The app
-// is built once, while the tests run, and the browser test serves that build; the many-process test
-// (test/processes/, PostgreSQL only) runs the built web and worker entries once they exist.
+// is built once, while the tests run; the browser suites (one step, one stack) and the many-process test
+// (test/processes/, PostgreSQL only) run the built web and worker entries once they exist. At the end: each
+// step's time, longest first.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,8 +28,9 @@ interface Step {
   after?: string[];
 }
 
-// When several steps are ready, the earlier ones start first: the longest (the two integration runs) early, the
-// app build at once (it needs nothing), so the browser test is not left for the end.
+// When several steps are ready, the earlier ones start first: longest first (the two integration runs, PostgreSQL
+// the longer, then the browser tests and the many-process test once the build is there), so the short steps fill
+// the gaps at the end instead of a long one starting last. The app build starts at once (it needs nothing).
 const steps: Step[] = [
   { name: "graphql-codegen", command: tsx("scripts/graphql-codegen.ts") },
   { name: "build", command: [bin("remix"), "vite:build"] },
@@ -39,15 +41,23 @@ const steps: Step[] = [
     after: ["build"],
   },
   {
-    name: "integration (sqlite)",
-    command: [bin("vitest"), "run", "--project", "integration"],
-    after: ["graphql-codegen"],
-  },
-  {
     name: "integration (postgresql)",
     command: [bin("vitest"), "run", "--project", "integration"],
     env: { DATABASE_URL: postgresUrl },
     after: ["graphql-codegen"],
+  },
+  {
+    name: "integration (sqlite)",
+    command: [bin("vitest"), "run", "--project", "integration"],
+    after: ["graphql-codegen"],
+  },
+  // The browser suites (asset library, PIM flows, sync screens) in Debian Chromium, one after another on ONE stack
+  // (test/e2e/run.ts: emulator, the built web and worker entries, Chromium), each suite with its own shop.
+  {
+    name: "e2e",
+    command: tsx("test/e2e/run.ts"),
+    env: { E2E_USE_BUILD: "1" },
+    after: ["build (node entries)"],
   },
   // Two web and two worker processes on PostgreSQL, Redis and S3 (test/processes/): PostgreSQL only.
   {
@@ -67,8 +77,8 @@ const steps: Step[] = [
     after: ["graphql-codegen"],
   },
   {
-    name: "prettier",
-    command: [bin("prettier"), "--check", "."],
+    name: "emulator",
+    command: [bin("vitest"), "run", "--project", "emulator"],
     after: ["graphql-codegen"],
   },
   {
@@ -77,17 +87,9 @@ const steps: Step[] = [
     after: ["graphql-codegen"],
   },
   {
-    name: "emulator",
-    command: [bin("vitest"), "run", "--project", "emulator"],
+    name: "prettier",
+    command: [bin("prettier"), "--check", "."],
     after: ["graphql-codegen"],
-  },
-  // The browser suites (asset library, PIM flows, sync screens) in Debian Chromium, one after another on ONE stack
-  // (test/e2e/run.ts: emulator, the built web and worker entries, Chromium), each suite with its own shop.
-  {
-    name: "e2e",
-    command: tsx("test/e2e/run.ts"),
-    env: { E2E_USE_BUILD: "1" },
-    after: ["build (node entries)"],
   },
 ];
 
