@@ -1,9 +1,9 @@
 // The browser tests (`npm run test:e2e`, a step of `npm test`): every suite on ONE stack (emulator, built web and
 // worker, Chromium; test/e2e/harness.ts), each suite with its own shop so they stay independent. The app starts
 // once; then the suites run in sequence, each seeded (in this process) just before it runs and driven on a fresh
-// page; one suite's failed check does not stop the others. `tsx test/e2e/run.ts pim` runs only the suites whose names start with the words
-// given. `--update-docs` (`npm run screenshots`) copies the suites' README screenshots to docs/screenshots/ after
-// a passing run; a plain run writes screenshots only to test/e2e/artifacts/ (gitignored).
+// page; one suite's failed check does not stop the others. `tsx test/e2e/run.ts pim` runs only the suites whose
+// names start with the words given. `--update-docs` (`npm run screenshots`) copies the suites' README screenshots
+// to docs/screenshots/ after a passing run; a plain run writes screenshots only to test/e2e/artifacts/ (gitignored).
 import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { damLibrary } from "./dam-library.e2e";
