@@ -34,6 +34,8 @@ if (!chosen.length) {
 
 const failures: string[] = [];
 let passed = 0;
+const runStarted = Date.now();
+const since = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
 mkdirSync(artifacts, { recursive: true });
 const stack = await startStack("e2e", async () => undefined, {
   shops: chosen.map((suite) => suite.shop),
@@ -42,6 +44,7 @@ const stack = await startStack("e2e", async () => undefined, {
   console.log("0 passed, 1 failed");
   process.exit(1);
 });
+stack.say(`stack up in ${since(runStarted)}`);
 
 /**
  * Seeds a suite's shop just before the suite runs, so the worker is not busy with the later suites' data meanwhile.
@@ -96,7 +99,7 @@ for (const suite of chosen) {
   }
   await page.close().catch(() => undefined);
   await suite.close?.();
-  say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(`done in ${since(started)}`);
 }
 
 if (updateDocs && !failures.length) {
@@ -109,5 +112,7 @@ if (updateDocs && !failures.length) {
     }
 }
 for (const failure of failures) console.log(`✖ ${failure}`);
-console.log(`${passed} passed, ${failures.length} failed`);
+console.log(
+  `${passed} passed, ${failures.length} failed in ${since(runStarted)}`,
+);
 await stack.stop(failures.length ? 1 : 0);
