@@ -130,10 +130,15 @@ function stopAll() {
       }
     }
 }
-process.on("SIGINT", () => {
-  stopAll();
-  process.exit(130);
-});
+// Interrupted (Ctrl-C, or CI's time limit sending SIGTERM): stop every step's process group with it.
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const)
+  process.on(signal, () => {
+    stopAll();
+    process.exit(code);
+  });
 
 function run(step: Step): Promise<void> {
   return new Promise((resolve) => {
