@@ -1,0 +1,44 @@
+
+
+-- CreateTable
+CREATE TABLE "ProductTranslation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "productId" TEXT NOT NULL,
+    "resourceId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "locale" TEXT NOT NULL,
+    "marketId" TEXT NOT NULL DEFAULT '',
+    "subject" TEXT NOT NULL,
+    "value" TEXT,
+    "source" TEXT,
+    "digest" TEXT,
+    "status" TEXT NOT NULL,
+    "origin" TEXT NOT NULL,
+    "checkedAt" DATETIME NOT NULL,
+    CONSTRAINT "ProductTranslation_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Swatch" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "label" TEXT NOT NULL,
+    "handle" TEXT NOT NULL,
+    "color" TEXT NOT NULL,
+    "assetId" TEXT,
+    "fileGid" TEXT,
+    "metaobjectId" TEXT,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Swatch_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop" ("shop") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "ProductTranslation_shop_productId_idx" ON "ProductTranslation"("shop", "productId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ProductTranslation_shop_resourceId_key_locale_marketId_key" ON "ProductTranslation"("shop", "resourceId", "key", "locale", "marketId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Swatch_shop_handle_key" ON "Swatch"("shop", "handle");
+
