@@ -60,6 +60,10 @@ export const jobIdentities = {
   "product-values.publish": ({ shop, productId, version }) => ({
     jobId: id("product-values.publish", shop, productId, version),
   }),
+  // Whoever asks (a storefront convergence, the product page), one translation run at a time per product.
+  "product-translations.publish": ({ shop, productId }) => ({
+    dedupe: id("product-translations.publish", shop, productId),
+  }),
   "spreadsheet.import": ({ shop, importId }) => ({
     jobId: id("spreadsheet.import", shop, importId),
   }),

@@ -4,6 +4,7 @@ import { pruneWebhookEventsProcessor } from "./maintenance.server";
 import {
   importCatalogueProcessor,
   publishProductValuesProcessor,
+  publishTranslationsProcessor,
   reconcileCataloguesProcessor,
   spreadsheetImportProcessor,
 } from "./pim.server";
@@ -39,5 +40,6 @@ export const processors: ProcessorMap = {
   "catalogue.import": importCatalogueProcessor,
   "catalogue.reconcile-all": reconcileCataloguesProcessor,
   "product-values.publish": publishProductValuesProcessor,
+  "product-translations.publish": publishTranslationsProcessor,
   "spreadsheet.import": spreadsheetImportProcessor,
 };

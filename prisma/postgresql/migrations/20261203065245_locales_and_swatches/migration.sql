@@ -8,6 +8,7 @@ CREATE TABLE "ProductTranslation" (
     "locale" TEXT NOT NULL,
     "marketId" TEXT NOT NULL DEFAULT '',
     "subject" TEXT NOT NULL,
+    "owner" TEXT NOT NULL,
     "value" TEXT,
     "source" TEXT,
     "digest" TEXT,
