@@ -5,7 +5,10 @@ import type {
   ResourceRead,
   TranslationWrite,
 } from "./translations-shopify.server";
-import type { TranslationRow, TranslationStatus } from "./translations.db.server";
+import type {
+  TranslationRow,
+  TranslationStatus,
+} from "./translations.db.server";
 
 export interface WantedTranslation {
   resourceId: string;

@@ -47,10 +47,12 @@ export interface TranslationSources {
 /** A DAM alt text in `locale` (then its language without region), or null. */
 export function altIn(byLocale: unknown, locale: string): string | null {
   const texts = (byLocale ?? {}) as Record<string, string>;
-  return (texts[locale] || texts[locale.split("-")[0] ?? ""] || null)?.slice(
-    0,
-    512,
-  ) ?? null;
+  return (
+    (texts[locale] || texts[locale.split("-")[0] ?? ""] || null)?.slice(
+      0,
+      512,
+    ) ?? null
+  );
 }
 
 /**
@@ -120,7 +122,12 @@ export async function translationSources(
     for (const locale of locales) {
       const alt = altIn(assets.get(file.assetId)?.altText, locale);
       if (alt)
-        alts.push({ assetId: file.assetId, fileGid: file.fileGid, locale, alt });
+        alts.push({
+          assetId: file.assetId,
+          fileGid: file.fileGid,
+          locale,
+          alt,
+        });
     }
   return {
     productGid: product.shopifyId,

@@ -53,7 +53,9 @@ function wantedTranslations(
 ): WantedTranslation[] {
   const wanted: WantedTranslation[] = [];
   for (const v of sources.values) {
-    const resourceId = metafieldIds.get(`${v.ownerShopifyId}|${v.attributeKey}`);
+    const resourceId = metafieldIds.get(
+      `${v.ownerShopifyId}|${v.attributeKey}`,
+    );
     if (resourceId)
       wanted.push({
         resourceId,
@@ -113,7 +115,9 @@ export async function publishProductTranslations(
     variantFields: levelCount("VARIANT"),
   });
   const wanted = wantedTranslations(sources, metafieldIds);
-  const ids = [...new Set([sources.productGid, ...wanted.map((w) => w.resourceId)])];
+  const ids = [
+    ...new Set([sources.productGid, ...wanted.map((w) => w.resourceId)]),
+  ];
   let reads = await readAll(client, ids, locales);
   const plan = planTranslations(wanted, reads);
 
