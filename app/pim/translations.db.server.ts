@@ -1,7 +1,11 @@
 // Prisma access for translations: what a product's content should read in each other locale (localisable PIM
 // values, DAM alt text of the images Shopify shows) and the ProductTranslation rows of what Shopify holds.
 import db from "~/db.server";
-import { decodeValue, metafieldValue } from "./attribute-types";
+import {
+  decodeValue,
+  metafieldValue,
+  type AttributeValueData,
+} from "./attribute-types";
 import { listAttributes, type Attribute } from "./attributes.db.server";
 import { ANY } from "./channels";
 
@@ -205,6 +209,60 @@ export async function productTextTranslations(
     const texts = out.get(row.productId) ?? {};
     texts[row.key as "title" | "body_html"] = row.value!;
     out.set(row.productId, texts);
+  }
+  return out;
+}
+
+export interface LocalisedProductValues {
+  product: Record<string, AttributeValueData>;
+  /** Our variant id → its own values. */
+  variants: Record<string, Record<string, AttributeValueData>>;
+}
+
+/**
+ * The approved values of localisable attributes in `locale` for `channel` (its own value over the every-channel
+ * one), by product id. Products of other shops are absent.
+ */
+export async function localisedValues(
+  shop: string,
+  productIds: readonly string[],
+  locale: string,
+  channel: string,
+): Promise<Map<string, LocalisedProductValues>> {
+  const attributes = new Map(
+    (await listAttributes(shop))
+      .filter((a) => a.localisable)
+      .map((a) => [a.id, a.key]),
+  );
+  const rows = await db.attributeValue.findMany({
+    where: {
+      shop,
+      productId: { in: [...productIds] },
+      locale,
+      channel: { in: [ANY, channel] },
+      approved: { not: null },
+      attributeId: { in: [...attributes.keys()] },
+    },
+    select: {
+      productId: true,
+      variantId: true,
+      attributeId: true,
+      channel: true,
+      approved: true,
+    },
+  });
+  rows.sort((a, b) => Number(a.channel !== ANY) - Number(b.channel !== ANY));
+  const out = new Map<string, LocalisedProductValues>();
+  for (const row of rows) {
+    const decoded = decodeValue(row.approved);
+    const key = attributes.get(row.attributeId);
+    if (decoded === null || !key) continue;
+    const entry = out.get(row.productId) ?? { product: {}, variants: {} };
+    const target = row.variantId
+      ? (entry.variants[row.variantId] ??= {})
+      : entry.product;
+    target[key] = decoded;
+    out.set(row.productId, entry);
   }
   return out;
 }
