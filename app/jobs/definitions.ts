@@ -164,6 +164,11 @@ export const jobDefinitions = {
     queue: "shopify",
     schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
   },
+  /** Give each Colour value of a product its swatch (sync/swatches.server.ts). Idempotent; after the storefront. */
+  "product-swatches.write": {
+    queue: "shopify",
+    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+  },
   /** Check or apply a large spreadsheet of attribute values, storing progress and the report. */
   "spreadsheet.import": {
     queue: "maintenance",

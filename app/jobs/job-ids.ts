@@ -64,6 +64,9 @@ export const jobIdentities = {
   "product-translations.publish": ({ shop, productId }) => ({
     dedupe: id("product-translations.publish", shop, productId),
   }),
+  "product-swatches.write": ({ shop, productId }) => ({
+    dedupe: id("product-swatches.write", shop, productId),
+  }),
   "spreadsheet.import": ({ shop, importId }) => ({
     jobId: id("spreadsheet.import", shop, importId),
   }),

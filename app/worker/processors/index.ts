@@ -4,10 +4,13 @@ import { pruneWebhookEventsProcessor } from "./maintenance.server";
 import {
   importCatalogueProcessor,
   publishProductValuesProcessor,
-  publishTranslationsProcessor,
   reconcileCataloguesProcessor,
   spreadsheetImportProcessor,
 } from "./pim.server";
+import {
+  publishTranslationsProcessor,
+  writeSwatchesProcessor,
+} from "./locales.server";
 import {
   refreshProductProcessor,
   removeProductProcessor,
@@ -41,5 +44,6 @@ export const processors: ProcessorMap = {
   "catalogue.reconcile-all": reconcileCataloguesProcessor,
   "product-values.publish": publishProductValuesProcessor,
   "product-translations.publish": publishTranslationsProcessor,
+  "product-swatches.write": writeSwatchesProcessor,
   "spreadsheet.import": spreadsheetImportProcessor,
 };

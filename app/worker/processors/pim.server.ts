@@ -2,7 +2,6 @@ import { enqueue } from "~/jobs/enqueue.server";
 import { importCatalogue } from "~/pim/catalogue-import.server";
 import { installedShops } from "~/pim/shops.db.server";
 import { publishProductValues } from "~/pim/publish.server";
-import { publishProductTranslations } from "~/pim/translations.server";
 import { runSpreadsheetImport } from "~/pim/spreadsheet-import.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import type { Processor } from "../processor";
@@ -28,8 +27,3 @@ export const publishProductValuesProcessor: Processor<
 export const spreadsheetImportProcessor: Processor<
   "spreadsheet.import"
 > = async ({ shop, importId }) => runSpreadsheetImport(shop, importId);
-
-export const publishTranslationsProcessor: Processor<
-  "product-translations.publish"
-> = async ({ shop, productId }) =>
-  publishProductTranslations(shop, productId, await adminClientFor(shop));

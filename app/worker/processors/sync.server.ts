@@ -34,9 +34,11 @@ function channelProcessor(channel: ChannelKind): Processor<ChannelJob> {
     const final = isLastRun(retry);
     try {
       const result = await convergePair(shop, productId, channel, { final });
-      // The storefront now shows the approved values and alt text: their translations follow (issue #15).
-      if (channel === "SHOPIFY_STOREFRONT")
+      // The storefront now shows the approved values, images and alt text: translations and swatches follow.
+      if (channel === "SHOPIFY_STOREFRONT") {
         await enqueue("product-translations.publish", { shop, productId });
+        await enqueue("product-swatches.write", { shop, productId });
+      }
       return result;
     } catch (error) {
       if ((error as { retryable?: boolean }).retryable === false || final)

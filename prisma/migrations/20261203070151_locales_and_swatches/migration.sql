@@ -26,7 +26,7 @@ CREATE TABLE "Swatch" (
     "shop" TEXT NOT NULL,
     "label" TEXT NOT NULL,
     "handle" TEXT NOT NULL,
-    "color" TEXT NOT NULL,
+    "color" TEXT,
     "assetId" TEXT,
     "fileGid" TEXT,
     "metaobjectId" TEXT,
