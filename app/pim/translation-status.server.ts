@@ -1,10 +1,10 @@
 // A product's translation status per locale for the product page, from the database only (no Admin API call):
 // what the last translation run read back, turned OUTDATED when the English source Vitrine has written since
 // differs from the one the translation was read against, plus MISSING for content with no text in a locale.
-import db from "~/db.server";
 import { shopLocales } from "~/shop/shop.db.server";
 import { approvedValues } from "./approved-values.db.server";
 import {
+  currentSources,
   storedTranslations,
   translationSources,
   type TranslationStatus,
@@ -25,29 +25,6 @@ export interface TranslationOverview {
   /** The shop's other published locales. */
   locales: string[];
   rows: TranslationOverviewRow[];
-}
-
-/** What Vitrine last wrote to Shopify in the primary locale, by `owner|subject`. */
-async function currentSources(
-  shop: string,
-  productId: string,
-): Promise<Map<string, string | null>> {
-  const [metafields, files] = await Promise.all([
-    db.publishedMetafield.findMany({
-      where: { shop, productId },
-      select: { ownerShopifyId: true, key: true, value: true },
-    }),
-    db.shopifyFile.findMany({
-      where: { shop, asset: { links: { some: { shop, productId } } } },
-      select: { assetId: true, fileGid: true, alt: true },
-    }),
-  ]);
-  return new Map<string, string | null>([
-    ...metafields.map(
-      (m) => [`${m.ownerShopifyId}|attribute:${m.key}`, m.value] as const,
-    ),
-    ...files.map((f) => [`${f.fileGid}|alt:${f.assetId}`, f.alt] as const),
-  ]);
 }
 
 /** The product's translations by locale. Products of other shops have none. */

@@ -266,3 +266,26 @@ export async function localisedValues(
   }
   return out;
 }
+
+/** What Vitrine last wrote to Shopify in the primary locale, by `owner|subject`. */
+export async function currentSources(
+  shop: string,
+  productId: string,
+): Promise<Map<string, string | null>> {
+  const [metafields, files] = await Promise.all([
+    db.publishedMetafield.findMany({
+      where: { shop, productId },
+      select: { ownerShopifyId: true, key: true, value: true },
+    }),
+    db.shopifyFile.findMany({
+      where: { shop, asset: { links: { some: { shop, productId } } } },
+      select: { assetId: true, fileGid: true, alt: true },
+    }),
+  ]);
+  return new Map<string, string | null>([
+    ...metafields.map(
+      (m) => [`${m.ownerShopifyId}|attribute:${m.key}`, m.value] as const,
+    ),
+    ...files.map((f) => [`${f.fileGid}|alt:${f.assetId}`, f.alt] as const),
+  ]);
+}
