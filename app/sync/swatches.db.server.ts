@@ -121,3 +121,31 @@ export async function saveSwatch(
     update: swatch,
   });
 }
+
+export interface ProductSwatch {
+  label: string;
+  color: string | null;
+  /** Whether the swatch's entry is on Shopify. */
+  written: boolean;
+}
+
+/** The product's colour values with their swatch, for the product page. */
+export async function productSwatches(
+  shop: string,
+  productId: string,
+): Promise<ProductSwatch[]> {
+  const sources = await swatchSources(shop, productId);
+  if (!sources) return [];
+  const rows = await shopSwatches(
+    shop,
+    sources.values.map((v) => v.handle),
+  );
+  return sources.values.map((v) => {
+    const row = rows.get(v.handle);
+    return {
+      label: v.label,
+      color: row?.color ?? v.color,
+      written: Boolean(row?.metaobjectId),
+    };
+  });
+}

@@ -1,7 +1,11 @@
 // Every market's language (issue #15): a French PIM value and French alt text reach the emulator's French
 // storefront view through the worker (approval → storefront converges → the product's translation job), and a
 // changed English source makes Shopify flag the French outdated until the next run registers it again.
+import { AppProvider } from "@shopify/polaris";
+import polarisTranslations from "@shopify/polaris/locales/en.json";
+import { renderToString } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LanguagesCard } from "~/components/pim/languages-card";
 import db from "~/db.server";
 import { closeLocks } from "~/jobs/lock.server";
 import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
@@ -190,6 +194,15 @@ describe("translations of PIM values and alt text", () => {
       before.rows.find((r) => r.subject === "attribute:material_composition")
         ?.status,
     ).toBe("OUTDATED");
+    // The product page shows it.
+    const html = renderToString(
+      <AppProvider i18n={polarisTranslations}>
+        <LanguagesCard translations={before} swatches={[]} />
+      </AppProvider>,
+    );
+    expect(html).toContain("Outdated");
+    expect(html).toContain("Value: material_composition");
+    expect(html).toContain("70 % laine, 30 % alpaga");
 
     const run = await publishProductTranslations(DEMO_SHOP, product.id, client);
     expect(run).toMatchObject({ outcome: "published", registered: 1 });
