@@ -103,6 +103,11 @@ export async function shopSwatches(shop: string, handles: readonly string[]) {
   return new Map(rows.map((r) => [r.handle, r]));
 }
 
+/** How many swatches the shop has on Shopify. */
+export async function shopSwatchCount(shop: string): Promise<number> {
+  return db.swatch.count({ where: { shop, metaobjectId: { not: null } } });
+}
+
 /** Records a swatch as written to Shopify. */
 export async function saveSwatch(
   shop: string,

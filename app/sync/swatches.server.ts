@@ -9,6 +9,7 @@ import type { AdminClient } from "~/shopify/admin-client.server";
 import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
 import {
   saveSwatch,
+  shopSwatchCount,
   shopSwatches,
   swatchHandle,
   swatchSources,
@@ -106,7 +107,7 @@ export interface WrittenSwatch {
 }
 
 export interface SwatchResult {
-  outcome: "written" | "no-colour-option";
+  outcome: "written" | "no-colour-option" | "no-packshot";
   swatches: WrittenSwatch[];
 }
 
@@ -169,17 +170,31 @@ export async function writeProductSwatches(
 ): Promise<SwatchResult> {
   const sources = await swatchSources(shop, productId);
   if (!sources) return { outcome: "no-colour-option", swatches: [] };
-  await enableDefinitions(client);
+  // No packshot gives any value a colour or image yet: nothing to show, no Admin API call.
+  if (!sources.values.some((v) => v.color || v.fileGid))
+    return { outcome: "no-packshot", swatches: [] };
   const known = await shopSwatches(
     shop,
     sources.values.map((v) => v.handle),
   );
+  // The definitions are enabled once per shop: before its first entry.
+  if ((await shopSwatchCount(shop)) === 0) await enableDefinitions(client);
   const entries = new Map<string, string>();
-  for (const source of sources.values)
+  for (const source of sources.values) {
+    const row = known.get(source.handle);
+    // Written already with its label, a colour once one is known, and the packshot's current file.
+    const current =
+      row?.metaobjectId &&
+      row.label === source.label &&
+      (row.color !== null || source.color === null) &&
+      (source.fileGid === null || row.fileGid === source.fileGid)
+        ? row.metaobjectId
+        : null;
     entries.set(
       source.label,
-      await upsertEntry(shop, client, source, known.get(source.handle)),
+      current ?? (await upsertEntry(shop, client, source, row)),
     );
+  }
   const read = async () =>
     (
       await client.request(PRODUCT_OPTIONS, { id: sources.productGid })
