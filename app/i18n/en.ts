@@ -562,6 +562,7 @@ export const en = {
       "Nothing to translate yet: add a value in this language or alt text",
     attribute: "Value: {key}",
     alt: "Alt text of an image",
+    gallery: "A market's own gallery",
     productText: "Shopify {key} (translated in Shopify)",
     status: {
       LIVE: "Live",

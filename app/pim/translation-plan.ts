@@ -14,6 +14,8 @@ export interface WantedTranslation {
   resourceId: string;
   key: string;
   locale: string;
+  /** null: every market; else that market's own (a per-market gallery). */
+  marketId: string | null;
   /** What it translates, for the admin: attribute:<key>, alt:<assetId>. */
   subject: string;
   /** The product, variant or file GID it belongs to. */
@@ -47,7 +49,11 @@ export function translationStatus(
   return "LIVE";
 }
 
-/** `reads`: locale → resourceId → what Shopify holds. */
+/** The key of `reads`: a locale, and a market for its market-specific translations. */
+export const readKey = (locale: string, marketId: string | null) =>
+  `${locale}|${marketId ?? ""}`;
+
+/** `reads`: readKey(locale, market) → resourceId → what Shopify holds. */
 export function planTranslations(
   wanted: readonly WantedTranslation[],
   reads: ReadonlyMap<string, ReadonlyMap<string, ResourceRead>>,
@@ -55,13 +61,14 @@ export function planTranslations(
   const writes = new Map<string, TranslationWrite[]>();
   const rows: TranslationRow[] = [];
   for (const w of wanted) {
-    const read = reads.get(w.locale)?.get(w.resourceId);
+    const read = reads.get(readKey(w.locale, w.marketId))?.get(w.resourceId);
     const status = translationStatus(w, read);
     const source = read?.content.get(w.key);
     rows.push({
       resourceId: w.resourceId,
       key: w.key,
       locale: w.locale,
+      marketId: w.marketId ?? "",
       subject: w.subject,
       owner: w.owner,
       value: w.value,
@@ -75,6 +82,7 @@ export function planTranslations(
       list.push({
         key: w.key,
         locale: w.locale,
+        marketId: w.marketId,
         value: w.value,
         digest: source!.digest!,
       });
@@ -90,7 +98,9 @@ export function readOnlyRows(
   reads: ReadonlyMap<string, ReadonlyMap<string, ResourceRead>>,
 ): TranslationRow[] {
   const rows: TranslationRow[] = [];
-  for (const [locale, byResource] of reads) {
+  for (const [at, byResource] of reads) {
+    const [locale = "", market] = at.split("|");
+    if (market) continue;
     const read = byResource.get(productGid);
     for (const [key, subject] of Object.entries(READ_ONLY_KEYS)) {
       const current = read?.translations.get(key);
@@ -100,6 +110,7 @@ export function readOnlyRows(
         resourceId: productGid,
         key,
         locale,
+        marketId: "",
         subject,
         owner: productGid,
         value: current.value,

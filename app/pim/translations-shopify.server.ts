@@ -43,7 +43,7 @@ const APP_METAFIELD_IDS = `#graphql
 `;
 
 const TRANSLATABLE = `#graphql
-  query TranslationResources($ids: [ID!]!, $first: Int!, $locale: String!) {
+  query TranslationResources($ids: [ID!]!, $first: Int!, $locale: String!, $marketId: ID) {
     translatableResourcesByIds(first: $first, resourceIds: $ids) {
       nodes {
         resourceId
@@ -52,7 +52,7 @@ const TRANSLATABLE = `#graphql
           value
           digest
         }
-        translations(locale: $locale) {
+        translations(locale: $locale, marketId: $marketId) {
           key
           value
           outdated
@@ -79,8 +79,8 @@ const REGISTER = `#graphql
 `;
 
 const REMOVE = `#graphql
-  mutation TranslationsRemove($resourceId: ID!, $keys: [String!]!, $locales: [String!]!) {
-    translationsRemove(resourceId: $resourceId, translationKeys: $keys, locales: $locales) {
+  mutation TranslationsRemove($resourceId: ID!, $keys: [String!]!, $locales: [String!]!, $marketIds: [ID!]) {
+    translationsRemove(resourceId: $resourceId, translationKeys: $keys, locales: $locales, marketIds: $marketIds) {
       translations {
         key
       }
@@ -133,11 +133,15 @@ export interface ResourceRead {
   translations: Map<string, { value: string | null; outdated: boolean }>;
 }
 
-/** The resources' translatable content and their translations into `locale`; absent ids are left out. */
+/**
+ * The resources' translatable content and their translations into `locale` — for every market (`marketId`
+ * null) or one market's own — absent ids left out.
+ */
 export async function readTranslatable(
   client: AdminClient,
   resourceIds: readonly string[],
   locale: string,
+  marketId: string | null = null,
 ): Promise<Map<string, ResourceRead>> {
   const out = new Map<string, ResourceRead>();
   for (let i = 0; i < resourceIds.length; i += IDS_PER_CALL) {
@@ -146,6 +150,7 @@ export async function readTranslatable(
       ids,
       first: ids.length,
       locale,
+      marketId,
     });
     for (const node of data.translatableResourcesByIds.nodes)
       out.set(node.resourceId, {
@@ -169,6 +174,8 @@ export async function readTranslatable(
 export interface TranslationWrite {
   key: string;
   locale: string;
+  /** null: every market. */
+  marketId: string | null;
   value: string;
   digest: string;
 }
@@ -190,6 +197,7 @@ export async function registerTranslations(
         locale: w.locale,
         value: w.value,
         translatableContentDigest: w.digest,
+        marketId: w.marketId,
       })),
     });
     const errors = data.translationsRegister?.userErrors ?? [];
@@ -202,17 +210,19 @@ export async function registerTranslations(
   }
 }
 
-/** Removes the resource's translations of `keys` into `locales` (every market). Idempotent. */
+/** Removes the resource's translations of `keys` into `locales`, for every market or one market's. Idempotent. */
 export async function removeTranslations(
   client: AdminClient,
   resourceId: string,
   keys: readonly string[],
   locales: readonly string[],
+  marketId: string | null = null,
 ): Promise<void> {
   const data = await client.request(REMOVE, {
     resourceId,
     keys: [...keys],
     locales: [...locales],
+    marketIds: marketId ? [marketId] : null,
   });
   const errors = (data.translationsRemove?.userErrors ?? []).filter(
     (e) => e.code !== "RESOURCE_NOT_FOUND",

@@ -15,6 +15,8 @@ export interface TranslationRow {
   resourceId: string;
   key: string;
   locale: string;
+  /** "" for every market. */
+  marketId: string;
   subject: string;
   /** The product, variant or file GID it belongs to. */
   owner: string;
@@ -161,6 +163,7 @@ export async function saveTranslationRows(
     resourceId: r.resourceId,
     key: r.key,
     locale: r.locale,
+    marketId: r.marketId,
   }));
   await db.$transaction([
     db.productTranslation.deleteMany({
@@ -178,7 +181,7 @@ export async function saveTranslationRows(
             resourceId: row.resourceId,
             key: row.key,
             locale: row.locale,
-            marketId: "",
+            marketId: row.marketId,
           },
         },
         create: { shop, productId, ...row, checkedAt: now },

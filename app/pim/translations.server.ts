@@ -7,7 +7,12 @@ import { Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { shopLocales } from "~/shop/shop.db.server";
 import {
+  marketGallerySources,
+  type MarketGallerySource,
+} from "./market-galleries.db.server";
+import {
   planTranslations,
+  readKey,
   readOnlyRows,
   type WantedTranslation,
 } from "./translation-plan";
@@ -43,12 +48,21 @@ const nothing = (outcome: TranslationResult["outcome"]): TranslationResult => ({
   pending: 0,
 });
 
-const rowKey = (r: { resourceId: string; key: string; locale: string }) =>
-  `${r.resourceId}|${r.key}|${r.locale}`;
+const rowKey = (r: {
+  resourceId: string;
+  key: string;
+  locale: string;
+  marketId: string | null;
+}) => `${r.resourceId}|${r.key}|${r.locale}|${r.marketId ?? ""}`;
+
+/** The variant metafield the theme reads a variant's gallery from (sync/storefront writes it). */
+const GALLERY_KEY = "gallery";
 
 /** The translations the product's sources ask for, on the Shopify resources that carry them. */
 function wantedTranslations(
   sources: TranslationSources,
+  galleries: readonly MarketGallerySource[],
+  locales: readonly string[],
   metafieldIds: ReadonlyMap<string, string>,
 ): WantedTranslation[] {
   const wanted: WantedTranslation[] = [];
@@ -61,6 +75,7 @@ function wantedTranslations(
         resourceId,
         key: "value",
         locale: v.locale,
+        marketId: null,
         subject: `attribute:${v.attributeKey}`,
         owner: v.ownerShopifyId,
         value: v.value,
@@ -71,10 +86,26 @@ function wantedTranslations(
       resourceId: a.fileGid,
       key: "alt",
       locale: a.locale,
+      marketId: null,
       subject: `alt:${a.assetId}`,
       owner: a.fileGid,
       value: a.alt,
     });
+  // A market's own gallery: the market-specific translation of the variant's gallery, in each language.
+  for (const g of galleries) {
+    const resourceId = metafieldIds.get(`${g.variantGid}|${GALLERY_KEY}`);
+    if (!resourceId || g.fileGids.length === 0) continue;
+    for (const locale of locales)
+      wanted.push({
+        resourceId,
+        key: "value",
+        locale,
+        marketId: g.marketId,
+        subject: `gallery:${g.marketId}`,
+        owner: g.variantGid,
+        value: JSON.stringify(g.fileGids),
+      });
+  }
   return wanted;
 }
 
@@ -82,11 +113,17 @@ async function readAll(
   client: AdminClient,
   ids: readonly string[],
   locales: readonly string[],
+  wanted: readonly WantedTranslation[],
 ): Promise<Map<string, Map<string, ResourceRead>>> {
+  const targets = new Map<string, [string, string | null]>(
+    locales.map((l) => [readKey(l, null), [l, null]]),
+  );
+  for (const w of wanted)
+    targets.set(readKey(w.locale, w.marketId), [w.locale, w.marketId]);
   const reads = new Map<string, Map<string, ResourceRead>>();
-  // One locale after the other: the client paces each request to the shop's bucket.
-  for (const locale of locales)
-    reads.set(locale, await readTranslatable(client, ids, locale));
+  // One after the other: the client paces each request to the shop's bucket.
+  for (const [key, [locale, marketId]] of targets)
+    reads.set(key, await readTranslatable(client, ids, locale, marketId));
   return reads;
 }
 
@@ -114,11 +151,12 @@ export async function publishProductTranslations(
     productFields: levelCount("PRODUCT"),
     variantFields: levelCount("VARIANT"),
   });
-  const wanted = wantedTranslations(sources, metafieldIds);
+  const galleries = await marketGallerySources(shop, productId);
+  const wanted = wantedTranslations(sources, galleries, locales, metafieldIds);
   const ids = [
     ...new Set([sources.productGid, ...wanted.map((w) => w.resourceId)]),
   ];
-  let reads = await readAll(client, ids, locales);
+  let reads = await readAll(client, ids, locales, wanted);
   const plan = planTranslations(wanted, reads);
 
   const wantedKeys = new Set(wanted.map(rowKey));
@@ -126,17 +164,17 @@ export async function publishProductTranslations(
     (r) => r.origin === "VITRINE" && !wantedKeys.has(rowKey(r)),
   );
   const staleByResource = new Map<string, typeof stale>();
-  for (const row of stale)
-    staleByResource.set(row.resourceId, [
-      ...(staleByResource.get(row.resourceId) ?? []),
-      row,
-    ]);
-  for (const [resourceId, rows] of staleByResource)
+  for (const row of stale) {
+    const at = `${row.resourceId}|${row.marketId}`;
+    staleByResource.set(at, [...(staleByResource.get(at) ?? []), row]);
+  }
+  for (const rows of staleByResource.values())
     await removeTranslations(
       client,
-      resourceId,
+      rows[0]!.resourceId,
       [...new Set(rows.map((r) => r.key))],
       [...new Set(rows.map((r) => r.locale))],
+      rows[0]!.marketId || null,
     );
 
   let registered = 0;
@@ -144,7 +182,7 @@ export async function publishProductTranslations(
     await registerTranslations(client, resourceId, writes);
     registered += writes.length;
   }
-  if (registered > 0) reads = await readAll(client, ids, locales);
+  if (registered > 0) reads = await readAll(client, ids, locales, wanted);
   const after = planTranslations(wanted, reads);
   const unconfirmed = after.rows.filter(
     (r) => r.status === "OUTDATED" || r.status === "MISSING",

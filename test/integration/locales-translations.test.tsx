@@ -16,6 +16,8 @@ import { translationOverview } from "~/pim/translation-status.server";
 import { publishProductTranslations } from "~/pim/translations.server";
 import { saveProductValues } from "~/pim/values.db.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
+import { setMarketGallery } from "~/pim/market-galleries.db.server";
+import { convergePair } from "~/sync/converge.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { connectAppTo } from "../support/app-emulator";
@@ -31,6 +33,7 @@ const emulator = testEmulator({ mediaProcessingMs: 20 });
 let workers: RunningWorkers | null = null;
 let relay: RelayLoop | null = null;
 let product: { id: string; gid: string; handle: string };
+let productAsset: string;
 
 interface StorefrontView {
   title: string;
@@ -94,6 +97,7 @@ describe("translations of PIM values and alt text", () => {
         packshot: true,
       }),
     );
+    productAsset = asset.assetId;
     await db.asset.update({
       where: { id: asset.assetId },
       data: { altText: { en: "Wrap coat, front", fr: "Manteau croisé, face" } },
@@ -219,5 +223,91 @@ describe("translations of PIM values and alt text", () => {
     expect(
       await publishProductTranslations(DEMO_SHOP, product.id, client),
     ).toMatchObject({ registered: 0, removed: 0 });
+  });
+
+  it("publishes a market's own gallery as a market-specific translation of the variant's gallery", async () => {
+    const client = await adminClientFor(DEMO_SHOP);
+    const variant = await db.variant.findFirstOrThrow({
+      where: { shop: DEMO_SHOP, productId: product.id },
+      orderBy: { position: "asc" },
+    });
+    const own = await createAsset(
+      DEMO_SHOP,
+      "coat-campaign.jpg",
+      await studioImage({
+        family: "coat",
+        colour: COLOURS[1]!,
+        width: 800,
+        height: 1000,
+        label: "campaign",
+      }),
+    );
+    await linkAssets(DEMO_SHOP, {
+      assetIds: [own.assetId],
+      productId: product.id,
+      variantIds: [variant.id],
+      role: "FRONT",
+    });
+    await convergePair(DEMO_SHOP, product.id, "SHOPIFY_STOREFRONT");
+    const { data } = (await adminApi(
+      emulator,
+      DEMO_SHOP,
+    )(`{ markets(first: 5) { nodes { id name } } }`)) as {
+      data: { markets: { nodes: { id: string; name: string }[] } };
+    };
+    const france = data.markets.nodes.find((m) => m.name === "France")!.id;
+    // France sees the product-level image first, then the variant's own.
+    await setMarketGallery(DEMO_SHOP, {
+      productId: product.id,
+      variantId: variant.id,
+      marketId: france,
+      assetIds: [productAsset, own.assetId],
+    });
+    const run = await publishProductTranslations(DEMO_SHOP, product.id, client);
+    expect(run.registered).toBe(1);
+
+    const files = await db.shopifyFile.findMany({
+      where: { shop: DEMO_SHOP, assetId: { in: [productAsset, own.assetId] } },
+    });
+    const fileOf = (assetId: string) =>
+      files.find((f) => f.assetId === assetId)!.fileGid;
+    const gallery = async () => {
+      const { data: read } = (await adminApi(emulator, DEMO_SHOP)(
+        `query G($id: ID!, $m: ID!) { productVariant(id: $id) { metafield(namespace: "$app", key: "gallery") { value everywhere: translations(locale: "fr") { value } france: translations(locale: "fr", marketId: $m) { value outdated } } } }`,
+        { id: variant.shopifyId, m: france },
+      )) as {
+        data: {
+          productVariant: {
+            metafield: {
+              value: string;
+              everywhere: { value: string }[];
+              france: { value: string; outdated: boolean }[];
+            };
+          };
+        };
+      };
+      return read.productVariant.metafield;
+    };
+    const shown = await gallery();
+    expect(JSON.parse(shown.value)).toEqual([fileOf(own.assetId)]);
+    expect(shown.everywhere).toEqual([]);
+    expect(shown.france).toHaveLength(1);
+    expect(JSON.parse(shown.france[0]!.value)).toEqual([
+      fileOf(productAsset),
+      fileOf(own.assetId),
+    ]);
+    expect(shown.france[0]!.outdated).toBe(false);
+
+    // Without a market gallery the market-specific translation is removed.
+    await setMarketGallery(DEMO_SHOP, {
+      productId: product.id,
+      variantId: variant.id,
+      marketId: france,
+      assetIds: [],
+    });
+    expect(
+      await publishProductTranslations(DEMO_SHOP, product.id, client),
+    ).toMatchObject({ removed: 1 });
+    expect((await gallery()).france).toEqual([]);
   });
 });

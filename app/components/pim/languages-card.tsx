@@ -39,6 +39,7 @@ function useSubject() {
     const [kind, key = ""] = subject.split(":");
     if (kind === "attribute") return t("languages.attribute", { key });
     if (kind === "alt") return t("languages.alt");
+    if (kind === "gallery") return t("languages.gallery");
     return t("languages.productText", { key });
   };
 }
