@@ -16,6 +16,7 @@ import { translationOverview } from "~/pim/translation-status.server";
 import { publishProductTranslations } from "~/pim/translations.server";
 import { saveProductValues } from "~/pim/values.db.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
+import { updateAssetDetails } from "~/dam/asset-details.db.server";
 import { setMarketGallery } from "~/pim/market-galleries.db.server";
 import { convergePair } from "~/sync/converge.server";
 import { linkAssets } from "~/sync/links.db.server";
@@ -309,5 +310,42 @@ describe("translations of PIM values and alt text", () => {
       await publishProductTranslations(DEMO_SHOP, product.id, client),
     ).toMatchObject({ removed: 1 });
     expect((await gallery()).france).toEqual([]);
+  });
+
+  it("follows an alt text edit in the DAM: Shopify's alt is replaced and the French registered again", async () => {
+    workers = startWorkers({
+      queues: ["sync", "sync-storefront", "shopify"],
+      concurrency: 2,
+    });
+    relay = startOutboxRelay(50);
+    await updateAssetDetails(
+      DEMO_SHOP,
+      productAsset,
+      {
+        altText: {
+          en: "Wrap coat, front view",
+          fr: "Manteau croisé, vue de face",
+        },
+      },
+      "user:1",
+    );
+    await eventually(
+      () => translationOverview(DEMO_SHOP, product.id),
+      (o) =>
+        o.rows.some(
+          (r) =>
+            r.subject === `alt:${productAsset}` &&
+            r.status === "LIVE" &&
+            r.value === "Manteau croisé, vue de face" &&
+            r.source === "Wrap coat, front view",
+        ),
+      { what: "the new French alt text live", timeoutMs: 45_000 },
+    );
+    expect((await storefront(null)).media.map((m) => m.alt)).toContain(
+      "Wrap coat, front view",
+    );
+    expect((await storefront("fr")).media.map((m) => m.alt)).toContain(
+      "Manteau croisé, vue de face",
+    );
   });
 });
