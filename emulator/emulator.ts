@@ -67,6 +67,12 @@ export interface AccessTokenOptions {
 
 const STANDARD_PLAN = { maximumAvailable: 2000, restoreRate: 100 };
 
+/** Every new shop's languages: English (primary) and French, published. */
+const defaultLocales = (): ShopState["info"]["locales"] => [
+  { locale: "en", primary: true, published: true },
+  { locale: "fr", primary: false, published: true },
+];
+
 export class ShopifyEmulator {
   readonly apiKey: string;
   readonly apiSecret: string;
@@ -123,10 +129,7 @@ export class ShopifyEmulator {
       ianaTimezone: info.ianaTimezone ?? "Europe/Paris",
       planDisplayName: info.planDisplayName ?? "Shopify",
       shopifyPlus: info.shopifyPlus ?? false,
-      locales: info.locales ?? [
-        { locale: "en", primary: true, published: true },
-        { locale: "fr", primary: false, published: true },
-      ],
+      locales: info.locales ?? defaultLocales(),
     });
     this.ensureShopDefaults(shop);
     this.shops.set(domain, shop);
@@ -140,6 +143,9 @@ export class ShopifyEmulator {
    */
   private ensureShopDefaults(shop: ShopState): void {
     const next = () => this.ids.take();
+    // Shopify never answers `shopLocales: []`: a shop always has its primary locale. Snapshots saved before
+    // locales were modelled get the demo shop's English and published French.
+    if (!shop.info.locales?.length) shop.info.locales = defaultLocales();
     const hadPublications = shop.publications.size > 0;
     addDefaultPublications(shop, next);
     addDefaultMarkets(shop, next);

@@ -2,6 +2,7 @@
 // transaction with its audit event and the refreshed search text. Every function takes the shop.
 import db from "~/db.server";
 import { NotFound } from "~/lib/errors";
+import { writeOutboxEvent } from "~/outbox/outbox.db.server";
 import {
   audit,
   jsonable,
@@ -37,6 +38,18 @@ export async function updateAssetDetails(
       data: { ...rest, ...(altText ? { altText } : {}) },
     });
     await refreshSearchDoc(tx, shop, asset.id);
+    // New alt text of a published image: the storefront updates the file's alt, its translations follow.
+    if (
+      altText &&
+      asset.status === "APPROVED" &&
+      JSON.stringify(altText) !== JSON.stringify(asset.altText)
+    )
+      await writeOutboxEvent(tx, {
+        shop,
+        topic: "asset.details-changed",
+        aggregateId: asset.id,
+        payload: { assetId: asset.id },
+      });
     await audit(
       tx,
       shop,

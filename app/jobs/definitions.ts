@@ -156,6 +156,19 @@ export const jobDefinitions = {
       version: z.number().int().min(0),
     }),
   },
+  /**
+   * Register a product's PIM values and alt text in every other published locale with translationsRegister, and
+   * re-register outdated ones (pim/translations.server.ts). Idempotent; queued after the storefront converges.
+   */
+  "product-translations.publish": {
+    queue: "shopify",
+    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+  },
+  /** Give each Colour value of a product its swatch (sync/swatches.server.ts). Idempotent; after the storefront. */
+  "product-swatches.write": {
+    queue: "shopify",
+    schema: z.object({ shop: shopDomain, productId: z.string().min(1) }),
+  },
   /** Check or apply a large spreadsheet of attribute values, storing progress and the report. */
   "spreadsheet.import": {
     queue: "maintenance",

@@ -60,6 +60,13 @@ export const jobIdentities = {
   "product-values.publish": ({ shop, productId, version }) => ({
     jobId: id("product-values.publish", shop, productId, version),
   }),
+  // Whoever asks (a storefront convergence, the product page), one translation run at a time per product.
+  "product-translations.publish": ({ shop, productId }) => ({
+    dedupe: id("product-translations.publish", shop, productId),
+  }),
+  "product-swatches.write": ({ shop, productId }) => ({
+    dedupe: id("product-swatches.write", shop, productId),
+  }),
   "spreadsheet.import": ({ shop, importId }) => ({
     jobId: id("spreadsheet.import", shop, importId),
   }),

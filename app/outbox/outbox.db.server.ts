@@ -7,6 +7,7 @@ export type OutboxTopic =
   | "asset.archived"
   | "asset.licence-changed"
   | "asset-link.changed"
+  | "asset.details-changed"
   | "product.values-approved";
 
 export interface OutboxEventInput {

@@ -8,6 +8,7 @@ import { ProductEditor } from "~/components/pim/product-editor";
 import { ProductChannelsCard } from "~/components/sync/product-channels-card";
 import { DriftCard } from "~/components/sync/drift-card";
 import { ProductImagesCard } from "~/components/sync/product-images-card";
+import { LanguagesCard } from "~/components/pim/languages-card";
 import { failureOf } from "~/lib/action-result";
 import {
   actionFailure,
@@ -26,11 +27,13 @@ import {
   changeProductFamily,
   saveEditorValues,
 } from "~/pim/product-editor.server";
+import { translationOverview } from "~/pim/translation-status.server";
 import { revertChange } from "~/pim/values.db.server";
 import { authenticate } from "~/shopify.server";
 import { productChannelStates } from "~/sync/overview.db.server";
 import { openDrift } from "~/sync/drift.db.server";
 import { productImages } from "~/sync/product-images.db.server";
+import { productSwatches } from "~/sync/swatches.db.server";
 
 const viewQuery = z.object({
   locale: z.string().max(20).optional(),
@@ -51,8 +54,14 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       productImages(session.shop, productId),
       openDrift(session.shop, productId),
     ]);
+    const [translations, swatches] = await Promise.all([
+      translationOverview(session.shop, productId),
+      productSwatches(session.shop, productId),
+    ]);
     return {
       ...editor,
+      translations,
+      swatches,
       channelStates: channelStates[productId] ?? [],
       images,
       drift,
@@ -137,6 +146,10 @@ export default function ProductEditorRoute() {
           )}
           <ProductChannelsCard states={data.channelStates} />
           <ProductImagesCard images={data.images} />
+          <LanguagesCard
+            translations={data.translations}
+            swatches={data.swatches}
+          />
         </>
       }
     />

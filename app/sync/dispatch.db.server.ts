@@ -136,6 +136,17 @@ async function targetsOf(
         { kind: boundary === "expired" ? "WITHDRAWAL" : "PUBLISH", assetId },
       );
     }
+    case "asset.details-changed": {
+      // Alt text is shown by the storefront only (feeds and the marketplace carry no alt text).
+      const { assetId } = assetPayload.parse(event.payload);
+      return productTargets(
+        tx,
+        shop,
+        await linkedProducts(tx, shop, assetId),
+        channels.filter((c) => c === "SHOPIFY_STOREFRONT"),
+        { kind: "VALUES" },
+      );
+    }
     case "asset-link.changed": {
       const { productId } = productPayload.parse(event.payload);
       return productTargets(tx, shop, [productId], channels, {

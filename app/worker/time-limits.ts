@@ -28,6 +28,9 @@ export const JOB_TIME_LIMITS_MS: Record<JobName, number> = {
   "catalogue.reconcile-all": 5 * MINUTE,
   "product-values.publish": 15 * MINUTE,
   "spreadsheet.import": 20 * MINUTE,
+  // One product: a read per locale, a write per translated resource, a read back; swatches a few entries.
+  "product-translations.publish": 5 * MINUTE,
+  "product-swatches.write": 5 * MINUTE,
 };
 
 export class TimeLimitExceeded extends Error {

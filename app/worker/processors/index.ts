@@ -8,6 +8,10 @@ import {
   spreadsheetImportProcessor,
 } from "./pim.server";
 import {
+  publishTranslationsProcessor,
+  writeSwatchesProcessor,
+} from "./locales.server";
+import {
   refreshProductProcessor,
   removeProductProcessor,
 } from "./product.server";
@@ -39,5 +43,7 @@ export const processors: ProcessorMap = {
   "catalogue.import": importCatalogueProcessor,
   "catalogue.reconcile-all": reconcileCataloguesProcessor,
   "product-values.publish": publishProductValuesProcessor,
+  "product-translations.publish": publishTranslationsProcessor,
+  "product-swatches.write": writeSwatchesProcessor,
   "spreadsheet.import": spreadsheetImportProcessor,
 };

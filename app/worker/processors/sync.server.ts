@@ -1,6 +1,7 @@
 // Sync engine jobs: dispatching outbox events, converging a product on a channel (one generic processor for every
 // channel), and deleting orphan files. Each converges to the database's current state; the last attempt of a run
 // that keeps failing is recorded on the product × channel so the merchant sees it in Activity.
+import { enqueue } from "~/jobs/enqueue.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import {
   CHANNELS,
@@ -32,7 +33,19 @@ function channelProcessor(channel: ChannelKind): Processor<ChannelJob> {
   return async ({ shop, productId, seq, retry = 0 }) => {
     const final = isLastRun(retry);
     try {
-      return await convergePair(shop, productId, channel, { final, seq });
+      const result = await convergePair(shop, productId, channel, {
+        final,
+        seq,
+      });
+      // The storefront now shows the approved values, images and alt text: translations and swatches follow.
+      if (
+        channel === "SHOPIFY_STOREFRONT" &&
+        !["superseded", "gone", "disabled"].includes(result.outcome)
+      ) {
+        await enqueue("product-translations.publish", { shop, productId });
+        await enqueue("product-swatches.write", { shop, productId });
+      }
+      return result;
     } catch (error) {
       if ((error as { retryable?: boolean }).retryable === false || final)
         throw error;

@@ -1,0 +1,351 @@
+// Every market's language (issue #15): a French PIM value and French alt text reach the emulator's French
+// storefront view through the worker (approval → storefront converges → the product's translation job), and a
+// changed English source makes Shopify flag the French outdated until the next run registers it again.
+import { AppProvider } from "@shopify/polaris";
+import polarisTranslations from "@shopify/polaris/locales/en.json";
+import { renderToString } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LanguagesCard } from "~/components/pim/languages-card";
+import db from "~/db.server";
+import { closeLocks } from "~/jobs/lock.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { approveAndPublish } from "~/pim/approval.server";
+import { setUpApparelPim } from "~/pim/onboarding.server";
+import { publishProductValues } from "~/pim/publish.server";
+import { translationOverview } from "~/pim/translation-status.server";
+import { publishProductTranslations } from "~/pim/translations.server";
+import { saveProductValues } from "~/pim/values.db.server";
+import { adminClientFor } from "~/shopify/admin-client.server";
+import { updateAssetDetails } from "~/dam/asset-details.db.server";
+import { setMarketGallery } from "~/pim/market-galleries.db.server";
+import { convergePair } from "~/sync/converge.server";
+import { linkAssets } from "~/sync/links.db.server";
+import { startWorkers, type RunningWorkers } from "~/worker/run.server";
+import { connectAppTo } from "../support/app-emulator";
+import { COLOURS } from "../../emulator/seed/catalogue";
+import { studioImage } from "../../emulator/seed/images";
+import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { adminApi, testEmulator } from "../../emulator/testing";
+import { storeOfflineSessionWithToken } from "../support/shopify";
+import { createAsset, mirrorFromEmulator } from "../support/sync";
+import { eventually } from "../support/wait";
+
+const emulator = testEmulator({ mediaProcessingMs: 20 });
+let workers: RunningWorkers | null = null;
+let relay: RelayLoop | null = null;
+let product: { id: string; gid: string; handle: string };
+let productAsset: string;
+
+interface StorefrontView {
+  title: string;
+  media: { alt: string | null }[];
+  metafields: Record<string, Record<string, unknown>>;
+}
+
+async function storefront(locale: "fr" | null): Promise<StorefrontView> {
+  const prefix = locale ? `/${locale}` : "";
+  const response = await emulator.handle(
+    new Request(`https://${DEMO_SHOP}${prefix}/products/${product.handle}.js`),
+  );
+  expect(response.status).toBe(200);
+  return (await response.json()) as StorefrontView;
+}
+
+const appValues = (view: StorefrontView) =>
+  view.metafields[`app--${emulator.appId}`] ?? {};
+
+beforeAll(async () => {
+  await seedShop(emulator, DEMO_SHOP, { factor: 0.02, images: false });
+  connectAppTo(emulator);
+  await storeOfflineSessionWithToken(
+    DEMO_SHOP,
+    emulator.issueAccessToken(DEMO_SHOP),
+  );
+  const ids = await mirrorFromEmulator(emulator, DEMO_SHOP);
+  // What shop.sync-details stores for the emulator's shop: English, and French published.
+  await db.shop.update({
+    where: { shop: DEMO_SHOP },
+    data: { primaryLocale: "en", locales: ["en", "fr"] },
+  });
+  await setUpApparelPim(DEMO_SHOP);
+  const seeded = [...emulator.shop(DEMO_SHOP).products.values()].find(
+    (p) => p.status === "ACTIVE",
+  )!;
+  product = { id: ids.get(seeded.id)!, gid: seeded.id, handle: seeded.handle };
+  workers = startWorkers({
+    queues: ["sync", "sync-storefront", "shopify"],
+    concurrency: 2,
+  });
+  relay = startOutboxRelay(50);
+});
+
+afterAll(async () => {
+  await relay?.stop();
+  await workers?.close();
+  await closeLocks();
+});
+
+describe("translations of PIM values and alt text", () => {
+  it("publishes a French value and French alt text to the French storefront view", async () => {
+    const asset = await createAsset(
+      DEMO_SHOP,
+      "coat-front.jpg",
+      await studioImage({
+        family: "coat",
+        colour: COLOURS[0]!,
+        width: 800,
+        height: 1000,
+        packshot: true,
+      }),
+    );
+    productAsset = asset.assetId;
+    await db.asset.update({
+      where: { id: asset.assetId },
+      data: { altText: { en: "Wrap coat, front", fr: "Manteau croisé, face" } },
+    });
+    await linkAssets(DEMO_SHOP, {
+      assetIds: [asset.assetId],
+      productId: product.id,
+      role: "FRONT",
+    });
+    await saveProductValues(
+      DEMO_SHOP,
+      product.id,
+      [
+        { attributeKey: "material_composition", input: "70% wool, 30% alpaca" },
+        {
+          attributeKey: "material_composition",
+          locale: "fr",
+          input: "70 % laine, 30 % alpaga",
+        },
+      ],
+      "merch",
+    );
+    await approveAndPublish(DEMO_SHOP, [product.id], "lead", {
+      overrideReason: "French launch",
+    });
+
+    const french = await eventually(
+      () => storefront("fr"),
+      (view) =>
+        appValues(view).material_composition === "70 % laine, 30 % alpaga" &&
+        view.media.some((m) => m.alt === "Manteau croisé, face"),
+      {
+        what: "the French value and alt text on /fr/products",
+        timeoutMs: 45_000,
+      },
+    );
+    expect(french.media.map((m) => m.alt)).toContain("Manteau croisé, face");
+    const english = await storefront(null);
+    expect(appValues(english).material_composition).toBe(
+      "70% wool, 30% alpaca",
+    );
+    expect(english.media.map((m) => m.alt)).toContain("Wrap coat, front");
+
+    // The run records what it read back once its writes are confirmed.
+    const overview = await eventually(
+      () => translationOverview(DEMO_SHOP, product.id),
+      (o) => o.rows.length === 2 && o.rows.every((r) => r.status === "LIVE"),
+      { what: "both French translations recorded live" },
+    );
+    expect(overview.locales).toEqual(["fr"]);
+    expect(overview.rows.map((r) => r.subject).sort()).toEqual(
+      [`alt:${asset.assetId}`, "attribute:material_composition"].sort(),
+    );
+  });
+
+  it("marks the French outdated when the English source changes, and registers it again", async () => {
+    // The worker's own runs are stopped so each step below is observed on its own.
+    await relay?.stop();
+    relay = null;
+    await workers?.close();
+    workers = null;
+    const client = await adminClientFor(DEMO_SHOP);
+    await saveProductValues(
+      DEMO_SHOP,
+      product.id,
+      [{ attributeKey: "material_composition", input: "80% wool, 20% alpaca" }],
+      "merch",
+    );
+    await approveAndPublish(DEMO_SHOP, [product.id], "lead", {
+      overrideReason: "New composition",
+    });
+    await publishProductValues(DEMO_SHOP, product.id, client, undefined, {
+      force: true,
+    });
+
+    const shopifyTranslation = async () => {
+      const { data } = (await adminApi(emulator, DEMO_SHOP)(
+        `query T($id: ID!) { product(id: $id) { metafield(namespace: "$app", key: "material_composition") { value translations(locale: "fr") { value outdated } } } }`,
+        { id: product.gid },
+      )) as {
+        data: {
+          product: {
+            metafield: {
+              value: string;
+              translations: { value: string; outdated: boolean }[];
+            };
+          };
+        };
+      };
+      return data.product.metafield;
+    };
+    expect(await shopifyTranslation()).toEqual({
+      value: "80% wool, 20% alpaca",
+      translations: [{ value: "70 % laine, 30 % alpaga", outdated: true }],
+    });
+    const before = await translationOverview(DEMO_SHOP, product.id);
+    expect(
+      before.rows.find((r) => r.subject === "attribute:material_composition")
+        ?.status,
+    ).toBe("OUTDATED");
+    // The product page shows it.
+    const html = renderToString(
+      <AppProvider i18n={polarisTranslations}>
+        <LanguagesCard translations={before} swatches={[]} />
+      </AppProvider>,
+    );
+    expect(html).toContain("Outdated");
+    expect(html).toContain("Value: material_composition");
+    expect(html).toContain("70 % laine, 30 % alpaga");
+
+    const run = await publishProductTranslations(DEMO_SHOP, product.id, client);
+    expect(run).toMatchObject({ outcome: "published", registered: 1 });
+    expect(await shopifyTranslation()).toEqual({
+      value: "80% wool, 20% alpaca",
+      translations: [{ value: "70 % laine, 30 % alpaga", outdated: false }],
+    });
+    const after = await translationOverview(DEMO_SHOP, product.id);
+    expect(
+      after.rows.find((r) => r.subject === "attribute:material_composition"),
+    ).toMatchObject({ status: "LIVE", source: "80% wool, 20% alpaca" });
+
+    // Nothing changed since: a second run writes nothing.
+    expect(
+      await publishProductTranslations(DEMO_SHOP, product.id, client),
+    ).toMatchObject({ registered: 0, removed: 0 });
+  });
+
+  it("publishes a market's own gallery as a market-specific translation of the variant's gallery", async () => {
+    const client = await adminClientFor(DEMO_SHOP);
+    const variant = await db.variant.findFirstOrThrow({
+      where: { shop: DEMO_SHOP, productId: product.id },
+      orderBy: { position: "asc" },
+    });
+    const own = await createAsset(
+      DEMO_SHOP,
+      "coat-campaign.jpg",
+      await studioImage({
+        family: "coat",
+        colour: COLOURS[1]!,
+        width: 800,
+        height: 1000,
+        label: "campaign",
+      }),
+    );
+    await linkAssets(DEMO_SHOP, {
+      assetIds: [own.assetId],
+      productId: product.id,
+      variantIds: [variant.id],
+      role: "FRONT",
+    });
+    await convergePair(DEMO_SHOP, product.id, "SHOPIFY_STOREFRONT");
+    const { data } = (await adminApi(
+      emulator,
+      DEMO_SHOP,
+    )(`{ markets(first: 5) { nodes { id name } } }`)) as {
+      data: { markets: { nodes: { id: string; name: string }[] } };
+    };
+    const france = data.markets.nodes.find((m) => m.name === "France")!.id;
+    // France sees the product-level image first, then the variant's own.
+    await setMarketGallery(DEMO_SHOP, {
+      productId: product.id,
+      variantId: variant.id,
+      marketId: france,
+      assetIds: [productAsset, own.assetId],
+    });
+    const run = await publishProductTranslations(DEMO_SHOP, product.id, client);
+    expect(run.registered).toBe(1);
+
+    const files = await db.shopifyFile.findMany({
+      where: { shop: DEMO_SHOP, assetId: { in: [productAsset, own.assetId] } },
+    });
+    const fileOf = (assetId: string) =>
+      files.find((f) => f.assetId === assetId)!.fileGid;
+    const gallery = async () => {
+      const { data: read } = (await adminApi(emulator, DEMO_SHOP)(
+        `query G($id: ID!, $m: ID!) { productVariant(id: $id) { metafield(namespace: "$app", key: "gallery") { value everywhere: translations(locale: "fr") { value } france: translations(locale: "fr", marketId: $m) { value outdated } } } }`,
+        { id: variant.shopifyId, m: france },
+      )) as {
+        data: {
+          productVariant: {
+            metafield: {
+              value: string;
+              everywhere: { value: string }[];
+              france: { value: string; outdated: boolean }[];
+            };
+          };
+        };
+      };
+      return read.productVariant.metafield;
+    };
+    const shown = await gallery();
+    expect(JSON.parse(shown.value)).toEqual([fileOf(own.assetId)]);
+    expect(shown.everywhere).toEqual([]);
+    expect(shown.france).toHaveLength(1);
+    expect(JSON.parse(shown.france[0]!.value)).toEqual([
+      fileOf(productAsset),
+      fileOf(own.assetId),
+    ]);
+    expect(shown.france[0]!.outdated).toBe(false);
+
+    // Without a market gallery the market-specific translation is removed.
+    await setMarketGallery(DEMO_SHOP, {
+      productId: product.id,
+      variantId: variant.id,
+      marketId: france,
+      assetIds: [],
+    });
+    expect(
+      await publishProductTranslations(DEMO_SHOP, product.id, client),
+    ).toMatchObject({ removed: 1 });
+    expect((await gallery()).france).toEqual([]);
+  });
+
+  it("follows an alt text edit in the DAM: Shopify's alt is replaced and the French registered again", async () => {
+    workers = startWorkers({
+      queues: ["sync", "sync-storefront", "shopify"],
+      concurrency: 2,
+    });
+    relay = startOutboxRelay(50);
+    await updateAssetDetails(
+      DEMO_SHOP,
+      productAsset,
+      {
+        altText: {
+          en: "Wrap coat, front view",
+          fr: "Manteau croisé, vue de face",
+        },
+      },
+      "user:1",
+    );
+    await eventually(
+      () => translationOverview(DEMO_SHOP, product.id),
+      (o) =>
+        o.rows.some(
+          (r) =>
+            r.subject === `alt:${productAsset}` &&
+            r.status === "LIVE" &&
+            r.value === "Manteau croisé, vue de face" &&
+            r.source === "Wrap coat, front view",
+        ),
+      { what: "the new French alt text live", timeoutMs: 45_000 },
+    );
+    expect((await storefront(null)).media.map((m) => m.alt)).toContain(
+      "Wrap coat, front view",
+    );
+    expect((await storefront("fr")).media.map((m) => m.alt)).toContain(
+      "Manteau croisé, vue de face",
+    );
+  });
+});
