@@ -38,6 +38,7 @@ import { latestSpreadsheetImport } from "~/pim/spreadsheet-import.db.server";
 import {
   queueSpreadsheetImport,
   WORKER_THRESHOLD_BYTES,
+  WORKER_THRESHOLD_ROWS,
 } from "~/pim/spreadsheet-import.server";
 import {
   formatOf,
@@ -88,8 +89,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       dryRun: parsed.intent === "dry-run",
       actor: actorOf(context),
     };
-    // An XLSX is a zip (it may unpack to far more than it weighs): always read on the worker, never in a request.
-    if (file.size > WORKER_THRESHOLD_BYTES || formatOf(file.name) === "xlsx") {
+    const queued = async () => {
       await queueSpreadsheetImport(context.session.shop, {
         filename: file.name,
         format: formatOf(file.name),
@@ -101,8 +101,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         intent: "queued" as const,
         report: null,
       });
-    }
+    };
+    // An XLSX is a zip (it may unpack to far more than it weighs): always read on the worker, never in a request.
+    if (file.size > WORKER_THRESHOLD_BYTES || formatOf(file.name) === "xlsx")
+      return await queued();
     const table = await readSheet(content, formatOf(file.name));
+    // A small file of many short rows is still a long import: the worker runs it, off the web process.
+    if (table.rows.length > WORKER_THRESHOLD_ROWS) return await queued();
     const report = await importSpreadsheet(
       context.session.shop,
       table,
