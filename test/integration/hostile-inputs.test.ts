@@ -24,10 +24,14 @@ import { INTERNALS, postFile, type Measured } from "../support/hostile-http";
 import { storeOfflineSession } from "../support/shopify";
 
 const shop = "hostile.myshopify.com";
-// The target is 200 ms (printed in the RESULT line). The assertion allows 1 s: on the shared test machine (load
-// average ~28 on 2 cores) an idle process's timers already fire 200+ ms late, while the stalls this suite exists
-// for were seconds to minutes (20,000 nested <g>: ~2 min; an iCCP bomb: 14 s).
-const MAX_EVENT_LOOP_DELAY_MS = 1_000;
+// The target is 200 ms. The app's own blocking is held to it: the main thread's CPU time inside any stall
+// (hostile-http.ts), which a loaded machine does not inflate. The delay itself also counts the time the kernel
+// kept the whole process off the CPU — on the shared test machine (load average ~28 on 2 cores) an idle
+// process's timers already fire 200+ ms late — so its bound is a generous 3 s, while the stalls this suite exists
+// for were seconds to minutes (20,000 nested <g>: ~2 min; an iCCP bomb: 14 s). `npm run bench:hostile` reports
+// both against 200 ms.
+const MAX_LOOP_BLOCK_CPU_MS = 200;
+const MAX_EVENT_LOOP_DELAY_MS = 3_000;
 const MAX_RSS_GROWTH_MB = 200;
 let server: AppServer;
 let dir: string;
@@ -112,14 +116,15 @@ describe("hostile inputs through the upload route", () => {
     const maxDelay = Math.max(...outcomes.map((o) => o.delayMs));
     const maxRss = Math.max(...outcomes.map((o) => o.rssGrowthMb));
     console.log(
-      `RESULT hostile_inputs database=${process.env.DATABASE_URL?.startsWith("postgres") ? "postgresql" : "sqlite"} files=${outcomes.length} refused=${refused.length} accepted=${accepted.length} max_event_loop_delay_ms=${Math.round(maxDelay)} max_rss_growth_mb=${Math.round(maxRss)}`,
+      `RESULT hostile_inputs database=${process.env.DATABASE_URL?.startsWith("postgres") ? "postgresql" : "sqlite"} files=${outcomes.length} refused=${refused.length} accepted=${accepted.length} max_event_loop_delay_ms=${Math.round(maxDelay)} max_rss_growth_mb=${Math.round(maxRss)} max_loop_block_cpu_ms=${Math.max(...outcomes.map((o) => o.blockCpuMs))}`,
     );
     for (const o of outcomes)
       console.log(
-        `  ${o.file.id}: ${o.status} delay=${Math.round(o.delayMs)}ms rss=${Math.round(o.rssGrowthMb)}MB ${o.message.slice(0, 100)}`,
+        `  ${o.file.id}: ${o.status} delay=${Math.round(o.delayMs)}ms block_cpu=${o.blockCpuMs}ms rss=${Math.round(o.rssGrowthMb)}MB ${o.message.slice(0, 100)}`,
       );
     for (const o of outcomes) {
       expect(o.delayMs, o.file.id).toBeLessThan(MAX_EVENT_LOOP_DELAY_MS);
+      expect(o.blockCpuMs, o.file.id).toBeLessThan(MAX_LOOP_BLOCK_CPU_MS);
       expect(o.rssGrowthMb, o.file.id).toBeLessThan(MAX_RSS_GROWTH_MB);
     }
 
@@ -197,13 +202,15 @@ describe("hostile spreadsheets through the import route", () => {
     }
     const maxDelay = Math.max(...outcomes.map((o) => o.delayMs));
     console.log(
-      `RESULT hostile_spreadsheets files=${outcomes.length} refused=${outcomes.filter((o) => o.status >= 400).length} max_event_loop_delay_ms=${Math.round(maxDelay)}`,
+      `RESULT hostile_spreadsheets files=${outcomes.length} refused=${outcomes.filter((o) => o.status >= 400).length} max_event_loop_delay_ms=${Math.round(maxDelay)} max_loop_block_cpu_ms=${Math.max(...outcomes.map((o) => o.blockCpuMs))}`,
     );
     for (const o of outcomes)
       console.log(
-        `  ${o.id}: ${o.status} delay=${Math.round(o.delayMs)}ms ${o.message.slice(0, 100)}`,
+        `  ${o.id}: ${o.status} delay=${Math.round(o.delayMs)}ms block_cpu=${o.blockCpuMs}ms ${o.message.slice(0, 100)}`,
       );
-    for (const o of outcomes)
+    for (const o of outcomes) {
       expect(o.delayMs, o.id).toBeLessThan(MAX_EVENT_LOOP_DELAY_MS);
+      expect(o.blockCpuMs, o.id).toBeLessThan(MAX_LOOP_BLOCK_CPU_MS);
+    }
   }, 180_000);
 });
