@@ -19,7 +19,7 @@ import {
   type DetectedType,
 } from "./detect.server";
 import { COLOURWAY_DISTANCE, colourDistance } from "./colour";
-import { hashDistance, probeImage } from "./image.server";
+import { hashDistance, probeImage } from "./image-probe.server";
 import { readEmbeddedMetadata } from "./metadata.server";
 import { storeMasterBlob } from "./master-blob.server";
 import { enqueueRenditions } from "./renditions.server";

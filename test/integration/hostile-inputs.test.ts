@@ -27,11 +27,11 @@ const shop = "hostile.myshopify.com";
 // The target is 200 ms. The app's own blocking is held to it: the main thread's CPU time inside any stall
 // (hostile-http.ts), which a loaded machine does not inflate. The delay itself also counts the time the kernel
 // kept the whole process off the CPU — on the shared test machine (load average ~28 on 2 cores) an idle
-// process's timers already fire 200+ ms late — so its bound is a generous 3 s, while the stalls this suite exists
+// process's timers already fire 200+ ms late — so its bound is a generous 5 s, while the stalls this suite exists
 // for were seconds to minutes (20,000 nested <g>: ~2 min; an iCCP bomb: 14 s). `npm run bench:hostile` reports
 // both against 200 ms.
 const MAX_LOOP_BLOCK_CPU_MS = 200;
-const MAX_EVENT_LOOP_DELAY_MS = 3_000;
+const MAX_EVENT_LOOP_DELAY_MS = 5_000;
 const MAX_RSS_GROWTH_MB = 200;
 let server: AppServer;
 let dir: string;
