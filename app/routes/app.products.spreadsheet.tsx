@@ -27,14 +27,17 @@ import { FileField } from "~/components/pim/file-field";
 import { SpreadsheetExportCard } from "~/components/pim/spreadsheet-export-card";
 import { useT } from "~/i18n";
 import { failureOf, typedText } from "~/lib/action-result";
-import { Invalid } from "~/lib/errors";
 import {
   actionFailure,
   actorOf,
-  formObject,
   parseForm,
+  type FormInput,
 } from "~/lib/http.server";
 import { latestSpreadsheetImport } from "~/pim/spreadsheet-import.db.server";
+import {
+  readSpreadsheetUpload,
+  requireSpreadsheetFile,
+} from "~/pim/spreadsheet-upload.server";
 import {
   queueSpreadsheetImport,
   WORKER_THRESHOLD_BYTES,
@@ -48,8 +51,6 @@ import {
 } from "~/pim/spreadsheet.server";
 import { authenticate } from "~/shopify.server";
 
-const MAX_BYTES = 10 * 1024 * 1024;
-
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   return { background: await latestSpreadsheetImport(session.shop) };
@@ -62,26 +63,15 @@ const importInput = z.object({
   mapping: z.string().max(20_000).default(""),
 });
 
-/** The uploaded file, or `Invalid` naming the file field. */
-function uploadedFile(form: FormData): File {
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0)
-    throw new Invalid("Choose a file.", { file: ["Choose a file."] });
-  if (file.size > MAX_BYTES)
-    throw new Invalid("The file is too large.", {
-      file: ["At most 10 MB."],
-    });
-  return file;
-}
-
 export const action = async ({ request }: ActionFunctionArgs) => {
   const context = await authenticate.admin(request);
-  const form = await request.formData();
-  const input = formObject(form);
+  let input: FormInput = {};
   try {
+    const upload = await readSpreadsheetUpload(request);
+    input = upload.input;
     const parsed = await parseForm(input, importInput);
-    const file = uploadedFile(form);
-    const content = new Uint8Array(await file.arrayBuffer());
+    const file = requireSpreadsheetFile(upload);
+    const content = file.content;
     const options = {
       key: parsed.key,
       mode: parsed.mode,

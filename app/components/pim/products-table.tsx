@@ -21,6 +21,8 @@ export type ProductRow = {
   title: string;
   familyName: string | null;
   pimStatus: string;
+  /** Shopify's product status (ACTIVE, DRAFT, ARCHIVED, UNLISTED). */
+  status: string;
   vendor: string | null;
   productType: string | null;
   variants: number;
