@@ -11,7 +11,11 @@ import { rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createMigratedDatabase, dropDatabase } from "../test/support/database";
+import {
+  createMigratedDatabase,
+  dropDatabase,
+  runDirectory,
+} from "../test/support/database";
 
 const TARGET_MS = 200;
 const baseUrl = process.env.DATABASE_URL ?? "file:./data/bench-hostile.sqlite";
@@ -104,6 +108,7 @@ await db.$disconnect();
 await deleteKeys(prefix);
 await dropDatabase(databaseUrl, baseUrl);
 rmSync(storage, { recursive: true, force: true });
+rmSync(runDirectory(runId), { recursive: true, force: true });
 
 for (const row of rows)
   console.log(
