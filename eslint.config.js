@@ -106,14 +106,11 @@ export default tseslint.config(
     rules: { "no-console": "off" },
   },
 
-  // Import boundaries (STYLE.md). Adapters: sharp only in dam/image.server.ts and dam/decode.server.ts, BullMQ/ioredis only in jobs/ and
+  // Import boundaries (STYLE.md). Adapters: sharp only in dam/decode.server.ts (the one decode policy), BullMQ/ioredis only in jobs/ and
   // worker/, Prisma only in db.server.ts and *.db.server.ts. A later block replaces an earlier one's rule options
   // for the files it matches, so each block lists every restriction that applies to its files.
   restrictAdapters(["app/**"], ["sharp", "queue", "prisma"]),
-  restrictAdapters(
-    ["app/dam/image.server.ts", "app/dam/decode.server.ts"],
-    ["queue", "prisma"],
-  ),
+  restrictAdapters(["app/dam/decode.server.ts"], ["queue", "prisma"]),
   restrictAdapters(["app/jobs/**", "app/worker/**"], ["sharp", "prisma"]),
   restrictAdapters(
     ["app/db.server.ts", "app/**/*.db.server.ts", "app/shopify.server.ts"],

@@ -86,6 +86,18 @@ export async function findVersionBySha(shop: string, sha256: string) {
   });
 }
 
+/** Whether any version of the shop stores its bytes at `storageKey` (blobs are per shop, keyed by content). */
+export async function isBlobReferenced(
+  shop: string,
+  storageKey: string,
+): Promise<boolean> {
+  const row = await db.assetVersion.findFirst({
+    where: { shop, storageKey },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
 export interface NewAsset {
   shop: string;
   title: string;

@@ -2,7 +2,9 @@
 // analysis): the same pixel limit, the same strictness about damaged data, a processing deadline, and SVGs
 // rasterised at the density a pipeline needs rather than at their declared canvas (a 659-byte SVG can declare a
 // 10000 × 10000 canvas full of filters: rendering that is minutes of CPU; rendering it at 1600 px is not).
-// This file and image.server.ts are the only sharp imports of the app.
+// This file is the app's only sharp import (image-probe.server.ts probes uploads, image.server.ts renders renditions,
+// metadata.server.ts reads metadata blocks, all through it; the SVG rasteriser's child process applies the same
+// limits).
 import { readFile } from "node:fs/promises";
 import sharp, { type CreateRaw, type Metadata, type Sharp } from "sharp";
 import { Invalid } from "~/lib/errors";

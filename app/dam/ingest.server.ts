@@ -1,13 +1,9 @@
 // Upload ingest: spool → detect type by content → validate and extract metadata → store the blob → one
 // transaction for the rows. A refused file leaves nothing behind: no row, no blob, no temp file.
-import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readFile, rm } from "node:fs/promises";
-import path from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { env } from "~/env.server";
-import { Invalid, TooLarge } from "~/lib/errors";
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { Invalid } from "~/lib/errors";
 import { logger } from "~/lib/logger.server";
 import {
   createAssetWithVersion,
@@ -23,64 +19,18 @@ import {
   type DetectedType,
 } from "./detect.server";
 import { COLOURWAY_DISTANCE, colourDistance } from "./colour";
-import { hashDistance, probeImage } from "./image.server";
+import { hashDistance, probeImage } from "./image-probe.server";
 import { readEmbeddedMetadata } from "./metadata.server";
+import { storeMasterBlob } from "./master-blob.server";
 import { enqueueRenditions } from "./renditions.server";
-import { getStorage, masterKey } from "./storage.server";
+import { withSpool, type Spooled, type UploadData } from "./spool.server";
 import { sanitizeSvg } from "./svg.server";
-import { maxUploadBytes } from "./upload-limits";
 
 export { maxUploadBytes } from "./upload-limits";
+export type { UploadData } from "./spool.server";
 
 /** dHash distance at or under which two images are flagged as near-duplicates (see AssetPerceptualHashBand). */
 export const NEAR_DUPLICATE_DISTANCE = 3;
-
-export type UploadData = Buffer | Readable | AsyncIterable<Uint8Array>;
-
-interface Spooled {
-  file: string;
-  sha256: string;
-  bytes: number;
-}
-
-/** Writes the upload to a temp file, hashing and counting as it goes; refuses it past the size limit. */
-async function spool(data: UploadData): Promise<Spooled> {
-  const dir = path.resolve(env().STORAGE_DIR, "tmp");
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `upload-${randomBytes(8).toString("hex")}`);
-  const hash = createHash("sha256");
-  const limit = maxUploadBytes();
-  let bytes = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      if (bytes > limit) {
-        done(
-          new TooLarge(
-            `the file is larger than the ${Math.round(limit / 1024 / 1024)} MB limit`,
-          ),
-        );
-        return;
-      }
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  const source = Buffer.isBuffer(data)
-    ? Readable.from([data])
-    : Readable.from(data);
-  try {
-    await pipeline(source, meter, createWriteStream(file));
-  } catch (error) {
-    await rm(file, { force: true });
-    throw error;
-  }
-  if (bytes === 0) {
-    await rm(file, { force: true });
-    throw new Invalid("the file is empty");
-  }
-  return { file, sha256: hash.digest("hex"), bytes };
-}
 
 /** A name safe to show and to use as a download name: no directories, no control characters. */
 export function sanitizeFilename(name: string): string {
@@ -195,24 +145,6 @@ function withExtension(filename: string, extension: string): string {
   return same ? filename : `${stem || "upload"}.${extension}`;
 }
 
-/** Stores the blob; returns a function that removes it again if this call created it. */
-async function storeBlob(shop: string, analysed: Analysed, spooled: Spooled) {
-  const storage = getStorage();
-  const key = masterKey(shop, analysed.facts.sha256);
-  const existed = await storage.has(key);
-  if (!existed)
-    await storage.put(
-      key,
-      analysed.replacement ?? createReadStream(spooled.file),
-    );
-  return {
-    key,
-    undo: async () => {
-      if (!existed) await storage.delete(key);
-    },
-  };
-}
-
 /**
  * Another asset of the shop whose image is this one (a copy, re-encoded or resized): same shape (dHash within
  * NEAR_DUPLICATE_DISTANCE) and same subject colour. Colourways of one packshot share the shape, not the colour.
@@ -237,18 +169,6 @@ async function nearDuplicateOf(
       ),
   );
   return match?.assetId ?? null;
-}
-
-async function withSpool<T>(
-  data: UploadData,
-  work: (spooled: Spooled) => Promise<T>,
-): Promise<T> {
-  const spooled = await spool(data);
-  try {
-    return await work(spooled);
-  } finally {
-    await rm(spooled.file, { force: true });
-  }
 }
 
 export interface UploadInput {
@@ -287,22 +207,16 @@ export async function ingestUpload(input: UploadInput): Promise<IngestResult> {
       if (same) return { duplicateOf: same.asset };
     }
     const nearDuplicate = await nearDuplicateOf(input.shop, analysed.facts);
-    const blob = await storeBlob(input.shop, analysed, spooled);
-    let created;
-    try {
-      created = await createAssetWithVersion({
+    const created = await withStoredBlob(input.shop, analysed, spooled, (key) =>
+      createAssetWithVersion({
         shop: input.shop,
         title: titleFrom(analysed.facts.filename),
         kind: analysed.type.kind,
         actor: input.actor,
-        facts: { ...analysed.facts, storageKey: blob.key },
+        facts: { ...analysed.facts, storageKey: key },
         nearDuplicateOfId: nearDuplicate,
-      });
-    } catch (error) {
-      await blob.undo();
-      throw error;
-    }
-    await enqueueAfterCommit(input.shop, created.version);
+      }),
+    );
     return { ...created, nearDuplicateOf: nearDuplicate };
   });
 }
@@ -315,22 +229,44 @@ export async function addVersion(input: UploadInput & { assetId: string }) {
   const filename = sanitizeFilename(input.filename);
   return withSpool(input.data, async (spooled) => {
     const analysed = await analyse(spooled, filename);
-    const blob = await storeBlob(input.shop, analysed, spooled);
-    let created;
-    try {
-      created = await createVersion({
+    return withStoredBlob(input.shop, analysed, spooled, (key) =>
+      createVersion({
         shop: input.shop,
         assetId: input.assetId,
         actor: input.actor,
-        facts: { ...analysed.facts, storageKey: blob.key },
-      });
-    } catch (error) {
-      await blob.undo();
-      throw error;
-    }
-    await enqueueAfterCommit(input.shop, created.version);
-    return created;
+        facts: { ...analysed.facts, storageKey: key },
+      }),
+    );
   });
+}
+
+/**
+ * Stores the master, then runs `commit` (the rows' transaction); removes the blob again when `commit` fails unless
+ * another upload committed the same bytes (master-blob.server.ts), then queues the renditions.
+ */
+async function withStoredBlob<
+  T extends { version: { id: string; assetId: string } },
+>(
+  shop: string,
+  analysed: Analysed,
+  spooled: Spooled,
+  commit: (storageKey: string) => Promise<T>,
+): Promise<T> {
+  const blob = await storeMasterBlob(
+    shop,
+    analysed.facts.sha256,
+    () => analysed.replacement ?? createReadStream(spooled.file),
+  );
+  let created: T;
+  try {
+    created = await commit(blob.key);
+  } catch (error) {
+    await blob.undo();
+    throw error;
+  }
+  await blob.committed();
+  await enqueueAfterCommit(shop, created.version);
+  return created;
 }
 
 // The rows are committed: a Redis outage must not turn a stored upload into an error. The asset shows its

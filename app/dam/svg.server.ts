@@ -6,6 +6,7 @@
 // builds a DOM, which costs ~270 MB per MB of SVG and recurses per nesting level.
 import { createRequire } from "node:module";
 import { Invalid } from "~/lib/errors";
+import { closeSvgRaster } from "./svg-raster.server";
 import {
   Sandbox,
   SandboxLimit,
@@ -95,10 +96,11 @@ function svgSandbox(): Sandbox {
   return sandbox;
 }
 
-/** Stops the sanitiser's threads (tests and shutdown; the threads are unref'd, so this is optional). */
+/** Stops the sanitiser's and the rasteriser's threads (tests and shutdown; the threads are unref'd, so this is optional). */
 export async function closeSvgSandbox() {
   await sandbox?.close();
   sandbox = undefined;
+  await closeSvgRaster();
 }
 
 /** The text of an SVG file: UTF-8 (with or without BOM) or UTF-16 (by BOM, or by the NUL pattern of `<`). */

@@ -42,6 +42,16 @@ export const en = {
       },
     },
     open: "Open",
+    expiring: {
+      title: "Expiring licences",
+      none: "No image in use has a licence ending in the next {days} days.",
+      intro:
+        "These images stop showing on every channel when their licence ends (next {days} days). Extend the licence on the asset or link another image.",
+      ends: "ends",
+      withoutImageCount: "{count} product(s) left without an image",
+      withoutImage: "Leaves without an image: {products}",
+      othersRemain: "Its {count} product(s) keep other approved images.",
+    },
   },
   products: {
     title: "Products",
@@ -427,12 +437,25 @@ export const en = {
       failed: "The catalogue import failed",
       progress: "{products} products imported so far.",
     },
-    status: { DRAFT: "Draft", PENDING: "Pending change", APPROVED: "Approved" },
+    // The PIM's approval of the product's values: not Shopify's product status (shopifyStatus), which merchants
+    // know as Active / Draft / Archived.
+    status: {
+      DRAFT: "Values: draft",
+      PENDING: "Values: change pending",
+      APPROVED: "Values approved",
+    },
+    shopifyStatus: {
+      ACTIVE: "Shopify: Active",
+      DRAFT: "Shopify: Draft",
+      ARCHIVED: "Shopify: Archived",
+      UNLISTED: "Shopify: Unlisted",
+    },
     channel: { "*": "All channels", ...CHANNEL_LABELS },
     index: {
       search: "Search title, handle, vendor or SKU",
       family: "Family",
-      status: "Status",
+      status: "Values",
+      shopifyStatus: "In Shopify",
       vendor: "Vendor",
       type: "Type",
       channel: "Channel",

@@ -135,6 +135,11 @@ export const jobDefinitions = {
     queue: "maintenance",
     schema: z.object({}),
   },
+  /** Periodic: remove upload spool files an ingest killed mid-way left behind (dam/spool.server.ts). Idempotent. */
+  "dam.spool-sweep": {
+    queue: "maintenance",
+    schema: z.object({}),
+  },
   // PIM
   /** Import every product and variant of the shop with a bulk operation (first install, on demand, reconcile). */
   "catalogue.import": {

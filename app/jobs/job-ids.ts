@@ -53,6 +53,7 @@ export const jobIdentities = {
     jobId: id("dam.renditions", shop, versionId),
   }),
   "dam.renditions-missing": () => ({ dedupe: "dam.renditions-missing" }),
+  "dam.spool-sweep": () => ({ dedupe: "dam.spool-sweep" }),
   // Install, the products page and the daily reconcile all ask for the same thing: one import at a time per shop.
   "catalogue.import": ({ shop }) => ({ dedupe: id("catalogue.import", shop) }),
   "catalogue.reconcile-all": () => ({ dedupe: "catalogue.reconcile-all" }),

@@ -68,6 +68,8 @@ function* chunksOf(bytes: Uint8Array, size: number): Generator<Buffer> {
     );
 }
 
+const YIELD_EVERY_RECORDS = 1_000;
+
 async function readCsv(bytes: Uint8Array): Promise<SheetTable> {
   const grid = new Grid();
   // Small chunks: csv-parse emits every record of a chunk at once, so a chunk bounds what waits unread.
@@ -79,9 +81,17 @@ async function readCsv(bytes: Uint8Array): Promise<SheetTable> {
       max_record_size: MAX_RECORD_BYTES,
     }),
   );
+  let sinceYield = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>)
+    for await (const record of parser as AsyncIterable<string[]>) {
       grid.add(record.map(importedCsvCell));
+      // Records arrive as microtasks, which never let the event loop turn: give it a turn now and then, so a small
+      // CSV read in a web request cannot hold other requests for its whole parse.
+      if (++sinceYield === YIELD_EVERY_RECORDS) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
   } catch (error) {
     if (error instanceof Invalid) throw error;
     const code = (error as { code?: string }).code;

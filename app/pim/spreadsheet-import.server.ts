@@ -16,6 +16,8 @@ import {
 
 /** Files above this size are processed by the worker rather than in the request. */
 export const WORKER_THRESHOLD_BYTES = 256 * 1024;
+/** …and files of more rows than this (a small CSV of short rows is still a long import). */
+export const WORKER_THRESHOLD_ROWS = 2_000;
 
 /** Stores the file and queues its import. Returns the import id. */
 export async function queueSpreadsheetImport(

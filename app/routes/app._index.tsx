@@ -9,25 +9,33 @@ import {
   Page,
   Text,
 } from "@shopify/polaris";
+import { ExpiringLicencesCard } from "~/components/sync/expiring-licences-card";
 import { LatencyCard } from "~/components/sync/latency-card";
 import { ProblemList } from "~/components/sync/problem-list";
 import { useT } from "~/i18n";
+import { expiringAssets } from "~/sync/licences.db.server";
 import { latencyByChannel, problemStates } from "~/sync/overview.db.server";
 import { findShop } from "~/shop/shop.db.server";
 import { authenticate } from "~/shopify.server";
 
+/** How far ahead the dashboard looks for licences that end. */
+const EXPIRING_WITHIN_DAYS = 14;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const shop = await findShop(session.shop);
-  const [latency, problems] = await Promise.all([
+  const [latency, problems, expiring] = await Promise.all([
     latencyByChannel(session.shop),
     problemStates(session.shop, { take: 10 }),
+    expiringAssets(session.shop, EXPIRING_WITHIN_DAYS),
   ]);
   return {
     shop: session.shop,
     shopName: shop?.name ?? session.shop,
     latency,
     problems,
+    expiring,
+    expiringWithinDays: EXPIRING_WITHIN_DAYS,
   };
 };
 
@@ -38,7 +46,8 @@ const steps: { key: "products" | "assets" | "channels"; to: string }[] = [
 ];
 
 export default function Dashboard() {
-  const { shopName, latency, problems } = useLoaderData<typeof loader>();
+  const { shopName, latency, problems, expiring, expiringWithinDays } =
+    useLoaderData<typeof loader>();
   const t = useT();
   return (
     <Page title={t("dashboard.title")}>
@@ -72,6 +81,7 @@ export default function Dashboard() {
             </InlineGrid>
             <LatencyCard latency={latency} />
             <ProblemList rows={problems} />
+            <ExpiringLicencesCard rows={expiring} days={expiringWithinDays} />
           </BlockStack>
         </Layout.Section>
       </Layout>

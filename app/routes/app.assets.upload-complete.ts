@@ -6,11 +6,7 @@ import {
   completeDirectUpload,
   uploadCompletionSchema,
 } from "~/dam/direct-upload.server";
-import {
-  actorOf,
-  errorResponse,
-  readJsonBody,
-} from "~/dam/route-helpers.server";
+import { actionFailure, actorOf, readJsonBody } from "~/lib/http.server";
 import { authenticate } from "~/shopify.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -28,6 +24,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       status: outcome.status === "duplicate" ? 200 : 201,
     });
   } catch (error) {
-    return errorResponse(error);
+    return actionFailure(error);
   }
 };

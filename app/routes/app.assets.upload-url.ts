@@ -6,7 +6,7 @@ import {
   planDirectUpload,
   uploadRequestSchema,
 } from "~/dam/direct-upload.server";
-import { errorResponse, readJsonBody } from "~/dam/route-helpers.server";
+import { actionFailure, readJsonBody } from "~/lib/http.server";
 import { authenticate } from "~/shopify.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -17,6 +17,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       headers: { "Cache-Control": "no-store" },
     });
   } catch (error) {
-    return errorResponse(error);
+    return actionFailure(error);
   }
 };

@@ -27,17 +27,21 @@ import { FileField } from "~/components/pim/file-field";
 import { SpreadsheetExportCard } from "~/components/pim/spreadsheet-export-card";
 import { useT } from "~/i18n";
 import { failureOf, typedText } from "~/lib/action-result";
-import { Invalid } from "~/lib/errors";
 import {
   actionFailure,
   actorOf,
-  formObject,
   parseForm,
+  type FormInput,
 } from "~/lib/http.server";
 import { latestSpreadsheetImport } from "~/pim/spreadsheet-import.db.server";
 import {
+  readSpreadsheetUpload,
+  requireSpreadsheetFile,
+} from "~/pim/spreadsheet-upload.server";
+import {
   queueSpreadsheetImport,
   WORKER_THRESHOLD_BYTES,
+  WORKER_THRESHOLD_ROWS,
 } from "~/pim/spreadsheet-import.server";
 import {
   formatOf,
@@ -46,8 +50,6 @@ import {
   readSheet,
 } from "~/pim/spreadsheet.server";
 import { authenticate } from "~/shopify.server";
-
-const MAX_BYTES = 10 * 1024 * 1024;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -61,26 +63,15 @@ const importInput = z.object({
   mapping: z.string().max(20_000).default(""),
 });
 
-/** The uploaded file, or `Invalid` naming the file field. */
-function uploadedFile(form: FormData): File {
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0)
-    throw new Invalid("Choose a file.", { file: ["Choose a file."] });
-  if (file.size > MAX_BYTES)
-    throw new Invalid("The file is too large.", {
-      file: ["At most 10 MB."],
-    });
-  return file;
-}
-
 export const action = async ({ request }: ActionFunctionArgs) => {
   const context = await authenticate.admin(request);
-  const form = await request.formData();
-  const input = formObject(form);
+  let input: FormInput = {};
   try {
+    const upload = await readSpreadsheetUpload(request);
+    input = upload.input;
     const parsed = await parseForm(input, importInput);
-    const file = uploadedFile(form);
-    const content = new Uint8Array(await file.arrayBuffer());
+    const file = requireSpreadsheetFile(upload);
+    const content = file.content;
     const options = {
       key: parsed.key,
       mode: parsed.mode,
@@ -88,8 +79,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       dryRun: parsed.intent === "dry-run",
       actor: actorOf(context),
     };
-    // An XLSX is a zip (it may unpack to far more than it weighs): always read on the worker, never in a request.
-    if (file.size > WORKER_THRESHOLD_BYTES || formatOf(file.name) === "xlsx") {
+    const queued = async () => {
       await queueSpreadsheetImport(context.session.shop, {
         filename: file.name,
         format: formatOf(file.name),
@@ -101,8 +91,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         intent: "queued" as const,
         report: null,
       });
-    }
+    };
+    // An XLSX is a zip (it may unpack to far more than it weighs): always read on the worker, never in a request.
+    if (file.size > WORKER_THRESHOLD_BYTES || formatOf(file.name) === "xlsx")
+      return await queued();
     const table = await readSheet(content, formatOf(file.name));
+    // A small file of many short rows is still a long import: the worker runs it, off the web process.
+    if (table.rows.length > WORKER_THRESHOLD_ROWS) return await queued();
     const report = await importSpreadsheet(
       context.session.shop,
       table,

@@ -93,18 +93,19 @@ export async function announceLicenceChanges(
   return changes;
 }
 
-/** The shop's approved assets in use whose licence ends within `days`, soonest first, with the products they leave. */
+/**
+ * The shop's assets in use whose licence ends within `days`, soonest first (at most 50), with the products they are
+ * linked to and, of those, the products the expiry leaves without any image: no other approved asset linked to
+ * them is still licensed at the end of the window. Read-only.
+ */
 export async function expiringAssets(
   shop: string,
   days = 14,
   now = new Date(),
 ) {
+  const end = new Date(now.getTime() + days * 86400_000);
   const assets = await db.asset.findMany({
-    where: {
-      shop,
-      validUntil: { gt: now, lte: new Date(now.getTime() + days * 86400_000) },
-      links: { some: {} },
-    },
+    where: { shop, validUntil: { gt: now, lte: end }, links: { some: {} } },
     select: {
       id: true,
       title: true,
@@ -117,10 +118,34 @@ export async function expiringAssets(
     orderBy: { validUntil: "asc" },
     take: 50,
   });
-  return assets.map((a) => ({
-    id: a.id,
-    title: a.title,
-    validUntil: a.validUntil!,
-    products: a.links.map((l) => l.product),
-  }));
+  const productIds = [
+    ...new Set(assets.flatMap((a) => a.links.map((l) => l.product.id))),
+  ];
+  // Which other assets still show on each product once the window has passed.
+  const lasting = await db.assetLink.findMany({
+    where: {
+      shop,
+      productId: { in: productIds },
+      asset: {
+        status: "APPROVED",
+        AND: [
+          { OR: [{ validFrom: null }, { validFrom: { lte: end } }] },
+          { OR: [{ validUntil: null }, { validUntil: { gt: end } }] },
+        ],
+      },
+    },
+    select: { productId: true },
+    distinct: ["productId"],
+  });
+  const keepsAnImage = new Set(lasting.map((l) => l.productId));
+  return assets.map((a) => {
+    const products = a.links.map((l) => l.product);
+    return {
+      id: a.id,
+      title: a.title,
+      validUntil: a.validUntil!,
+      products,
+      leftWithoutImage: products.filter((p) => !keepsAnImage.has(p.id)),
+    };
+  });
 }

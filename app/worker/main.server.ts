@@ -18,6 +18,7 @@ const { startMetricsListener } =
   await import("~/health/metrics-listener.server");
 const { startOutboxRelay } = await import("~/outbox/relay.db.server");
 const { startReconciler } = await import("~/sync/reconciler.server");
+const { sweepSpoolFiles } = await import("~/dam/spool.server");
 
 const config = env();
 // A Redis that evicts keys loses queued jobs: refuse to start on one.
@@ -56,6 +57,18 @@ await getQueue("maintenance").upsertJobScheduler(
   "dam.renditions-missing",
   { every: 10 * 60 * 1000 },
   { name: "dam.renditions-missing", data: {} },
+);
+// DAM: upload spool files a killed ingest left behind, at start (a crash is the usual cause) and every 15 minutes.
+await getQueue("maintenance").upsertJobScheduler(
+  "dam.spool-sweep",
+  { every: 15 * 60 * 1000 },
+  { name: "dam.spool-sweep", data: {} },
+);
+await sweepSpoolFiles().catch((error: unknown) =>
+  logger.warn(
+    { err: error },
+    "upload spool sweep failed; the scheduled one retries",
+  ),
 );
 // PIM: a daily catalogue import per shop catches edits that sent no webhook (and missed deletions).
 await getQueue("maintenance").upsertJobScheduler(

@@ -23,6 +23,7 @@ export const JOB_TIME_LIMITS_MS: Record<JobName, number> = {
   // Library renditions of one version: a few sharp pipelines, each with its own 20 s timeout.
   "dam.renditions": 3 * MINUTE,
   "dam.renditions-missing": 5 * MINUTE,
+  "dam.spool-sweep": 5 * MINUTE,
   // A bulk operation on a large catalogue: Shopify may take a while to build the file.
   "catalogue.import": 60 * MINUTE,
   "catalogue.reconcile-all": 5 * MINUTE,

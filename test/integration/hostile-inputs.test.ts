@@ -1,34 +1,37 @@
 // The hostile-input suite (issue #10): every file of scripts/hostile-corpus.ts goes through the real upload route
 // over HTTP (body limits, busboy, ingest). Each must get a clear 4xx or a correct accept — never a 5xx — while the
 // event loop stays responsive and memory bounded, and a refusal must leave nothing in storage or the database.
-import http from "node:http";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { DECODE_POLICY } from "~/dam/decode.server";
 import { getStorage } from "~/dam/storage.server";
 import { closeSvgSandbox } from "~/dam/svg.server";
+import { getQueue } from "~/jobs/queues.server";
+import { latestSpreadsheetImport } from "~/pim/spreadsheet-import.db.server";
+import { runSpreadsheetImport } from "~/pim/spreadsheet-import.server";
 import { action as uploadAction } from "~/routes/app.assets.upload";
+import { action as spreadsheetAction } from "~/routes/app.products.spreadsheet";
 import { hostileCorpus, type HostileFile } from "../../scripts/hostile-corpus";
+import { hostileSpreadsheets } from "../../scripts/hostile-spreadsheets";
 import {
   filesUnder,
   photo,
   removeDir,
   useTempStorageDir,
 } from "../support/dam";
-import {
-  embeddedHeaders,
-  startAppServer,
-  type AppServer,
-} from "../support/http-app";
+import { startAppServer, type AppServer } from "../support/http-app";
+import { INTERNALS, postFile, type Measured } from "../support/hostile-http";
 import { storeOfflineSession } from "../support/shopify";
 
 const shop = "hostile.myshopify.com";
-const MB = 1024 * 1024;
-// The target is 200 ms (printed in the RESULT line). The assertion allows 1 s: on the shared test machine (load
-// average ~28 on 2 cores) an idle process's timers already fire 200+ ms late, while the stalls this suite exists
-// for were seconds to minutes (20,000 nested <g>: ~2 min; an iCCP bomb: 14 s).
-const MAX_EVENT_LOOP_DELAY_MS = 1_000;
+// The target is 200 ms. The app's own blocking is held to it: the main thread's CPU time inside any stall
+// (hostile-http.ts), which a loaded machine does not inflate. The delay itself also counts the time the kernel
+// kept the whole process off the CPU — on the shared test machine (load average ~28 on 2 cores) an idle
+// process's timers already fire 200+ ms late — so its bound is a generous 5 s, while the stalls this suite exists
+// for were seconds to minutes (20,000 nested <g>: ~2 min; an iCCP bomb: 14 s). `npm run bench:hostile` reports
+// both against 200 ms.
+const MAX_LOOP_BLOCK_CPU_MS = 200;
+const MAX_EVENT_LOOP_DELAY_MS = 5_000;
 const MAX_RSS_GROWTH_MB = 200;
 let server: AppServer;
 let dir: string;
@@ -38,7 +41,10 @@ beforeAll(async () => {
   dir = await useTempStorageDir();
   await db.shop.create({ data: { shop } });
   await storeOfflineSession(shop);
-  server = await startAppServer({ "/app/assets/upload": uploadAction });
+  server = await startAppServer({
+    "/app/assets/upload": uploadAction,
+    "/app/products/spreadsheet": spreadsheetAction,
+  });
   corpus = await hostileCorpus();
   // One ordinary upload first: the first request of a process loads and compiles modules (a one-off, not a stall).
   await send({
@@ -56,83 +62,18 @@ afterAll(async () => {
   removeDir(dir);
 });
 
-interface Outcome {
+interface Outcome extends Measured {
   file: HostileFile;
-  status: number;
-  message: string;
   versionId?: string;
-  delayMs: number;
-  rssGrowthMb: number;
-}
-
-/** The multipart body, encoded before anything is measured (the client shares this process's event loop). */
-function multipart(file: HostileFile) {
-  const boundary = `----hostile${Math.random().toString(16).slice(2)}`;
-  // The name as a browser sends it: quotes and line breaks percent-encoded, everything else raw UTF-8.
-  const name = file.filename
-    .replace(/"/g, "%22")
-    .replace(/\r/g, "%0D")
-    .replace(/\n/g, "%0A");
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file.data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-function post(
-  headers: Record<string, string>,
-  body: Buffer,
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(`${server.url}/app/assets/upload`, {
-      method: "POST",
-      headers: { ...headers, "Content-Length": String(body.length) },
-    });
-    request.on("response", (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          text: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
-    });
-    request.on("error", reject);
-    request.end(body);
-  });
 }
 
 async function send(file: HostileFile): Promise<Outcome> {
-  const { body, contentType } = multipart(file);
-  const headers = {
-    ...(await embeddedHeaders("/app/assets/upload", shop)),
-    "Content-Type": contentType,
-  };
-  const rss = process.memoryUsage().rss;
-  const delay = monitorEventLoopDelay({ resolution: 10 });
-  delay.enable();
-  const response = await post(headers, body);
-  delay.disable();
-  const text = response.text;
-  const json = (() => {
-    try {
-      return JSON.parse(text) as { message?: string; versionId?: string };
-    } catch {
-      return { message: text };
-    }
-  })();
+  const measured = await postFile(server.url, "/app/assets/upload", shop, file);
+  const versionId = measured.json.versionId;
   return {
+    ...measured,
     file,
-    status: response.status,
-    message: json.message ?? "",
-    versionId: json.versionId,
-    delayMs: delay.max / 1e6,
-    rssGrowthMb: (process.memoryUsage().rss - rss) / MB,
+    versionId: typeof versionId === "string" ? versionId : undefined,
   };
 }
 
@@ -153,9 +94,7 @@ describe("hostile inputs through the upload route", () => {
       if (outcome.status >= 400) {
         expect(outcome.message, label).toBeTruthy();
         // Plain words: no libvips, file paths or stack traces.
-        expect(outcome.message, label).not.toMatch(
-          /vips|\/tmp\/|\bat \w+ \(|Error:|jpeg_|png_|heif_/i,
-        );
+        expect(outcome.message, label).not.toMatch(INTERNALS);
         if (file.message) expect(outcome.message, label).toMatch(file.message);
         expect(await db.assetVersion.count({ where: { shop } }), label).toBe(
           versions,
@@ -177,14 +116,15 @@ describe("hostile inputs through the upload route", () => {
     const maxDelay = Math.max(...outcomes.map((o) => o.delayMs));
     const maxRss = Math.max(...outcomes.map((o) => o.rssGrowthMb));
     console.log(
-      `RESULT hostile_inputs database=${process.env.DATABASE_URL?.startsWith("postgres") ? "postgresql" : "sqlite"} files=${outcomes.length} refused=${refused.length} accepted=${accepted.length} max_event_loop_delay_ms=${Math.round(maxDelay)} max_rss_growth_mb=${Math.round(maxRss)}`,
+      `RESULT hostile_inputs database=${process.env.DATABASE_URL?.startsWith("postgres") ? "postgresql" : "sqlite"} files=${outcomes.length} refused=${refused.length} accepted=${accepted.length} max_event_loop_delay_ms=${Math.round(maxDelay)} max_rss_growth_mb=${Math.round(maxRss)} max_loop_block_cpu_ms=${Math.max(...outcomes.map((o) => o.blockCpuMs))}`,
     );
     for (const o of outcomes)
       console.log(
-        `  ${o.file.id}: ${o.status} delay=${Math.round(o.delayMs)}ms rss=${Math.round(o.rssGrowthMb)}MB ${o.message.slice(0, 100)}`,
+        `  ${o.file.id}: ${o.status} delay=${Math.round(o.delayMs)}ms block_cpu=${o.blockCpuMs}ms rss=${Math.round(o.rssGrowthMb)}MB ${o.message.slice(0, 100)}`,
       );
     for (const o of outcomes) {
       expect(o.delayMs, o.file.id).toBeLessThan(MAX_EVENT_LOOP_DELAY_MS);
+      expect(o.blockCpuMs, o.file.id).toBeLessThan(MAX_LOOP_BLOCK_CPU_MS);
       expect(o.rssGrowthMb, o.file.id).toBeLessThan(MAX_RSS_GROWTH_MB);
     }
 
@@ -206,5 +146,71 @@ describe("hostile inputs through the upload route", () => {
     const late = outcomes.find((o) => o.file.id === "mp4-moov-at-end");
     const lateVersion = versions.find((v) => v.id === late?.versionId);
     expect(lateVersion?.durationMs).toBe(10_000);
+  }, 180_000);
+});
+
+describe("hostile spreadsheets through the import route", () => {
+  it("answers every file with a clear 4xx, a report or a queued import, never a 5xx; the worker refuses the bombs", async () => {
+    const outcomes: Array<Measured & { id: string }> = [];
+    for (const sheet of await hostileSpreadsheets()) {
+      const outcome = await postFile(
+        server.url,
+        "/app/products/spreadsheet",
+        shop,
+        sheet,
+        { key: "sku", intent: "dry-run" },
+      );
+      outcomes.push({ ...outcome, id: sheet.id });
+      const message =
+        outcome.message ||
+        (outcome.json.fieldErrors as { file?: string[] } | undefined)
+          ?.file?.[0] ||
+        "";
+      const label = `${sheet.id} → ${outcome.status} ${message}`;
+      expect(outcome.status, label).toBeLessThan(500);
+      if (sheet.expect === "accept") expect(outcome.status, label).toBe(200);
+      if (sheet.expect === "refuse")
+        expect(outcome.status, label).toBeGreaterThanOrEqual(400);
+      if (outcome.status >= 400) {
+        expect(message, label).toBeTruthy();
+        expect(message, label).not.toMatch(INTERNALS);
+        const fileError = JSON.stringify(outcome.json.fieldErrors ?? {});
+        if (sheet.message)
+          expect(`${message} ${fileError}`, label).toMatch(sheet.message);
+      }
+      if (outcome.json.intent !== "queued") {
+        expect(sheet.workerMessage, label).toBeUndefined();
+        continue;
+      }
+      // What the worker does with it (run here, bounded like the job; the queued job itself is dropped).
+      const queued = (await latestSpreadsheetImport(shop))!;
+      await (
+        await getQueue("maintenance").getJob(
+          `spreadsheet.import_${shop}_${queued.id}`,
+        )
+      )?.remove();
+      const verdict = await runSpreadsheetImport(shop, queued.id).then(
+        () => "",
+        (error: Error) => error.message,
+      );
+      const row = await latestSpreadsheetImport(shop);
+      if (sheet.workerMessage) {
+        expect(row?.status, label).toBe("FAILED");
+        expect(row?.error, label).toMatch(sheet.workerMessage);
+        expect(row?.error, label).not.toMatch(INTERNALS);
+      } else expect(verdict, label).toBe("");
+    }
+    const maxDelay = Math.max(...outcomes.map((o) => o.delayMs));
+    console.log(
+      `RESULT hostile_spreadsheets files=${outcomes.length} refused=${outcomes.filter((o) => o.status >= 400).length} max_event_loop_delay_ms=${Math.round(maxDelay)} max_loop_block_cpu_ms=${Math.max(...outcomes.map((o) => o.blockCpuMs))}`,
+    );
+    for (const o of outcomes)
+      console.log(
+        `  ${o.id}: ${o.status} delay=${Math.round(o.delayMs)}ms block_cpu=${o.blockCpuMs}ms ${o.message.slice(0, 100)}`,
+      );
+    for (const o of outcomes) {
+      expect(o.delayMs, o.id).toBeLessThan(MAX_EVENT_LOOP_DELAY_MS);
+      expect(o.blockCpuMs, o.id).toBeLessThan(MAX_LOOP_BLOCK_CPU_MS);
+    }
   }, 180_000);
 });

@@ -1,14 +1,6 @@
 // The PIM screens render on the server with real loader data (Polaris, i18n, router hooks): a smoke test that
 // catches a component crashing on the shapes the loaders return.
-import { AppProvider } from "@shopify/polaris";
-import polarisTranslations from "@shopify/polaris/locales/en.json";
 import type { ComponentType } from "react";
-import { renderToString } from "react-dom/server";
-import {
-  createStaticHandler,
-  createStaticRouter,
-  StaticRouterProvider,
-} from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
@@ -25,11 +17,9 @@ import Spreadsheet, {
 } from "~/routes/app.products.spreadsheet";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { connectAppTo } from "../support/app-emulator";
+import { renderRoute } from "../support/render-route";
 import { testEmulator } from "../../emulator/testing";
-import {
-  embeddedFetchRequest,
-  storeOfflineSessionWithToken,
-} from "../support/shopify";
+import { storeOfflineSessionWithToken } from "../support/shopify";
 
 const SHOP = "render-shop.myshopify.com";
 const emulator = testEmulator();
@@ -71,45 +61,20 @@ beforeAll(async () => {
   );
 });
 
-async function render(
+const render = (
   path: string,
   Component: ComponentType,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route's loader has its own argument type
   loader: (args: any) => Promise<unknown>,
   params: Record<string, string> = {},
-): Promise<string> {
-  const data = await loader({
-    request: await embeddedFetchRequest(path, SHOP),
-    params,
-    context: {},
-  });
-  const routes = [
-    {
-      id: "page",
-      path: path.split("?")[0],
-      loader: () => data as Record<string, unknown>,
-      Component,
-    },
-  ];
-  const handler = createStaticHandler(routes);
-  const context = await handler.query(
-    new Request(`https://app.invalid${path}`),
-  );
-  if (context instanceof Response)
-    throw new Error(`unexpected response ${context.status}`);
-  const router = createStaticRouter(handler.dataRoutes, context);
-  return renderToString(
-    <AppProvider i18n={polarisTranslations}>
-      <StaticRouterProvider router={router} context={context} hydrate={false} />
-    </AppProvider>,
-  );
-}
+) => renderRoute(SHOP, path, Component, loader, params);
 
 describe("PIM screens", () => {
   it("render the products index with its filters and rows", async () => {
     const html = await render("/app/products", Products, productsLoader);
     expect(html).toContain("Camel wrap coat");
     expect(html).toContain("Outerwear");
+    expect(html).toContain("Shopify: Active");
   });
 
   it("render the product editor with groups, variant grid, completeness and history", async () => {
@@ -123,6 +88,29 @@ describe("PIM screens", () => {
     expect(html).toContain("C-S");
     expect(html).toContain("Completeness");
     expect(html).toContain("Slim");
+    // Two statuses, never confused: the PIM's approval of the values and Shopify's own product status.
+    expect(html).toContain("Values: draft");
+    expect(html).toContain("Shopify: Active");
+    expect(html).not.toMatch(/>Draft</);
+  });
+
+  it("shows Shopify's Draft status apart from the values' approval", async () => {
+    await db.product.update({
+      where: { id: productId },
+      data: { status: "DRAFT", pimStatus: "APPROVED" },
+    });
+    const html = await render(
+      `/app/products/${productId}`,
+      Editor,
+      editorLoader,
+      { id: productId },
+    );
+    expect(html).toContain("Values approved");
+    expect(html).toContain("Shopify: Draft");
+    await db.product.update({
+      where: { id: productId },
+      data: { status: "ACTIVE", pimStatus: "DRAFT" },
+    });
   });
 
   it("render the attribute settings and the spreadsheet screen", async () => {

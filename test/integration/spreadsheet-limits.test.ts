@@ -1,7 +1,6 @@
 // Spreadsheets are read with bounded time and memory: a CSV row bomb stops at the row limit while streaming, an
 // XLSX zip bomb is refused from its zip directory (or when an entry outgrows what it declares) before exceljs
 // inflates it, an XLSX never parses inside the web request, and every refusal is a sentence for the merchant.
-import { createDeflateRaw, crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Invalid } from "~/lib/errors";
@@ -15,6 +14,7 @@ import { readSheet } from "~/pim/spreadsheet.server";
 import { getQueue } from "~/jobs/queues.server";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { embeddedFetchRequest, storeOfflineSession } from "../support/shopify";
+import { deflatedSpaces, zipOf } from "../../scripts/hostile-spreadsheets";
 
 const SHOP = "sheet-limits.myshopify.com";
 
@@ -22,63 +22,6 @@ beforeAll(async () => {
   await upsertInstalledShop(SHOP);
   await storeOfflineSession(SHOP);
 });
-
-/** Deflates `size` bytes of spaces without holding them: a bomb's payload. */
-async function deflatedSpaces(
-  size: number,
-): Promise<{ data: Buffer; crc: number }> {
-  const chunk = Buffer.alloc(1024 * 1024, 0x20);
-  const deflate = createDeflateRaw({ level: 9 });
-  const out: Buffer[] = [];
-  deflate.on("data", (c: Buffer) => out.push(c));
-  const done = new Promise((resolve) => deflate.on("end", resolve));
-  let crc = 0;
-  for (let written = 0; written < size; written += chunk.length) {
-    crc = crc32(chunk, crc);
-    if (!deflate.write(chunk))
-      await new Promise((resolve) => deflate.once("drain", resolve));
-  }
-  deflate.end();
-  await done;
-  return { data: Buffer.concat(out), crc };
-}
-
-/** A one-entry zip (what an .xlsx is), declaring `declaredSize` as the entry's unpacked size. */
-function zipOf(
-  name: string,
-  entry: { data: Buffer; crc: number },
-  declaredSize: number,
-): Uint8Array {
-  const file = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8); // deflate
-  local.writeUInt32LE(entry.crc >>> 0, 14);
-  local.writeUInt32LE(entry.data.length, 18);
-  local.writeUInt32LE(declaredSize, 22);
-  local.writeUInt16LE(file.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(entry.crc >>> 0, 16);
-  central.writeUInt32LE(entry.data.length, 20);
-  central.writeUInt32LE(declaredSize, 24);
-  central.writeUInt16LE(file.length, 28);
-  central.writeUInt32LE(0, 42); // local header offset
-  const centralOffset = local.length + file.length + entry.data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + file.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return new Uint8Array(
-    Buffer.concat([local, file, entry.data, central, file, end]),
-  );
-}
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(

@@ -3,7 +3,13 @@
 // revert. Results are App Bridge toasts; failures also show inline, next to their fields.
 import { useNavigation, useSubmit } from "@remix-run/react";
 import { SaveBar } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  InlineStack,
+  Layout,
+  Page,
+} from "@shopify/polaris";
 import { useEffect, useState, type ReactNode } from "react";
 import { UnsavedChangesBanner } from "~/components/unsaved-changes-banner";
 import { useToast } from "~/components/use-toast";
@@ -14,7 +20,7 @@ import type { EditorView } from "~/pim/editor-view";
 import { ApproveOverride } from "./approve-override";
 import { CompletenessCard } from "./completeness-card";
 import { FamilyCard } from "./family-card";
-import { PimStatusBadge } from "./pim-status-badge";
+import { PimStatusBadge, ShopifyStatusBadge } from "./pim-status-badge";
 import { ProductValuesForm } from "./product-values-form";
 import { ValueHistoryCard } from "./value-history-card";
 
@@ -94,7 +100,12 @@ export function ProductEditor({
     <Page
       backAction={{ url: "/app/products" }}
       title={data.product.title}
-      titleMetadata={<PimStatusBadge status={data.product.pimStatus} />}
+      titleMetadata={
+        <InlineStack gap="100">
+          <PimStatusBadge status={data.product.pimStatus} />
+          <ShopifyStatusBadge status={data.product.status} />
+        </InlineStack>
+      }
       subtitle={t("pim.editor.published", {
         published: data.product.publishedVersion,
         approved: data.product.approvedVersion,

@@ -14,13 +14,15 @@ import { memo } from "react";
 import { useSearchParam } from "~/components/use-search-param";
 import { useT } from "~/i18n";
 import { CHANNELS, type Channel } from "~/pim/channels";
-import { PimStatusBadge } from "./pim-status-badge";
+import { PimStatusBadge, ShopifyStatusBadge } from "./pim-status-badge";
 
 export type ProductRow = {
   id: string;
   title: string;
   familyName: string | null;
   pimStatus: string;
+  /** Shopify's product status (ACTIVE, DRAFT, ARCHIVED, UNLISTED). */
+  status: string;
   vendor: string | null;
   productType: string | null;
   variants: number;
@@ -89,6 +91,9 @@ const ProductTableRow = memo(function ProductTableRow({
         <PimStatusBadge status={row.pimStatus} />
       </IndexTable.Cell>
       <IndexTable.Cell>
+        <ShopifyStatusBadge status={row.status} />
+      </IndexTable.Cell>
+      <IndexTable.Cell>
         <CompletenessCell row={row} channel={channel} />
       </IndexTable.Cell>
       <IndexTable.Cell>{row.vendor ?? ""}</IndexTable.Cell>
@@ -137,6 +142,7 @@ export function ProductsTable({
           { title: t("pim.index.product") },
           { title: t("pim.index.family") },
           { title: t("pim.index.status") },
+          { title: t("pim.index.shopifyStatus") },
           {
             title: t("pim.index.completenessOn", {
               channel: t(`pim.channel.${channel}`),

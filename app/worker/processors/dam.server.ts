@@ -2,6 +2,7 @@ import {
   enqueueMissingRenditions,
   renderVersionRenditions,
 } from "~/dam/renditions.server";
+import { sweepSpoolFiles } from "~/dam/spool.server";
 import { prerenderStorefrontRendition } from "~/sync/storefront/rendition.server";
 import type { Processor } from "../processor";
 
@@ -24,3 +25,7 @@ export const renderRenditionsProcessor: Processor<"dam.renditions"> = async (
 export const enqueueMissingRenditionsProcessor: Processor<
   "dam.renditions-missing"
 > = async () => ({ enqueued: await enqueueMissingRenditions() });
+
+export const sweepSpoolProcessor: Processor<"dam.spool-sweep"> = async () => ({
+  removed: await sweepSpoolFiles(),
+});

@@ -18,6 +18,7 @@ import {
 import {
   enqueueMissingRenditionsProcessor,
   renderRenditionsProcessor,
+  sweepSpoolProcessor,
 } from "./dam.server";
 import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
 import {
@@ -39,6 +40,7 @@ export const processors: ProcessorMap = {
   // DAM
   "dam.renditions": renderRenditionsProcessor,
   "dam.renditions-missing": enqueueMissingRenditionsProcessor,
+  "dam.spool-sweep": sweepSpoolProcessor,
   // PIM
   "catalogue.import": importCatalogueProcessor,
   "catalogue.reconcile-all": reconcileCataloguesProcessor,
