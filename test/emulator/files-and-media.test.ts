@@ -5,7 +5,8 @@ import { studioImage } from "../../emulator/seed/images";
 import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
 import { adminApi, stagedUpload, testEmulator } from "../../emulator/testing";
 
-const emulator = testEmulator({ mediaProcessingMs: 60 });
+// Processing takes 300 ms (PROCESSING from 150 ms): a window wide enough to be seen on a loaded machine.
+const emulator = testEmulator({ mediaProcessingMs: 300 });
 const api = () => adminApi(emulator, DEMO_SHOP);
 const camel = COLOURS[0]!;
 let jpeg: Buffer;
@@ -77,8 +78,12 @@ describe("staged uploads and files", () => {
   it("processes an upload UPLOADED → PROCESSING → READY, with the image's real dimensions", async () => {
     const created = await createImage(jpeg);
     expect(created.fileStatus).toBe("UPLOADED");
-    await new Promise((resolve) => setTimeout(resolve, 40));
-    expect((await file(created.id)).fileStatus).toBe("PROCESSING");
+    let seen = created.fileStatus;
+    while (seen === "UPLOADED") {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      seen = (await file(created.id)).fileStatus;
+    }
+    expect(seen).toBe("PROCESSING");
     const done = await ready(created.id);
     expect(done).toMatchObject({
       fileStatus: "READY",
