@@ -3,7 +3,6 @@
 // confirmation (blocked, failed: backoff for the reconciler), or release the pair for a retry.
 import db, { type Prisma } from "~/db.server";
 import type { ChannelKind } from "~/channels/kinds";
-import { jobSeqOf } from "./pair-queries.db.server";
 import { pairKey, type HopKind } from "./pair-state.db.server";
 
 export interface RunStart {
@@ -272,30 +271,4 @@ export async function releaseRun(
     where: { shop, productId, channel, status: "SYNCING" },
     data: { status: "PENDING" },
   });
-}
-
-/**
- * A job of the pair (queued under `seq`) failed transiently: the pair's next run is due at `at`. Returns the job
- * sequence to queue that run under, or null when nothing is left to do (the pair is settled).
- *
- * A job that failed before its run began (waiting for the pair's lock) has not moved the sequence on, so its own
- * id is still the pair's next: the sequence moves here, since a job cannot be queued under the id of the running
- * one (the retry would be dropped, and the pair left without a job).
- */
-export async function scheduleNextRun(
-  shop: string,
-  productId: string,
-  channel: ChannelKind,
-  seq: number,
-  at: Date,
-): Promise<number | null> {
-  await db.syncState.updateMany({
-    where: { shop, productId, channel, jobSeq: seq },
-    data: { jobSeq: { increment: 1 } },
-  });
-  const { count } = await db.syncState.updateMany({
-    where: { shop, productId, channel, status: { in: ["PENDING", "SYNCING"] } },
-    data: { nextCheckAt: at },
-  });
-  return count === 0 ? null : jobSeqOf(shop, productId, channel);
 }
