@@ -1,16 +1,19 @@
-// Publishing approved values to Shopify: metafield definitions in the app-reserved namespace (`$app`, storefront
-// readable so themes can show them), values with metafieldsSet (≤ 25 per call, compareDigest), cleared values
-// with metafieldsDelete — all through the throttle-aware AdminClient.
-// https://shopify.dev/docs/apps/build/custom-data/ownership#reserved-prefixes
+// Publishing approved values to Shopify: values with metafieldsSet (≤ 25 per call, compareDigest), cleared values
+// with metafieldsDelete — all through the throttle-aware AdminClient, after making sure the definitions exist
+// (metafield-definitions.server.ts). What to send is planned by the pure metafields.ts.
+import { chunks } from "~/lib/chunks";
 import { Invalid, Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
 import { metafieldType, metafieldValue } from "./attribute-types";
+import { listAttributes, type Attribute } from "./attributes.db.server";
+import { ensureMetafieldDefinitions } from "./metafield-definitions.server";
 import {
-  listAttributes,
-  setMetafieldDefinitionId,
-  type Attribute,
-} from "./attributes.db.server";
+  APP_NAMESPACE,
+  METAFIELDS_PER_CALL,
+  planPublish,
+  type DesiredMetafield,
+} from "./metafields";
 import {
   forgetPublished,
   markPublished,
@@ -21,35 +24,6 @@ import {
   type PublishedRow,
 } from "./publish.db.server";
 import { approvedValues } from "./values.db.server";
-
-export const APP_NAMESPACE = "$app";
-/** Shopify's limit for metafieldsSet (and what we use for metafieldsDelete). */
-export const METAFIELDS_PER_CALL = 25;
-
-const CREATE_DEFINITION = `#graphql
-  mutation PimMetafieldDefinitionCreate($definition: MetafieldDefinitionInput!) {
-    metafieldDefinitionCreate(definition: $definition) {
-      createdDefinition {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-const FIND_DEFINITION = `#graphql
-  query PimMetafieldDefinitionFind($ownerType: MetafieldOwnerType!, $key: String!) {
-    metafieldDefinitions(first: 1, ownerType: $ownerType, namespace: "$app", key: $key) {
-      nodes {
-        id
-      }
-    }
-  }
-`;
 
 const SET_METAFIELDS = `#graphql
   mutation PimMetafieldsSet($metafields: [MetafieldsSetInput!]!) {
@@ -120,62 +94,6 @@ const CURRENT_METAFIELDS = `#graphql
   }
 `;
 
-/**
- * Creates the Shopify metafield definition of every attribute that has none yet (storefront PUBLIC_READ). An
- * existing definition with the same key is adopted. Idempotent. Throws `Invalid`/`Upstream`.
- */
-export async function ensureMetafieldDefinitions(
-  shop: string,
-  client: AdminClient,
-  attributes?: readonly Attribute[],
-): Promise<number> {
-  let created = 0;
-  for (const attribute of attributes ?? (await listAttributes(shop))) {
-    if (attribute.metafieldDefinitionId) continue;
-    const ownerType =
-      attribute.level === "VARIANT" ? "PRODUCTVARIANT" : "PRODUCT";
-    const data = await client.request(CREATE_DEFINITION, {
-      definition: {
-        name:
-          attribute.labels.en ??
-          Object.values(attribute.labels)[0] ??
-          attribute.key,
-        namespace: APP_NAMESPACE,
-        key: attribute.key,
-        type: metafieldType(attribute),
-        ownerType,
-        access: { storefront: "PUBLIC_READ" },
-      },
-    });
-    const result = data.metafieldDefinitionCreate;
-    let id = result?.createdDefinition?.id ?? null;
-    if (!id && result?.userErrors.some((e) => e.code === "TAKEN")) {
-      const found = await client.request(FIND_DEFINITION, {
-        ownerType,
-        key: attribute.key,
-      });
-      id = found.metafieldDefinitions.nodes[0]?.id ?? null;
-    }
-    if (!id)
-      assertNoUserErrors("metafieldDefinitionCreate", result?.userErrors ?? []);
-    if (!id)
-      throw new Upstream(
-        "metafieldDefinitionCreate returned no definition",
-        false,
-      );
-    await setMetafieldDefinitionId(shop, attribute.id, id);
-    created += 1;
-  }
-  return created;
-}
-
-export interface DesiredMetafield {
-  ownerShopifyId: string;
-  key: string;
-  type: string;
-  value: string;
-}
-
 /** The metafields a product's approved values should produce on Shopify. */
 export async function desiredMetafields(
   shop: string,
@@ -201,40 +119,6 @@ export async function desiredMetafields(
   for (const variant of Object.values(values.variants))
     for (const [key, value] of Object.entries(variant.values))
       add(variant.shopifyId, key, value);
-  return out;
-}
-
-export interface PublishPlan {
-  set: (DesiredMetafield & { compareDigest: string | null })[];
-  remove: { ownerShopifyId: string; key: string }[];
-}
-
-/** What must change on Shopify: new or changed values (with the digest we last saw), and cleared ones. Pure. */
-export function planPublish(
-  desired: readonly DesiredMetafield[],
-  published: readonly PublishedRow[],
-): PublishPlan {
-  const id = (m: { ownerShopifyId: string; key: string }) =>
-    `${m.ownerShopifyId}|${m.key}`;
-  const known = new Map(published.map((p) => [id(p), p]));
-  const wanted = new Set(desired.map(id));
-  return {
-    set: desired
-      .filter((d) => {
-        const p = known.get(id(d));
-        return !p || p.value !== d.value || p.type !== d.type;
-      })
-      .map((d) => ({ ...d, compareDigest: known.get(id(d))?.digest ?? null })),
-    remove: published
-      .filter((p) => !wanted.has(id(p)))
-      .map((p) => ({ ownerShopifyId: p.ownerShopifyId, key: p.key })),
-  };
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Prisma access for spreadsheet import/export: owners by SKU or handle, values of the products to export.
 import db from "~/db.server";
+import { chunks } from "~/lib/chunks";
 import {
   parseProductsIndexQuery,
   productsWhere,
@@ -11,13 +12,6 @@ import { defaultLocale } from "./values.db.server";
 export interface SheetOwner {
   productId: string;
   variantId: string | null;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
 }
 
 export async function findVariantsBySku(

@@ -11,7 +11,7 @@ import {
   type ValidationRules,
 } from "~/pim/attribute-types";
 import { computeCompleteness } from "~/pim/completeness";
-import { planPublish } from "~/pim/publish.server";
+import { planPublish } from "~/pim/metafields";
 
 const attr = (
   type: AttributeType,
