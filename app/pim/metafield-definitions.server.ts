@@ -3,13 +3,12 @@
 import { Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
-import { metafieldType } from "./attribute-types";
 import {
   listAttributes,
   setMetafieldDefinitionId,
   type Attribute,
 } from "./attributes.db.server";
-import { APP_NAMESPACE } from "./metafields";
+import { APP_NAMESPACE, metafieldType } from "./metafields";
 
 const CREATE_DEFINITION = `#graphql
   mutation PimMetafieldDefinitionCreate($definition: MetafieldDefinitionInput!) {

@@ -5,12 +5,13 @@ import { chunks } from "~/lib/chunks";
 import { Invalid, Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
-import { metafieldType, metafieldValue } from "./attribute-types";
 import { listAttributes, type Attribute } from "./attributes.db.server";
 import { ensureMetafieldDefinitions } from "./metafield-definitions.server";
 import {
   APP_NAMESPACE,
   METAFIELDS_PER_CALL,
+  metafieldType,
+  metafieldValue,
   planPublish,
   type DesiredMetafield,
 } from "./metafields";
