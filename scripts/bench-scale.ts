@@ -15,6 +15,7 @@ import { performance } from "node:perf_hooks";
 import { RedisServer, WorkerProcess } from "../emulator/processes";
 import {
   arg,
+  benchChannels,
   benchImage,
   benchRun,
   benchShop,
@@ -72,6 +73,7 @@ try {
     variantCount += product.variantIds.length;
   }
   await mirrorFromEmulator(emulator, SHOP, chosen);
+  await benchChannels(SHOP);
   say(
     `${chosen.length} products, ${variantCount} variants; linking ${ASSETS} assets to ${ASSETS * PER_ASSET} variants`,
   );

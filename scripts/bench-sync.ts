@@ -8,6 +8,7 @@
 // throttled_pct=… direct_assets_per_s=… ratio_vs_direct=…`.
 import { performance } from "node:perf_hooks";
 import {
+  benchChannels,
   benchImage,
   benchRun,
   benchShop,
@@ -64,6 +65,7 @@ const countingFetch: typeof fetch = async (input, init) => {
 setShopifyFetch(countingFetch);
 
 const products = await mirrorFromEmulator(emulator, SHOP);
+await benchChannels(SHOP);
 
 // 100 assets, each linked to 10 variants of one product (as many products as needed).
 const variants = await db.variant.findMany({

@@ -66,10 +66,7 @@ export async function benchRun(
   };
 }
 
-/**
- * The store emulator with the demo shop seeded (no images) and the app installed on it: an offline session with
- * the shop's token, and the channels the sync benches measure (storefront on; Google and marketplace off).
- */
+/** The store emulator with the demo shop seeded (no images) and the app's offline session with the shop's token. */
 export async function benchShop(options: {
   factor: number;
   throttle?: EmulatorOptions["throttle"];
@@ -79,7 +76,6 @@ export async function benchShop(options: {
     await import("../../emulator/seed/seed");
   const { Session } = await import("@shopify/shopify-api");
   const { sessionStorage } = await import("~/shopify.server");
-  const { default: db } = await import("~/db.server");
   const emulator = new ShopifyEmulator({
     apiKey: "bench",
     apiSecret: "bench-secret",
@@ -98,6 +94,12 @@ export async function benchShop(options: {
       scope: "write_products,write_files",
     }),
   );
+  return { emulator, shop, token };
+}
+
+/** The channels the sync benches measure: storefront on, Google and marketplace off. After the shop is mirrored. */
+export async function benchChannels(shop: string): Promise<void> {
+  const { default: db } = await import("~/db.server");
   await db.channel.createMany({
     data: [
       { shop, kind: "SHOPIFY_STOREFRONT", enabled: true, config: {} },
@@ -110,7 +112,6 @@ export async function benchShop(options: {
       { shop, kind: "MARKETPLACE", enabled: false, config: {} },
     ],
   });
-  return { emulator, shop, token };
 }
 
 /** The bench's `i`th coat packshot (1200×1500 JPEG), `label` written on it so each version differs. */
