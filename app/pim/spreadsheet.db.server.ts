@@ -6,7 +6,7 @@ import {
   productsWhere,
   type ProductsIndexQuery,
 } from "./products-index.db.server";
-import { valueKey } from "./value-edits";
+import { draftSelect, valueKey } from "./value-edits";
 import { defaultLocale } from "./values.db.server";
 
 export interface SheetOwner {
@@ -58,13 +58,7 @@ export async function currentDrafts(
   for (const batch of chunks([...new Set(productIds)], 500)) {
     const rows = await db.attributeValue.findMany({
       where: { shop, productId: { in: batch } },
-      select: {
-        ownerId: true,
-        attributeId: true,
-        locale: true,
-        channel: true,
-        draft: true,
-      },
+      select: draftSelect,
     });
     for (const row of rows) drafts.set(valueKey(row), row.draft);
   }
