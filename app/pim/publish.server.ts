@@ -14,6 +14,7 @@ import {
   metafieldValue,
   planPublish,
   type DesiredMetafield,
+  type PublishPlan,
 } from "./metafields";
 import {
   forgetPublished,
@@ -148,6 +149,88 @@ async function resyncPublished(
   }
 }
 
+/**
+ * Sends one metafieldsSet call and records the digests Shopify answered, and the latest write time as our echo.
+ * "conflict" when a compareDigest was stale (someone else wrote since we last read). Throws `Invalid`/`Upstream`.
+ */
+async function setBatch(
+  shop: string,
+  productId: string,
+  client: AdminClient,
+  batch: PublishPlan["set"],
+  echoSoFar: Date | null,
+): Promise<"conflict" | { echo: Date | null }> {
+  const data = await client.request(SET_METAFIELDS, {
+    metafields: batch.map((m) => ({
+      ownerId: m.ownerShopifyId,
+      namespace: APP_NAMESPACE,
+      key: m.key,
+      type: m.type,
+      value: m.value,
+      compareDigest: m.compareDigest,
+    })),
+  });
+  const result = data.metafieldsSet;
+  const errors = result?.userErrors ?? [];
+  if (
+    errors.some(
+      (e) =>
+        e.code === "STALE_OBJECT" ||
+        /compareDigest/.test(e.field?.join(".") ?? ""),
+    )
+  )
+    return "conflict";
+  if (errors.length) assertNoUserErrors("metafieldsSet", errors);
+  const written = result?.metafields ?? [];
+  const digestOf = new Map(
+    written.map((m) => [
+      `${m.owner && "id" in m.owner ? m.owner.id : ""}|${m.key}`,
+      m,
+    ]),
+  );
+  await recordPublished(
+    shop,
+    productId,
+    batch.map((m) => ({
+      ownerShopifyId: m.ownerShopifyId,
+      key: m.key,
+      type: m.type,
+      value: m.value,
+      digest:
+        digestOf.get(`${m.ownerShopifyId}|${m.key}`)?.compareDigest ?? null,
+    })),
+  );
+  let echo = echoSoFar;
+  for (const m of written) {
+    const at = new Date(m.updatedAt as string);
+    if (!echo || at > echo) echo = at;
+  }
+  // Recorded per batch: the products/update this write causes may be processed before the publish ends.
+  await recordEcho(shop, productId, echo);
+  return { echo };
+}
+
+/** Deletes one batch of cleared values on Shopify and forgets them. Throws `Invalid`. */
+async function removeBatch(
+  shop: string,
+  client: AdminClient,
+  batch: PublishPlan["remove"],
+): Promise<void> {
+  const data = await client.request(DELETE_METAFIELDS, {
+    metafields: batch.map((m) => ({
+      ownerId: m.ownerShopifyId,
+      namespace: APP_NAMESPACE,
+      key: m.key,
+    })),
+  });
+  const errors = data.metafieldsDelete?.userErrors ?? [];
+  if (errors.length)
+    throw new Invalid(
+      `metafieldsDelete: ${errors.map((e) => e.message).join("; ")}`,
+    );
+  await forgetPublished(shop, batch);
+}
+
 export interface PublishResult {
   outcome: "published" | "superseded" | "not-found";
   set: number;
@@ -182,25 +265,8 @@ export async function publishProductValues(
   let echo: Date | null = null;
   for (const batch of chunks(plan.set, METAFIELDS_PER_CALL)) {
     calls += 1;
-    const data = await client.request(SET_METAFIELDS, {
-      metafields: batch.map((m) => ({
-        ownerId: m.ownerShopifyId,
-        namespace: APP_NAMESPACE,
-        key: m.key,
-        type: m.type,
-        value: m.value,
-        compareDigest: m.compareDigest,
-      })),
-    });
-    const result = data.metafieldsSet;
-    const errors = result?.userErrors ?? [];
-    if (
-      errors.some(
-        (e) =>
-          e.code === "STALE_OBJECT" ||
-          /compareDigest/.test(e.field?.join(".") ?? ""),
-      )
-    ) {
+    const written = await setBatch(shop, productId, client, batch, echo);
+    if (written === "conflict") {
       const now = await productPublishState(shop, productId);
       if (!options.force && now && now.publishedVersion >= target)
         return { outcome: "superseded", set: 0, removed: 0, calls };
@@ -215,48 +281,11 @@ export async function publishProductValues(
         true,
       );
     }
-    if (errors.length) assertNoUserErrors("metafieldsSet", errors);
-    const written = result?.metafields ?? [];
-    const digestOf = new Map(
-      written.map((m) => [
-        `${m.owner && "id" in m.owner ? m.owner.id : ""}|${m.key}`,
-        m,
-      ]),
-    );
-    await recordPublished(
-      shop,
-      productId,
-      batch.map((m) => ({
-        ownerShopifyId: m.ownerShopifyId,
-        key: m.key,
-        type: m.type,
-        value: m.value,
-        digest:
-          digestOf.get(`${m.ownerShopifyId}|${m.key}`)?.compareDigest ?? null,
-      })),
-    );
-    for (const m of written) {
-      const at = new Date(m.updatedAt as string);
-      if (!echo || at > echo) echo = at;
-    }
-    // Recorded per batch: the products/update this write causes may be processed before the publish ends.
-    await recordEcho(shop, productId, echo);
+    echo = written.echo;
   }
   for (const batch of chunks(plan.remove, METAFIELDS_PER_CALL)) {
     calls += 1;
-    const data = await client.request(DELETE_METAFIELDS, {
-      metafields: batch.map((m) => ({
-        ownerId: m.ownerShopifyId,
-        namespace: APP_NAMESPACE,
-        key: m.key,
-      })),
-    });
-    const errors = data.metafieldsDelete?.userErrors ?? [];
-    if (errors.length)
-      throw new Invalid(
-        `metafieldsDelete: ${errors.map((e) => e.message).join("; ")}`,
-      );
-    await forgetPublished(shop, batch);
+    await removeBatch(shop, client, batch);
   }
   await markPublished(shop, productId, target);
   return {
