@@ -38,6 +38,10 @@ export default defineConfig({
             "test/support/env.ts",
             "test/support/integration-setup.ts",
           ],
+          // One fork per run on two cores (vitest's default, cores − 1), each test file in a fresh fork with its
+          // own database and queue prefix: `npm test` runs the SQLite and PostgreSQL runs side by side, so the two
+          // runs already keep both cores busy beside the other steps. The tests wait little (the emulator's media
+          // processing takes 30 ms, the outbox relay polls every 50 ms), so more forks mostly add contention.
           pool: "forks",
           // Bounds on a hang, not timings: `npm test` runs both databases and the other checks side by side on
           // two cores, so a slow beforeAll (seeding a catalogue) can take twice as long as on its own.

@@ -20,9 +20,16 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  * typed as the SQLite one; only raw SQL differs by provider (check `dbProvider`).
  */
 export function createDb(databaseUrl: string): Db {
+  const transactionOptions = {
+    maxWait: env().DB_TRANSACTION_MAX_WAIT_MS,
+    timeout: env().DB_TRANSACTION_TIMEOUT_MS,
+  };
   if (providerOf(databaseUrl) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return new PostgresClient({
+      adapter,
+      transactionOptions,
+    }) as unknown as Db;
   }
   const file = sqliteFile(databaseUrl);
   if (file !== ":memory:")
@@ -31,7 +38,10 @@ export function createDb(databaseUrl: string): Db {
     url: file,
     timeout: SQLITE_BUSY_TIMEOUT_MS,
   });
-  return new PrismaClient({ adapter: withImmediateTransactions(adapter) });
+  return new PrismaClient({
+    adapter: withImmediateTransactions(adapter),
+    transactionOptions,
+  });
 }
 
 /**

@@ -51,6 +51,10 @@ const schema = z.object({
         .filter(Boolean),
     ),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // How long a transaction may wait for a connection, and run, before Prisma gives up (its defaults, 2 s and 5 s,
+  // failed approvals when four workers loaded one database: a busy database should make a write slow, not lost).
+  DB_TRANSACTION_MAX_WAIT_MS: z.coerce.number().int().min(100).default(10_000),
+  DB_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
   // Files Vitrine created are orphans (and deleted) only once older than this: a creation may still be recording.
   SYNC_ORPHAN_GRACE_MS: z.coerce.number().int().min(0).default(600_000),
   // Object storage for several machines: s3://bucket[/prefix] (AWS S3, R2, GCS, MinIO). Unset: STORAGE_DIR.

@@ -1,5 +1,6 @@
 // `npm run emulator`: the store emulator on 127.0.0.1:$EMULATOR_PORT (default 8787), seeded with the demo shop
-// vitrine-demo.myshopify.com. See README "Store emulator" for the variables.
+// vitrine-demo.myshopify.com, or with the shops EMULATOR_SHOPS lists (comma-separated; the browser tests give each
+// suite its own). See README "Store emulator" for the variables.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { ShopifyEmulator } from "./emulator";
 import { DEMO_SHOP, seedShop } from "./seed/seed";
@@ -7,6 +8,10 @@ import { startEmulatorServer } from "./server";
 
 const port = Number(process.env.EMULATOR_PORT ?? 8787);
 const snapshotPath = process.env.EMULATOR_SNAPSHOT;
+const shops = (process.env.EMULATOR_SHOPS ?? DEMO_SHOP)
+  .split(",")
+  .map((shop) => shop.trim())
+  .filter(Boolean);
 const emulator = new ShopifyEmulator({
   apiKey: process.env.SHOPIFY_API_KEY ?? "vitrine-demo-api-key",
   apiSecret: process.env.SHOPIFY_API_SECRET ?? "vitrine-demo-api-secret",
@@ -24,19 +29,22 @@ if (snapshotPath && existsSync(snapshotPath)) {
   );
   console.log(`[emulator] state loaded from ${snapshotPath}`);
 } else {
-  const products = await seedShop(emulator, DEMO_SHOP, {
-    factor: Number(process.env.EMULATOR_SEED_FACTOR ?? 1),
-  });
-  console.log(
-    `[emulator] seeded ${DEMO_SHOP}: ${products.length} products, ${products.reduce((n, p) => n + p.variants.length, 0)} variants`,
-  );
+  for (const shop of shops) {
+    const products = await seedShop(emulator, shop, {
+      factor: Number(process.env.EMULATOR_SEED_FACTOR ?? 1),
+    });
+    console.log(
+      `[emulator] seeded ${shop}: ${products.length} products, ${products.reduce((n, p) => n + p.variants.length, 0)} variants`,
+    );
+  }
 }
 if (process.env.EMULATOR_ADMIN_TOKEN) {
-  emulator.issueAccessToken(DEMO_SHOP, {
-    token: process.env.EMULATOR_ADMIN_TOKEN,
-  });
+  for (const shop of shops)
+    emulator.issueAccessToken(shop, {
+      token: process.env.EMULATOR_ADMIN_TOKEN,
+    });
   console.log(
-    `[emulator] ${DEMO_SHOP} accepts EMULATOR_ADMIN_TOKEN as its offline access token`,
+    `[emulator] ${shops.join(", ")} accept EMULATOR_ADMIN_TOKEN as their offline access token`,
   );
 }
 

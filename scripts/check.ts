@@ -6,8 +6,9 @@
 // Integration tests run twice, side by side: against SQLite (a file per test file) and PostgreSQL
 // (TEST_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/test); each run has its own template database,
 // queue prefixes and storage folders, so they share nothing but Redis (REDIS_URL, default 127.0.0.1:6379). The app
-// is built once, while the tests run, and the browser test serves that build; the many-process test
-// (test/processes/, PostgreSQL only) runs the built web and worker entries once they exist.
+// is built once, while the tests run; the browser suites (one step, one stack) and the many-process test
+// (test/processes/, PostgreSQL only) run the built web and worker entries once they exist. At the end: each
+// step's time, longest first.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,8 +28,11 @@ interface Step {
   after?: string[];
 }
 
-// When several steps are ready, the earlier ones start first: the longest (the two integration runs) early, the
-// app build at once (it needs nothing), so the browser test is not left for the end.
+// When several steps are ready, the earlier ones start first: longest first (the two integration runs, PostgreSQL
+// the longer, then the browser tests and the many-process test once the build is there), so the short steps fill
+// the gaps at the end instead of a long one starting last. Only the type-aware steps (ESLint, tsc) wait for the
+// GraphQL codegen: its output (app/types/) is type declarations only, which vitest and the build strip and
+// Prettier ignores, so the app build and the integration runs start at once.
 const steps: Step[] = [
   { name: "graphql-codegen", command: tsx("scripts/graphql-codegen.ts") },
   { name: "build", command: [bin("remix"), "vite:build"] },
@@ -39,22 +43,28 @@ const steps: Step[] = [
     after: ["build"],
   },
   {
-    name: "integration (sqlite)",
-    command: [bin("vitest"), "run", "--project", "integration"],
-    after: ["graphql-codegen"],
-  },
-  {
     name: "integration (postgresql)",
     command: [bin("vitest"), "run", "--project", "integration"],
     env: { DATABASE_URL: postgresUrl },
-    after: ["graphql-codegen"],
+  },
+  {
+    name: "integration (sqlite)",
+    command: [bin("vitest"), "run", "--project", "integration"],
+  },
+  // The browser suites (asset library, PIM flows, sync screens) in Debian Chromium, one after another on ONE stack
+  // (test/e2e/run.ts: emulator, the built web and worker entries, Chromium), each suite with its own shop.
+  {
+    name: "e2e",
+    command: tsx("test/e2e/run.ts"),
+    env: { E2E_USE_BUILD: "1" },
+    after: ["build (node entries)"],
   },
   // Two web and two worker processes on PostgreSQL, Redis and S3 (test/processes/): PostgreSQL only.
   {
     name: "processes (postgresql)",
     command: [bin("vitest"), "run", "--project", "processes"],
     env: { DATABASE_URL: postgresUrl },
-    after: ["graphql-codegen", "build (node entries)"],
+    after: ["build (node entries)"],
   },
   {
     name: "eslint",
@@ -67,40 +77,16 @@ const steps: Step[] = [
     after: ["graphql-codegen"],
   },
   {
-    name: "prettier",
-    command: [bin("prettier"), "--check", "."],
-    after: ["graphql-codegen"],
+    name: "emulator",
+    command: [bin("vitest"), "run", "--project", "emulator"],
   },
   {
     name: "unit",
     command: [bin("vitest"), "run", "--project", "unit"],
-    after: ["graphql-codegen"],
   },
   {
-    name: "emulator",
-    command: [bin("vitest"), "run", "--project", "emulator"],
-    after: ["graphql-codegen"],
-  },
-  // The asset library in Debian Chromium (built app + worker + emulator); needs /usr/bin/chromium.
-  {
-    name: "e2e (dam library)",
-    command: tsx("test/e2e/dam-library.e2e.ts"),
-    env: { E2E_USE_BUILD: "1" },
-    after: ["build"],
-  },
-  // The PIM flows in Chromium: keyboard open, save bar, revert, inline errors, incomplete approval, export → import.
-  {
-    name: "e2e (pim flows)",
-    command: tsx("test/e2e/pim-flows.e2e.ts"),
-    env: { E2E_USE_BUILD: "1" },
-    after: ["build"],
-  },
-  // The sync screens in Chromium: a replacement watched to live, picking, confirmations, screenshots (issue #11).
-  {
-    name: "e2e (sync screens)",
-    command: tsx("test/e2e/sync-screens.e2e.ts"),
-    env: { E2E_USE_BUILD: "1" },
-    after: ["build"],
+    name: "prettier",
+    command: [bin("prettier"), "--check", "."],
   },
 ];
 
@@ -126,6 +112,7 @@ const plan = selected(process.argv.slice(2));
 const logs = mkdtempSync(path.join(tmpdir(), "vitrine-check-"));
 const started = performance.now();
 const done = new Set<string>();
+const durations = new Map<string, number>();
 const running = new Map<string, ChildProcess>();
 let failed = false;
 
@@ -140,10 +127,15 @@ function stopAll() {
       }
     }
 }
-process.on("SIGINT", () => {
-  stopAll();
-  process.exit(130);
-});
+// Interrupted (Ctrl-C, or CI's time limit sending SIGTERM): stop every step's process group with it.
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const)
+  process.on(signal, () => {
+    stopAll();
+    process.exit(code);
+  });
 
 function run(step: Step): Promise<void> {
   return new Promise((resolve) => {
@@ -172,18 +164,19 @@ function run(step: Step): Promise<void> {
     child.on("close", (code, signal) => {
       running.delete(step.name);
       log.end(() => {
-        const took = seconds(performance.now() - t0);
+        durations.set(step.name, performance.now() - t0);
+        const elapsed = seconds(durations.get(step.name)!);
         if (failed && signal) return resolve(); // stopped because another step failed
         const output = readFileSync(logFile, "utf8").trimEnd();
         console.log(`\n──── ${step.name} ${"─".repeat(60)}`);
         if (output) console.log(output);
         if (code === 0) {
-          console.log(`✔ ${step.name} (${took})`);
+          console.log(`✔ ${step.name} (${elapsed})`);
           done.add(step.name);
         } else if (!failed) {
           failed = true;
           console.error(
-            `✖ ${step.name} failed after ${took} (exit ${code ?? signal})`,
+            `✖ ${step.name} failed after ${elapsed} (exit ${code ?? signal})`,
           );
           stopAll();
         }
@@ -191,6 +184,14 @@ function run(step: Step): Promise<void> {
       });
     });
   });
+}
+
+/** Each finished step's wall-clock time, longest first (steps overlap, so they add up to more than the run). */
+function printTimings() {
+  if (!durations.size) return;
+  console.log("\nstep timings:");
+  for (const [name, ms] of [...durations].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${seconds(ms).padStart(8)}  ${name}`);
 }
 
 async function main() {
@@ -212,6 +213,7 @@ async function main() {
   }
   await Promise.all(active);
   rmSync(logs, { recursive: true, force: true });
+  printTimings();
   if (failed) process.exit(1);
   console.log(
     `\nall checks passed in ${seconds(performance.now() - started)} (${plan.length} steps, ${concurrency} at a time)`,

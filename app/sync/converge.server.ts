@@ -26,8 +26,10 @@ import {
   stampHops,
 } from "./pair-runs.db.server";
 import { recordDrift } from "./drift.db.server";
+import { overtaken } from "./pair-queries.db.server";
 
 export type RunOutcome =
+  | "superseded"
   | "gone"
   | "disabled"
   | "live"
@@ -50,15 +52,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Converges one product on one channel. Idempotent. Throws `Upstream` (retryable) while the channel does not
  * show the change yet or fails transiently; the caller decides whether a failure is final (`onFinalFailure`).
+ *
+ * `seq`: the job sequence the job was queued under. When a run of the pair has begun since (the sequence moved
+ * past it), that run read the change this job was queued for — the sequence is read in the change's own
+ * transaction — so this job stands down ("superseded") instead of converging the pair a second time.
  */
 export async function convergePair(
   shop: string,
   productId: string,
   channel: ChannelKind,
-  { final = false }: { final?: boolean } = {},
+  { final = false, seq }: { final?: boolean; seq?: number } = {},
 ): Promise<RunResult> {
   const adapter = adapterFor(channel);
   return withPairLock(shop, productId, channel, async () => {
+    if (seq !== undefined && (await overtaken(shop, productId, channel, seq)))
+      return { outcome: "superseded" };
     const run = await beginRun(shop, productId, channel);
     if (!run) return { outcome: "gone" };
     if (!(await adapter.enabled(shop))) {

@@ -27,10 +27,14 @@ export async function enqueuePairs(pairs: readonly PairRef[]): Promise<number> {
   let queued = 0;
   for (const pair of pairs) {
     try {
+      // Queued under the pair's sequence as it is now: when a run began since the change was committed, the id
+      // read then may belong to a finished job (and be free again) — a job queued under it would only stand down
+      // beside the pair's real next job; and a retry backing off under the current id runs at once instead.
+      const current = await jobSeqOf(pair.shop, pair.productId, pair.channel);
       await enqueue(CHANNEL_JOB[pair.channel], {
         shop: pair.shop,
         productId: pair.productId,
-        seq: pair.seq,
+        seq: Math.max(pair.seq, current ?? 0),
       });
       queued += 1;
     } catch (error) {

@@ -158,6 +158,20 @@ export async function scheduleNextRun(
   return count === 0 ? null : jobSeqOf(shop, productId, channel);
 }
 
+/**
+ * Whether a run of the pair has begun since a job was queued under `seq` (runs move the sequence on when they
+ * begin): that run read every change the job was queued for.
+ */
+export async function overtaken(
+  shop: string,
+  productId: string,
+  channel: ChannelKind,
+  seq: number,
+): Promise<boolean> {
+  const current = await jobSeqOf(shop, productId, channel);
+  return current !== null && current > seq;
+}
+
 /** Our variant id of a Shopify variant GID (null when unknown). */
 export async function variantIdOf(
   shop: string,

@@ -1,62 +1,13 @@
-// Browser test of the asset library (`npm run test:e2e`, a step of `npm test`): the built app, the worker and the
-// store emulator (serving App Bridge locally) as separate processes, driven in Debian Chromium via playwright-core.
-// It opens the library with seeded assets, uploads a file through the drop zone, waits for its thumbnail, and saves
-// a screenshot to test/e2e/artifacts/. CHROMIUM_PATH overrides /usr/bin/chromium.
-import { randomBytes } from "node:crypto";
-import { spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+// Browser suite of the asset library (run by test/e2e/run.ts, a step of `npm test`): it opens the library with
+// seeded assets, uploads a file through the drop zone, waits for its thumbnail, approves it, uploads a new version
+// and compares it, and saves screenshots to test/e2e/artifacts/.
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { Processes } from "../../scripts/demo/processes";
-import { migrateDeploy } from "../../scripts/setup";
-import { BROWSER_USER_AGENT } from "../support/shopify";
+import { artifacts, waitFor, type Suite } from "./harness";
 
-const SHOP = "vitrine-demo.myshopify.com";
-const artifacts = path.resolve("test/e2e/artifacts");
-const work = mkdtempSync(path.join(tmpdir(), "vitrine-e2e-"));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const [port, emulatorPort] = [await freePort(), await freePort()];
-const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
-const appUrl = `http://localhost:${port}`;
-const adminToken = `shpat_e2e_${randomBytes(12).toString("hex")}`;
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production",
-  PORT: String(port),
-  SHOPIFY_API_KEY: "vitrine-e2e-api-key",
-  SHOPIFY_API_SECRET: "vitrine-e2e-api-secret",
-  SHOPIFY_APP_URL: appUrl,
-  SHOPIFY_API_ORIGIN: emulatorUrl,
-  APP_BRIDGE_URL: `${emulatorUrl}/shopifycloud/app-bridge.js`,
-  EMULATOR_PORT: String(emulatorPort),
-  EMULATOR_ADMIN_TOKEN: adminToken,
-  DATABASE_URL: `file:${path.join(work, "e2e.sqlite")}`,
-  QUEUE_PREFIX: `vitrine-e2e-${randomBytes(4).toString("hex")}`,
-  STORAGE_DIR: path.join(work, "storage"),
-  LOG_LEVEL: "warn",
-};
-const say = (message: string) => console.log(`[e2e] ${message}`);
-const processes = new Processes(env, say);
+const SHOP = "vitrine-e2e-dam.myshopify.com";
 
 async function image(
   seed: number,
@@ -69,130 +20,34 @@ async function image(
   return format === "png" ? base.png().toBuffer() : base.jpeg().toBuffer();
 }
 
-/** The shop installed Vitrine (offline session with the emulator's token) and has three assets. */
-async function seed(): Promise<void> {
-  Object.assign(process.env, env);
-  const { Session } = await import("@shopify/shopify-api");
-  const { sessionStorage } = await import("~/shopify.server");
-  const { recordInstall } = await import("~/shop/install.server");
-  const { ingestUpload } = await import("~/dam/ingest.server");
-  const { closeQueues } = await import("~/jobs/queues.server");
-  await sessionStorage.storeSession(
-    new Session({
-      id: `offline_${SHOP}`,
-      shop: SHOP,
-      state: "e2e",
-      isOnline: false,
-      accessToken: adminToken,
-      scope: "read_products,write_products,read_files,write_files,read_locales",
-    }),
-  );
-  await recordInstall(SHOP);
-  for (const [i, name] of [
-    "camel-coat-front.jpg",
-    "silk-scarf.jpg",
-    "leather-boot.jpg",
-  ].entries())
-    await ingestUpload({
-      shop: SHOP,
-      filename: name,
-      data: await image(i + 1),
-      actor: "user:1",
-    });
-  await closeQueues();
-}
-
 async function readyThumbnails(page: Page): Promise<number> {
   return page
     .locator('.dam-grid-item [data-thumbnail-state="ready"] img')
     .count();
 }
 
-async function waitFor(
-  what: string,
-  check: () => Promise<boolean>,
-  timeoutMs = 60_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-async function main(): Promise<void> {
-  migrateDeploy(env.DATABASE_URL!);
-  const emulator = processes.start("emulator", [
-    process.execPath,
-    "--import",
-    "tsx",
-    "emulator/main.ts",
-  ]);
-  await processes.waitForLine(emulator, /^listening on /, 60_000);
-  await seed();
-  // `npm test` builds the app once, beside the other checks, and says so; on its own this script builds it.
-  if (process.env.E2E_USE_BUILD === "1" && existsSync("build/server/index.js"))
-    say("serving the build npm test made");
-  else {
-    say("building the app");
-    const build = spawnSync("node_modules/.bin/remix", ["vite:build"], {
-      env,
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    if (build.status !== 0) throw new Error("build failed");
-  }
-  processes.start("worker", [
-    process.execPath,
-    "--import",
-    "tsx",
-    "app/worker/main.server.ts",
-  ]);
-  processes.start("web", [
-    process.execPath,
-    "--import",
-    "tsx",
-    "app/web/main.server.ts",
-  ]);
-  await processes.waitForHealth(`${appUrl}/healthz`, 60_000);
-
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-    ],
-  });
-  const failures: string[] = [];
-  let passed = 0;
-  const check = async (name: string, run: () => Promise<void>) => {
-    try {
-      await run();
-      passed++;
-      say(`✔ ${name}`);
-    } catch (error) {
-      failures.push(`${name}: ${(error as Error).message}`);
-      say(`✖ ${name}: ${(error as Error).message}`);
-    }
-  };
-  mkdirSync(artifacts, { recursive: true });
-  try {
-    const page = await browser.newPage({
-      viewport: { width: 1400, height: 1000 },
-      // authenticate.admin answers 410 to bot-like agents, and headless Chromium says "HeadlessChrome".
-      userAgent: BROWSER_USER_AGENT,
-    });
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => {
-      pageErrors.push(error.message);
-      say(`page error: ${error.message}`);
-    });
+export const damLibrary: Suite = {
+  name: "dam library",
+  shop: SHOP,
+  /** The shop has three assets. */
+  async seed() {
+    const { ingestUpload } = await import("~/dam/ingest.server");
+    for (const [i, name] of [
+      "camel-coat-front.jpg",
+      "silk-scarf.jpg",
+      "leather-boot.jpg",
+    ].entries())
+      await ingestUpload({
+        shop: SHOP,
+        filename: name,
+        data: await image(i + 1),
+        actor: "user:1",
+      });
+  },
+  async run({ stack, page, pageErrors, say, check, openApp }) {
+    const work = stack.work;
     // Enter as the admin does (id_token on the first load), then go to the library inside the app.
-    await page.goto(`${emulatorUrl}/__emulator/admin?shop=${SHOP}`);
-    await page.waitForURL(/\/app\b/);
-    const search = new URL(page.url()).search;
-    await page.goto(`${appUrl}/app/assets${search}`);
+    await openApp("/app/assets");
 
     await check(
       "shows the seeded assets with their rendered thumbnails",
@@ -305,16 +160,5 @@ async function main(): Promise<void> {
       fullPage: true,
     });
     say(`screenshot: ${path.join(artifacts, "dam-library.png")}`);
-  } finally {
-    await browser.close();
-  }
-  console.log(`${passed} passed, ${failures.length} failed`);
-  rmSync(work, { recursive: true, force: true });
-  await processes.stopAll(failures.length ? 1 : 0);
-}
-
-main().catch(async (error: unknown) => {
-  console.error(`[e2e] ${(error as Error).stack ?? String(error)}`);
-  console.log("0 passed, 1 failed");
-  await processes.stopAll(1);
-});
+  },
+};

@@ -1,24 +1,20 @@
-// Browser test of the PIM screens (`npm run test:e2e:pim`, a step of `npm test`): one check per merchant flow, each
+// Browser suite of the PIM screens (run by test/e2e/run.ts, a step of `npm test`): one check per merchant flow, each
 // asserting what the merchant sees in Chromium — open a product from the list with the keyboard only; edit with the
 // App Bridge save bar; revert and see the reverted value in the form; bad input shows an inline error; switching
 // view with unsaved edits asks first; approving an incomplete product asks for a reason, shown in the history;
 // export CSV and XLSX from the page and dry-run the untouched files with 0 changes. Screenshot in test/e2e/artifacts.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { installShop, SHOP, startStack, waitFor, type Stack } from "./harness";
+import { artifacts, waitFor, type Suite, type SuiteContext } from "./harness";
 
-const artifacts = path.resolve("test/e2e/artifacts");
+const SHOP = "vitrine-e2e-pim.myshopify.com";
 
-async function seed(adminToken: string): Promise<void> {
-  await installShop(adminToken);
+async function seed(): Promise<void> {
   // The emulator's demo catalogue, imported here (the install's own import then finds it unchanged).
   const { importCatalogue, setUpApparelPim } =
     await import("~/pim/onboarding.server");
-  const { closeQueues } = await import("~/jobs/queues.server");
   await importCatalogue(SHOP);
   await setUpApparelPim(SHOP);
-  await closeQueues();
 }
 
 const toast = (page: Page, text: string | RegExp) =>
@@ -38,11 +34,9 @@ async function saveWithSaveBar(page: Page) {
   await saveBar(page).waitFor({ state: "detached" });
 }
 
-async function flows(stack: Stack, check: Check) {
-  const { page, search } = await stack.openApp();
-  const pageErrors: string[] = [];
+async function flows({ stack, page, pageErrors, check, enter }: SuiteContext) {
+  const search = await enter();
   let title = "";
-  page.on("pageerror", (error) => pageErrors.push(error.message));
 
   await check(
     "opens a product from the list with the keyboard only",
@@ -166,7 +160,6 @@ async function flows(stack: Stack, check: Check) {
       await page
         .getByText(/Approved while incomplete .*Care label arrives next week/)
         .waitFor({ timeout: 30_000 });
-      mkdirSync(artifacts, { recursive: true });
       await page.screenshot({
         path: path.join(artifacts, "pim-product.png"),
         fullPage: true,
@@ -203,32 +196,9 @@ async function flows(stack: Stack, check: Check) {
   });
 }
 
-type Check = (name: string, run: () => Promise<void>) => Promise<void>;
-
-async function main(): Promise<void> {
-  const stack = await startStack("e2e-pim", seed);
-  const failures: string[] = [];
-  let passed = 0;
-  const check: Check = async (name, run) => {
-    try {
-      await run();
-      passed++;
-      stack.say(`✔ ${name}`);
-    } catch (error) {
-      failures.push(`${name}: ${(error as Error).message}`);
-      stack.say(`✖ ${name}: ${(error as Error).message}`);
-    }
-  };
-  try {
-    await flows(stack, check);
-  } finally {
-    console.log(`${passed} passed, ${failures.length} failed`);
-    await stack.stop(failures.length ? 1 : 0);
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(`[e2e-pim] ${(error as Error).stack ?? String(error)}`);
-  console.log("0 passed, 1 failed");
-  process.exit(1);
-});
+export const pimFlows: Suite = {
+  name: "pim flows",
+  shop: SHOP,
+  seed,
+  run: flows,
+};

@@ -1,22 +1,18 @@
-// Browser test of the sync screens (issue #11), `npm run check -- e2e`: the demo shop's catalogue imported, a
+// Browser suite of the sync screens (issue #11), run by test/e2e/run.ts: the demo catalogue imported, a
 // coat whose front packshot is live on the storefront, the Google feed and a marketplace, a Draft product with an
 // image, and an image to link. In Chromium, as a merchant: replace the coat's image and watch every channel go
 // live on the asset page without reloading, with the time; rollback and archive ask first; bad input shows an
 // inline error; link by picking a product in the resource picker; a Draft product never shows live; the
-// dashboard reports replacements apart, its chart loaded after the page. Screenshots go to docs/screenshots/.
-import { writeFileSync, mkdirSync } from "node:fs";
+// dashboard reports replacements apart, its chart loaded after the page. Screenshots go to test/e2e/artifacts/;
+// `npm run screenshots` copies them to docs/screenshots/ (the README shows them).
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { MarketplaceReceiver } from "../../emulator/marketplace/receiver";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
-import {
-  SHOP,
-  startStack,
-  storeInstalledSession,
-  waitFor,
-} from "./screens-harness";
+import { artifacts, waitFor, type Suite, type SuiteContext } from "./harness";
 
-const screenshots = path.resolve("docs/screenshots");
+const SHOP = "vitrine-e2e-sync.myshopify.com";
 const receiver = new MarketplaceReceiver(
   "vitrine-e2e",
   "e2e-marketplace-secret",
@@ -39,83 +35,78 @@ const packshot = (colour: number, family: "coat" | "accessory" = "coat") =>
     packshot: true,
   });
 
-const stack = await startStack(
-  "e2e sync screens",
-  async ({ adminToken, say }) => {
-    const { default: db } = await import("~/db.server");
-    const { recordInstall } = await import("~/shop/install.server");
-    const { importCatalogue, setUpApparelPim } =
-      await import("~/pim/onboarding.server");
-    const { ingestUpload } = await import("~/dam/ingest.server");
-    const { approveVersion } = await import("~/dam/versions.server");
-    const { linkAssets } = await import("~/sync/links.db.server");
-    const { configureMarketplace } =
-      await import("~/sync/channels/channels.db.server");
-    const { closeQueues } = await import("~/jobs/queues.server");
-    await storeInstalledSession(adminToken);
-    await recordInstall(SHOP);
-    await setUpApparelPim(SHOP);
-    const imported = await importCatalogue(SHOP);
-    say(`imported ${imported.products} products`);
-    await configureMarketplace(SHOP, {
-      url: `${await receiver.listen()}/v1`,
-      keyId: "vitrine-e2e",
-      secret: "e2e-marketplace-secret",
+async function seed(): Promise<void> {
+  const { default: db } = await import("~/db.server");
+  const { importCatalogue, setUpApparelPim } =
+    await import("~/pim/onboarding.server");
+  const { ingestUpload } = await import("~/dam/ingest.server");
+  const { approveVersion } = await import("~/dam/versions.server");
+  const { linkAssets } = await import("~/sync/links.db.server");
+  const { configureMarketplace } =
+    await import("~/sync/channels/channels.db.server");
+  await setUpApparelPim(SHOP);
+  await importCatalogue(SHOP);
+  await configureMarketplace(SHOP, {
+    url: `${await receiver.listen()}/v1`,
+    keyId: "vitrine-e2e",
+    secret: "e2e-marketplace-secret",
+  });
+  const coat = await db.product.findFirstOrThrow({
+    where: { shop: SHOP, productType: "Coats", status: "ACTIVE" },
+    orderBy: { handle: "asc" },
+  });
+  const draft = await db.product.findFirstOrThrow({
+    where: { shop: SHOP, status: "DRAFT" },
+    orderBy: { handle: "asc" },
+  });
+  const approved = async (filename: string, data: Buffer) => {
+    const result = await ingestUpload({
+      shop: SHOP,
+      filename,
+      data,
+      actor: "user:1",
     });
-    const coat = await db.product.findFirstOrThrow({
-      where: { shop: SHOP, productType: "Coats", status: "ACTIVE" },
-      orderBy: { handle: "asc" },
+    if ("duplicateOf" in result) throw new Error(`${filename} is a duplicate`);
+    await approveVersion({
+      shop: SHOP,
+      assetId: result.asset.id,
+      versionId: result.version.id,
+      actor: "user:1",
     });
-    const draft = await db.product.findFirstOrThrow({
-      where: { shop: SHOP, status: "DRAFT" },
-      orderBy: { handle: "asc" },
-    });
-    const approved = async (filename: string, data: Buffer) => {
-      const result = await ingestUpload({
-        shop: SHOP,
-        filename,
-        data,
-        actor: "user:1",
-      });
-      if ("duplicateOf" in result)
-        throw new Error(`${filename} is a duplicate`);
-      await approveVersion({
-        shop: SHOP,
-        assetId: result.asset.id,
-        versionId: result.version.id,
-        actor: "user:1",
-      });
-      return result.asset.id;
-    };
-    ids.coat = coat.id;
-    ids.coatHandle = coat.handle;
-    ids.coatTitle = coat.title;
-    ids.draft = draft.id;
-    ids.coatFront = await approved("coat-front.jpg", await packshot(0));
-    await linkAssets(SHOP, {
-      assetIds: [ids.coatFront],
-      productId: coat.id,
-      role: "FRONT",
-    });
-    const draftFront = await approved("draft-front.jpg", await packshot(3));
-    await linkAssets(SHOP, {
-      assetIds: [draftFront],
-      productId: draft.id,
-      role: "FRONT",
-    });
-    ids.scarf = await approved("scarf.jpg", await packshot(5, "accessory"));
-    await closeQueues();
-  },
-);
-const { page, check, openApp, say } = stack;
-mkdirSync(screenshots, { recursive: true });
+    return result.asset.id;
+  };
+  ids.coat = coat.id;
+  ids.coatHandle = coat.handle;
+  ids.coatTitle = coat.title;
+  ids.draft = draft.id;
+  ids.coatFront = await approved("coat-front.jpg", await packshot(0));
+  await linkAssets(SHOP, {
+    assetIds: [ids.coatFront],
+    productId: coat.id,
+    role: "FRONT",
+  });
+  const draftFront = await approved("draft-front.jpg", await packshot(3));
+  await linkAssets(SHOP, {
+    assetIds: [draftFront],
+    productId: draft.id,
+    role: "FRONT",
+  });
+  ids.scarf = await approved("scarf.jpg", await packshot(5, "accessory"));
+}
 
-const channelStates = () =>
-  page
-    .locator("#asset-watch [data-watch-channel]")
-    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-state")));
+async function screens({
+  stack,
+  page,
+  pageErrors,
+  check,
+  openApp,
+  say,
+}: SuiteContext) {
+  const channelStates = () =>
+    page
+      .locator("#asset-watch [data-watch-channel]")
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-state")));
 
-try {
   await check(
     "the linked coat is live on every channel, in Used by",
     async () => {
@@ -201,7 +192,7 @@ try {
         .locator("#asset-preview[data-version='2'] img")
         .waitFor({ timeout: 30_000 });
       await page.screenshot({
-        path: path.join(screenshots, "asset-replacement-live.png"),
+        path: path.join(artifacts, "asset-replacement-live.png"),
         fullPage: true,
       });
     },
@@ -315,7 +306,7 @@ try {
       await images.getByText("coat front").waitFor({ timeout: 30_000 });
       await images.getByText("Front", { exact: true }).first().waitFor();
       await page.screenshot({
-        path: path.join(screenshots, "product-page.png"),
+        path: path.join(artifacts, "product-page.png"),
         fullPage: true,
       });
     },
@@ -359,17 +350,26 @@ try {
           `the chart did not come as its own script: ${chunks.join(", ")}`,
         );
       await page.screenshot({
-        path: path.join(screenshots, "dashboard.png"),
+        path: path.join(artifacts, "dashboard.png"),
         fullPage: true,
       });
     },
   );
 
   await check("ran without script errors (hydration included)", async () => {
-    if (stack.pageErrors.length) throw new Error(stack.pageErrors.join("; "));
+    if (pageErrors.length) throw new Error(pageErrors.join("; "));
   });
-} catch (error) {
-  say(`stopped: ${(error as Error).message}`);
 }
-await receiver.close();
-await stack.finish();
+
+export const syncScreens: Suite = {
+  name: "sync screens",
+  shop: SHOP,
+  seed,
+  run: screens,
+  close: () => receiver.close(),
+  screenshots: [
+    "asset-replacement-live.png",
+    "product-page.png",
+    "dashboard.png",
+  ],
+};

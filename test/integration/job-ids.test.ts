@@ -6,7 +6,7 @@ import { getQueue } from "~/jobs/queues.server";
 import { logger } from "~/lib/logger.server";
 import { queueCatalogueImport } from "~/pim/onboarding.server";
 import { recordInstall } from "~/shop/install.server";
-import { retryPairLater } from "~/sync/pair-jobs.server";
+import { enqueuePairs, retryPairLater } from "~/sync/pair-jobs.server";
 import { processors } from "~/worker/processors";
 import { startWorkers } from "~/worker/run.server";
 import { findJob, waitForJob } from "../support/jobs";
@@ -153,5 +153,67 @@ describe("job identities", () => {
     });
     expect(await retry?.getState()).toBe("delayed");
     expect(retry!.data).toMatchObject({ retry: 1 });
+  });
+
+  it("queues a change under the pair's sequence as it is now, so a change racing a finished run adds no second job", async () => {
+    const product = await buildProduct(SHOP, 42);
+    await db.syncState.create({
+      data: {
+        shop: SHOP,
+        productId: product.id,
+        channel: "GOOGLE_MERCHANT",
+        status: "PENDING",
+        desiredRevision: 3,
+        jobSeq: 8,
+      },
+    });
+    // The change read sequence 7 when it committed; a run began (8) and its job finished before the change was
+    // queued: job id 7 is free again, and a job under it would wait beside the pair's next one (8).
+    await enqueuePairs([
+      {
+        shop: SHOP,
+        productId: product.id,
+        channel: "GOOGLE_MERCHANT",
+        seq: 7,
+      },
+    ]);
+    expect(
+      await findJob("sync.google", {
+        shop: SHOP,
+        productId: product.id,
+        seq: 7,
+      }),
+    ).toBeUndefined();
+    const next = await findJob("sync.google", {
+      shop: SHOP,
+      productId: product.id,
+      seq: 8,
+    });
+    expect(await next?.getState()).toBe("waiting");
+    await next!.remove();
+  });
+
+  it("stands a job down, without a run, when a run of its pair has begun since it was queued", async () => {
+    const product = await buildProduct(SHOP, 43);
+    await db.syncState.create({
+      data: {
+        shop: SHOP,
+        productId: product.id,
+        channel: "GOOGLE_MERCHANT",
+        status: "LIVE",
+        desiredRevision: 5,
+        confirmedRevision: 5,
+        jobSeq: 12,
+      },
+    });
+    const run = processors["sync.google"];
+    expect(
+      await run({ shop: SHOP, productId: product.id, seq: 10 }, context),
+    ).toEqual({ outcome: "superseded" });
+    // No run began: the sequence and the state are as they were.
+    const state = await db.syncState.findFirstOrThrow({
+      where: { shop: SHOP, productId: product.id },
+    });
+    expect(state).toMatchObject({ jobSeq: 12, status: "LIVE" });
   });
 });

@@ -33,6 +33,8 @@ export interface ChaosOptions {
   seed: number;
   /** Give up waiting for convergence after this long (ms) past the last change. */
   convergeTimeoutMs: number;
+  /** When some pairs do not converge: write the engine's view of them and the workers' logs here. */
+  diagnoseDir?: string;
   say: (message: string) => void;
 }
 
@@ -484,6 +486,57 @@ export async function runChaos(
     return { lost, stale, duplicates };
   }
 
+  /** What the engine's tables, the queues and the workers' logs say about the pairs that did not converge. */
+  async function writeDiagnosis(dir: string, missed: string[]) {
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    mkdirSync(dir, { recursive: true });
+    const handles = new Set(missed.map((line) => line.split(/[/ ]/)[0]!));
+    const ids = products.filter((p) => handles.has(p.handle)).map((p) => p.id);
+    const states = await db.syncState.findMany({
+      where: { shop: SHOP, productId: { in: ids } },
+    });
+    const hops = await db.syncHop.findMany({
+      where: { shop: SHOP, productId: { in: ids }, endedAt: null },
+    });
+    const outbox = await db.outbox.findMany({
+      where: { shop: SHOP, relayedAt: null },
+    });
+    const jobs: unknown[] = [];
+    for (const queue of [
+      "sync",
+      "sync-storefront",
+      "sync-feeds",
+      "sync-marketplace",
+    ] as const)
+      for (const job of await getQueue(queue).getJobs())
+        if (ids.some((id) => job.id?.includes(id)))
+          jobs.push({
+            queue,
+            id: job.id,
+            state: await job.getState(),
+            data: job.data as unknown,
+            attemptsMade: job.attemptsMade,
+            failedReason: job.failedReason,
+            delay: job.delay,
+            timestamp: job.timestamp,
+          });
+    writeFileSync(
+      `${dir}/state.json`,
+      JSON.stringify(
+        { missed, products: ids, states, hops, outbox, jobs },
+        null,
+        2,
+      ),
+    );
+    workers.forEach((worker, i) =>
+      writeFileSync(
+        `${dir}/worker-${i}.log`,
+        worker.lines.map((line) => JSON.stringify(line)).join("\n"),
+      ),
+    );
+    say(`diagnosis of ${ids.length} products written to ${dir}`);
+  }
+
   const deadline = lastChange + options.convergeTimeoutMs;
   let result = await mismatches();
   let convergedAt = performance.now();
@@ -499,6 +552,11 @@ export async function runChaos(
   sampling = false;
   await sampler;
   say(`deepest queues: ${maxQueueDetail}`);
+  if (result.lost.length + result.stale.length > 0 && options.diagnoseDir)
+    await writeDiagnosis(options.diagnoseDir, [
+      ...result.lost,
+      ...result.stale,
+    ]);
 
   // Files Vitrine created that no product shows: the orphan sweep removes them; count what is left after it.
   const sweep = await enqueue("sync.orphans", { shop: SHOP });

@@ -24,7 +24,7 @@ export const dispatchProcessor: Processor<"sync.dispatch"> = ({
 }) => dispatchOutboxEvent(shop, outboxId);
 
 /**
- * The generic channel job, run once. A transient failure stands down when a newer job of the same pair has run
+ * The generic channel job, run once; it stands down when a run of its pair has begun since it was queued. A transient failure stands down when a newer job of the same pair has run
  * since (it converged to a later state), else schedules the pair's next run (pair-jobs.server.ts); the last run
  * of a series records the failure for the merchant and fails the job.
  */
@@ -32,7 +32,7 @@ function channelProcessor(channel: ChannelKind): Processor<ChannelJob> {
   return async ({ shop, productId, seq, retry = 0 }) => {
     const final = isLastRun(retry);
     try {
-      return await convergePair(shop, productId, channel, { final });
+      return await convergePair(shop, productId, channel, { final, seq });
     } catch (error) {
       if ((error as { retryable?: boolean }).retryable === false || final)
         throw error;
