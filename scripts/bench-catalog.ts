@@ -2,33 +2,22 @@
 // PostgreSQL when DATABASE_URL is postgresql://…) and times the products index queries server-side: search,
 // filters, sorts, first and deep pages. Not part of `npm test`. Options: --products=N --values-per-product=M
 // --runs=R --keep (keep the database to inspect plans). The last line is `RESULT catalog products=N values=M search_p50_ms=X search_p95_ms=Y`.
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { createMigratedDatabase, dropDatabase } from "../test/support/database";
+import { benchRun, numberArg as arg } from "./bench/setup";
 
-const arg = (name: string, fallback: number) => {
-  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return found ? Number(found.split("=")[1]) : fallback;
-};
 const PRODUCTS = arg("products", 100_000);
 const VALUES_PER_PRODUCT = arg("values-per-product", 10);
 const RUNS = arg("runs", 15);
 const SHOP = "bench.myshopify.com";
 
-const baseUrl = process.env.DATABASE_URL ?? "file:./data/bench-catalog.sqlite";
-const runId = randomBytes(3).toString("hex");
-const url = await createMigratedDatabase(baseUrl, runId, "catalog");
-process.env.DATABASE_URL = url;
 // The bench never talks to Shopify; the app's env parser still wants its settings.
-process.env.SHOPIFY_API_KEY ??= "bench";
-process.env.SHOPIFY_API_SECRET ??= "bench";
-process.env.SHOPIFY_APP_URL ??= "https://bench.invalid";
-process.env.LOG_LEVEL ??= "warn";
+const run = await benchRun("catalog");
+const { url } = run;
 const { default: db } = await import("~/db.server");
 const { listProducts, parseProductsIndexQuery } =
   await import("~/pim/products-index.db.server");
 
-const log = (message: string) => console.log(`[bench:catalog] ${message}`);
+const log = run.say;
 
 const VENDORS = [
   "Maison Vitrine",
@@ -217,5 +206,5 @@ try {
 } finally {
   await db.$disconnect().catch(() => undefined);
   if (process.argv.includes("--keep")) log(`kept ${url}`);
-  else await dropDatabase(url, baseUrl);
+  else await run.cleanUp();
 }

@@ -5,36 +5,22 @@
 // outside. Not part of `npm test`. Options: --changes=N --products=P --rate=R (changes per second) --wait=S (seconds
 // to wait for convergence) --no-faults; CHAOS_DIAGNOSE_DIR=dir writes what the engine knows of pairs that did not converge.
 // Last line: `RESULT chaos changes=N converged=N lost=N stale=N duplicates=N orphans=N converge_s=S`.
-import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
 import { RedisServer } from "../emulator/processes";
-import { createMigratedDatabase, dropDatabase } from "../test/support/database";
+import { benchRun, numberArg as arg } from "./bench/setup";
 
-const arg = (name: string, fallback: number) => {
-  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return found ? Number(found.split("=")[1]) : fallback;
-};
 const faults = !process.argv.includes("--no-faults");
 
-const baseUrl = process.env.DATABASE_URL ?? "file:./data/bench-chaos.sqlite";
-const runId = randomBytes(3).toString("hex");
-const url = await createMigratedDatabase(baseUrl, runId, "chaos");
-const storage = `./data/bench-chaos-storage-${runId}`;
 const redis = await RedisServer.start();
-Object.assign(process.env, {
-  DATABASE_URL: url,
-  REDIS_URL: redis.url,
-  QUEUE_PREFIX: `vitrine-chaos-${runId}`,
-  STORAGE_DIR: storage,
-  SHOPIFY_API_KEY: "bench",
-  SHOPIFY_API_SECRET: "bench-secret",
-  SHOPIFY_APP_URL: "https://bench.invalid",
-  LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
-  SYNC_ORPHAN_GRACE_MS: "0",
-  // The marketplace receiver listens on loopback, as in the tests and the demo.
-  ALLOW_PRIVATE_OUTBOUND: "1",
+const run = await benchRun("chaos", {
+  env: {
+    REDIS_URL: redis.url,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+    SYNC_ORPHAN_GRACE_MS: "0",
+    // The marketplace receiver listens on loopback, as in the tests and the demo.
+    ALLOW_PRIVATE_OUTBOUND: "1",
+  },
 });
-const say = (message: string) => console.log(`[bench:chaos] ${message}`);
+const say = run.say;
 
 const { runChaos } = await import("../test/support/chaos");
 const { default: db } = await import("~/db.server");
@@ -62,6 +48,5 @@ try {
 } finally {
   await db.$disconnect();
   await redis.stop();
-  await dropDatabase(url, baseUrl);
-  rmSync(storage, { recursive: true, force: true });
+  await run.cleanUp();
 }

@@ -10,46 +10,36 @@
 // --workers=1,2,4.
 // Last line: `RESULT scale workers=1,2,4 throughput_variants_per_s=a,b,c restore_used_pct=x,y,z throttled_pct=…`,
 // restore_used_pct as in bench:sync: points spent ÷ (the bucket at the start + restore rate × the wave's seconds).
-import { randomBytes } from "node:crypto";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { RedisServer, WorkerProcess } from "../emulator/processes";
-import { createMigratedDatabase, dropDatabase } from "../test/support/database";
+import {
+  arg,
+  benchChannels,
+  benchImage,
+  benchRun,
+  benchShop,
+  numberArg,
+  storefrontSettled,
+  until as untilWith,
+} from "./bench/setup";
 import { startLocalS3 } from "./s3-local";
 
-const arg = (name: string, fallback: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ??
-  fallback;
-const ASSETS = Number(arg("assets", "100"));
-const PER_ASSET = Number(arg("variants-per-asset", "20"));
+const ASSETS = numberArg("assets", 100);
+const PER_ASSET = numberArg("variants-per-asset", 20);
 const CONCURRENCY = arg("concurrency", "8");
 const WORKER_COUNTS = arg("workers", "1,2,4").split(",").map(Number);
 const PLUS = { maximumAvailable: 20_000, restoreRate: 1_000 };
 
-const baseUrl =
-  process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-const runId = randomBytes(3).toString("hex");
-const url = await createMigratedDatabase(baseUrl, runId, "scale");
-const storage = `./data/bench-scale-scratch-${runId}`;
 const redis = await RedisServer.start();
-const s3 = await startLocalS3({ bucket: `vitrine-scale-${runId}` });
-Object.assign(process.env, {
-  DATABASE_URL: url,
-  REDIS_URL: redis.url,
-  QUEUE_PREFIX: `vitrine-scale-${runId}`,
-  STORAGE_DIR: storage,
-  ...s3.env("deployment"),
-  SHOPIFY_API_KEY: "bench",
-  SHOPIFY_API_SECRET: "bench-secret",
-  SHOPIFY_APP_URL: "https://bench.invalid",
-  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+const run = await benchRun("scale", {
+  defaultDatabase: "postgresql://postgres@127.0.0.1:5432/test",
+  env: { REDIS_URL: redis.url },
 });
-const say = (message: string) => console.log(`[bench:scale] ${message}`);
+const s3 = await startLocalS3({ bucket: `vitrine-scale-${run.runId}` });
+Object.assign(process.env, s3.env("deployment"));
+const say = run.say;
 
-const { ShopifyEmulator } = await import("../emulator/emulator");
-const { DEMO_SHOP: SHOP, seedShop } = await import("../emulator/seed/seed");
-const { studioImage } = await import("../emulator/seed/images");
-const { COLOURS } = await import("../emulator/seed/catalogue");
 const { mirrorFromEmulator } =
   await import("../test/support/factories/product");
 const { addVersion } = await import("~/dam/ingest.server");
@@ -57,17 +47,10 @@ const { approveVersion } = await import("~/dam/versions.server");
 const { linkAssetsToVariants, serveRecordedEmulator, traffic } =
   await import("../test/support/cluster");
 const { default: db } = await import("~/db.server");
-const { Session } = await import("@shopify/shopify-api");
-const { sessionStorage } = await import("~/shopify.server");
 const { kickOutboxRelay } = await import("~/outbox/relay.db.server");
 const { closeQueues, getQueue } = await import("~/jobs/queues.server");
 
-const emulator = new ShopifyEmulator({
-  apiKey: "bench",
-  apiSecret: "bench-secret",
-  webhooks: { subscriptions: [] },
-  throttle: PLUS,
-});
+const { emulator, shop: SHOP } = await benchShop({ factor: 2, throttle: PLUS });
 const recorded = await serveRecordedEmulator(emulator);
 const workers: WorkerProcess[] = [];
 interface Wave {
@@ -80,17 +63,6 @@ interface Wave {
 }
 const waves: Wave[] = [];
 try {
-  await seedShop(emulator, SHOP, { factor: 2, images: false });
-  await sessionStorage.storeSession(
-    new Session({
-      id: `offline_${SHOP}`,
-      shop: SHOP,
-      state: "bench",
-      isOnline: false,
-      accessToken: emulator.issueAccessToken(SHOP),
-      scope: "write_products,write_files",
-    }),
-  );
   // Active products, enough of them for the variants needed.
   const chosen: string[] = [];
   let variantCount = 0;
@@ -101,35 +73,14 @@ try {
     variantCount += product.variantIds.length;
   }
   await mirrorFromEmulator(emulator, SHOP, chosen);
-  await db.channel.createMany({
-    data: [
-      { shop: SHOP, kind: "SHOPIFY_STOREFRONT", enabled: true, config: {} },
-      {
-        shop: SHOP,
-        kind: "GOOGLE_MERCHANT",
-        enabled: false,
-        config: { feedToken: "b".repeat(32) },
-      },
-      { shop: SHOP, kind: "MARKETPLACE", enabled: false, config: {} },
-    ],
-  });
-
-  const image = (i: number, label: string) =>
-    studioImage({
-      family: "coat",
-      colour: COLOURS[i % COLOURS.length]!,
-      width: 1200,
-      height: 1500,
-      packshot: true,
-      label: `${i} ${label}`,
-    });
+  await benchChannels(SHOP);
   say(
     `${chosen.length} products, ${variantCount} variants; linking ${ASSETS} assets to ${ASSETS * PER_ASSET} variants`,
   );
   const assets = await linkAssetsToVariants(SHOP, {
     assets: ASSETS,
     variantsPerAsset: PER_ASSET,
-    image: (i) => image(i, "v1"),
+    image: (i) => benchImage(i, "v1"),
   });
 
   const built = existsSync("build/node/worker.js");
@@ -148,44 +99,21 @@ try {
     workers.push(...(await Promise.all(starting)));
   }
 
-  async function until(check: () => Promise<boolean>, what: string) {
-    const deadline = Date.now() + 900_000;
-    let report = Date.now() + 15_000;
-    while (!(await check())) {
-      if (Date.now() > report) {
-        report = Date.now() + 15_000;
-        const states = await db.syncState.groupBy({
-          by: ["status"],
-          where: { shop: SHOP },
-          _count: { _all: true },
-        });
-        const t = traffic(recorded.calls);
-        say(
-          `${what}: ${states.map((g) => `${g.status} ${g._count._all}`).join(", ")}; ${t.responses} API calls, ${t.throttled} THROTTLED`,
-        );
-      }
-      if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  const until = (check: () => Promise<boolean>, what: string) =>
+    untilWith(check, what, {
+      shop: SHOP,
+      say,
+      traffic: () => traffic(recorded.calls),
+      timeoutMs: 900_000,
+      reportMs: 15_000,
+      pollMs: 100,
+    });
 
   await scaleTo(Math.max(...WORKER_COUNTS));
   say("first publish (create files, attach media, variant images, galleries)");
   const firstStarted = performance.now();
   await kickOutboxRelay();
-  await until(async () => {
-    const rows = await db.syncState.findMany({
-      where: { shop: SHOP, channel: "SHOPIFY_STOREFRONT" },
-    });
-    return (
-      rows.length === chosen.length &&
-      rows.every(
-        (r) =>
-          (r.status === "LIVE" || r.status === "NOT_LISTED") &&
-          r.confirmedRevision === r.desiredRevision,
-      )
-    );
-  }, "first publish");
+  await until(() => storefrontSettled(SHOP, chosen.length), "first publish");
   say(
     `first publish in ${((performance.now() - firstStarted) / 1000).toFixed(1)} s`,
   );
@@ -201,7 +129,7 @@ try {
         shop: SHOP,
         assetId,
         filename: `scale-${i}.jpg`,
-        data: await image(i, `r${round}`),
+        data: await benchImage(i, `r${round}`),
         actor: "user:bench",
       });
       versions.push(version.id);
@@ -282,10 +210,9 @@ try {
   await recorded.close();
   await closeQueues();
   await db.$disconnect();
+  await run.cleanUp();
   await redis.stop();
   await s3.close();
-  await dropDatabase(url, baseUrl);
-  rmSync(storage, { recursive: true, force: true });
 }
 
 const list = (f: (w: Wave) => string) => waves.map(f).join(",");

@@ -6,45 +6,29 @@
 // Not part of `npm test`. Options: --assets=N --variants-per-asset=M --concurrency=C.
 // Last line: `RESULT sync assets=N variants=M throughput_variants_per_s=… p95_ms=… restore_used_pct=…
 // throttled_pct=… direct_assets_per_s=… ratio_vs_direct=…`.
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { createMigratedDatabase, dropDatabase } from "../test/support/database";
+import {
+  benchChannels,
+  benchImage,
+  benchRun,
+  benchShop,
+  numberArg,
+  storefrontSettled,
+  until as untilWith,
+} from "./bench/setup";
 
-const arg = (name: string, fallback: number) => {
-  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return found ? Number(found.split("=")[1]) : fallback;
-};
-const ASSETS = arg("assets", 100);
-const PER_ASSET = arg("variants-per-asset", 10);
-const CONCURRENCY = arg("concurrency", 8);
+const ASSETS = numberArg("assets", 100);
+const PER_ASSET = numberArg("variants-per-asset", 10);
+const CONCURRENCY = numberArg("concurrency", 8);
 
-const baseUrl = process.env.DATABASE_URL ?? "file:./data/bench-sync.sqlite";
-const runId = randomBytes(3).toString("hex");
-const url = await createMigratedDatabase(baseUrl, runId, "sync");
-const storage = `./data/bench-sync-storage-${runId}`;
-Object.assign(process.env, {
-  DATABASE_URL: url,
-  QUEUE_PREFIX: `vitrine-bench-${runId}`,
-  STORAGE_DIR: storage,
-  SHOPIFY_API_KEY: "bench",
-  SHOPIFY_API_SECRET: "bench-secret",
-  SHOPIFY_APP_URL: "https://bench.invalid",
-  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-});
-const log = (message: string) => console.log(`[bench:sync] ${message}`);
+const run = await benchRun("sync");
+const log = run.say;
 
-const { rmSync } = await import("node:fs");
-const { ShopifyEmulator } = await import("../emulator/emulator");
-const { DEMO_SHOP: SHOP, seedShop } = await import("../emulator/seed/seed");
-const { studioImage } = await import("../emulator/seed/images");
-const { COLOURS } = await import("../emulator/seed/catalogue");
 const { adminApi, stagedUpload } = await import("../emulator/testing");
 const { mirrorFromEmulator, createAsset, replaceAsset } =
   await import("../test/support/sync");
 const { setShopifyFetch } = await import("~/shopify/api-origin.server");
 const { default: db } = await import("~/db.server");
-const { Session } = await import("@shopify/shopify-api");
-const { sessionStorage } = await import("~/shopify.server");
 const { linkAssets } = await import("~/sync/links.db.server");
 const { startOutboxRelay, kickOutboxRelay } =
   await import("~/outbox/relay.db.server");
@@ -55,13 +39,7 @@ const { closeShopBuckets } = await import("~/jobs/shop-bucket.server");
 const { deleteKeys } = await import("../test/support/redis");
 
 // The emulator's default media processing delay and the Standard plan's bucket (2,000 points, 100/s).
-const emulator = new ShopifyEmulator({
-  apiKey: "bench",
-  apiSecret: "bench-secret",
-  webhooks: { subscriptions: [] },
-});
-await seedShop(emulator, SHOP, { factor: 1, images: false });
-const token = emulator.issueAccessToken(SHOP);
+const { emulator, shop: SHOP, token } = await benchShop({ factor: 1 });
 
 // Every Admin API answer is counted: points charged and THROTTLED responses.
 const counters = { responses: 0, throttled: 0, points: 0 };
@@ -85,30 +63,9 @@ const countingFetch: typeof fetch = async (input, init) => {
   return response;
 };
 setShopifyFetch(countingFetch);
-await sessionStorage.storeSession(
-  new Session({
-    id: `offline_${SHOP}`,
-    shop: SHOP,
-    state: "bench",
-    isOnline: false,
-    accessToken: token,
-    scope: "write_products,write_files",
-  }),
-);
 
 const products = await mirrorFromEmulator(emulator, SHOP);
-await db.channel.createMany({
-  data: [
-    { shop: SHOP, kind: "SHOPIFY_STOREFRONT", enabled: true, config: {} },
-    {
-      shop: SHOP,
-      kind: "GOOGLE_MERCHANT",
-      enabled: false,
-      config: { feedToken: "b".repeat(32) },
-    },
-    { shop: SHOP, kind: "MARKETPLACE", enabled: false, config: {} },
-  ],
-});
+await benchChannels(SHOP);
 
 // 100 assets, each linked to 10 variants of one product (as many products as needed).
 const variants = await db.variant.findMany({
@@ -134,21 +91,12 @@ log(
   `${products.size} products, ${variants.length} variants; linking ${ASSETS} assets to ${ASSETS * PER_ASSET} variants`,
 );
 
-const image = (i: number, label: string) =>
-  studioImage({
-    family: "coat",
-    colour: COLOURS[i % COLOURS.length]!,
-    width: 1200,
-    height: 1500,
-    packshot: true,
-    label: `${i} ${label}`,
-  });
 const assets: string[] = [];
 for (const [i, group] of groups.entries()) {
   const { assetId } = await createAsset(
     SHOP,
     `bench-${i}.jpg`,
-    await image(i, "v1"),
+    await benchImage(i, "v1"),
   );
   await linkAssets(SHOP, {
     assetIds: [assetId],
@@ -158,45 +106,24 @@ for (const [i, group] of groups.entries()) {
   });
   assets.push(assetId);
 }
-const next = await Promise.all(assets.map((_, i) => image(i, "v2")));
+const next = await Promise.all(assets.map((_, i) => benchImage(i, "v2")));
 
 const workers = startWorkers({
   queues: ["sync", "sync-storefront"],
   concurrency: CONCURRENCY,
 });
 const relay = startOutboxRelay(100);
-const storefrontLive = async () => {
-  const rows = await db.syncState.findMany({
-    where: { shop: SHOP, channel: "SHOPIFY_STOREFRONT" },
+const storefrontLive = () =>
+  storefrontSettled(SHOP, new Set(groups.map((g) => g.productId)).size);
+const until = (check: () => Promise<boolean>, what: string) =>
+  untilWith(check, what, {
+    shop: SHOP,
+    say: log,
+    traffic: () => counters,
+    timeoutMs: 600_000,
+    reportMs: 10_000,
+    pollMs: 50,
   });
-  return (
-    rows.length === new Set(groups.map((g) => g.productId)).size &&
-    rows.every(
-      (r) =>
-        (r.status === "LIVE" || r.status === "NOT_LISTED") &&
-        r.confirmedRevision === r.desiredRevision,
-    )
-  );
-};
-const until = async (check: () => Promise<boolean>, what: string) => {
-  const deadline = Date.now() + 600_000;
-  let report = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > report) {
-      report = Date.now() + 10_000;
-      const states = await db.syncState.groupBy({
-        by: ["status"],
-        where: { shop: SHOP },
-        _count: { _all: true },
-      });
-      log(
-        `${what}: ${states.map((g) => `${g.status} ${g._count._all}`).join(", ")}; ${counters.responses} API calls, ${counters.throttled} THROTTLED`,
-      );
-    }
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 log("first publish (create files, attach, variant images, galleries)");
 await kickOutboxRelay();
 await until(storefrontLive, "first publish");
@@ -242,7 +169,9 @@ await workers.close();
 await refill();
 const direct = adminApi(emulator, SHOP, token);
 const files = await db.shopifyFile.findMany({ where: { shop: SHOP } });
-const directBytes = await Promise.all(assets.map((_, i) => image(i, "v3")));
+const directBytes = await Promise.all(
+  assets.map((_, i) => benchImage(i, "v3")),
+);
 const directStart = performance.now();
 const queue = files.map((file, i) => ({ file, bytes: directBytes[i]! }));
 await Promise.all(
@@ -279,8 +208,7 @@ await closeLocks();
 await closeShopBuckets();
 await db.$disconnect();
 await deleteKeys(process.env.QUEUE_PREFIX!);
-await dropDatabase(url, baseUrl);
-rmSync(storage, { recursive: true, force: true });
+await run.cleanUp();
 
 const variantsUpdated = hops.reduce((n, h) => n + h.variants, 0);
 const throughput = variantsUpdated / seconds;

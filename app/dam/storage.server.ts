@@ -5,7 +5,8 @@ import path from "node:path";
 import { env } from "~/env.server";
 import { LocalStorage } from "./storage/local.server";
 import type { StorageProvider } from "./storage/provider";
-import { parseStorageUrl, S3Storage } from "./storage/s3.server";
+import { S3Storage } from "./storage/s3.server";
+import { parseStorageUrl } from "./storage/s3-options";
 
 export {
   checkKey,
@@ -16,7 +17,8 @@ export {
 } from "./storage/keys";
 export { LocalStorage } from "./storage/local.server";
 export { MemoryStorage } from "./storage/memory.server";
-export { S3Storage, parseStorageUrl } from "./storage/s3.server";
+export { S3Storage } from "./storage/s3.server";
+export { parseStorageUrl } from "./storage/s3-options";
 export type {
   DirectAccess,
   DownloadOptions,

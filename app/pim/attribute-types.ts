@@ -1,5 +1,6 @@
 // The attribute types of the PIM: how a typed value is parsed from form/spreadsheet text, validated against the
-// attribute's rules, and mapped to a Shopify metafield type and value string. Pure: shared by routes, jobs, tests.
+// attribute's rules, and shown and stored as text (metafields.ts maps it to Shopify). Pure: shared by routes, jobs,
+// tests.
 import { z } from "zod";
 import { matchesWhole } from "~/lib/merchant-pattern";
 
@@ -247,64 +248,6 @@ export function formatAttributeValue(
     return `${value.value} ${short ?? value.unit}`;
   }
   return String(value);
-}
-
-/** Shopify metafield type for an attribute (`list.*` when multi-valued). */
-export function metafieldType(attribute: AttributeShape): string {
-  switch (attribute.type) {
-    case "single_line_text":
-    case "single_select":
-      return "single_line_text_field";
-    case "multi_line_text":
-      return "multi_line_text_field";
-    case "rich_text":
-      return "rich_text_field";
-    case "integer":
-      return "number_integer";
-    case "decimal":
-      return "number_decimal";
-    case "boolean":
-      return "boolean";
-    case "date":
-      return "date";
-    case "multi_select":
-      return "list.single_line_text_field";
-    case "measurement":
-      return attribute.validation.measurementKind ?? "dimension";
-    case "colour":
-      return "color";
-    case "url":
-      return "url";
-    case "product_reference":
-      return "product_reference";
-    case "asset_reference":
-      return "file_reference";
-  }
-}
-
-/** The metafield value string Shopify expects for a typed value. */
-export function metafieldValue(
-  attribute: AttributeShape,
-  value: AttributeValueData,
-): string {
-  switch (attribute.type) {
-    case "multi_select":
-      return JSON.stringify(value);
-    case "measurement":
-      return JSON.stringify(value);
-    case "rich_text":
-      return JSON.stringify({
-        type: "root",
-        children: String(value)
-          .split(/\n{2,}/)
-          .map((paragraph) => ({
-            type: "paragraph",
-            children: [{ type: "text", value: paragraph }],
-          })),
-      });
-    default:
-      return String(value);
-  }
 }
 
 export function encodeValue(value: AttributeValueData | null): string | null {

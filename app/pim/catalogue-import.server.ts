@@ -1,14 +1,17 @@
 // Catalogue import: one bulk operation over every product and variant of the shop, its JSONL result streamed
 // line by line (https://shopify.dev/docs/api/usage/bulk-operations/queries): a product line, then its variants
 // as lines carrying `__parentId`. Nothing holds the whole file; rows are written in batches, progress is stored.
-import { Readable } from "node:stream";
-import { createInterface } from "node:readline";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
+// Running the bulk operation and reading its result is catalogue-bulk.server.ts.
 import { Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
-import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
-import { shopifyFetch } from "~/shopify/api-origin.server";
 import { assignFamilies } from "./attributes.db.server";
+import { remoteLines, runCatalogueBulkQuery } from "./catalogue-bulk.server";
+import {
+  toMirrorProduct,
+  toMirrorVariant,
+  type ProductLine,
+  type VariantLine,
+} from "./catalogue-lines";
 import { recomputeAllCompleteness } from "./completeness.db.server";
 import {
   finishMirrorProducts,
@@ -18,138 +21,9 @@ import {
   upsertMirrorProducts,
   upsertMirrorVariants,
   type MirrorProduct,
-  type MirrorVariant,
 } from "./mirror.db.server";
 
-// The bulk query itself: no variables, connections without `first` (bulk operations page internally).
-export const CATALOGUE_BULK_QUERY = `#graphql
-  query CatalogueBulkProducts {
-    products {
-      edges {
-        node {
-          id
-          handle
-          title
-          descriptionHtml
-          vendor
-          productType
-          status
-          tags
-          updatedAt
-          category {
-            id
-          }
-          variants {
-            edges {
-              node {
-                id
-                title
-                sku
-                barcode
-                price
-                compareAtPrice
-                position
-                availableForSale
-                selectedOptions {
-                  name
-                  value
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-const RUN_BULK = `#graphql
-  mutation CatalogueBulkRun($query: String!) {
-    bulkOperationRunQuery(query: $query) {
-      bulkOperation {
-        id
-        status
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-const BULK_STATUS = `#graphql
-  query CatalogueBulkStatus($id: ID!) {
-    bulkOperation(id: $id) {
-      id
-      status
-      errorCode
-      objectCount
-      rootObjectCount
-      url
-    }
-  }
-`;
-
 const BATCH = 250;
-
-export interface ProductLine {
-  id: string;
-  handle: string;
-  title: string;
-  descriptionHtml?: string | null;
-  vendor?: string | null;
-  productType?: string | null;
-  status: string;
-  tags?: string[] | null;
-  updatedAt?: string | null;
-  category?: { id: string } | null;
-}
-
-export interface VariantLine {
-  id: string;
-  __parentId: string;
-  title: string;
-  sku?: string | null;
-  barcode?: string | null;
-  price?: string | null;
-  compareAtPrice?: string | null;
-  position?: number | null;
-  availableForSale?: boolean | null;
-  selectedOptions?: { name: string; value: string }[] | null;
-}
-
-export function toMirrorProduct(line: ProductLine): MirrorProduct {
-  return {
-    shopifyId: line.id,
-    handle: line.handle,
-    title: line.title,
-    descriptionHtml: line.descriptionHtml ?? "",
-    vendor: line.vendor || null,
-    productType: line.productType || null,
-    status: line.status,
-    tags: line.tags ?? [],
-    categoryId: line.category?.id ?? null,
-    shopifyUpdatedAt: line.updatedAt ? new Date(line.updatedAt) : null,
-  };
-}
-
-export function toMirrorVariant(
-  line: Omit<VariantLine, "__parentId">,
-): MirrorVariant {
-  return {
-    shopifyId: line.id,
-    title: line.title,
-    sku: line.sku || null,
-    barcode: line.barcode || null,
-    price: line.price ?? null,
-    compareAtPrice: line.compareAtPrice ?? null,
-    position: line.position ?? 0,
-    selectedOptions: line.selectedOptions ?? [],
-    availableForSale: line.availableForSale ?? true,
-  };
-}
 
 export interface ImportCounts {
   lines: number;
@@ -215,57 +89,6 @@ export async function importCatalogueLines(
       false,
     );
   return counts;
-}
-
-/** Lines of a remote JSONL file, streamed. */
-export async function* remoteLines(url: string): AsyncGenerator<string> {
-  const response = await shopifyFetch(url);
-  if (!response.ok || !response.body)
-    throw new Upstream(`bulk result download failed: HTTP ${response.status}`);
-  const reader = createInterface({
-    input: Readable.fromWeb(response.body as WebReadableStream),
-    crlfDelay: Infinity,
-  });
-  for await (const line of reader) yield line;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Starts the bulk query and waits until Shopify finishes it; returns the result URL (null: empty shop). */
-export async function runCatalogueBulkQuery(
-  client: AdminClient,
-  options: {
-    pollMs?: number;
-    onStatus?: (id: string, objects: number) => Promise<void>;
-  } = {},
-): Promise<{ id: string; url: string | null; objectCount: number }> {
-  const started = await client.request(RUN_BULK, {
-    query: CATALOGUE_BULK_QUERY,
-  });
-  assertNoUserErrors(
-    "bulkOperationRunQuery",
-    started.bulkOperationRunQuery?.userErrors ?? [],
-  );
-  const id = started.bulkOperationRunQuery!.bulkOperation!.id;
-  let pollMs = options.pollMs ?? 250;
-  for (;;) {
-    const { bulkOperation } = await client.request(BULK_STATUS, { id });
-    if (!bulkOperation) throw new Upstream(`bulk operation ${id} vanished`);
-    const objects = Number(bulkOperation.objectCount ?? 0);
-    await options.onStatus?.(id, objects);
-    if (bulkOperation.status === "COMPLETED")
-      return { id, url: bulkOperation.url ?? null, objectCount: objects };
-    if (
-      ["FAILED", "CANCELED", "CANCELING", "EXPIRED"].includes(
-        bulkOperation.status,
-      )
-    )
-      throw new Upstream(
-        `bulk operation ${id} ${bulkOperation.status}: ${bulkOperation.errorCode ?? "no error code"}`,
-      );
-    await sleep(pollMs);
-    pollMs = Math.min(pollMs * 2, 5_000);
-  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { primaryLocale } from "~/shop/shop.db.server";
 import { storedColumns } from "./attributes.schema";
 import { CHANNELS } from "./channels";
 import { computeCompleteness, type Missing } from "./completeness";
+import { draftSelect } from "./value-edits";
 
 const requiredRuleColumn = jsonColumn(
   "AttributeDefinition.validation",
@@ -25,13 +26,7 @@ export async function recomputeCompleteness(
       id: true,
       variants: { select: { id: true }, orderBy: { position: "asc" } },
       values: {
-        select: {
-          ownerId: true,
-          attributeId: true,
-          locale: true,
-          channel: true,
-          draft: true,
-        },
+        select: draftSelect,
       },
       family: {
         select: {

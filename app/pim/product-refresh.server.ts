@@ -3,7 +3,7 @@
 // and otherwise read the product and compare its digest before touching anything.
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { assignFamilyTo } from "./attributes.db.server";
-import { toMirrorProduct, toMirrorVariant } from "./catalogue-import.server";
+import { toMirrorProduct, toMirrorVariant } from "./catalogue-lines";
 import {
   deleteMirrorProduct,
   findMirrorProduct,

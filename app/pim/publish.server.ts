@@ -1,16 +1,21 @@
-// Publishing approved values to Shopify: metafield definitions in the app-reserved namespace (`$app`, storefront
-// readable so themes can show them), values with metafieldsSet (≤ 25 per call, compareDigest), cleared values
-// with metafieldsDelete — all through the throttle-aware AdminClient.
-// https://shopify.dev/docs/apps/build/custom-data/ownership#reserved-prefixes
+// Publishing approved values to Shopify: values with metafieldsSet (≤ 25 per call, compareDigest), cleared values
+// with metafieldsDelete — all through the throttle-aware AdminClient, after making sure the definitions exist
+// (metafield-definitions.server.ts). What to send is planned by the pure metafields.ts.
+import { chunks } from "~/lib/chunks";
 import { Invalid, Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
-import { metafieldType, metafieldValue } from "./attribute-types";
+import { listAttributes, type Attribute } from "./attributes.db.server";
+import { ensureMetafieldDefinitions } from "./metafield-definitions.server";
 import {
-  listAttributes,
-  setMetafieldDefinitionId,
-  type Attribute,
-} from "./attributes.db.server";
+  APP_NAMESPACE,
+  METAFIELDS_PER_CALL,
+  metafieldType,
+  metafieldValue,
+  planPublish,
+  type DesiredMetafield,
+  type PublishPlan,
+} from "./metafields";
 import {
   forgetPublished,
   markPublished,
@@ -21,35 +26,6 @@ import {
   type PublishedRow,
 } from "./publish.db.server";
 import { approvedValues } from "./values.db.server";
-
-export const APP_NAMESPACE = "$app";
-/** Shopify's limit for metafieldsSet (and what we use for metafieldsDelete). */
-export const METAFIELDS_PER_CALL = 25;
-
-const CREATE_DEFINITION = `#graphql
-  mutation PimMetafieldDefinitionCreate($definition: MetafieldDefinitionInput!) {
-    metafieldDefinitionCreate(definition: $definition) {
-      createdDefinition {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-const FIND_DEFINITION = `#graphql
-  query PimMetafieldDefinitionFind($ownerType: MetafieldOwnerType!, $key: String!) {
-    metafieldDefinitions(first: 1, ownerType: $ownerType, namespace: "$app", key: $key) {
-      nodes {
-        id
-      }
-    }
-  }
-`;
 
 const SET_METAFIELDS = `#graphql
   mutation PimMetafieldsSet($metafields: [MetafieldsSetInput!]!) {
@@ -120,62 +96,6 @@ const CURRENT_METAFIELDS = `#graphql
   }
 `;
 
-/**
- * Creates the Shopify metafield definition of every attribute that has none yet (storefront PUBLIC_READ). An
- * existing definition with the same key is adopted. Idempotent. Throws `Invalid`/`Upstream`.
- */
-export async function ensureMetafieldDefinitions(
-  shop: string,
-  client: AdminClient,
-  attributes?: readonly Attribute[],
-): Promise<number> {
-  let created = 0;
-  for (const attribute of attributes ?? (await listAttributes(shop))) {
-    if (attribute.metafieldDefinitionId) continue;
-    const ownerType =
-      attribute.level === "VARIANT" ? "PRODUCTVARIANT" : "PRODUCT";
-    const data = await client.request(CREATE_DEFINITION, {
-      definition: {
-        name:
-          attribute.labels.en ??
-          Object.values(attribute.labels)[0] ??
-          attribute.key,
-        namespace: APP_NAMESPACE,
-        key: attribute.key,
-        type: metafieldType(attribute),
-        ownerType,
-        access: { storefront: "PUBLIC_READ" },
-      },
-    });
-    const result = data.metafieldDefinitionCreate;
-    let id = result?.createdDefinition?.id ?? null;
-    if (!id && result?.userErrors.some((e) => e.code === "TAKEN")) {
-      const found = await client.request(FIND_DEFINITION, {
-        ownerType,
-        key: attribute.key,
-      });
-      id = found.metafieldDefinitions.nodes[0]?.id ?? null;
-    }
-    if (!id)
-      assertNoUserErrors("metafieldDefinitionCreate", result?.userErrors ?? []);
-    if (!id)
-      throw new Upstream(
-        "metafieldDefinitionCreate returned no definition",
-        false,
-      );
-    await setMetafieldDefinitionId(shop, attribute.id, id);
-    created += 1;
-  }
-  return created;
-}
-
-export interface DesiredMetafield {
-  ownerShopifyId: string;
-  key: string;
-  type: string;
-  value: string;
-}
-
 /** The metafields a product's approved values should produce on Shopify. */
 export async function desiredMetafields(
   shop: string,
@@ -204,40 +124,6 @@ export async function desiredMetafields(
   return out;
 }
 
-export interface PublishPlan {
-  set: (DesiredMetafield & { compareDigest: string | null })[];
-  remove: { ownerShopifyId: string; key: string }[];
-}
-
-/** What must change on Shopify: new or changed values (with the digest we last saw), and cleared ones. Pure. */
-export function planPublish(
-  desired: readonly DesiredMetafield[],
-  published: readonly PublishedRow[],
-): PublishPlan {
-  const id = (m: { ownerShopifyId: string; key: string }) =>
-    `${m.ownerShopifyId}|${m.key}`;
-  const known = new Map(published.map((p) => [id(p), p]));
-  const wanted = new Set(desired.map(id));
-  return {
-    set: desired
-      .filter((d) => {
-        const p = known.get(id(d));
-        return !p || p.value !== d.value || p.type !== d.type;
-      })
-      .map((d) => ({ ...d, compareDigest: known.get(id(d))?.digest ?? null })),
-    remove: published
-      .filter((p) => !wanted.has(id(p)))
-      .map((p) => ({ ownerShopifyId: p.ownerShopifyId, key: p.key })),
-  };
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
-}
-
 /** Re-reads what Shopify holds for the owners, so a retry sends current digests (someone else wrote). */
 async function resyncPublished(
   shop: string,
@@ -261,6 +147,88 @@ async function resyncPublished(
     }
     await recordPublished(shop, productId, rows);
   }
+}
+
+/**
+ * Sends one metafieldsSet call and records the digests Shopify answered, and the latest write time as our echo.
+ * "conflict" when a compareDigest was stale (someone else wrote since we last read). Throws `Invalid`/`Upstream`.
+ */
+async function setBatch(
+  shop: string,
+  productId: string,
+  client: AdminClient,
+  batch: PublishPlan["set"],
+  echoSoFar: Date | null,
+): Promise<"conflict" | { echo: Date | null }> {
+  const data = await client.request(SET_METAFIELDS, {
+    metafields: batch.map((m) => ({
+      ownerId: m.ownerShopifyId,
+      namespace: APP_NAMESPACE,
+      key: m.key,
+      type: m.type,
+      value: m.value,
+      compareDigest: m.compareDigest,
+    })),
+  });
+  const result = data.metafieldsSet;
+  const errors = result?.userErrors ?? [];
+  if (
+    errors.some(
+      (e) =>
+        e.code === "STALE_OBJECT" ||
+        /compareDigest/.test(e.field?.join(".") ?? ""),
+    )
+  )
+    return "conflict";
+  if (errors.length) assertNoUserErrors("metafieldsSet", errors);
+  const written = result?.metafields ?? [];
+  const digestOf = new Map(
+    written.map((m) => [
+      `${m.owner && "id" in m.owner ? m.owner.id : ""}|${m.key}`,
+      m,
+    ]),
+  );
+  await recordPublished(
+    shop,
+    productId,
+    batch.map((m) => ({
+      ownerShopifyId: m.ownerShopifyId,
+      key: m.key,
+      type: m.type,
+      value: m.value,
+      digest:
+        digestOf.get(`${m.ownerShopifyId}|${m.key}`)?.compareDigest ?? null,
+    })),
+  );
+  let echo = echoSoFar;
+  for (const m of written) {
+    const at = new Date(m.updatedAt as string);
+    if (!echo || at > echo) echo = at;
+  }
+  // Recorded per batch: the products/update this write causes may be processed before the publish ends.
+  await recordEcho(shop, productId, echo);
+  return { echo };
+}
+
+/** Deletes one batch of cleared values on Shopify and forgets them. Throws `Invalid`. */
+async function removeBatch(
+  shop: string,
+  client: AdminClient,
+  batch: PublishPlan["remove"],
+): Promise<void> {
+  const data = await client.request(DELETE_METAFIELDS, {
+    metafields: batch.map((m) => ({
+      ownerId: m.ownerShopifyId,
+      namespace: APP_NAMESPACE,
+      key: m.key,
+    })),
+  });
+  const errors = data.metafieldsDelete?.userErrors ?? [];
+  if (errors.length)
+    throw new Invalid(
+      `metafieldsDelete: ${errors.map((e) => e.message).join("; ")}`,
+    );
+  await forgetPublished(shop, batch);
 }
 
 export interface PublishResult {
@@ -297,25 +265,8 @@ export async function publishProductValues(
   let echo: Date | null = null;
   for (const batch of chunks(plan.set, METAFIELDS_PER_CALL)) {
     calls += 1;
-    const data = await client.request(SET_METAFIELDS, {
-      metafields: batch.map((m) => ({
-        ownerId: m.ownerShopifyId,
-        namespace: APP_NAMESPACE,
-        key: m.key,
-        type: m.type,
-        value: m.value,
-        compareDigest: m.compareDigest,
-      })),
-    });
-    const result = data.metafieldsSet;
-    const errors = result?.userErrors ?? [];
-    if (
-      errors.some(
-        (e) =>
-          e.code === "STALE_OBJECT" ||
-          /compareDigest/.test(e.field?.join(".") ?? ""),
-      )
-    ) {
+    const written = await setBatch(shop, productId, client, batch, echo);
+    if (written === "conflict") {
       const now = await productPublishState(shop, productId);
       if (!options.force && now && now.publishedVersion >= target)
         return { outcome: "superseded", set: 0, removed: 0, calls };
@@ -330,48 +281,11 @@ export async function publishProductValues(
         true,
       );
     }
-    if (errors.length) assertNoUserErrors("metafieldsSet", errors);
-    const written = result?.metafields ?? [];
-    const digestOf = new Map(
-      written.map((m) => [
-        `${m.owner && "id" in m.owner ? m.owner.id : ""}|${m.key}`,
-        m,
-      ]),
-    );
-    await recordPublished(
-      shop,
-      productId,
-      batch.map((m) => ({
-        ownerShopifyId: m.ownerShopifyId,
-        key: m.key,
-        type: m.type,
-        value: m.value,
-        digest:
-          digestOf.get(`${m.ownerShopifyId}|${m.key}`)?.compareDigest ?? null,
-      })),
-    );
-    for (const m of written) {
-      const at = new Date(m.updatedAt as string);
-      if (!echo || at > echo) echo = at;
-    }
-    // Recorded per batch: the products/update this write causes may be processed before the publish ends.
-    await recordEcho(shop, productId, echo);
+    echo = written.echo;
   }
   for (const batch of chunks(plan.remove, METAFIELDS_PER_CALL)) {
     calls += 1;
-    const data = await client.request(DELETE_METAFIELDS, {
-      metafields: batch.map((m) => ({
-        ownerId: m.ownerShopifyId,
-        namespace: APP_NAMESPACE,
-        key: m.key,
-      })),
-    });
-    const errors = data.metafieldsDelete?.userErrors ?? [];
-    if (errors.length)
-      throw new Invalid(
-        `metafieldsDelete: ${errors.map((e) => e.message).join("; ")}`,
-      );
-    await forgetPublished(shop, batch);
+    await removeBatch(shop, client, batch);
   }
   await markPublished(shop, productId, target);
   return {

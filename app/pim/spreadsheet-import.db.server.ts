@@ -8,14 +8,17 @@ import type {
 
 export type StoredImportOptions = Omit<ImportOptions, "onProgress">;
 
+/** A spreadsheet to import later: the file and how to read it. */
+export interface SpreadsheetUpload {
+  filename: string;
+  format: SheetFormat;
+  options: StoredImportOptions;
+  content: Uint8Array;
+}
+
 export async function createSpreadsheetImport(
   shop: string,
-  input: {
-    filename: string;
-    format: SheetFormat;
-    options: StoredImportOptions;
-    content: Uint8Array;
-  },
+  input: SpreadsheetUpload,
 ): Promise<string> {
   const row = await db.spreadsheetImport.create({
     data: {

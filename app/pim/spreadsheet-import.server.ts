@@ -5,6 +5,7 @@ import {
   createSpreadsheetImport,
   findSpreadsheetImport,
   updateSpreadsheetImport,
+  type SpreadsheetUpload,
   type StoredImportOptions,
 } from "./spreadsheet-import.db.server";
 import {
@@ -22,12 +23,7 @@ export const WORKER_THRESHOLD_ROWS = 2_000;
 /** Stores the file and queues its import. Returns the import id. */
 export async function queueSpreadsheetImport(
   shop: string,
-  input: {
-    filename: string;
-    format: SheetFormat;
-    options: StoredImportOptions;
-    content: Uint8Array;
-  },
+  input: SpreadsheetUpload,
 ): Promise<string> {
   const importId = await createSpreadsheetImport(shop, input);
   await enqueue(

@@ -1,23 +1,17 @@
 // Prisma access for spreadsheet import/export: owners by SKU or handle, values of the products to export.
 import db from "~/db.server";
+import { chunks } from "~/lib/chunks";
 import {
   parseProductsIndexQuery,
   productsWhere,
   type ProductsIndexQuery,
 } from "./products-index.db.server";
-import { valueKey } from "./value-edits";
+import { draftSelect, valueKey } from "./value-edits";
 import { defaultLocale } from "./values.db.server";
 
 export interface SheetOwner {
   productId: string;
   variantId: string | null;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
 }
 
 export async function findVariantsBySku(
@@ -64,13 +58,7 @@ export async function currentDrafts(
   for (const batch of chunks([...new Set(productIds)], 500)) {
     const rows = await db.attributeValue.findMany({
       where: { shop, productId: { in: batch } },
-      select: {
-        ownerId: true,
-        attributeId: true,
-        locale: true,
-        channel: true,
-        draft: true,
-      },
+      select: draftSelect,
     });
     for (const row of rows) drafts.set(valueKey(row), row.draft);
   }

@@ -29,6 +29,15 @@ export interface ValueSlot {
   channel: string;
 }
 
+/** The columns of a stored value that `valueKey` reads, and its draft: a Prisma `select`. */
+export const draftSelect = {
+  ownerId: true,
+  attributeId: true,
+  locale: true,
+  channel: true,
+  draft: true,
+} as const;
+
 /** The key of a value slot, as the unique index of AttributeValue has it. */
 export function valueKey(slot: ValueSlot): string {
   return `${slot.ownerId}|${slot.attributeId}|${slot.locale}|${slot.channel}`;

@@ -9,6 +9,7 @@ import { encodeValue } from "./attribute-types";
 import { listAttributes } from "./attributes.db.server";
 import { recomputeCompleteness } from "./completeness.db.server";
 import {
+  draftSelect,
   planEdits,
   valueKey,
   type ValueEdit,
@@ -106,13 +107,7 @@ export async function saveProductValues(
       (
         await tx.attributeValue.findMany({
           where: { shop, productId },
-          select: {
-            ownerId: true,
-            attributeId: true,
-            locale: true,
-            channel: true,
-            draft: true,
-          },
+          select: draftSelect,
         })
       ).map((v) => [valueKey(v), v.draft]),
     );

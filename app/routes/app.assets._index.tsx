@@ -14,13 +14,13 @@ import { useEffect, useState } from "react";
 import { UploadDropZone } from "~/components/dam/upload-drop-zone";
 import { useRevalidateWhile } from "~/components/use-revalidate-while";
 import {
-  BulkBar,
-  LibraryFilters,
   LibraryGrid,
   LibraryList,
   LibraryPagination,
   ViewToggle,
 } from "~/components/dam/library";
+import { BulkBar } from "~/components/dam/library-bulk-bar";
+import { LibraryFilters } from "~/components/dam/library-filters";
 import { libraryActionSchema, parseAssetSearch } from "~/dam/dam.schema";
 import { directUploadsEnabled } from "~/dam/direct-upload.server";
 import { maxUploadBytes } from "~/dam/ingest.server";

@@ -4,13 +4,8 @@
 import { z } from "zod";
 import db from "~/db.server";
 import { Invalid, NotFound } from "~/lib/errors";
-import {
-  linkAssets,
-  linkAssetsByOption,
-  linkRoles,
-  unlink,
-  type LinkRole,
-} from "./links.db.server";
+import { linkRoles, type LinkRole } from "./link-roles";
+import { linkAssets, linkAssetsByOption, unlink } from "./links.db.server";
 
 export interface UsedBy {
   products: {

@@ -5,18 +5,7 @@ import db, { type Prisma } from "~/db.server";
 import { Invalid, NotFound } from "~/lib/errors";
 import { namedGroupsOf } from "~/lib/merchant-pattern";
 import { writeOutboxEvent } from "~/outbox/outbox.db.server";
-
-export const linkRoles = [
-  "FRONT",
-  "BACK",
-  "DETAIL",
-  "LIFESTYLE",
-  "SWATCH",
-  "SIZE_CHART",
-  "MANUAL",
-  "CAMPAIGN",
-] as const;
-export type LinkRole = (typeof linkRoles)[number];
+import { linkRoles, type LinkRole } from "./link-roles";
 
 export const linkInput = z.object({
   assetIds: z.array(z.string().min(1)).min(1).max(500),

@@ -7,8 +7,7 @@
 import { enqueue } from "~/jobs/enqueue.server";
 import { logger } from "~/lib/logger.server";
 import { CHANNEL_JOB, type ChannelKind } from "~/channels/kinds";
-import { jobSeqOf } from "./pair-queries.db.server";
-import { scheduleNextRun } from "./pair-runs.db.server";
+import { jobSeqOf, scheduleNextRun } from "./pair-queries.db.server";
 import type { PairRef } from "./pair-state.db.server";
 
 /** Runs of a pair that may fail transiently in a row before the last one records the failure for good. */

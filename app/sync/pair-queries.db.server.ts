@@ -1,5 +1,5 @@
 // Queries of the reconciler and of Shopify's product events over the product × channel states: stale and due
-// pairs, the pairs of a Shopify product, job sequences.
+// pairs, the pairs of a Shopify product, job sequences and the next run after a failed job.
 import db from "~/db.server";
 import type { ChannelKind } from "~/channels/kinds";
 import { pairKey, type PairRef } from "./pair-state.db.server";
@@ -130,6 +130,32 @@ export async function jobSeqOf(
     select: { jobSeq: true },
   });
   return state?.jobSeq ?? null;
+}
+
+/**
+ * A job of the pair (queued under `seq`) failed transiently: the pair's next run is due at `at`. Returns the job
+ * sequence to queue that run under, or null when nothing is left to do (the pair is settled).
+ *
+ * A job that failed before its run began (waiting for the pair's lock) has not moved the sequence on, so its own
+ * id is still the pair's next: the sequence moves here, since a job cannot be queued under the id of the running
+ * one (the retry would be dropped, and the pair left without a job).
+ */
+export async function scheduleNextRun(
+  shop: string,
+  productId: string,
+  channel: ChannelKind,
+  seq: number,
+  at: Date,
+): Promise<number | null> {
+  await db.syncState.updateMany({
+    where: { shop, productId, channel, jobSeq: seq },
+    data: { jobSeq: { increment: 1 } },
+  });
+  const { count } = await db.syncState.updateMany({
+    where: { shop, productId, channel, status: { in: ["PENDING", "SYNCING"] } },
+    data: { nextCheckAt: at },
+  });
+  return count === 0 ? null : jobSeqOf(shop, productId, channel);
 }
 
 /**

@@ -1,9 +1,8 @@
 // A run of one product × channel, as the generic run (converge.server.ts) drives it: begin (bump the job sequence,
 // mark SYNCING), stamp its hops' timings, confirm what it observed (ending hops live or not listed) or end without
 // confirmation (blocked, failed: backoff for the reconciler), or release the pair for a retry.
-import db from "~/db.server";
+import db, { type Prisma } from "~/db.server";
 import type { ChannelKind } from "~/channels/kinds";
-import { jobSeqOf } from "./pair-queries.db.server";
 import { pairKey, type HopKind } from "./pair-state.db.server";
 
 export interface RunStart {
@@ -44,6 +43,57 @@ export async function beginRun(
   };
 }
 
+/** The pair's hops still open up to `revision`: the ones a run of that revision stamps and ends. */
+function openHopsUpTo(
+  shop: string,
+  productId: string,
+  channel: ChannelKind,
+  revision: number,
+) {
+  return {
+    shop,
+    productId,
+    channel,
+    revision: { lte: revision },
+    endedAt: null,
+  } satisfies Prisma.SyncHopWhereInput;
+}
+
+/** Ends the hops `where` selects at `at`, with their outcome and what it records. */
+async function endHops(
+  client: Prisma.TransactionClient,
+  where: Prisma.SyncHopWhereInput,
+  at: Date,
+  data: Omit<Prisma.SyncHopUpdateManyMutationInput, "endedAt">,
+): Promise<void> {
+  await client.syncHop.updateMany({ where, data: { ...data, endedAt: at } });
+}
+
+/**
+ * Records the end of a run of `revision` on the pair's state, in `tx`. `moved`: the desired revision moved on
+ * meanwhile, so the pair stays pending for the run that follows. Nothing when the pair is gone.
+ */
+async function endPairRun(
+  tx: Prisma.TransactionClient,
+  shop: string,
+  productId: string,
+  channel: ChannelKind,
+  revision: number,
+  data: (
+    state: Prisma.SyncStateGetPayload<object>,
+    moved: boolean,
+  ) => Prisma.SyncStateUpdateInput,
+): Promise<void> {
+  const state = await tx.syncState.findUnique({
+    where: pairKey(shop, productId, channel),
+  });
+  if (!state) return;
+  await tx.syncState.update({
+    where: { id: state.id },
+    data: data(state, state.desiredRevision > revision),
+  });
+}
+
 type HopStamp = "renderedAt" | "pushedAt";
 
 /** Stamps a hop time on the open hops up to `revision` (first time only). */
@@ -57,11 +107,7 @@ export async function stampHops(
 ): Promise<void> {
   await db.syncHop.updateMany({
     where: {
-      shop,
-      productId,
-      channel,
-      revision: { lte: revision },
-      endedAt: null,
+      ...openHopsUpTo(shop, productId, channel, revision),
       [field]: null,
     },
     data: { [field]: at },
@@ -121,13 +167,7 @@ export async function confirmRun(
   at = new Date(),
 ): Promise<{ kind: HopKind; approvedAt: Date }[]> {
   const open = await db.syncHop.findMany({
-    where: {
-      shop,
-      productId,
-      channel,
-      revision: { lte: c.revision },
-      endedAt: null,
-    },
+    where: openHopsUpTo(shop, productId, channel, c.revision),
     select: { id: true, versionId: true, kind: true, approvedAt: true },
   });
   const superseded = open.filter(
@@ -136,29 +176,25 @@ export async function confirmRun(
   const ended = open.filter((h) => !superseded.includes(h));
   await db.$transaction(async (tx) => {
     if (superseded.length > 0)
-      await tx.syncHop.updateMany({
-        where: { id: { in: superseded.map((h) => h.id) } },
-        data: { endedAt: at, outcome: "SUPERSEDED" },
+      await endHops(tx, { id: { in: superseded.map((h) => h.id) } }, at, {
+        outcome: "SUPERSEDED",
       });
     if (ended.length > 0)
-      await tx.syncHop.updateMany({
-        where: { id: { in: ended.map((h) => h.id) } },
-        data: c.listed
-          ? { endedAt: at, outcome: "LIVE", liveAt: at }
-          : {
-              endedAt: at,
-              outcome: "NOT_LISTED",
-              error: c.reason?.slice(0, 1000) ?? null,
-            },
-      });
-    const state = await tx.syncState.findUnique({
-      where: pairKey(shop, productId, channel),
-    });
-    if (!state) return;
-    const moved = state.desiredRevision > c.revision;
-    await tx.syncState.update({
-      where: { id: state.id },
-      data: {
+      await endHops(
+        tx,
+        { id: { in: ended.map((h) => h.id) } },
+        at,
+        c.listed
+          ? { outcome: "LIVE", liveAt: at }
+          : { outcome: "NOT_LISTED", error: c.reason?.slice(0, 1000) ?? null },
+      );
+    await endPairRun(
+      tx,
+      shop,
+      productId,
+      channel,
+      c.revision,
+      (state, moved) => ({
         appliedRevision: Math.max(state.appliedRevision, c.revision),
         confirmedRevision: Math.max(state.confirmedRevision, c.revision),
         desiredDigest: c.desiredDigest,
@@ -177,8 +213,8 @@ export async function confirmRun(
         reason: moved ? null : (c.reason?.slice(0, 1000) ?? null),
         failures: 0,
         nextCheckAt: moved ? at : c.nextCheckAt,
-      },
-    });
+      }),
+    );
   });
   return c.listed
     ? ended.map((h) => ({ kind: h.kind, approvedAt: h.approvedAt }))
@@ -200,31 +236,15 @@ export async function endRunUnconfirmed(
   reason: string,
   at = new Date(),
 ): Promise<void> {
-  await db.syncHop.updateMany({
-    where: {
-      shop,
-      productId,
-      channel,
-      revision: { lte: revision },
-      endedAt: null,
-    },
-    data: {
-      endedAt: at,
-      outcome,
-      failedAt: at,
-      error: reason.slice(0, 1000),
-    },
+  await endHops(db, openHopsUpTo(shop, productId, channel, revision), at, {
+    outcome,
+    failedAt: at,
+    error: reason.slice(0, 1000),
   });
-  await db.$transaction(async (tx) => {
-    const state = await tx.syncState.findUnique({
-      where: pairKey(shop, productId, channel),
-    });
-    if (!state) return;
-    const moved = state.desiredRevision > revision;
-    const failures = outcome === "FAILED" ? state.failures + 1 : 0;
-    await tx.syncState.update({
-      where: { id: state.id },
-      data: {
+  await db.$transaction((tx) =>
+    endPairRun(tx, shop, productId, channel, revision, (state, moved) => {
+      const failures = outcome === "FAILED" ? state.failures + 1 : 0;
+      return {
         status: moved ? "PENDING" : outcome,
         reason: moved ? null : reason.slice(0, 1000),
         failures,
@@ -236,9 +256,9 @@ export async function endRunUnconfirmed(
                   BACKOFF_MS[Math.min(failures, BACKOFF_MS.length) - 1]!,
               )
             : null,
-      },
-    });
-  });
+      };
+    }),
+  );
 }
 
 /** The run was interrupted by a retryable error: the pair stays pending for the job's next attempt. */
@@ -251,30 +271,4 @@ export async function releaseRun(
     where: { shop, productId, channel, status: "SYNCING" },
     data: { status: "PENDING" },
   });
-}
-
-/**
- * A job of the pair (queued under `seq`) failed transiently: the pair's next run is due at `at`. Returns the job
- * sequence to queue that run under, or null when nothing is left to do (the pair is settled).
- *
- * A job that failed before its run began (waiting for the pair's lock) has not moved the sequence on, so its own
- * id is still the pair's next: the sequence moves here, since a job cannot be queued under the id of the running
- * one (the retry would be dropped, and the pair left without a job).
- */
-export async function scheduleNextRun(
-  shop: string,
-  productId: string,
-  channel: ChannelKind,
-  seq: number,
-  at: Date,
-): Promise<number | null> {
-  await db.syncState.updateMany({
-    where: { shop, productId, channel, jobSeq: seq },
-    data: { jobSeq: { increment: 1 } },
-  });
-  const { count } = await db.syncState.updateMany({
-    where: { shop, productId, channel, status: { in: ["PENDING", "SYNCING"] } },
-    data: { nextCheckAt: at },
-  });
-  return count === 0 ? null : jobSeqOf(shop, productId, channel);
 }

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import db from "~/db.server";
 import { Invalid } from "~/lib/errors";
-import { linkAssets, linkRoles } from "./links.db.server";
+import { linkRoles } from "./link-roles";
+import { linkAssets } from "./links.db.server";
 
 const gid = (type: string) =>
   z

@@ -4,11 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { saveAttribute } from "~/pim/attributes.db.server";
 import { importCatalogue } from "~/pim/catalogue-import.server";
-import {
-  ensureMetafieldDefinitions,
-  METAFIELDS_PER_CALL,
-  publishProductValues,
-} from "~/pim/publish.server";
+import { ensureMetafieldDefinitions } from "~/pim/metafield-definitions.server";
+import { METAFIELDS_PER_CALL } from "~/pim/metafields";
+import { publishProductValues } from "~/pim/publish.server";
 import {
   adminClientFor,
   type AdminClient,

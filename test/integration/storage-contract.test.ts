@@ -210,7 +210,7 @@ describe("S3 storage: presigned access", () => {
   it("takes a presigned upload of exactly the signed size and refuses a tampered one", async () => {
     const storage = testS3Storage();
     const data = randomBytes(2048);
-    const signed = await storage.presignPut(key, data.length);
+    const signed = await storage.direct.presignPut(key, data.length);
 
     const otherKey = masterKey(shop, "cd".repeat(32));
     const tampered = [
@@ -243,15 +243,20 @@ describe("S3 storage: presigned access", () => {
       data.subarray(0, 5 * 1024 * 1024),
       data.subarray(5 * 1024 * 1024),
     ];
-    const uploadId = await storage.startMultipart(key);
+    const uploadId = await storage.direct.startMultipart(key);
 
-    const first = await storage.presignPart(key, uploadId, 1, parts[0]!.length);
+    const first = await storage.direct.presignPart(
+      key,
+      uploadId,
+      1,
+      parts[0]!.length,
+    );
     const moved = first.url.replace("partNumber=1", "partNumber=2");
     expect((await put(moved, parts[0]!)).status).toBe(403);
 
     const etags: string[] = [];
     for (const [index, part] of parts.entries()) {
-      const signed = await storage.presignPart(
+      const signed = await storage.direct.presignPart(
         key,
         uploadId,
         index + 1,
@@ -263,7 +268,7 @@ describe("S3 storage: presigned access", () => {
     }
     expect(await storage.has(key)).toBe(false);
 
-    await storage.completeMultipart(
+    await storage.direct.completeMultipart(
       key,
       uploadId,
       etags.map((etag, i) => ({ partNumber: i + 1, etag })).reverse(),
@@ -274,7 +279,7 @@ describe("S3 storage: presigned access", () => {
   it("reads through a short-lived presigned URL with the download name, and refuses a tampered one", async () => {
     const storage = testS3Storage();
     await storage.put(key, Buffer.from("master bytes"));
-    const url = await storage.presignGet(key, {
+    const url = await storage.direct.presignGet(key, {
       download: "Coat (front) – 'final'.jpg",
       contentType: "application/octet-stream",
     });
@@ -294,11 +299,11 @@ describe("S3 storage: presigned access", () => {
   });
 
   it("gives a CDN URL only when a CDN base URL is configured", () => {
-    expect(testS3Storage().publicUrl(key)).toBeNull();
+    expect(testS3Storage().direct.publicUrl(key)).toBeNull();
     expect(
-      testS3Storage({ cdnUrl: "https://cdn.example.com/assets/" }).publicUrl(
-        key,
-      ),
+      testS3Storage({
+        cdnUrl: "https://cdn.example.com/assets/",
+      }).direct.publicUrl(key),
     ).toBe(`https://cdn.example.com/assets/${key}`);
   });
 

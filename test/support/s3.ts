@@ -2,7 +2,8 @@
 // of its own per call so parallel test files never see each other's objects.
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
-import { S3Storage, type S3StorageOptions } from "~/dam/storage/s3.server";
+import { S3Storage } from "~/dam/storage/s3.server";
+import type { S3StorageOptions } from "~/dam/storage/s3-options";
 import { LOCAL_S3_CREDENTIALS } from "../../scripts/s3-local";
 
 // The SDK reads credentials from the standard variables, as in production.

@@ -1,11 +1,8 @@
 import { XMLParser } from "fast-xml-parser";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import {
-  formatPrice,
-  renderGoogleFeed,
-  type GoogleItem,
-} from "~/sync/channels/google-feed";
+import { formatPrice } from "~/sync/channels/feed-item";
+import { renderGoogleFeed, type GoogleItem } from "~/sync/channels/google-feed";
 import { CHANNELS, renditionKey } from "~/channels/kinds";
 import {
   analyseRaster,

@@ -4,14 +4,12 @@ import {
   ATTRIBUTE_TYPES,
   coerceAttributeValue,
   formatAttributeValue,
-  metafieldType,
-  metafieldValue,
   type AttributeShape,
   type AttributeType,
   type ValidationRules,
 } from "~/pim/attribute-types";
 import { computeCompleteness } from "~/pim/completeness";
-import { planPublish } from "~/pim/publish.server";
+import { metafieldType, metafieldValue, planPublish } from "~/pim/metafields";
 
 const attr = (
   type: AttributeType,

@@ -12,17 +12,7 @@ import {
 import { useEffect, useState } from "react";
 import { useT } from "~/i18n";
 import { failureOf } from "~/lib/action-result";
-
-const ROLES = [
-  "FRONT",
-  "BACK",
-  "DETAIL",
-  "LIFESTYLE",
-  "SWATCH",
-  "SIZE_CHART",
-  "MANUAL",
-  "CAMPAIGN",
-] as const;
+import { linkRoles } from "~/sync/link-roles";
 
 interface Picked {
   productGid: string;
@@ -109,7 +99,10 @@ export function PickLinkForm({ assetId }: { assetId: string }) {
         ) : null}
         <Select
           label={t("sync.linkRole")}
-          options={ROLES.map((r) => ({ value: r, label: t(`sync.role.${r}`) }))}
+          options={linkRoles.map((r) => ({
+            value: r,
+            label: t(`sync.role.${r}`),
+          }))}
           value={role}
           onChange={setRole}
           error={failure?.fieldErrors.role?.join(" ")}

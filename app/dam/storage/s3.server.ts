@@ -1,10 +1,8 @@
 // S3-compatible object storage (AWS S3, Cloudflare R2, Google Cloud Storage's XML API, MinIO) with the official
 // AWS SDK v3. Credentials come from the SDK's standard chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile,
-// web identity, or the instance role); nothing here reads them itself.
+// web identity, or the instance role); nothing here reads them itself. This module reads and writes objects; the
+// presigned requests browsers use are s3-direct.server.ts, the options and key layout s3-options.ts.
 import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
@@ -13,83 +11,29 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
-  UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { Readable } from "node:stream";
-import { Invalid, NotFound } from "~/lib/errors";
+import { NotFound } from "~/lib/errors";
 import { logger } from "~/lib/logger.server";
-import { checkKey } from "./keys";
-import type {
-  DirectAccess,
-  DownloadOptions,
-  PresignedRequest,
-  StorageProvider,
-  UploadedPart,
-} from "./provider";
-
-export interface S3StorageOptions {
-  bucket: string;
-  /** Folder inside the bucket ("" for the bucket root); every key lives under it. */
-  prefix: string;
-  /** Custom endpoint (R2, GCS, MinIO); AWS when absent. */
-  endpoint?: string;
-  region: string;
-  /** `https://endpoint/bucket/key` instead of `https://bucket.endpoint/key` (MinIO and most self-hosted servers). */
-  forcePathStyle: boolean;
-  /** Base URL of a CDN serving the objects under `prefix` (public renditions only). */
-  cdnUrl?: string;
-  /** Lifetime of presigned download URLs. */
-  downloadTtlSeconds: number;
-  /** Lifetime of presigned upload URLs. */
-  uploadTtlSeconds: number;
-}
-
-/** `s3://bucket/optional/prefix` → bucket and prefix. Throws Invalid for anything else. */
-export function parseStorageUrl(url: string): {
-  bucket: string;
-  prefix: string;
-} {
-  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(\/.*)?$/.exec(url);
-  if (!match)
-    throw new Invalid(
-      `STORAGE_URL must look like s3://bucket or s3://bucket/prefix, not ${url}`,
-    );
-  const prefix = (match[2] ?? "").replace(/^\/+|\/+$/g, "");
-  if (prefix) checkKey(prefix);
-  return { bucket: match[1]!, prefix };
-}
+import type { StorageProvider } from "./provider";
+import { S3DirectAccess } from "./s3-direct.server";
+import { isMissing, objectKey, type S3StorageOptions } from "./s3-options";
 
 // Multipart parts of 8 MiB, 4 in flight: ~32 MiB of buffers per upload at most (S3's minimum part is 5 MiB).
 const PART_BYTES = 8 * 1024 * 1024;
 const DELETE_BATCH = 1000;
-
-function isMissing(error: unknown): boolean {
-  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return (
-    e.name === "NoSuchKey" ||
-    e.name === "NotFound" ||
-    e.$metadata?.httpStatusCode === 404
-  );
-}
-
-/** RFC 5987 value for `filename*=`: encodeURIComponent leaves ' ( ) * unescaped, which that grammar forbids. */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
 
 function notImplemented(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e.name === "NotImplemented" || e.$metadata?.httpStatusCode === 501;
 }
 
-export class S3Storage implements StorageProvider, DirectAccess {
+export class S3Storage implements StorageProvider {
   readonly kind = "s3";
   readonly client: S3Client;
+  /** Presigned requests for browsers, and the multipart uploads they fill. */
+  readonly direct: S3DirectAccess;
   // GCS's XML API has no multi-object delete: after its first refusal, keys are deleted one by one.
   private batchDeletes = true;
 
@@ -103,15 +47,11 @@ export class S3Storage implements StorageProvider, DirectAccess {
       requestChecksumCalculation: "WHEN_REQUIRED",
       responseChecksumValidation: "WHEN_REQUIRED",
     });
-  }
-
-  get direct(): DirectAccess {
-    return this;
+    this.direct = new S3DirectAccess(this.client, options);
   }
 
   private objectKey(key: string): string {
-    checkKey(key);
-    return this.options.prefix ? `${this.options.prefix}/${key}` : key;
+    return objectKey(this.options, key);
   }
 
   private get bucket(): string {
@@ -145,13 +85,14 @@ export class S3Storage implements StorageProvider, DirectAccess {
       await upload.done();
     } catch (error) {
       if (upload.uploadId)
-        await this.abortMultipart(key, upload.uploadId).catch(
-          (abortError: unknown) =>
+        await this.direct
+          .abortMultipart(key, upload.uploadId)
+          .catch((abortError: unknown) =>
             logger.warn(
               { err: abortError, key },
               "could not abort a failed multipart upload",
             ),
-        );
+          );
       throw error;
     }
   }
@@ -265,114 +206,5 @@ export class S3Storage implements StorageProvider, DirectAccess {
 
   async check(): Promise<void> {
     await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
-  }
-
-  // Direct access ------------------------------------------------------------------------------------------
-
-  private expiry(seconds: number): Date {
-    return new Date(Date.now() + seconds * 1000);
-  }
-
-  async presignPut(key: string, bytes: number): Promise<PresignedRequest> {
-    const seconds = this.options.uploadTtlSeconds;
-    // Content-Length is a signed header: S3 refuses a body of any other size.
-    const url = await getSignedUrl(
-      this.client,
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: this.objectKey(key),
-        ContentLength: bytes,
-      }),
-      { expiresIn: seconds },
-    );
-    return { method: "PUT", url, expiresAt: this.expiry(seconds) };
-  }
-
-  async startMultipart(key: string): Promise<string> {
-    const { UploadId } = await this.client.send(
-      new CreateMultipartUploadCommand({
-        Bucket: this.bucket,
-        Key: this.objectKey(key),
-      }),
-    );
-    if (!UploadId) throw new Error("object storage returned no upload id");
-    return UploadId;
-  }
-
-  async presignPart(
-    key: string,
-    uploadId: string,
-    partNumber: number,
-    bytes: number,
-  ): Promise<PresignedRequest> {
-    const seconds = this.options.uploadTtlSeconds;
-    const url = await getSignedUrl(
-      this.client,
-      new UploadPartCommand({
-        Bucket: this.bucket,
-        Key: this.objectKey(key),
-        UploadId: uploadId,
-        PartNumber: partNumber,
-        ContentLength: bytes,
-      }),
-      { expiresIn: seconds },
-    );
-    return { method: "PUT", url, expiresAt: this.expiry(seconds) };
-  }
-
-  async completeMultipart(
-    key: string,
-    uploadId: string,
-    parts: UploadedPart[],
-  ): Promise<void> {
-    await this.client.send(
-      new CompleteMultipartUploadCommand({
-        Bucket: this.bucket,
-        Key: this.objectKey(key),
-        UploadId: uploadId,
-        MultipartUpload: {
-          Parts: [...parts]
-            .sort((a, b) => a.partNumber - b.partNumber)
-            .map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })),
-        },
-      }),
-    );
-  }
-
-  async abortMultipart(key: string, uploadId: string): Promise<void> {
-    try {
-      await this.client.send(
-        new AbortMultipartUploadCommand({
-          Bucket: this.bucket,
-          Key: this.objectKey(key),
-          UploadId: uploadId,
-        }),
-      );
-    } catch (error) {
-      if (!isMissing(error)) throw error;
-    }
-  }
-
-  async presignGet(
-    key: string,
-    options: DownloadOptions = {},
-  ): Promise<string> {
-    return getSignedUrl(
-      this.client,
-      new GetObjectCommand({
-        Bucket: this.bucket,
-        Key: this.objectKey(key),
-        ResponseContentType: options.contentType,
-        ResponseContentDisposition: options.download
-          ? `attachment; filename*=UTF-8''${rfc5987(options.download)}`
-          : undefined,
-      }),
-      { expiresIn: this.options.downloadTtlSeconds },
-    );
-  }
-
-  publicUrl(key: string): string | null {
-    if (!this.options.cdnUrl) return null;
-    return `${this.options.cdnUrl.replace(/\/+$/, "")}/${checkKey(key)}`;
   }
 }

@@ -10,32 +10,12 @@ import { describeFailures } from "../preflight";
 import { channelRendition } from "../renditions.db.server";
 import { licensed } from "../canonical";
 import { renditionUrl } from "../urls.server";
-import type { Money } from "./google-feed";
+import type { DesiredState } from "./adapter";
 
 const MAX_IMAGES = 11;
 
 export type Values = Record<string, AttributeValueData>;
-
-/** A PIM value as channel text: lists joined, measurements with their unit. */
-export function text(value: AttributeValueData | undefined): string | null {
-  if (value === undefined || value === null || value === "") return null;
-  if (Array.isArray(value)) return value.join(" / ");
-  if (typeof value === "object") return `${value.value} ${value.unit}`;
-  return String(value);
-}
-
-export const GOOGLE_GENDERS = ["male", "female", "unisex"] as const;
-export const GOOGLE_AGE_GROUPS = [
-  "newborn",
-  "infant",
-  "toddler",
-  "kids",
-  "adult",
-] as const;
-export const oneOf = <T extends string>(
-  allowed: readonly T[],
-  value: string | null,
-): T | null => (allowed.includes(value as T) ? (value as T) : null);
+export type VariantOption = { name: string; value: string };
 
 /** The product's approved PIM values for a channel: product-level, overridden by the variant's own. */
 export async function channelValues(
@@ -50,25 +30,6 @@ export async function channelValues(
     ...approved?.product,
     ...approved?.variants[variantId]?.values,
   });
-}
-
-/** "129.00" in the shop's currency → minor units. */
-export function toMoney(price: string | null, currency: string): Money {
-  const digits =
-    new Intl.NumberFormat("en", {
-      style: "currency",
-      currency,
-    }).resolvedOptions().maximumFractionDigits ?? 2;
-  return { amount: Math.round(Number(price ?? "0") * 10 ** digits), currency };
-}
-
-export function option(
-  options: { name: string; value: string }[],
-  ...names: string[]
-) {
-  return (
-    options.find((o) => names.includes(o.name.toLowerCase()))?.value ?? null
-  );
 }
 
 export interface VariantImages {
@@ -178,4 +139,53 @@ export async function shopCurrency(shop: string): Promise<string> {
     select: { currencyCode: true },
   });
   return row?.currencyCode ?? "USD";
+}
+
+/** Shopify's status in words, for "not on the channel" reasons. */
+export function notActiveReason(status: string): string {
+  if (status === "DRAFT") return "Draft in Shopify";
+  if (status === "ARCHIVED") return "Archived in Shopify";
+  if (status === "UNLISTED") return "Unlisted in Shopify";
+  return `${status} in Shopify`;
+}
+
+/** What an item channel's desired state says alike, whatever its items: all but the digest of its content. */
+export interface ItemChannelState extends Omit<DesiredState, "digest"> {
+  active: boolean;
+  statusText: string;
+}
+
+/** Everything an item channel builds one product's desired state from. Throws `NotFound`. */
+export async function loadChannelInputs(
+  shop: string,
+  productId: string,
+  channel: ChannelKind,
+): Promise<{
+  product: LoadedProduct;
+  /** The variant's checked image URLs, main first; empty when it has none that passed. */
+  urlsOf(variantId: string): string[];
+  valuesOf(variantId: string): Values;
+  optionsOf(variant: LoadedProduct["variants"][number]): VariantOption[];
+  currency: string;
+  state: ItemChannelState;
+}> {
+  const product = await loadChannelProduct(shop, productId);
+  const { images, failures } = await channelImages(shop, product, channel);
+  return {
+    product,
+    urlsOf: (variantId) =>
+      images.find((i) => i.variantId === variantId)?.urls ?? [],
+    valuesOf: await channelValues(shop, productId, channel),
+    optionsOf: (variant) => variant.selectedOptions as VariantOption[],
+    currency: await shopCurrency(shop),
+    state: {
+      blocked: failures.length > 0 ? failures.join(" · ") : null,
+      versionIds: new Set(
+        product.assetLinks.map((l) => l.asset.currentVersionId!),
+      ),
+      variants: product.variants.length,
+      active: product.status === "ACTIVE",
+      statusText: notActiveReason(product.status),
+    },
+  };
 }

@@ -12,12 +12,11 @@ import type {
   Observation,
 } from "./adapter";
 import {
-  channelImages,
-  channelValues,
-  loadChannelProduct,
-  shopCurrency,
+  loadChannelInputs,
+  type ItemChannelState,
   type LoadedProduct,
   type Values,
+  type VariantOption,
 } from "./channel-product.db.server";
 import { feedSettings } from "./channels.db.server";
 import {
@@ -29,11 +28,10 @@ import {
   type FeedItemShape,
 } from "./feed.db.server";
 
-export interface FeedDesired<T extends FeedItemShape> extends DesiredState {
+export interface FeedDesired<T extends FeedItemShape>
+  extends DesiredState, ItemChannelState {
   /** Variant id → its item (variants without an approved image have none). */
   items: Map<string, T>;
-  active: boolean;
-  statusText: string;
 }
 
 /** One variant with what a feed item is made of. */
@@ -44,7 +42,7 @@ export interface FeedRow {
   /** Channel rendition URLs (content-addressed: a new version is a new URL), main image first. */
   urls: string[];
   values: Values;
-  options: { name: string; value: string }[];
+  options: VariantOption[];
   numericId: string;
   currency: string;
   /** The product description as plain text (the title when empty). */
@@ -62,27 +60,13 @@ export interface FeedDefinition<T extends FeedItemShape> {
   write(shop: { name: string; link: string }, items: T[]): string;
 }
 
-/** Shopify's status in words, for "not in the feed" reasons. */
-export function notActiveReason(status: string): string {
-  if (status === "DRAFT") return "Draft in Shopify";
-  if (status === "ARCHIVED") return "Archived in Shopify";
-  if (status === "UNLISTED") return "Unlisted in Shopify";
-  return `${status} in Shopify`;
-}
-
 async function feedDesired<T extends FeedItemShape>(
   definition: FeedDefinition<T>,
   shop: string,
   productId: string,
 ): Promise<FeedDesired<T>> {
-  const product = await loadChannelProduct(shop, productId);
-  const { images, failures } = await channelImages(
-    shop,
-    product,
-    definition.kind,
-  );
-  const currency = await shopCurrency(shop);
-  const valuesOf = await channelValues(shop, productId, definition.kind);
+  const { product, urlsOf, valuesOf, optionsOf, currency, state } =
+    await loadChannelInputs(shop, productId, definition.kind);
   const description =
     product.descriptionHtml
       .replace(/<[^>]+>/g, " ")
@@ -90,7 +74,7 @@ async function feedDesired<T extends FeedItemShape>(
       .trim() || product.title;
   const items = new Map<string, T>();
   for (const variant of product.variants) {
-    const urls = images.find((i) => i.variantId === variant.id)?.urls ?? [];
+    const urls = urlsOf(variant.id);
     if (!urls[0]) continue;
     items.set(
       variant.id,
@@ -100,24 +84,17 @@ async function feedDesired<T extends FeedItemShape>(
         variant,
         urls,
         values: valuesOf(variant.id),
-        options: variant.selectedOptions as { name: string; value: string }[],
+        options: optionsOf(variant),
         numericId: variant.shopifyId.split("/").pop()!,
         currency,
         description,
       }),
     );
   }
-  const active = product.status === "ACTIVE";
   return {
-    digest: digestOf({ items: [...items.entries()], active }),
-    blocked: failures.length > 0 ? failures.join(" · ") : null,
-    versionIds: new Set(
-      product.assetLinks.map((l) => l.asset.currentVersionId!),
-    ),
-    variants: product.variants.length,
+    digest: digestOf({ items: [...items.entries()], active: state.active }),
+    ...state,
     items,
-    active,
-    statusText: notActiveReason(product.status),
   };
 }
 

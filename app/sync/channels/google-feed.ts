@@ -1,35 +1,29 @@
 // The Google Merchant Center product feed: RSS 2.0 with the g: namespace
-// (https://support.google.com/merchants/answer/7052112). One item per variant, grouped by product.
+// (https://support.google.com/merchants/answer/7052112). One item per variant, grouped by product. Google limits:
+// title 150 characters, description 5,000, up to 10 additional images.
 import { create } from "xmlbuilder2";
+import { formatPrice, truncate, type BaseFeedItem } from "./feed-item";
 
 export const GOOGLE_NAMESPACE = "http://base.google.com/ns/1.0";
 
-export interface Money {
-  /** Integer minor units (cents). */
-  amount: number;
-  currency: string;
-}
+export const GOOGLE_GENDERS = ["male", "female", "unisex"] as const;
+export const GOOGLE_AGE_GROUPS = [
+  "newborn",
+  "infant",
+  "toddler",
+  "kids",
+  "adult",
+] as const;
 
-export interface GoogleItem {
-  id: string;
-  itemGroupId: string;
-  title: string;
-  description: string;
-  link: string;
-  imageLink: string;
-  additionalImageLinks: string[];
-  price: Money;
-  availability: "in_stock" | "out_of_stock" | "preorder" | "backorder";
-  brand: string;
+export interface GoogleItem extends BaseFeedItem<
+  "in_stock" | "out_of_stock" | "preorder" | "backorder",
+  (typeof GOOGLE_GENDERS)[number],
+  (typeof GOOGLE_AGE_GROUPS)[number]
+> {
   gtin?: string | null;
   mpn?: string | null;
-  color?: string | null;
-  size?: string | null;
-  gender?: "male" | "female" | "unisex" | null;
-  ageGroup?: "newborn" | "infant" | "toddler" | "kids" | "adult" | null;
   googleProductCategory?: string | null;
   productType?: string | null;
-  material?: string | null;
 }
 
 export interface GoogleFeed {
@@ -37,21 +31,6 @@ export interface GoogleFeed {
   link: string;
   description: string;
   items: GoogleItem[];
-}
-
-/** "12.50 EUR" from minor units, the format Google expects. */
-export function formatPrice({ amount, currency }: Money): string {
-  const digits =
-    new Intl.NumberFormat("en", {
-      style: "currency",
-      currency,
-    }).resolvedOptions().maximumFractionDigits ?? 2;
-  return `${(amount / 10 ** digits).toFixed(digits)} ${currency}`;
-}
-
-/** Google limits: title 150 characters, description 5,000, up to 10 additional images. */
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /**

@@ -11,14 +11,10 @@ import {
 } from "./channel-items.db.server";
 import { shopChannels } from "./channels.db.server";
 import {
-  channelImages,
-  channelValues,
-  loadChannelProduct,
-  shopCurrency,
-  text,
-  toMoney,
+  loadChannelInputs,
+  type ItemChannelState,
 } from "./channel-product.db.server";
-import { notActiveReason } from "./feed-adapter.server";
+import { text, toMoney } from "./feed-item";
 import {
   patchListing,
   readListing,
@@ -30,10 +26,8 @@ import {
 const CONCURRENCY = 4;
 type ListingContent = Omit<Listing, "revision">;
 
-export interface MarketplaceDesired extends DesiredState {
+export interface MarketplaceDesired extends DesiredState, ItemChannelState {
   listings: Map<string, ListingContent>;
-  active: boolean;
-  statusText: string;
 }
 
 export interface MarketplaceObservation extends Observation {
@@ -67,23 +61,13 @@ async function marketplaceDesired(
   shop: string,
   productId: string,
 ): Promise<MarketplaceDesired> {
-  const product = await loadChannelProduct(shop, productId);
-  const { images, failures } = await channelImages(
-    shop,
-    product,
-    "MARKETPLACE",
-  );
-  const currency = await shopCurrency(shop);
-  const valuesOf = await channelValues(shop, productId, "MARKETPLACE");
-  const active = product.status === "ACTIVE";
+  const { product, urlsOf, valuesOf, optionsOf, currency, state } =
+    await loadChannelInputs(shop, productId, "MARKETPLACE");
   const listings = new Map<string, ListingContent>();
   for (const variant of product.variants) {
-    const urls = images.find((i) => i.variantId === variant.id)?.urls ?? [];
-    if (!variant.sku || !urls[0] || !active) continue;
-    const options = variant.selectedOptions as {
-      name: string;
-      value: string;
-    }[];
+    const urls = urlsOf(variant.id);
+    if (!variant.sku || !urls[0] || !state.active) continue;
+    const options = optionsOf(variant);
     const values = valuesOf(variant.id);
     listings.set(variant.sku, {
       sku: variant.sku,
@@ -107,14 +91,8 @@ async function marketplaceDesired(
     digest: digestOf({
       listings: [...listings.values()].map((l) => [l.sku, listingDigest(l)]),
     }),
-    blocked: failures.length > 0 ? failures.join(" · ") : null,
-    versionIds: new Set(
-      product.assetLinks.map((l) => l.asset.currentVersionId!),
-    ),
-    variants: product.variants.length,
+    ...state,
     listings,
-    active,
-    statusText: notActiveReason(product.status),
   };
 }
 

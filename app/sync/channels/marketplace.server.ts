@@ -10,7 +10,7 @@ import {
   type OutboundPolicy,
   type OutboundResponse,
 } from "~/lib/outbound.server";
-import type { Money } from "./google-feed";
+import type { Money } from "./feed-item";
 
 export interface MarketplaceEndpoint {
   /** Base URL, e.g. https://api.marketplace.example/v1 (http only for localhost). */

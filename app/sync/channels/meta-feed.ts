@@ -1,34 +1,9 @@
 // The Meta catalogue data feed (Facebook and Instagram shops): CSV with a header row, one row per variant, grouped
 // by product (https://www.facebook.com/business/help/120325381656392 — the catalogue's product fields).
+// Meta limits: title 200 characters, description 9,999, up to 20 additional images.
 // Written with csv-stringify: quoting of commas, quotes and line breaks is the library's job, not ours.
 import { stringify } from "csv-stringify/sync";
-import { formatPrice, type Money } from "./google-feed";
-
-export interface MetaItem {
-  id: string;
-  itemGroupId: string;
-  title: string;
-  description: string;
-  availability: "in stock" | "out of stock";
-  link: string;
-  imageLink: string;
-  additionalImageLinks: string[];
-  price: Money;
-  brand: string;
-  color?: string | null;
-  size?: string | null;
-  gender?: "female" | "male" | "unisex" | null;
-  ageGroup?:
-    | "adult"
-    | "all ages"
-    | "teen"
-    | "kids"
-    | "toddler"
-    | "infant"
-    | "newborn"
-    | null;
-  material?: string | null;
-}
+import { formatPrice, truncate, type BaseFeedItem } from "./feed-item";
 
 export const META_COLUMNS = [
   "id",
@@ -60,10 +35,11 @@ export const META_AGE_GROUPS = [
   "newborn",
 ] as const;
 
-/** Meta limits: title 200 characters, description 9,999, up to 20 additional images. */
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
+export type MetaItem = BaseFeedItem<
+  "in stock" | "out of stock",
+  (typeof META_GENDERS)[number],
+  (typeof META_AGE_GROUPS)[number]
+>;
 
 export function renderMetaFeed(items: readonly MetaItem[]): string {
   return stringify(

@@ -2,6 +2,8 @@
 // Admin API (product status and publication, media, variant images, galleries, app metafields, each file's
 // content), and the pushes that close the gap (files, references, variant images, galleries, PIM values).
 import { publishedMetafields } from "~/pim/publish.db.server";
+import { chunks } from "~/lib/chunks";
+import { METAFIELDS_PER_CALL } from "~/pim/metafields";
 import { publishProductValues } from "~/pim/publish.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
@@ -28,8 +30,6 @@ import { ensureAssetFile } from "./files.server";
 import { updateFiles } from "./shopify-media.server";
 import { setVariantImages } from "./shopify-product-media.server";
 import { readFiles, readProduct } from "./shopify-reads.server";
-
-const METAFIELDS_PER_CALL = 25;
 
 const SET_GALLERIES = `#graphql
   mutation SetVariantGalleries($metafields: [MetafieldsSetInput!]!) {
@@ -140,29 +140,25 @@ async function writeGalleries(
   plan: StorefrontPlan,
 ): Promise<void> {
   if (plan.galleriesSet.length) await ensureGalleryDefinition(shop, client);
-  for (let i = 0; i < plan.galleriesSet.length; i += METAFIELDS_PER_CALL) {
+  for (const batch of chunks(plan.galleriesSet, METAFIELDS_PER_CALL)) {
     const data = await client.request(SET_GALLERIES, {
-      metafields: plan.galleriesSet
-        .slice(i, i + METAFIELDS_PER_CALL)
-        .map((g) => ({
-          ownerId: g.ownerId,
-          namespace: GALLERY.namespace,
-          key: GALLERY.key,
-          type: "list.file_reference",
-          value: JSON.stringify(g.ids),
-        })),
+      metafields: batch.map((g) => ({
+        ownerId: g.ownerId,
+        namespace: GALLERY.namespace,
+        key: GALLERY.key,
+        type: "list.file_reference",
+        value: JSON.stringify(g.ids),
+      })),
     });
     assertNoUserErrors("metafieldsSet", data.metafieldsSet?.userErrors ?? []);
   }
-  for (let i = 0; i < plan.galleriesDelete.length; i += METAFIELDS_PER_CALL) {
+  for (const batch of chunks(plan.galleriesDelete, METAFIELDS_PER_CALL)) {
     const data = await client.request(DELETE_GALLERIES, {
-      metafields: plan.galleriesDelete
-        .slice(i, i + METAFIELDS_PER_CALL)
-        .map((ownerId) => ({
-          ownerId,
-          namespace: GALLERY.namespace,
-          key: GALLERY.key,
-        })),
+      metafields: batch.map((ownerId) => ({
+        ownerId,
+        namespace: GALLERY.namespace,
+        key: GALLERY.key,
+      })),
     });
     assertNoUserErrors(
       "metafieldsDelete",

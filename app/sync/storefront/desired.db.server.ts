@@ -4,7 +4,8 @@
 import db from "~/db.server";
 import { NotFound } from "~/lib/errors";
 import { listAttributes } from "~/pim/attributes.db.server";
-import { desiredMetafields, type DesiredMetafield } from "~/pim/publish.server";
+import type { DesiredMetafield } from "~/pim/metafields";
+import { desiredMetafields } from "~/pim/publish.server";
 import { digestOf, licensed } from "../canonical";
 import type { DesiredState } from "../channels/adapter";
 import { describeFailures } from "../preflight";

@@ -1,6 +1,7 @@
 // The Shopify side of publishing images, files part: staged upload → file → READY, and replacement in place
 // (products' media and variant images: shopify-product-media.server.ts). Every call goes through the
 // throttle-aware AdminClient; batches respect Shopify's limits (250 files per fileCreate/fileUpdate/nodes).
+import { chunks } from "~/lib/chunks";
 import { Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import {
@@ -95,13 +96,6 @@ export function assertFileUserErrors(
       true,
     );
   assertNoUserErrors(operation, errors);
-}
-
-export function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** Uploads bytes to a staged target (PUT) and returns the resourceUrl to give fileCreate/fileUpdate. */

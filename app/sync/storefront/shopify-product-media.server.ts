@@ -4,7 +4,8 @@
 import { Invalid } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import type { OperationData } from "~/shopify/admin-graphql.server";
-import { assertFileUserErrors, chunks } from "./shopify-media.server";
+import { chunks } from "~/lib/chunks";
+import { assertFileUserErrors } from "./shopify-media.server";
 
 const VARIANT_PAIRS_PER_CALL = 100;
 
