@@ -1,11 +1,8 @@
 // Prisma access for translations: what a product's content should read in each other locale (localisable PIM
 // values, DAM alt text of the images Shopify shows) and the ProductTranslation rows of what Shopify holds.
 import db from "~/db.server";
-import {
-  decodeValue,
-  metafieldValue,
-  type AttributeValueData,
-} from "./attribute-types";
+import { decodeValue, type AttributeValueData } from "./attribute-types";
+import { metafieldValue } from "./metafields";
 import { listAttributes, type Attribute } from "./attributes.db.server";
 import { ANY } from "./channels";
 

@@ -11,7 +11,7 @@ import {
   type LocalisedProductValues,
 } from "~/pim/translations.db.server";
 import { shopLocales } from "~/shop/shop.db.server";
-import { text } from "./channel-product.db.server";
+import { text } from "./feed-item";
 import { feedShop } from "./feed.db.server";
 import { renderGoogleFeed, type GoogleItem } from "./google-feed";
 import {
