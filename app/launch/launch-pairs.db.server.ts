@@ -1,7 +1,7 @@
 // The launch's product × channel rows against the sync engine's pair states: which pairs to converge, and what
 // the channels were observed to show (SyncState, written only from read-backs) since a round started.
 import type { ChannelKind } from "~/channels/kinds";
-import db from "~/db.server";
+import db, { Prisma } from "~/db.server";
 import type { LaunchChannelState } from "./launch.schema";
 
 export interface LaunchPair {
@@ -126,7 +126,10 @@ export async function observedPairs(
   }));
 }
 
-/** Go-live answered for these products: mirror status ACTIVE (as Shopify answered), gate lifted. */
+/**
+ * Go-live answered for these products: mirror status ACTIVE (as Shopify answered), the gate lifted — in every
+ * launch holding them, since Shopify now shows them — and the publications recorded for a rollback.
+ */
 export async function releaseProducts(
   shop: string,
   launchId: string,
@@ -140,14 +143,21 @@ export async function releaseProducts(
       data: { status: "ACTIVE" },
     }),
     db.launchProduct.updateMany({
+      where: { shop, productId: { in: [...productIds] } },
+      data: { embargoed: false },
+    }),
+    db.launchProduct.updateMany({
       where: { shop, launchId, productId: { in: [...productIds] } },
-      data: { embargoed: false, published: [...publications] },
+      data: { published: [...publications] },
     }),
   ]);
 }
 
-/** Rollback answered for these products: mirror status back, the gate closed again. */
-export async function holdProducts(
+/**
+ * Rollback answered for these products: the mirror shows the status Shopify went back to. The gate stays open:
+ * a hidden product is out of the feeds and off the marketplace by its status, and a later launch may take it.
+ */
+export async function restoreProducts(
   shop: string,
   launchId: string,
   products: readonly { productId: string; status: string }[],
@@ -165,7 +175,7 @@ export async function holdProducts(
         launchId,
         productId: { in: products.map((p) => p.productId) },
       },
-      data: { embargoed: true },
+      data: { published: Prisma.DbNull },
     }),
   ]);
 }

@@ -14,7 +14,7 @@ import { enqueuePairs } from "~/sync/pair-jobs.server";
 import { markDirty } from "~/sync/pair-state.db.server";
 import { findLaunch, moveLaunch } from "./launch.db.server";
 import {
-  holdProducts,
+  restoreProducts,
   launchPairs,
   launchProducts,
   releaseProducts,
@@ -214,8 +214,8 @@ export async function releaseLaunch(
 
 /**
  * Rollback: unpublishes every product from the publications go-live published it to and puts back its prior
- * status (bulk, retried), closes the gate again, and converges the feed and item channels so rows stop being
- * served and listings go inactive.
+ * status (bulk, retried), and converges the feed and item channels so rows stop being served and listings are
+ * withdrawn.
  */
 export async function rollBackLaunch(
   shop: string,
@@ -267,7 +267,7 @@ export async function rollBackLaunch(
   const done = [...byGid].filter(
     ([gid]) => unpublish.done.has(gid) && status.done.has(gid),
   );
-  await holdProducts(
+  await restoreProducts(
     shop,
     launchId,
     done.map(([gid, p]) => ({ productId: p.productId, status: priorOf(gid) })),
