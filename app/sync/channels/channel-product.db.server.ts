@@ -11,6 +11,7 @@ import { channelRendition } from "../renditions.db.server";
 import { licensed } from "../canonical";
 import { renditionUrl } from "../urls.server";
 import type { DesiredState } from "./adapter";
+import { EMBARGO_REASON, isEmbargoed } from "../launch-gate.db.server";
 
 const MAX_IMAGES = 11;
 
@@ -151,7 +152,10 @@ export function notActiveReason(status: string): string {
 
 /** What an item channel's desired state says alike, whatever its items: all but the digest of its content. */
 export interface ItemChannelState extends Omit<DesiredState, "digest"> {
+  /** ACTIVE in Shopify and not held by a launch's embargo: its items are served / its listings active. */
   active: boolean;
+  /** Held by a launch's embargo (sync/launch-gate): items prepared, not served or activated. */
+  embargoed: boolean;
   statusText: string;
 }
 
@@ -171,6 +175,7 @@ export async function loadChannelInputs(
 }> {
   const product = await loadChannelProduct(shop, productId);
   const { images, failures } = await channelImages(shop, product, channel);
+  const embargoed = await isEmbargoed(shop, productId);
   return {
     product,
     urlsOf: (variantId) =>
@@ -184,8 +189,9 @@ export async function loadChannelInputs(
         product.assetLinks.map((l) => l.asset.currentVersionId!),
       ),
       variants: product.variants.length,
-      active: product.status === "ACTIVE",
-      statusText: notActiveReason(product.status),
+      active: product.status === "ACTIVE" && !embargoed,
+      embargoed,
+      statusText: embargoed ? EMBARGO_REASON : notActiveReason(product.status),
     },
   };
 }

@@ -42,6 +42,7 @@ export function listingDigest(listing: {
   price: unknown;
   attributes: unknown;
   images: unknown;
+  active?: boolean;
 }): string {
   return digestOf({
     title: listing.title,
@@ -49,6 +50,7 @@ export function listingDigest(listing: {
     price: listing.price,
     attributes: listing.attributes,
     images: listing.images,
+    active: listing.active ?? true,
   });
 }
 
@@ -66,7 +68,9 @@ async function marketplaceDesired(
   const listings = new Map<string, ListingContent>();
   for (const variant of product.variants) {
     const urls = urlsOf(variant.id);
-    if (!variant.sku || !urls[0] || !state.active) continue;
+    // A product under a launch's embargo has its listings prepared but inactive (sync/launch-gate).
+    if (!variant.sku || !urls[0] || !(state.active || state.embargoed))
+      continue;
     const options = optionsOf(variant);
     const values = valuesOf(variant.id);
     listings.set(variant.sku, {
@@ -85,6 +89,8 @@ async function marketplaceDesired(
         ].filter(([, value]) => value !== ""),
       ),
       images: { main: urls[0], additional: urls.slice(1) },
+      // Sent explicitly either way: the marketplace PATCHes fields, so an activation must say so.
+      active: state.active,
     });
   }
   return {
@@ -145,9 +151,9 @@ export const marketplaceAdapter: ChannelAdapter<
         ...send.map((sku) => `listing ${sku} is not current`),
         ...withdraw.map((sku) => `listing ${sku} should be withdrawn`),
       ],
-      listed: desired.listings.size > 0 && shown.length > 0,
+      listed: desired.active && desired.listings.size > 0 && shown.length > 0,
       reason:
-        desired.listings.size > 0
+        desired.active && desired.listings.size > 0
           ? null
           : !desired.active
             ? `${desired.statusText}: not listed`

@@ -20,6 +20,12 @@ import {
   renderRenditionsProcessor,
   sweepSpoolProcessor,
 } from "./dam.server";
+import {
+  goLiveProcessor,
+  observeLaunchProcessor,
+  rollbackLaunchProcessor,
+  stageLaunchProcessor,
+} from "./launch.server";
 import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
 import {
   channelProcessors,
@@ -48,4 +54,9 @@ export const processors: ProcessorMap = {
   "product-translations.publish": publishTranslationsProcessor,
   "product-swatches.write": writeSwatchesProcessor,
   "spreadsheet.import": spreadsheetImportProcessor,
+  // Launches
+  "launch.stage": stageLaunchProcessor,
+  "launch.go-live": goLiveProcessor,
+  "launch.observe": observeLaunchProcessor,
+  "launch.rollback": rollbackLaunchProcessor,
 };
