@@ -77,6 +77,7 @@ export async function storefrontDesired(
         select: {
           id: true,
           title: true,
+          kind: true,
           altText: true,
           currentVersionId: true,
           validFrom: true,
@@ -103,7 +104,12 @@ export async function storefrontDesired(
 
   // Pre-flight of the storefront rendition (size and pixel limits): a failing image blocks the product here.
   const failures: string[] = [];
+  // Videos and 3D models go to Shopify as they are (media-files.server.ts): no image rendition to check.
+  const stillOnly = new Set(
+    shown.filter((l) => l.asset.kind === "IMAGE").map((l) => l.assetId),
+  );
   for (const asset of assets.values()) {
+    if (!stillOnly.has(asset.assetId)) continue;
     const rendition = await storefrontRendition(shop, asset.assetId);
     if (rendition && !rendition.preflight.passed)
       failures.push(
@@ -125,7 +131,9 @@ export async function storefrontDesired(
         shown.filter((l) => l.variantId === variant.id).map((l) => l.assetId),
       ),
     ];
-    variantImage[variant.shopifyId] = own[0] ?? null;
+    // Shopify's variant media is an image: a variant's first image, never its video or 3D model.
+    variantImage[variant.shopifyId] =
+      own.find((assetId) => stillOnly.has(assetId)) ?? null;
     gallery[variant.shopifyId] = own;
   }
   const attributes = await listAttributes(shop);

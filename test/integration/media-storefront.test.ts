@@ -1,0 +1,183 @@
+// A campaign video and a 3D model published to the Shopify storefront through the whole sync engine (outbox →
+// worker → storefront adapter → emulator): attached as VIDEO / MODEL_3D media, never as a variant's image, and a
+// replaced video reaches the storefront view as a new file (Shopify's fileUpdate cannot replace a video's content).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import db from "~/db.server";
+import { closeLocks } from "~/jobs/lock.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { googleFeedXml } from "~/sync/channels/google.server";
+import { linkAssets } from "~/sync/links.db.server";
+import { startWorkers, type RunningWorkers } from "~/worker/run.server";
+import { connectAppTo } from "../support/app-emulator";
+import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { testEmulator } from "../../emulator/testing";
+import { clip, glbModel } from "../support/media";
+import { storeOfflineSessionWithToken } from "../support/shopify";
+import { createAsset, mirrorFromEmulator, replaceAsset } from "../support/sync";
+import { eventually } from "../support/wait";
+
+const emulator = testEmulator({ mediaProcessingMs: 30 });
+let workers: RunningWorkers;
+let relay: RelayLoop;
+let coat: { id: string; gid: string; handle: string };
+let videoAssetId: string;
+let firstFileGid: string;
+
+interface StorefrontMedia {
+  id: number;
+  media_type: string;
+  alt: string;
+  duration?: number;
+  sources?: { format: string; url: string }[];
+  preview_image?: { src: string };
+}
+
+async function storefront() {
+  const response = await emulator.handle(
+    new Request(`https://${DEMO_SHOP}/products/${coat.handle}.js`),
+  );
+  return (await response.json()) as {
+    media: StorefrontMedia[];
+    variants: { featured_image: { id: number } | null }[];
+  };
+}
+
+const storefrontState = () =>
+  db.syncState.findFirst({
+    where: {
+      shop: DEMO_SHOP,
+      productId: coat.id,
+      channel: "SHOPIFY_STOREFRONT",
+    },
+  });
+const numericId = (gid: string) => Number(gid.split("/").pop());
+
+beforeAll(async () => {
+  await seedShop(emulator, DEMO_SHOP, { factor: 0.02, images: false });
+  connectAppTo(emulator);
+  await storeOfflineSessionWithToken(
+    DEMO_SHOP,
+    emulator.issueAccessToken(DEMO_SHOP),
+  );
+  const seeded = [...emulator.shop(DEMO_SHOP).products.values()].find(
+    (p) => p.status === "ACTIVE" && p.variantIds.length >= 2,
+  )!;
+  const productIds = await mirrorFromEmulator(emulator, DEMO_SHOP);
+  coat = {
+    id: productIds.get(seeded.id)!,
+    gid: seeded.id,
+    handle: seeded.handle,
+  };
+  workers = startWorkers({
+    queues: ["sync", "sync-storefront", "sync-feeds", "sync-marketplace"],
+    concurrency: 2,
+  });
+  relay = startOutboxRelay(50);
+});
+
+afterAll(async () => {
+  await relay.stop();
+  await workers.close();
+  await closeLocks();
+});
+
+describe("videos and 3D models on the storefront", () => {
+  it("attaches a linked video as VIDEO media with its duration, and no variant shows it as its image", async () => {
+    const asset = await createAsset(
+      DEMO_SHOP,
+      "campaign.mp4",
+      clip({ seconds: 3, width: 640, height: 360 }),
+    );
+    videoAssetId = asset.assetId;
+    await db.asset.update({
+      where: { id: videoAssetId },
+      data: { altText: { en: "Coat on the move" } },
+    });
+    await linkAssets(DEMO_SHOP, {
+      assetIds: [videoAssetId],
+      productId: coat.id,
+      role: "CAMPAIGN",
+    });
+    await eventually(storefrontState, (s) => s?.status === "LIVE", {
+      what: "storefront live with the video",
+    });
+    const row = await db.shopifyFile.findUniqueOrThrow({
+      where: { shop_assetId: { shop: DEMO_SHOP, assetId: videoAssetId } },
+    });
+    firstFileGid = row.fileGid;
+    expect(row.fileGid).toMatch(/^gid:\/\/shopify\/Video\//);
+    const view = await storefront();
+    const video = view.media.find((m) => m.id === numericId(row.fileGid));
+    expect(video).toMatchObject({
+      media_type: "video",
+      alt: "Coat on the move",
+      duration: 3000,
+      sources: [expect.objectContaining({ format: "mp4" })],
+    });
+    expect(
+      view.variants.some(
+        (v) => v.featured_image?.id === numericId(row.fileGid),
+      ),
+    ).toBe(false);
+  });
+
+  it("gives the Google feed the video's poster frame as an image", async () => {
+    const version = await db.assetVersion.findFirstOrThrow({
+      where: { assetId: videoAssetId },
+    });
+    await eventually(
+      () => googleFeedXml(DEMO_SHOP),
+      (xml) => xml.includes(`${version.sha256}.google.v1.jpg`),
+      { what: "poster frame in the Google feed" },
+    );
+  });
+
+  it("publishes a replaced video as a new file on the product and deletes the old one", async () => {
+    const { outboxId } = await replaceAsset(
+      DEMO_SHOP,
+      videoAssetId,
+      "campaign-v2.mp4",
+      clip({ seconds: 5, width: 640, height: 360 }),
+    );
+    await eventually(
+      () =>
+        db.syncHop.findMany({
+          where: { outboxId, channel: "SHOPIFY_STOREFRONT" },
+        }),
+      (hops) => hops.length === 1 && hops[0]!.outcome === "LIVE",
+      { what: "replacement live on the storefront" },
+    );
+    const row = await db.shopifyFile.findUniqueOrThrow({
+      where: { shop_assetId: { shop: DEMO_SHOP, assetId: videoAssetId } },
+    });
+    expect(row.fileGid).not.toBe(firstFileGid);
+    expect(emulator.shop(DEMO_SHOP).files.has(firstFileGid)).toBe(false);
+    const videos = (await storefront()).media.filter(
+      (m) => m.media_type === "video",
+    );
+    expect(videos).toEqual([
+      expect.objectContaining({
+        id: numericId(row.fileGid),
+        duration: 5000,
+        alt: "Coat on the move",
+      }),
+    ]);
+  });
+
+  it("attaches a linked GLB as MODEL_3D media", async () => {
+    const model = await createAsset(DEMO_SHOP, "coat.glb", glbModel());
+    await linkAssets(DEMO_SHOP, {
+      assetIds: [model.assetId],
+      productId: coat.id,
+      role: "DETAIL",
+    });
+    const shown = await eventually(
+      storefront,
+      (view) => view.media.some((m) => m.media_type === "model"),
+      { what: "3D model on the storefront" },
+    );
+    expect(shown.media.find((m) => m.media_type === "model")?.sources).toEqual([
+      expect.objectContaining({ format: "glb" }),
+    ]);
+  });
+});
