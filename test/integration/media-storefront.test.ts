@@ -9,6 +9,8 @@ import { googleFeedXml } from "~/sync/channels/google.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { connectAppTo } from "../support/app-emulator";
+import { COLOURS } from "../../emulator/seed/catalogue";
+import { studioImage } from "../../emulator/seed/images";
 import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
 import { testEmulator } from "../../emulator/testing";
 import { clip, glbModel } from "../support/media";
@@ -22,6 +24,7 @@ let relay: RelayLoop;
 let coat: { id: string; gid: string; handle: string };
 let videoAssetId: string;
 let firstFileGid: string;
+let packshotVersionId: string;
 
 interface StorefrontMedia {
   id: number;
@@ -73,6 +76,24 @@ beforeAll(async () => {
     concurrency: 2,
   });
   relay = startOutboxRelay(50);
+  // The product's main image: a white-background packshot, linked before any video.
+  const packshot = await createAsset(
+    DEMO_SHOP,
+    "coat-front.jpg",
+    await studioImage({
+      family: "coat",
+      colour: COLOURS[0]!,
+      width: 1200,
+      height: 1500,
+      packshot: true,
+    }),
+  );
+  packshotVersionId = packshot.versionId;
+  await linkAssets(DEMO_SHOP, {
+    assetIds: [packshot.assetId],
+    productId: coat.id,
+    role: "FRONT",
+  });
 });
 
 afterAll(async () => {
@@ -86,7 +107,7 @@ describe("videos and 3D models on the storefront", () => {
     const asset = await createAsset(
       DEMO_SHOP,
       "campaign.mp4",
-      clip({ seconds: 3, width: 640, height: 360 }),
+      clip({ seconds: 3, width: 1280, height: 720 }),
     );
     videoAssetId = asset.assetId;
     await db.asset.update({
@@ -121,15 +142,29 @@ describe("videos and 3D models on the storefront", () => {
     ).toBe(false);
   });
 
-  it("gives the Google feed the video's poster frame as an image", async () => {
-    const version = await db.assetVersion.findFirstOrThrow({
-      where: { assetId: videoAssetId },
-    });
-    await eventually(
+  it("keeps Google's image_link an image and gives it the video's poster frame as an additional image", async () => {
+    const [packshot, video] = await Promise.all(
+      [packshotVersionId, null].map((id) =>
+        db.assetVersion.findFirstOrThrow({
+          where: id ? { id } : { assetId: videoAssetId },
+        }),
+      ),
+    );
+    const xml = await eventually(
       () => googleFeedXml(DEMO_SHOP),
-      (xml) => xml.includes(`${version.sha256}.google.v1.jpg`),
+      (feed) => feed.includes(`${video!.sha256}.google.v1.jpg`),
       { what: "poster frame in the Google feed" },
     );
+    const item = xml.split("<item>")[1]!;
+    expect(item).toMatch(
+      new RegExp(`<g:image_link>[^<]*${packshot!.sha256}\\.google\\.v1\\.jpg`),
+    );
+    expect(item).toMatch(
+      new RegExp(
+        `<g:additional_image_link>[^<]*${video!.sha256}\\.google\\.v1\\.jpg`,
+      ),
+    );
+    expect(xml).not.toMatch(/\.mp4/);
   });
 
   it("publishes a replaced video as a new file on the product and deletes the old one", async () => {
