@@ -13,10 +13,8 @@ import {
   versionsWithoutRenditions,
 } from "./renditions.db.server";
 import { MediaToolMissing } from "./ffmpeg.server";
-import { ensureVideoPreview, stillOf } from "./stills.server";
+import { ensureVideoPreview, hasStill, stillOf } from "./stills.server";
 import { getStorage, renditionKey } from "./storage.server";
-
-const hasStill = (mime: string) => /^(image|video|model)\//.test(mime);
 
 /** Queues `dam.renditions` for a version; idempotent per version (one job per version id: jobs/job-ids.ts). */
 export async function enqueueRenditions(

@@ -25,6 +25,9 @@ export interface Still {
   mime: string;
 }
 
+/** Versions with a still image: images, videos (poster frame), 3D models (generated card). */
+export const hasStill = (mime: string) => /^(image|video|model)\//.test(mime);
+
 export const posterKey = (shop: string, sha256: string) =>
   renditionKey(shop, sha256, "poster", "jpg");
 export const previewClipKey = (shop: string, sha256: string) =>
