@@ -54,8 +54,11 @@ function SpinViewer({ frames, title }: { frames: string[]; title: string }) {
   return (
     <BlockStack gap="200">
       <div
-        role="img"
+        role="slider"
         tabIndex={0}
+        aria-valuemin={1}
+        aria-valuemax={frames.length}
+        aria-valuenow={index + 1}
         aria-label={t("dam.media.spinFrame", {
           title,
           number: index + 1,
