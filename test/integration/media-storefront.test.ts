@@ -12,7 +12,9 @@ import { connectAppTo } from "../support/app-emulator";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
 import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
-import { testEmulator } from "../../emulator/testing";
+import { adminApi, stagedUpload, testEmulator } from "../../emulator/testing";
+import { adminClientFor } from "~/shopify/admin-client.server";
+import { ensureMediaFile } from "~/sync/storefront/media-files.server";
 import { clip, glbModel } from "../support/media";
 import { storeOfflineSessionWithToken } from "../support/shopify";
 import { createAsset, mirrorFromEmulator, replaceAsset } from "../support/sync";
@@ -197,6 +199,44 @@ describe("videos and 3D models on the storefront", () => {
         alt: "Coat on the move",
       }),
     ]);
+  });
+
+  it("uses the file a lost fileCreate answer left behind instead of creating a second one", async () => {
+    const bytes = clip({ seconds: 2 });
+    const { assetId, versionId } = await createAsset(
+      DEMO_SHOP,
+      "teaser.mp4",
+      bytes,
+    );
+    // What Shopify holds after a run whose fileCreate answer never came back: this version's file, unrecorded.
+    const api = adminApi(emulator, DEMO_SHOP);
+    const filename = `vitrine-${assetId.toLowerCase()}-teaser-v1.mp4`;
+    const source = await stagedUpload(emulator, api, {
+      filename,
+      mimeType: "video/mp4",
+      bytes,
+      resource: "VIDEO",
+    });
+    const { data } = await api(
+      `mutation C($files: [FileCreateInput!]!) { fileCreate(files: $files) { files { id } } }`,
+      { files: [{ originalSource: source, contentType: "VIDEO", filename }] },
+    );
+    const lostGid = data.fileCreate.files[0].id as string;
+    const row = await ensureMediaFile(
+      DEMO_SHOP,
+      await adminClientFor(DEMO_SHOP),
+      {
+        assetId,
+        versionId,
+        title: "teaser",
+        alt: "Teaser",
+      },
+    );
+    expect(row).toMatchObject({ fileGid: lostGid, versionId });
+    const ours = [...emulator.shop(DEMO_SHOP).files.values()].filter((f) =>
+      f.filename.startsWith(`vitrine-${assetId.toLowerCase()}-`),
+    );
+    expect(ours.map((f) => f.id)).toEqual([lostGid]);
   });
 
   it("attaches a linked GLB as MODEL_3D media", async () => {

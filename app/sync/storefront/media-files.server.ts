@@ -3,8 +3,9 @@
 // updated"): no new originalSource. So a new version is published as a NEW file: staged upload (form POST) →
 // fileCreate VIDEO / MODEL_3D → wait for READY → re-point (attach the new file to every linked product) → delete
 // the old file. The master goes as uploaded: Shopify transcodes videos and serves the GLB itself.
-// A crash between creating the new file and recording it leaves an unrecorded `vitrine-{assetId}-…` file, which
-// the orphan sweep removes after SYNC_ORPHAN_GRACE_MS.
+// A lost fileCreate answer is recovered by finding the version's file by name (`vitrine-{assetId}-{slug}-v{n}.`);
+// a crash after it leaves an unrecorded `vitrine-{assetId}-…` file that the orphan sweep removes after
+// SYNC_ORPHAN_GRACE_MS if no later run adopts it.
 import { getStorage } from "~/dam/storage.server";
 import { withLock } from "~/jobs/lock.server";
 import { Invalid, Upstream } from "~/lib/errors";
@@ -26,7 +27,7 @@ import {
   updateFiles,
   waitForFiles,
 } from "./shopify-media.server";
-import { readFiles } from "./shopify-reads.server";
+import { findFiles, readFiles } from "./shopify-reads.server";
 
 export interface MediaFileTarget {
   assetId: string;
@@ -70,6 +71,25 @@ async function recordObserved(
   return getFileRow(row.id);
 }
 
+async function createMediaFile(
+  client: AdminClient,
+  master: NonNullable<Awaited<ReturnType<typeof mediaMasterOf>>>,
+  filename: string,
+  alt: string,
+): Promise<string> {
+  const resourceUrl = await stageUpload(client, {
+    filename,
+    mimeType: master.mime,
+    bytes: await getStorage().get(master.storageKey),
+    resource: master.kind,
+  });
+  const [fileGid] = await createFiles(client, [
+    { resourceUrl, filename, alt, contentType: master.kind },
+  ]);
+  if (!fileGid) throw new Upstream("Shopify created no file", true);
+  return fileGid;
+}
+
 /**
  * Makes the asset's Shopify file a READY Video / Model3d holding `target.versionId`'s master with `target.alt`.
  * Idempotent; serialised per asset with the image path's lock. Throws `Upstream` (retryable) while Shopify is
@@ -106,17 +126,19 @@ export async function ensureMediaFile(
       }
 
       const extension = master.filename.split(".").pop() ?? "bin";
-      const filename = `vitrine-${target.assetId.toLowerCase()}-${slug(target.title)}-v${master.number}.${extension}`;
-      const resourceUrl = await stageUpload(client, {
-        filename,
-        mimeType: master.mime,
-        bytes: await getStorage().get(master.storageKey),
-        resource: master.kind,
-      });
-      const [fileGid] = await createFiles(client, [
-        { resourceUrl, filename, alt: target.alt, contentType: master.kind },
-      ]);
-      if (!fileGid) throw new Upstream("Shopify created no file", true);
+      const stem = `vitrine-${target.assetId.toLowerCase()}-${slug(target.title)}-v${master.number}`;
+      // This version's file from a run whose fileCreate answer was lost: use it rather than create a second.
+      const lost = (await findFiles(client, `${stem}.`, 10)).find(
+        (f) => f.id !== row?.fileGid,
+      );
+      const fileGid =
+        lost?.id ??
+        (await createMediaFile(
+          client,
+          master,
+          `${stem}.${extension}`,
+          target.alt,
+        ));
       const [state] = await waitForFiles(client, [fileGid], 300_000);
       if (state?.status === "FAILED") {
         await deleteFiles(client, [fileGid]).catch(() => undefined);
