@@ -15,7 +15,8 @@ import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
 import { adminApi, stagedUpload, testEmulator } from "../../emulator/testing";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { ensureMediaFile } from "~/sync/storefront/media-files.server";
-import { clip, glbModel } from "../support/media";
+import { photo } from "../support/dam";
+import { clip, glbModel, zipOf } from "../support/media";
 import { storeOfflineSessionWithToken } from "../support/shopify";
 import { createAsset, mirrorFromEmulator, replaceAsset } from "../support/sync";
 import { eventually } from "../support/wait";
@@ -237,6 +238,53 @@ describe("videos and 3D models on the storefront", () => {
       f.filename.startsWith(`vitrine-${assetId.toLowerCase()}-`),
     );
     expect(ours.map((f) => f.id)).toEqual([lostGid]);
+  });
+
+  it("uploads a linked spin's frames and writes their ids, in order, to the product's $app.spin metafield", async () => {
+    const frames = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        photo({ width: 1000, height: 1000, seed: i + 11 }),
+      ),
+    );
+    const spin = await createAsset(
+      DEMO_SHOP,
+      "coat-spin.zip",
+      zipOf(frames.map((data, i) => ({ name: `frame_${i + 1}.jpg`, data }))),
+    );
+    await linkAssets(DEMO_SHOP, {
+      assetIds: [spin.assetId],
+      productId: coat.id,
+      role: "DETAIL",
+    });
+    const api = adminApi(emulator, DEMO_SHOP);
+    const read = async () =>
+      (
+        await api(
+          `query P($id: ID!) { product(id: $id) { metafield(namespace: "$app", key: "spin") { type value } } }`,
+          { id: coat.gid },
+        )
+      ).data.product.metafield as { type: string; value: string } | null;
+    const metafield = await eventually(read, (m) => m !== null, {
+      what: "the spin metafield",
+      timeoutMs: 60_000,
+    });
+    expect(metafield!.type).toBe("list.file_reference");
+    const ids = JSON.parse(metafield!.value) as string[];
+    const names = ids.map(
+      (id) => emulator.shop(DEMO_SHOP).files.get(id)!.filename,
+    );
+    expect(names).toEqual(
+      frames.map((_, i) =>
+        expect.stringMatching(
+          new RegExp(
+            `^vitrinespin-${spin.assetId.toLowerCase()}-${String(i + 1).padStart(3, "0")}-`,
+          ),
+        ),
+      ),
+    );
+    await eventually(storefrontState, (s) => s?.status === "LIVE", {
+      what: "storefront live with the spin",
+    });
   });
 
   it("attaches a linked GLB as MODEL_3D media", async () => {

@@ -9,6 +9,7 @@ import { digestOf, licensed } from "../canonical";
 import type { DesiredState } from "../channels/adapter";
 import { describeFailures } from "../preflight";
 import { storefrontRendition } from "./rendition.server";
+import { desiredSpin, type DesiredSpin } from "./spin-files.db.server";
 
 export interface DesiredAsset {
   assetId: string;
@@ -30,6 +31,8 @@ export interface StorefrontDesired extends DesiredState {
   gallery: Record<string, string[]>;
   /** The PIM's approved values, as app metafields (none when the product has no approved values). */
   metafields: DesiredMetafield[];
+  /** The product's 360° spin (the first linked spin asset), written to `$app.spin` (spin-files.server.ts). */
+  spin: DesiredSpin | null;
 }
 
 /** The DAM's alt text in the shop's primary language (then English, then any), else the asset's title. */
@@ -164,5 +167,9 @@ export async function storefrontDesired(
     variantImage,
     gallery,
     metafields,
+    spin: await desiredSpin(
+      shop,
+      media.map((assetId) => assets.get(assetId)!),
+    ),
   };
 }
