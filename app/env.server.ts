@@ -88,6 +88,9 @@ const schema = z.object({
   // The worker serves its own /metrics on this port (127.0.0.1 unless METRICS_HOST says otherwise).
   METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   METRICS_HOST: z.string().default("127.0.0.1"),
+  // Video (issue #15): the ffmpeg and ffprobe binaries. Unset: found on PATH (Debian's `ffmpeg` package).
+  FFMPEG_PATH: z.string().min(1).default("ffmpeg"),
+  FFPROBE_PATH: z.string().min(1).default("ffprobe"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -141,7 +141,14 @@ export async function hostileCorpus(): Promise<HostileFile[]> {
   add("ok-gif", "ok.gif", await base().gif().toBuffer(), "accept");
   add("ok-tiff", "ok.tif", await base().tiff().toBuffer(), "accept");
   add("ok-avif", "ok.avif", await base().avif().toBuffer(), "accept");
-  add("ok-mp4", "ok.mp4", mp4({ timescale: 1000, duration: 5000n }), "accept");
+  // A container with a movie header but no track: ffprobe finds no video in it (issue #15 refuses those).
+  add(
+    "mp4-no-track",
+    "ok.mp4",
+    mp4({ timescale: 1000, duration: 5000n }),
+    "refuse",
+    /no video track/,
+  );
   add(
     "ok-pdf",
     "ok.pdf",
@@ -150,7 +157,8 @@ export async function hostileCorpus(): Promise<HostileFile[]> {
     ),
     "accept",
   );
-  const json = Buffer.from('{"asset":{"version":"2.0"}}  ');
+  // GLB chunks are 4-byte aligned (the glTF validator refuses anything else): 27 bytes of JSON + 5 spaces.
+  const json = Buffer.from('{"asset":{"version":"2.0"}}     ');
   const glbHeader = Buffer.alloc(20);
   glbHeader.write("glTF", 0, "ascii");
   glbHeader.writeUInt32LE(2, 4);
@@ -426,7 +434,8 @@ export async function hostileCorpus(): Promise<HostileFile[]> {
       mdatBytes: 9 * 1024 * 1024,
       moovLast: true,
     }),
-    "accept",
+    "refuse",
+    /no video track/,
   );
   add(
     "mp4-duration-overflow",
@@ -438,7 +447,7 @@ export async function hostileCorpus(): Promise<HostileFile[]> {
     "mp4-timescale-zero",
     "zero.mp4",
     mp4({ timescale: 0, duration: 100n }),
-    "accept",
+    "refuse",
   );
   add(
     "mp4-truncated-mvhd",

@@ -27,6 +27,8 @@ export interface VersionFacts {
   dominantColor: string | null;
   thumbhash: string | null;
   phash: string | null;
+  /** Video, spin and 3D facts (video.server.ts, spin.server.ts, model3d.server.ts). */
+  media?: Record<string, unknown> | null;
 }
 
 export type AssetKindName = "IMAGE" | "VIDEO" | "DOCUMENT" | "MODEL_3D";
@@ -73,6 +75,7 @@ function versionData(shop: string, facts: VersionFacts, actor: string) {
     dominantColor: facts.dominantColor,
     thumbhash: facts.thumbhash,
     phash: facts.phash,
+    ...(facts.media ? { media: facts.media as Prisma.InputJsonObject } : {}),
     uploadedBy: actor,
   };
 }

@@ -12,12 +12,7 @@ import {
   findVersionBySha,
   type VersionFacts,
 } from "./asset.db.server";
-import {
-  detectType,
-  mp4DurationMs,
-  pdfPageCount,
-  type DetectedType,
-} from "./detect.server";
+import { detectType, pdfPageCount, type DetectedType } from "./detect.server";
 import { COLOURWAY_DISTANCE, colourDistance } from "./colour";
 import { hashDistance, probeImage } from "./image-probe.server";
 import { readEmbeddedMetadata } from "./metadata.server";
@@ -25,6 +20,8 @@ import { storeMasterBlob } from "./master-blob.server";
 import { enqueueRenditions } from "./renditions.server";
 import { withSpool, type Spooled, type UploadData } from "./spool.server";
 import { sanitizeSvg } from "./svg.server";
+import { richMediaFacts } from "./media-facts.server";
+import { analyseSpin, isZipFile } from "./spin.server";
 
 export { maxUploadBytes } from "./upload-limits";
 export type { UploadData } from "./spool.server";
@@ -59,9 +56,18 @@ interface Analysed {
   facts: Omit<VersionFacts, "storageKey">;
   /** Bytes to store instead of the spooled file (a sanitised SVG). */
   replacement?: Buffer;
+  /** Removes what analysis stored (a spin's frames) when the rows cannot be written. */
+  discard?: () => Promise<void>;
 }
 
-async function analyse(spooled: Spooled, filename: string): Promise<Analysed> {
+async function analyse(
+  shop: string,
+  spooled: Spooled,
+  filename: string,
+): Promise<Analysed> {
+  // A ZIP is a 360° spin: frame 1 is the master, the frames are stored beside it (spin.server.ts).
+  if (await isZipFile(spooled.file))
+    return analyseSpin(shop, spooled.file, filename);
   const type = await detectType(spooled.file);
   const base = {
     sha256: spooled.sha256,
@@ -108,10 +114,10 @@ async function analyse(spooled: Spooled, filename: string): Promise<Analysed> {
     const metadata = await readEmbeddedMetadata(spooled.file);
     return { type, facts: { ...base, ...imageFacts(probe), metadata } };
   }
-  if (type.kind === "VIDEO" && type.mime !== "video/webm")
+  if (type.kind === "VIDEO" || type.kind === "MODEL_3D")
     return {
       type,
-      facts: { ...base, durationMs: await mp4DurationMs(spooled.file) },
+      facts: { ...base, ...(await richMediaFacts(spooled.file, type)) },
     };
   if (type.kind === "DOCUMENT")
     return {
@@ -201,7 +207,7 @@ export async function ingestUpload(input: UploadInput): Promise<IngestResult> {
   return withSpool(input.data, async (spooled) => {
     const existing = await findVersionBySha(input.shop, spooled.sha256);
     if (existing) return { duplicateOf: existing.asset };
-    const analysed = await analyse(spooled, filename);
+    const analysed = await analyse(input.shop, spooled, filename);
     if (analysed.replacement) {
       const same = await findVersionBySha(input.shop, analysed.facts.sha256);
       if (same) return { duplicateOf: same.asset };
@@ -228,7 +234,7 @@ export async function ingestUpload(input: UploadInput): Promise<IngestResult> {
 export async function addVersion(input: UploadInput & { assetId: string }) {
   const filename = sanitizeFilename(input.filename);
   return withSpool(input.data, async (spooled) => {
-    const analysed = await analyse(spooled, filename);
+    const analysed = await analyse(input.shop, spooled, filename);
     return withStoredBlob(input.shop, analysed, spooled, (key) =>
       createVersion({
         shop: input.shop,
@@ -262,6 +268,7 @@ async function withStoredBlob<
     created = await commit(blob.key);
   } catch (error) {
     await blob.undo();
+    await analysed.discard?.();
     throw error;
   }
   await blob.committed();

@@ -16,6 +16,8 @@ import {
   type AssetAction,
   type AssetSearch,
 } from "./dam.schema";
+import { mediaView } from "./media-view.server";
+import { hasStill } from "./stills.server";
 import { signedFileUrl } from "./file-urls.server";
 import { libraryRenditionKey } from "./renditions.server";
 import { searchAssets } from "./search.db.server";
@@ -33,8 +35,7 @@ export function renditionUrl(
   version: { sha256: string; mime: string; renditionsReadyAt: Date | null },
   name: "thumb" | "preview",
 ) {
-  if (!version.mime.startsWith("image/") || !version.renditionsReadyAt)
-    return null;
+  if (!hasStill(version.mime) || !version.renditionsReadyAt) return null;
   return signedFileUrl(shop, libraryRenditionKey(shop, version.sha256, name));
 }
 
@@ -112,6 +113,7 @@ export async function loadAsset(shop: string, assetId: string) {
       renditionError: v.renditionError,
       previewUrl: renditionUrl(shop, v, "preview"),
       thumbnailUrl: renditionUrl(shop, v, "thumb"),
+      media: mediaView(shop, v),
       downloadUrl: signedFileUrl(shop, v.storageKey, v.filename),
     })),
     audit: asset.auditEvents.map((e) => ({

@@ -12,6 +12,8 @@ import {
   recordRenditions,
   versionsWithoutRenditions,
 } from "./renditions.db.server";
+import { MediaToolMissing } from "./ffmpeg.server";
+import { ensureVideoPreview, hasStill, stillOf } from "./stills.server";
 import { getStorage, renditionKey } from "./storage.server";
 
 /** Queues `dam.renditions` for a version; idempotent per version (one job per version id: jobs/job-ids.ts). */
@@ -34,7 +36,8 @@ export function libraryRenditionKey(
 
 /**
  * Renders and stores the library renditions of an image version, then marks the version ready. Idempotent.
- * Non-image versions are marked ready at once (the UI shows a type icon). Throws NotFound for another shop's
+ * A video renders from its poster frame (and gets a muted preview clip), a 3D model from its generated card
+ * (stills.server.ts); PDFs are marked ready at once (the UI shows a type icon). Throws NotFound for another shop's
  * version; an image that cannot be decoded is recorded on the version and not retried.
  */
 export async function renderVersionRenditions(
@@ -43,7 +46,7 @@ export async function renderVersionRenditions(
   versionId: string,
 ) {
   const version = await requireVersion(shop, assetId, versionId);
-  if (!version.mime.startsWith("image/")) {
+  if (!hasStill(version.mime)) {
     await recordRenditions(shop, version.id, null);
     return { rendered: 0 };
   }
@@ -53,7 +56,20 @@ export async function renderVersionRenditions(
     if (!(await storage.has(libraryRenditionKey(shop, version.sha256, name))))
       missing.push(name);
   if (missing.length) {
-    const master = await storage.get(version.storageKey);
+    let master: Buffer;
+    try {
+      // A video's poster frame, a 3D model's card, an image itself (stills.server.ts).
+      master = (await stillOf(shop, version))!.bytes;
+      if (version.mime.startsWith("video/"))
+        await ensureVideoPreview(shop, version);
+    } catch (error) {
+      // Without ffmpeg a retry cannot help: recorded on the version like a refused file.
+      const refused =
+        error instanceof MediaToolMissing ? new Invalid(error.message) : error;
+      if (refused instanceof Invalid)
+        await recordRenditions(shop, version.id, refused.message);
+      throw refused;
+    }
     // The renditions of one master render side by side (libuv runs them on separate threads), so the CPU keeps
     // working while another one is being written to storage.
     try {

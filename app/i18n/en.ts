@@ -323,7 +323,8 @@ export const en = {
     },
     upload: {
       dropHint: "Drop files to upload, or click to choose",
-      limits: "Images, SVG, MP4/MOV/WebM, PDF, GLB — up to {mb} MB each",
+      limits:
+        "Images, SVG, MP4/MOV/WebM, PDF, GLB, a ZIP of spin frames — up to {mb} MB each",
       uploading: "Uploading",
       processing: "Checking",
       created: "Added",
@@ -332,6 +333,27 @@ export const en = {
       version: "New version added",
       failed: "Refused",
       nearDuplicate: "Added — looks similar to another asset",
+    },
+    media: {
+      video: "Video",
+      spin: "360° spin — {count} frames",
+      model: "3D model",
+      previewOf: "Preview of {title}",
+      previewPending: "The poster frame and preview are being made",
+      spinFrame:
+        "{title}, frame {number} of {count}; use the arrow keys to turn it",
+      frame: "Frame {number} of {count}",
+      codec: "Video codec",
+      audio: "Audio",
+      noAudio: "None",
+      frameRate: "Frame rate",
+      boundingBox: "Size (bounding box)",
+      triangles: "Triangles",
+      vertices: "Vertices",
+      materials: "Materials",
+      animations: "Animations",
+      modelStill:
+        "Validated glTF 2.0. Channels without 3D get a generated still: a box in the model's proportions with its name and size.",
     },
     asset: {
       back: "Assets",

@@ -13,6 +13,7 @@ import {
   VersionsCard,
 } from "~/components/dam/asset-page";
 import { AuditCard } from "~/components/dam/audit-card";
+import { RichMediaCard } from "~/components/dam/rich-media-card";
 import { AssetStatusBadge } from "~/components/dam/status-badge";
 import { AssetUsageCard } from "~/components/sync/asset-usage-card";
 import { AssetWatchCard } from "~/components/sync/asset-watch-card";
@@ -104,7 +105,7 @@ export default function AssetPage() {
   const watched = useAssetWatch(asset.id, live);
   // Until the worker has rendered the new version's preview, look again every 2 s (bounded).
   const polling = useRevalidateWhile(
-    asset.kind === "IMAGE" &&
+    asset.kind !== "DOCUMENT" &&
       Boolean(latest && !latest.previewUrl && !latest.renditionError),
   );
   return (
@@ -148,15 +149,17 @@ export default function AssetPage() {
                     })}
                   </Text>
                 )}
-                {current && !current.previewUrl && asset.kind === "IMAGE" && (
-                  <Text as="p" tone="subdued">
-                    {current.renditionError
-                      ? t("dam.asset.renditionError", {
-                          message: current.renditionError,
-                        })
-                      : t("dam.asset.previewPending")}
-                  </Text>
-                )}
+                {current &&
+                  !current.previewUrl &&
+                  asset.kind !== "DOCUMENT" && (
+                    <Text as="p" tone="subdued">
+                      {current.renditionError
+                        ? t("dam.asset.renditionError", {
+                            message: current.renditionError,
+                          })
+                        : t("dam.asset.previewPending")}
+                    </Text>
+                  )}
               </BlockStack>
             </Card>
             <VersionsCard asset={asset} impact={usage.impact} staff={staff}>
@@ -170,6 +173,7 @@ export default function AssetPage() {
                 />
               )}
             </VersionsCard>
+            <RichMediaCard view={current?.media} title={asset.title} />
             {latest && <DetailsCard version={latest} kind={asset.kind} />}
             <AuditCard
               audit={asset.audit}

@@ -14,6 +14,8 @@ const contentTypes: Record<string, string> = {
   jpeg: "image/jpeg",
   jpg: "image/jpeg",
   png: "image/png",
+  // A video's muted preview clip (stills.server.ts), for the asset page's player.
+  mp4: "video/mp4",
 };
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -6,7 +6,8 @@ import {
 } from "~/dam/storage.server";
 import { rasterForAnalysis, renderImage } from "~/dam/image.server";
 import db, { type Prisma } from "~/db.server";
-import { NotFound } from "~/lib/errors";
+import { Invalid, NotFound } from "~/lib/errors";
+import { stillOf } from "~/dam/stills.server";
 import { CHANNELS, renditionKey, type ChannelKind } from "~/channels/kinds";
 import { analyseRaster, checkRules, type PreflightResult } from "./preflight";
 import type { RenderedImage } from "~/dam/image.server";
@@ -80,8 +81,10 @@ export async function channelRendition(
       rendered: false,
     };
   }
-  const master = await storage.get(version.storageKey);
-  const image = await renderImage(master, version.mime, profile);
+  // Image-only channels get a video's poster frame, a spin's frame 1, a 3D model's card (stills.server.ts).
+  const still = await stillOf(shop, version);
+  if (!still) throw new Invalid("this asset has no image to show on a channel");
+  const image = await renderImage(still.bytes, still.mime, profile);
   const result = await preflight(image, channel, tags);
   // Under the shop's rendition folder, so erasing the shop removes them with its masters.
   const storageKey = renditionStorageKey(

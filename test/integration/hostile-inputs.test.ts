@@ -143,9 +143,6 @@ describe("hostile inputs through the upload route", () => {
         );
       }
     }
-    const late = outcomes.find((o) => o.file.id === "mp4-moov-at-end");
-    const lateVersion = versions.find((v) => v.id === late?.versionId);
-    expect(lateVersion?.durationMs).toBe(10_000);
   }, 180_000);
 });
 

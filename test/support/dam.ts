@@ -131,9 +131,9 @@ export const hostileSvg = Buffer.from(`<?xml version="1.0"?>
   <foreignObject width="10" height="10"><iframe src="https://evil.example"></iframe></foreignObject>
 </svg>`);
 
-/** A minimal GLB header: magic, version 2, total length. */
+/** A minimal valid GLB: header and a JSON chunk padded to 4 bytes (no meshes). */
 export function glb(): Buffer {
-  const json = Buffer.from('{"asset":{"version":"2.0"}}  ');
+  const json = Buffer.from('{"asset":{"version":"2.0"}}     ');
   const header = Buffer.alloc(20);
   header.write("glTF", 0, "ascii");
   header.writeUInt32LE(2, 4);

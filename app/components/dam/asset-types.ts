@@ -1,4 +1,5 @@
 // The asset page's data as its cards receive it (serialised by the loader).
+import type { MediaView } from "~/dam/media-view";
 import type { ActionFailure } from "~/lib/action-result";
 
 export interface Version {
@@ -21,6 +22,8 @@ export interface Version {
   restoredFromId: string | null;
   thumbnailUrl: string | null;
   previewUrl: string | null;
+  /** Video facts and player, spin frames, 3D model facts (issue #15). */
+  media?: MediaView;
   downloadUrl: string;
 }
 

@@ -30,6 +30,15 @@ import { ensureAssetFile } from "./files.server";
 import { updateFiles } from "./shopify-media.server";
 import { setVariantImages } from "./shopify-product-media.server";
 import { readFiles, readProduct } from "./shopify-reads.server";
+import {
+  planSpin,
+  readSpin,
+  uploadSpinFrames,
+  writeSpin,
+} from "./spin-files.server";
+
+const spinPlanOf = (desired: StorefrontDesired, view: StorefrontView) =>
+  planSpin(desired.spin, view.spin ?? { files: new Map(), value: null });
 
 const SET_GALLERIES = `#graphql
   mutation SetVariantGalleries($metafields: [MetafieldsSetInput!]!) {
@@ -87,7 +96,7 @@ export async function readStorefront(
   const product = await readProduct(client, desired.productGid, {
     media: desired.media.length,
     variants: desired.variantGids.length,
-    fields: fieldsPerOwner + 1,
+    fields: fieldsPerOwner + 2,
   });
   const shown = [
     ...product.media.map((m) => m.id),
@@ -101,6 +110,12 @@ export async function readStorefront(
     product,
     ours,
     published: published.filter((p) => p.key !== GALLERY_KEY),
+    spin: await readSpin(
+      client,
+      desired.productGid,
+      desired.spin,
+      product.metafields,
+    ),
   };
 }
 
@@ -172,6 +187,7 @@ function observation(
   view: StorefrontView,
 ): StorefrontObservation {
   const plan = planStorefront(desired, view);
+  plan.differences.push(...spinPlanOf(desired, view).differences);
   const listing = storefrontListing(view.product);
   const drift = plan.drift.length;
   return {
@@ -192,6 +208,7 @@ function observation(
       ]),
       status: view.product.status,
       online: Boolean(view.product.onlineStoreUrl),
+      spin: view.spin?.value ?? null,
     }),
     differences: plan.differences,
     listed: listing.listed,
@@ -255,6 +272,13 @@ export const storefrontAdapter: ChannelAdapter<
         plan.variantDetach,
       );
     await writeGalleries(ctx.shop, client, plan);
+    let spin = spinPlanOf(desired, view);
+    if (spin.upload.length) {
+      await uploadSpinFrames(client, spin.upload);
+      view = await readStorefront(ctx.shop, client, desired);
+      spin = spinPlanOf(desired, view);
+    }
+    await writeSpin(client, desired.productGid, spin);
     if (plan.publish > 0)
       await publishProductValues(
         ctx.shop,

@@ -5,6 +5,7 @@
 import type { DriftItem } from "../channels/adapter";
 import type { StorefrontDesired } from "./desired.db.server";
 import type { ObservedFile, ObservedProduct } from "./shopify-reads.server";
+import type { SpinView } from "./spin-files.server";
 
 export const GALLERY_KEY = "gallery";
 
@@ -29,6 +30,8 @@ export interface StorefrontView {
   /** Every file of the shop that Vitrine created (current or not), among those the product shows. */
   ours: ReadonlySet<string>;
   published: readonly PublishedView[];
+  /** The product's 360° spin as Shopify holds it (spin-files.server.ts). */
+  spin?: SpinView;
 }
 
 export interface StorefrontPlan {

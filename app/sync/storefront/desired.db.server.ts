@@ -10,6 +10,7 @@ import { digestOf, licensed } from "../canonical";
 import type { DesiredState } from "../channels/adapter";
 import { describeFailures } from "../preflight";
 import { storefrontRendition } from "./rendition.server";
+import { desiredSpin, type DesiredSpin } from "./spin-files.db.server";
 
 export interface DesiredAsset {
   assetId: string;
@@ -31,6 +32,8 @@ export interface StorefrontDesired extends DesiredState {
   gallery: Record<string, string[]>;
   /** The PIM's approved values, as app metafields (none when the product has no approved values). */
   metafields: DesiredMetafield[];
+  /** The product's 360° spin (the first linked spin asset), written to `$app.spin` (spin-files.server.ts). */
+  spin: DesiredSpin | null;
 }
 
 /** The DAM's alt text in the shop's primary language (then English, then any), else the asset's title. */
@@ -78,6 +81,7 @@ export async function storefrontDesired(
         select: {
           id: true,
           title: true,
+          kind: true,
           altText: true,
           currentVersionId: true,
           validFrom: true,
@@ -104,7 +108,12 @@ export async function storefrontDesired(
 
   // Pre-flight of the storefront rendition (size and pixel limits): a failing image blocks the product here.
   const failures: string[] = [];
+  // Videos and 3D models go to Shopify as they are (media-files.server.ts): no image rendition to check.
+  const stillOnly = new Set(
+    shown.filter((l) => l.asset.kind === "IMAGE").map((l) => l.assetId),
+  );
   for (const asset of assets.values()) {
+    if (!stillOnly.has(asset.assetId)) continue;
     const rendition = await storefrontRendition(shop, asset.assetId);
     if (rendition && !rendition.preflight.passed)
       failures.push(
@@ -126,7 +135,9 @@ export async function storefrontDesired(
         shown.filter((l) => l.variantId === variant.id).map((l) => l.assetId),
       ),
     ];
-    variantImage[variant.shopifyId] = own[0] ?? null;
+    // Shopify's variant media is an image: a variant's first image, never its video or 3D model.
+    variantImage[variant.shopifyId] =
+      own.find((assetId) => stillOnly.has(assetId)) ?? null;
     gallery[variant.shopifyId] = own;
   }
   const attributes = await listAttributes(shop);
@@ -157,5 +168,9 @@ export async function storefrontDesired(
     variantImage,
     gallery,
     metafields,
+    spin: await desiredSpin(
+      shop,
+      media.map((assetId) => assets.get(assetId)!),
+    ),
   };
 }

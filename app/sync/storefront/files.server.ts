@@ -27,6 +27,7 @@ import {
   recordFileHolds,
   type FileRow,
 } from "./files.db.server";
+import { ensureMediaFile, isMediaVersion } from "./media-files.server";
 import { findFiles, readFiles } from "./shopify-reads.server";
 
 /** The name prefix of every file Vitrine creates: how the reconciler recognises its own files. */
@@ -120,6 +121,9 @@ export async function ensureAssetFile(
   client: AdminClient,
   target: AssetFileTarget,
 ): Promise<FileRow> {
+  // Videos and 3D models are published as themselves, by create → re-point → delete (media-files.server.ts).
+  if (await isMediaVersion(shop, target.versionId))
+    return ensureMediaFile(shop, client, target);
   return withLock(
     `asset-file:${shop}:${target.assetId}`,
     async () => {

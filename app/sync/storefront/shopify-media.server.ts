@@ -54,6 +54,8 @@ const FILE_STATES = `#graphql
       id
       ... on MediaImage { status image { url } mediaErrors { code message } }
       ... on GenericFile { fileStatus url }
+      ... on Video { status mediaErrors { code message } }
+      ... on Model3d { status mediaErrors { code message } }
     }
   }
 `;
@@ -62,7 +64,11 @@ export interface RenditionUpload {
   filename: string;
   mimeType: string;
   bytes: Buffer;
+  /** IMAGE (default), or a video / 3D model uploaded as it is (issue #15). */
+  resource?: MediaResource;
 }
+
+export type MediaResource = "IMAGE" | "VIDEO" | "MODEL_3D";
 
 export interface FileState {
   id: string;
@@ -98,18 +104,46 @@ export function assertFileUserErrors(
   assertNoUserErrors(operation, errors);
 }
 
+function putHeaders(
+  parameters: readonly { name: string; value: string }[],
+  mimeType: string,
+): Record<string, string> {
+  const headers: Record<string, string> = { "Content-Type": mimeType };
+  for (const { name, value } of parameters)
+    if (name === "acl") headers["x-goog-acl"] = value;
+  return headers;
+}
+
+/** The signed form fields in the order given, then the file (storage refuses fields after the file). */
+function stagedForm(
+  parameters: readonly { name: string; value: string }[],
+  upload: RenditionUpload,
+): FormData {
+  const form = new FormData();
+  for (const { name, value } of parameters) form.append(name, value);
+  form.append(
+    "file",
+    new Blob([new Uint8Array(upload.bytes)], { type: upload.mimeType }),
+    upload.filename,
+  );
+  return form;
+}
+
 /** Uploads bytes to a staged target (PUT) and returns the resourceUrl to give fileCreate/fileUpdate. */
 export async function stageUpload(
   client: AdminClient,
   upload: RenditionUpload,
 ): Promise<string> {
+  const resource = upload.resource ?? "IMAGE";
+  // Videos and 3D models go by a form POST, Shopify's default and the method documented for them.
+  const post = resource !== "IMAGE";
   const data = await client.request(STAGE, {
     input: [
       {
         filename: upload.filename,
         mimeType: upload.mimeType,
-        resource: "IMAGE",
-        httpMethod: "PUT",
+        resource,
+        httpMethod: post ? "POST" : "PUT",
         fileSize: String(upload.bytes.length),
       },
     ],
@@ -121,14 +155,16 @@ export async function stageUpload(
   const target = data.stagedUploadsCreate?.stagedTargets?.[0];
   if (!target?.url || !target.resourceUrl)
     throw new Upstream("stagedUploadsCreate returned no target", true);
-  const headers: Record<string, string> = { "Content-Type": upload.mimeType };
-  for (const { name, value } of target.parameters)
-    if (name === "acl") headers["x-goog-acl"] = value;
-  const response = await shopifyFetch(target.url, {
-    method: "PUT",
-    body: new Uint8Array(upload.bytes),
-    headers,
-  });
+  const response = post
+    ? await shopifyFetch(target.url, {
+        method: "POST",
+        body: stagedForm(target.parameters, upload),
+      })
+    : await shopifyFetch(target.url, {
+        method: "PUT",
+        body: new Uint8Array(upload.bytes),
+        headers: putHeaders(target.parameters, upload.mimeType),
+      });
   if (!response.ok)
     throw new Upstream(
       `staged upload failed: HTTP ${response.status}`,
@@ -140,7 +176,12 @@ export async function stageUpload(
 /** Creates one file per upload (already staged); returns their ids in order. */
 export async function createFiles(
   client: AdminClient,
-  files: { resourceUrl: string; filename: string; alt: string }[],
+  files: {
+    resourceUrl: string;
+    filename: string;
+    alt: string;
+    contentType?: MediaResource;
+  }[],
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const batch of chunks(files, FILES_PER_CALL)) {
@@ -149,7 +190,7 @@ export async function createFiles(
         originalSource: f.resourceUrl,
         filename: f.filename,
         alt: f.alt,
-        contentType: "IMAGE" as const,
+        contentType: f.contentType ?? ("IMAGE" as const),
         // A name already taken is our own copy whose answer was lost: refuse, then find it by name.
         duplicateResolutionMode: "RAISE_ERROR" as const,
       })),
@@ -209,7 +250,7 @@ export async function fileStates(
         states.push({
           id: node.id,
           status: node.status,
-          url: node.image?.url ?? null,
+          url: "image" in node ? (node.image?.url ?? null) : null,
           error: error ? `${error.code}: ${error.message}` : null,
         });
       } else if ("fileStatus" in node) {

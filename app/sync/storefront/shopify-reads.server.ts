@@ -51,6 +51,20 @@ const FILE_OBSERVATION = `#graphql
         image { url }
         mediaErrors { code message }
       }
+      ... on Video {
+        status
+        alt
+        updatedAt
+        originalSource { fileSize url }
+        mediaErrors { code message }
+      }
+      ... on Model3d {
+        status
+        alt
+        updatedAt
+        originalSource { filesize url }
+        mediaErrors { code message }
+      }
     }
   }
 `;
@@ -201,16 +215,25 @@ export async function readFiles(
         return;
       }
       const error = node.mediaErrors?.[0];
+      const source = node.originalSource;
+      // Videos and 3D models (issue #15) report their original's size and URL; Model3dSource spells it `filesize`.
+      const size = source
+        ? "fileSize" in source
+          ? source.fileSize
+          : "filesize" in source
+            ? source.filesize
+            : null
+        : null;
       out.set(id, {
         id,
         status: node.status,
         alt: node.alt ?? null,
         updatedAt: new Date(node.updatedAt as string),
-        fileSize:
-          node.originalSource?.fileSize == null
-            ? null
-            : Number(node.originalSource.fileSize),
-        url: node.image?.url ?? null,
+        fileSize: size == null ? null : Number(size),
+        url:
+          ("image" in node ? node.image?.url : undefined) ??
+          (source && "url" in source ? source.url : null) ??
+          null,
         error: error ? `${error.code}: ${error.message}` : null,
       });
     });

@@ -1,0 +1,192 @@
+// 360° spins on the storefront (issue #15). Shopify has no spin media type: every frame is uploaded as an image
+// file named `vitrinespin-{assetId}-{nn}-{sha12}.{ext}` (found again by name, so a lost answer or a crash never
+// uploads a frame twice), and the ordered file ids go to the app-owned product metafield `$app.spin`
+// (list.file_reference) that the theme extension's spin block reads. Frame 1 is also the asset's ordinary image
+// media. The name prefix is not `vitrine-`, so the orphan sweep leaves frames alone.
+import { getStorage } from "~/dam/storage.server";
+import type { SpinFrame } from "~/dam/spin.server";
+import type { AdminClient } from "~/shopify/admin-client.server";
+import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
+import { sameValue } from "./compare";
+import { createFiles, stageUpload, waitForFiles } from "./shopify-media.server";
+import type { ObservedMetafield } from "./shopify-reads.server";
+import { findFiles } from "./shopify-reads.server";
+import type { DesiredSpin } from "./spin-files.db.server";
+
+export const SPIN_KEY = "spin";
+
+const SET_SPIN = `#graphql
+  mutation SetProductSpin($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields { id }
+      userErrors { field message code }
+    }
+  }
+`;
+
+const DELETE_SPIN = `#graphql
+  mutation DeleteProductSpin($metafields: [MetafieldIdentifierInput!]!) {
+    metafieldsDelete(metafields: $metafields) {
+      deletedMetafields { key ownerId }
+      userErrors { field message }
+    }
+  }
+`;
+
+const CREATE_SPIN_DEFINITION = `#graphql
+  mutation CreateProductSpinDefinition($definition: MetafieldDefinitionInput!) {
+    metafieldDefinitionCreate(definition: $definition) {
+      createdDefinition { id }
+      userErrors { field message code }
+    }
+  }
+`;
+
+const prefixOf = (assetId: string) => `vitrinespin-${assetId.toLowerCase()}-`;
+const extensionOf = (mime: string) =>
+  mime === "image/png" ? "png" : mime === "image/webp" ? "webp" : "jpg";
+const frameName = (assetId: string, frame: SpinFrame, index: number) =>
+  `${prefixOf(assetId)}${String(index + 1).padStart(3, "0")}-${frame.sha256.slice(0, 12)}.${extensionOf(frame.mime)}`;
+
+export interface SpinView {
+  /** Frame file name → Shopify file id, for the files of the desired spin's asset. */
+  files: Map<string, string>;
+  /** The product's `$app.spin` value as Shopify shows it. */
+  value: string | null;
+}
+
+/** What Shopify holds of the product's spin: the frame files of the desired asset and the metafield. */
+export async function readSpin(
+  client: AdminClient,
+  productGid: string,
+  desired: DesiredSpin | null,
+  metafields: readonly ObservedMetafield[],
+): Promise<SpinView> {
+  const value =
+    metafields.find((m) => m.ownerId === productGid && m.key === SPIN_KEY)
+      ?.value ?? null;
+  const files = new Map<string, string>();
+  if (desired)
+    for (const file of await findFiles(client, prefixOf(desired.assetId), 500))
+      if (file.url)
+        files.set(
+          decodeURIComponent(file.url.split("/").pop()!.split("?")[0]!),
+          file.id,
+        );
+  return { files, value };
+}
+
+export interface SpinPlan {
+  /** Frames Shopify does not have yet. */
+  upload: { frame: SpinFrame; filename: string }[];
+  /** The metafield value to write (frame file ids in order), or null. */
+  set: string[] | null;
+  remove: boolean;
+  differences: string[];
+}
+
+/** Pure: what to do so the product's spin shows the desired frames. */
+export function planSpin(
+  desired: DesiredSpin | null,
+  view: SpinView,
+): SpinPlan {
+  if (!desired)
+    return {
+      upload: [],
+      set: null,
+      remove: view.value !== null,
+      differences:
+        view.value !== null
+          ? ["an unlinked 360° spin is still on the product"]
+          : [],
+    };
+  const names = desired.frames.map((f, i) => frameName(desired.assetId, f, i));
+  const upload = desired.frames
+    .map((frame, i) => ({ frame, filename: names[i]! }))
+    .filter((f) => !view.files.has(f.filename));
+  if (upload.length)
+    return {
+      upload,
+      set: null,
+      remove: false,
+      differences: [
+        `${upload.length} frame(s) of the 360° spin are not in Shopify Files`,
+      ],
+    };
+  const ids = names.map((n) => view.files.get(n)!);
+  const same =
+    view.value !== null && sameValue(view.value, JSON.stringify(ids));
+  return {
+    upload: [],
+    set: same ? null : ids,
+    remove: false,
+    differences: same ? [] : ["the product's 360° spin differs"],
+  };
+}
+
+/** Uploads the missing frames (staged, one fileCreate batch) and waits until Shopify has them READY. */
+export async function uploadSpinFrames(
+  client: AdminClient,
+  frames: SpinPlan["upload"],
+): Promise<void> {
+  const staged = [];
+  for (const { frame, filename } of frames)
+    staged.push({
+      filename,
+      alt: "",
+      resourceUrl: await stageUpload(client, {
+        filename,
+        mimeType: frame.mime,
+        bytes: await getStorage().get(frame.storageKey),
+      }),
+    });
+  await waitForFiles(client, await createFiles(client, staged));
+}
+
+/** Writes (or removes) the product's `$app.spin` metafield, creating its definition on first use. Idempotent. */
+export async function writeSpin(
+  client: AdminClient,
+  productGid: string,
+  plan: SpinPlan,
+): Promise<void> {
+  if (plan.set) {
+    const created = await client.request(CREATE_SPIN_DEFINITION, {
+      definition: {
+        name: "Vitrine 360° spin",
+        namespace: "$app",
+        key: SPIN_KEY,
+        type: "list.file_reference",
+        ownerType: "PRODUCT",
+        description:
+          "The frames of the product's 360° spin, in order (Vitrine).",
+        access: { storefront: "PUBLIC_READ" },
+      },
+    });
+    assertNoUserErrors(
+      "metafieldDefinitionCreate",
+      (created.metafieldDefinitionCreate?.userErrors ?? []).filter(
+        (e) => e.code !== "TAKEN",
+      ),
+    );
+    const data = await client.request(SET_SPIN, {
+      metafields: [
+        {
+          ownerId: productGid,
+          namespace: "$app",
+          key: SPIN_KEY,
+          type: "list.file_reference",
+          value: JSON.stringify(plan.set),
+        },
+      ],
+    });
+    assertNoUserErrors("metafieldsSet", data.metafieldsSet?.userErrors ?? []);
+  } else if (plan.remove) {
+    const data = await client.request(DELETE_SPIN, {
+      metafields: [{ ownerId: productGid, namespace: "$app", key: SPIN_KEY }],
+    });
+    assertNoUserErrors(
+      "metafieldsDelete",
+      data.metafieldsDelete?.userErrors ?? [],
+    );
+  }
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AssetVersion" ADD COLUMN "media" JSONB;
+
