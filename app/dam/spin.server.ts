@@ -8,7 +8,7 @@ import { open } from "node:fs/promises";
 import yauzl from "yauzl";
 import { Invalid } from "~/lib/errors";
 import type { VersionFacts } from "./asset.db.server";
-import { probeImage } from "./image.server";
+import { probeImage } from "./image-probe.server";
 import { getStorage, masterKey } from "./storage.server";
 
 export const SPIN_LIMITS = {

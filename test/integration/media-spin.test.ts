@@ -2,7 +2,7 @@
 // channel without spin support gets frame 1 through the ordinary rendition path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { hashDistance, probeImage } from "~/dam/image.server";
+import { hashDistance, probeImage } from "~/dam/image-probe.server";
 import { ingestUpload } from "~/dam/ingest.server";
 import { spinFramesOf } from "~/dam/spin.server";
 import { getStorage } from "~/dam/storage.server";
