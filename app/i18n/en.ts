@@ -1,5 +1,6 @@
 // The English catalogue: every string the admin UI shows. Other locales implement the same shape.
 import type { ChannelKind } from "~/channels/kinds";
+import { enLaunch } from "./en-launch";
 
 /** One name per channel, used by the PIM and the sync screens alike. */
 const CHANNEL_LABELS = {
@@ -20,6 +21,7 @@ export const en = {
       channels: "Channels",
       activity: "Activity",
       settings: "Settings",
+      launches: "Launches",
     },
   },
   dashboard: {
@@ -553,4 +555,5 @@ export const en = {
       queued: "The file is large: it is being imported in the background",
     },
   },
+  launch: enLaunch,
 } as const;
