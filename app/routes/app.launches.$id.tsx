@@ -2,7 +2,7 @@
 // or now) with live progress per channel, failed products with Retry, and Roll back. The worker does the work;
 // the page looks again every second while it stages, releases or rolls back.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { z } from "zod";
@@ -167,7 +167,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         break;
       case "delete":
         await deleteLaunch(shop, launchId);
-        return auth.redirect("/app/launches");
+        return redirect("/app/launches");
     }
     return json({ ok: true as const, intent: input.intent });
   } catch (error) {

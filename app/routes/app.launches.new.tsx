@@ -1,6 +1,7 @@
 // A new launch: name, products (by tag, family, collection or picked) and an optional go-live time. Creating it
 // opens the launch page, where readiness shows what blocks it.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Layout, Page } from "@shopify/polaris";
 import { LaunchForm } from "~/components/launch/launch-form";
@@ -24,7 +25,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   try {
     const input = await parseForm(form, createLaunchForm);
     const { id } = await createLaunch(auth.session.shop, input, actorOf(auth));
-    return auth.redirect(`/app/launches/${id}`);
+    return redirect(`/app/launches/${id}`);
   } catch (error) {
     return actionFailure(error, form);
   }
