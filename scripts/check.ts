@@ -102,6 +102,13 @@ const steps: Step[] = [
     env: { E2E_USE_BUILD: "1" },
     after: ["build"],
   },
+  // The launch screens in Chromium: create, blockers, fix, stage (hidden from outside), go live, roll back (#14).
+  {
+    name: "e2e (launch)",
+    command: tsx("test/e2e/launch.e2e.ts"),
+    env: { E2E_USE_BUILD: "1" },
+    after: ["build"],
+  },
 ];
 
 function selected(only: string[]): Step[] {

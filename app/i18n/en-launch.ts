@@ -100,6 +100,7 @@ export const enLaunch = {
     progress: "{live} of {total} live",
     elapsed: "{seconds} s elapsed",
     allLive: "Go-live → all live: {seconds} s",
+    channelAllLive: "all live in {seconds} s",
     failedTitle: "Failed products",
     retry: "Retry",
     retried: "Retrying",

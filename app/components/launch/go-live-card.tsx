@@ -179,7 +179,9 @@ function ChannelProgressLine({ progress }: { progress: ChannelProgressView }) {
   const { channel, live, total, elapsedMs, goLiveToAllLiveMs } = progress;
   const time =
     goLiveToAllLiveMs !== null
-      ? t("launch.goLiveCard.allLive", { seconds: seconds(goLiveToAllLiveMs) })
+      ? t("launch.goLiveCard.channelAllLive", {
+          seconds: seconds(goLiveToAllLiveMs),
+        })
       : elapsedMs !== null
         ? t("launch.goLiveCard.elapsed", { seconds: seconds(elapsedMs) })
         : "";
