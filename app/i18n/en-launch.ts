@@ -112,6 +112,7 @@ export const enLaunch = {
       "Every product this launch published is unpublished and hidden again on every channel: the storefront, the feeds and the marketplace.",
     started: "Rolling back",
     donePrefix: "Rolled back",
+    progress: "{done} of {total} rolled back",
   },
   delete: {
     action: "Delete launch",

@@ -24,6 +24,7 @@ import {
 } from "./launch-view";
 
 const BEFORE_RELEASE = ["DRAFT", "STAGING", "STAGED"];
+const ROLLBACK = ["ROLLING_BACK", "ROLLED_BACK"];
 
 export function GoLiveCard({
   launch,
@@ -53,7 +54,11 @@ export function GoLiveCard({
             ? launch.progress
                 .filter((p) => p.total > 0)
                 .map((p) => (
-                  <ChannelProgressLine key={p.channel} progress={p} />
+                  <ChannelProgressLine
+                    key={p.channel}
+                    progress={p}
+                    rollingBack={ROLLBACK.includes(launch.status)}
+                  />
                 ))
             : null}
           {allLiveMs !== null && launch.status === "LIVE" ? (
@@ -174,11 +179,20 @@ function BeforeRelease({ launch }: { launch: LaunchView }) {
   );
 }
 
-function ChannelProgressLine({ progress }: { progress: ChannelProgressView }) {
+/** One channel: n of N live and the time (or, once rolling back, n of N rolled back). */
+function ChannelProgressLine({
+  progress,
+  rollingBack,
+}: {
+  progress: ChannelProgressView;
+  rollingBack: boolean;
+}) {
   const t = useT();
   const { channel, live, total, elapsedMs, goLiveToAllLiveMs } = progress;
-  const time =
-    goLiveToAllLiveMs !== null
+  const done = rollingBack ? progress.rolledBack : live;
+  const time = rollingBack
+    ? ""
+    : goLiveToAllLiveMs !== null
       ? t("launch.goLiveCard.channelAllLive", {
           seconds: seconds(goLiveToAllLiveMs),
         })
@@ -190,16 +204,20 @@ function ChannelProgressLine({ progress }: { progress: ChannelProgressView }) {
       <BlockStack gap="100">
         <InlineStack align="space-between">
           <Text as="span" fontWeight="semibold">
-            {`${t(`sync.channel.${channel}`)}: ${t("launch.goLiveCard.progress", { live, total })}`}
+            {`${t(`sync.channel.${channel}`)}: ${
+              rollingBack
+                ? t("launch.rollback.progress", { done, total })
+                : t("launch.goLiveCard.progress", { live, total })
+            }`}
           </Text>
           <Text as="span" tone="subdued" variant="bodySm">
             {time}
           </Text>
         </InlineStack>
         <ProgressBar
-          progress={(100 * live) / total}
+          progress={(100 * done) / total}
           size="small"
-          tone={progress.failed ? "critical" : "success"}
+          tone={progress.failed && !rollingBack ? "critical" : "success"}
         />
       </BlockStack>
     </div>
