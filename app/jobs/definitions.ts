@@ -161,6 +161,42 @@ export const jobDefinitions = {
     queue: "maintenance",
     schema: z.object({ shop: shopDomain, importId: z.string().min(1) }),
   },
+  // Launches (issue #14) ----------------------------------------------------------------------------------------
+  /** Stage a launch under embargo: its pairs converge with the launch gate closed. Idempotent. */
+  "launch.stage": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, launchId: z.string().min(1) }),
+  },
+  /**
+   * Release a launch (delayed to goLiveAt, or now): bulk status + publish, lift the gate. `at` is the go-live time
+   * the job was scheduled for; a job whose time was moved since does nothing. Idempotent.
+   */
+  "launch.go-live": {
+    queue: "sync",
+    schema: z.object({
+      shop: shopDomain,
+      launchId: z.string().min(1),
+      at: z.number().int().min(0),
+    }),
+  },
+  /**
+   * Record what the channels were observed to show for a launch; queues its next `tick` until every pair settled.
+   * `round`: the time (ms) the staging, go-live or rollback being watched started.
+   */
+  "launch.observe": {
+    queue: "sync",
+    schema: z.object({
+      shop: shopDomain,
+      launchId: z.string().min(1),
+      round: z.number().int().min(0),
+      tick: z.number().int().min(0),
+    }),
+  },
+  /** Roll a launch back: bulk unpublish + DRAFT, the gate closed again. Idempotent. */
+  "launch.rollback": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, launchId: z.string().min(1) }),
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof jobDefinitions;

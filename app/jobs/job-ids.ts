@@ -63,6 +63,20 @@ export const jobIdentities = {
   "spreadsheet.import": ({ shop, importId }) => ({
     jobId: id("spreadsheet.import", shop, importId),
   }),
+  // Launches: one staging or rollback at a time per launch; one go-live per scheduled time (a moved time is a new
+  // job, the old one finds the time changed and does nothing); one observation per round and tick.
+  "launch.stage": ({ shop, launchId }) => ({
+    dedupe: id("launch.stage", shop, launchId),
+  }),
+  "launch.go-live": ({ shop, launchId, at }) => ({
+    jobId: id("launch.go-live", shop, launchId, at),
+  }),
+  "launch.observe": ({ shop, launchId, round, tick }) => ({
+    jobId: id("launch.observe", shop, launchId, round, tick),
+  }),
+  "launch.rollback": ({ shop, launchId }) => ({
+    dedupe: id("launch.rollback", shop, launchId),
+  }),
 } satisfies { [N in JobName]: IdentityRule<N> };
 
 /** The jobs whose id the caller passes as `jobId` (see CALLER_CHOOSES). */

@@ -31,16 +31,11 @@ export const launchMarketsColumn = jsonColumn(
   launchMarketsSchema,
 );
 
-const optionalDate = z.preprocess(
-  (v) => (v === "" || v == null ? undefined : v),
-  z.coerce.date().optional(),
-);
-
 /** The input of createLaunch (already structured; see `createLaunchForm` for the form-data shape). */
 export const createLaunchSchema = z.object({
   name: z.string().trim().min(1).max(120),
   selection: launchSelectionSchema,
-  goLiveAt: z.coerce.date().nullable().optional(),
+  goLiveAt: z.date().nullable().optional(),
   markets: launchMarketsSchema.optional(),
 });
 export type CreateLaunchInput = z.infer<typeof createLaunchSchema>;
@@ -49,31 +44,24 @@ export type CreateLaunchInput = z.infer<typeof createLaunchSchema>;
  * The create form's fields: `selectionKind` and one value field (`collectionId`, `tag`, `familyId`, or
  * `productIds` comma-separated), `goLiveAt` as an ISO date-time (empty: decide later), `markets` comma-separated.
  */
-export const createLaunchForm = z
-  .object({
-    name: z.string(),
-    selectionKind: z.enum(["collection", "tag", "family", "products"]),
-    collectionId: z.string().optional(),
-    tag: z.string().optional(),
-    familyId: z.string().optional(),
-    productIds: z.string().optional(),
-    goLiveAt: optionalDate,
-    markets: z.string().optional(),
-  })
-  .transform((form) => ({
+export const createLaunchForm = z.preprocess((raw) => {
+  if (!raw || typeof raw !== "object") return raw;
+  const form = raw as Record<string, string | undefined>;
+  const kind = form.selectionKind;
+  return {
     name: form.name,
     selection:
-      form.selectionKind === "products"
-        ? { kind: "products", productIds: splitList(form.productIds) }
-        : form.selectionKind === "collection"
-          ? { kind: "collection", collectionId: form.collectionId ?? "" }
-          : form.selectionKind === "tag"
-            ? { kind: "tag", tag: form.tag ?? "" }
-            : { kind: "family", familyId: form.familyId ?? "" },
-    goLiveAt: form.goLiveAt ?? null,
+      kind === "products"
+        ? { kind, productIds: splitList(form.productIds) }
+        : kind === "collection"
+          ? { kind, collectionId: form.collectionId }
+          : kind === "tag"
+            ? { kind, tag: form.tag }
+            : { kind, familyId: form.familyId },
+    goLiveAt: form.goLiveAt ? new Date(form.goLiveAt) : null,
     markets: splitList(form.markets),
-  }))
-  .pipe(createLaunchSchema);
+  };
+}, createLaunchSchema);
 
 function splitList(value: string | undefined): string[] {
   return (value ?? "")

@@ -1,102 +1,51 @@
 // Launches (issue #14): the public API the launch routes call. A launch is a season or drop: a set of products
 // held under embargo on every channel, staged (renditions, media attached to hidden products, metafields, feed
 // rows and marketplace listings prepared but not served), then released at one moment and observed live per
-// channel, or rolled back. Every function takes the shop and only ever touches that shop's rows.
-import type { ChannelKind } from "~/channels/kinds";
-import type {
-  CreateLaunchInput,
-  LaunchChannelState,
-  LaunchSelection,
-  LaunchStatus,
-  ShotType,
-} from "./launch.schema";
+// channel, or rolled back. Every function takes the shop and only ever touches that shop's rows. The web side
+// only records and enqueues; the worker stages, releases and rolls back (release.server.ts).
+import { csvCell } from "~/pim/csv-cells";
+import { enqueue } from "~/jobs/enqueue.server";
+import { Conflict, Invalid, NotFound } from "~/lib/errors";
+import { adminClientFor } from "~/shopify/admin-client.server";
+import { enabledChannels } from "~/sync/channels/channels.db.server";
+import {
+  channelProgress,
+  deleteLaunchRow,
+  findLaunch,
+  findLaunches,
+  insertLaunch,
+  mirrorSelection,
+  moveLaunch,
+  productIdsOf,
+  updateLaunch,
+  type ChannelProgress,
+  type LaunchRecord,
+} from "./launch.db.server";
+import type { CreateLaunchInput, LaunchStatus } from "./launch.schema";
+import { collectionProductGids } from "./launch-shopify.server";
+import {
+  launchBlockers,
+  launchReadiness,
+  type LaunchBlocker,
+  type LaunchProductRow,
+} from "./readiness.db.server";
 
-/** Progress of one channel of a launch: n of N live, and the go-live → all-live time once every pair is live. */
-export interface ChannelProgress {
-  channel: ChannelKind;
-  /** Products included on this channel (EXCLUDED pairs are not counted). */
-  total: number;
-  staged: number;
-  live: number;
-  failed: number;
-  rolledBack: number;
-  /** Since go-live started: up to now while releasing, up to the last pair observed live once all are. */
-  elapsedMs: number | null;
-  /** Go-live start → the last product observed live on this channel; null until every included pair is live. */
-  goLiveToAllLiveMs: number | null;
-}
+export type { ChannelProgress } from "./launch.db.server";
+export type {
+  BlockerKind,
+  LaunchBlocker,
+  LaunchProductRow,
+  ProductChannelReadiness,
+} from "./readiness.db.server";
 
-export interface LaunchSummary {
-  id: string;
-  name: string;
-  status: LaunchStatus;
-  selection: LaunchSelection;
-  /** Market GIDs; empty: every market. */
-  markets: string[];
-  goLiveAt: Date | null;
-  productCount: number;
-  createdAt: Date;
-  createdBy: string | null;
-  stagedAt: Date | null;
-  goLiveStartedAt: Date | null;
-  /** When every included pair was observed live (null while any is not). */
-  allLiveAt: Date | null;
-  rolledBackAt: Date | null;
+export interface LaunchSummary extends LaunchRecord {
   progress: ChannelProgress[];
-}
-
-/** Readiness and state of one product on one channel. */
-export interface ProductChannelReadiness {
-  channel: ChannelKind;
-  state: LaunchChannelState;
-  /** Whether nothing blocks it (every check below passes). */
-  ready: boolean;
-  /** PIM completeness on the channel, 0–100 (null when the product has no family). */
-  completeness: number | null;
-  /** Attribute keys still missing for this channel. */
-  missingAttributes: string[];
-  /** Required shot types (shots.ts SHOT_REQUIREMENTS) without an approved image. */
-  missingShots: ShotType[];
-  /** The main image is below the channel's minimum size (or there is no main image). */
-  mainImageTooSmall: boolean;
-  /** Pre-flight failures of the product's renditions for this channel (made during staging). */
-  preflightFailures: string[];
-  /** When it was observed live on the channel (never an intent). */
-  liveAt: Date | null;
-  /** Why go-live failed for it, after retries. */
-  error: string | null;
-}
-
-export interface LaunchProductRow {
-  /** Our Product id (links to /app/products/:id). */
-  productId: string;
-  shopifyId: string;
-  title: string;
-  productType: string | null;
-  /** Shopify status as mirrored: DRAFT / UNLISTED while embargoed, ACTIVE after go-live. */
-  status: string;
-  channels: ProductChannelReadiness[];
-}
-
-export type BlockerKind =
-  "shot" | "main-image" | "completeness" | "preflight" | "failed";
-
-/** What stops products launching on a channel, grouped, with the fix in words ("3 coats lack a back view"). */
-export interface LaunchBlocker {
-  channel: ChannelKind;
-  kind: BlockerKind;
-  /** For kind "shot": the missing shot type. For "completeness": the attribute key. */
-  detail: string | null;
-  count: number;
-  /** Up to 20 of the products concerned (our ids). */
-  productIds: string[];
-  message: string;
 }
 
 export interface LaunchDetail extends LaunchSummary {
   /** One page of products with their readiness per channel, ordered by title. */
   products: LaunchProductRow[];
-  /** Cursor of the next page (a product id), null on the last. */
+  /** Cursor of the next page (an offset), null on the last. */
   nextCursor: string | null;
   /** Blockers over every product of the launch (not just the page). */
   blockers: LaunchBlocker[];
@@ -112,26 +61,58 @@ export interface LaunchPageOptions {
   filter?: "all" | "blocked" | "failed";
 }
 
-const pending = (what: string): never => {
-  throw new Error(`launch: ${what} is being implemented (#14)`);
-};
+const EDITABLE: LaunchStatus[] = ["DRAFT", "STAGING", "STAGED"];
 
 /**
  * Creates a launch in DRAFT from a selection (a collection is read from Shopify once; a tag, family or picked
- * products from our mirror) and records its products, each channel WAITING (EXCLUDED when the channel is off).
- * Throws Invalid when the selection matches no product, NotFound for another shop's family.
+ * products from our mirror) and records its products, each channel WAITING (EXCLUDED when the channel is off);
+ * with `goLiveAt`, go-live is scheduled (and staging starts). Throws Invalid when the selection matches no
+ * product or the time has passed, NotFound for an unknown family or collection.
  */
 export async function createLaunch(
   shop: string,
   input: CreateLaunchInput,
   actor?: string | null,
+  now: Date = new Date(),
 ): Promise<{ id: string; productCount: number }> {
-  return pending(`createLaunch(${shop}, ${input.name}, ${actor ?? ""})`);
+  if (input.goLiveAt && input.goLiveAt <= now)
+    throw new Invalid("The go-live time has passed", {
+      goLiveAt: ["Choose a time in the future"],
+    });
+  let productIds: string[];
+  if (input.selection.kind === "collection") {
+    const gids = await collectionProductGids(
+      await adminClientFor(shop),
+      input.selection.collectionId,
+    );
+    if (!gids) throw new NotFound("collection not found");
+    productIds = await productIdsOf(shop, gids);
+  } else productIds = await mirrorSelection(shop, input.selection);
+  if (productIds.length === 0)
+    throw new Invalid("No product matches this selection", {
+      selection: ["No product matches this selection"],
+    });
+  const id = await insertLaunch(
+    shop,
+    {
+      name: input.name,
+      selection: input.selection,
+      markets: input.markets ?? [],
+      goLiveAt: null,
+      createdBy: actor ?? null,
+    },
+    productIds,
+    await enabledChannels(shop),
+  );
+  if (input.goLiveAt) await scheduleLaunch(shop, id, input.goLiveAt, now);
+  return { id, productCount: productIds.length };
 }
 
 /** The shop's launches, newest first, with their per-channel progress. */
 export async function listLaunches(shop: string): Promise<LaunchSummary[]> {
-  return pending(`listLaunches(${shop})`);
+  const launches = await findLaunches(shop);
+  const progress = await channelProgress(shop, launches);
+  return launches.map((l) => ({ ...l, progress: progress.get(l.id)! }));
 }
 
 /** One launch with a page of its products' readiness per channel and the blockers. Throws NotFound. */
@@ -140,68 +121,161 @@ export async function getLaunch(
   launchId: string,
   options: LaunchPageOptions = {},
 ): Promise<LaunchDetail> {
-  return pending(`getLaunch(${shop}, ${launchId}, ${JSON.stringify(options)})`);
+  const launch = await findLaunch(shop, launchId);
+  const progress = (await channelProgress(shop, [launch])).get(launch.id)!;
+  const rows = await launchReadiness(shop, launchId);
+  const included = (row: LaunchProductRow) =>
+    row.channels.filter((c) => c.state !== "EXCLUDED");
+  const filtered = rows.filter((row) =>
+    options.filter === "blocked"
+      ? included(row).some((c) => !c.ready)
+      : options.filter === "failed"
+        ? included(row).some((c) => c.state === "FAILED")
+        : true,
+  );
+  const take = Math.min(Math.max(options.take ?? 50, 1), 250);
+  const offset = Math.max(0, Number(options.cursor ?? 0) || 0);
+  return {
+    ...launch,
+    progress,
+    products: filtered.slice(offset, offset + take),
+    nextCursor: offset + take < filtered.length ? String(offset + take) : null,
+    blockers: launchBlockers(rows),
+    readyCount: rows.filter((row) => included(row).every((c) => c.ready))
+      .length,
+  };
 }
 
 /**
- * The readiness board as CSV (one row per product × channel: handle, title, channel, state, ready, completeness,
- * missing attributes, missing shots, main image, pre-flight, error), cells neutralised like every export.
+ * The readiness board as CSV (one row per product × included channel), cells neutralised like every export.
  */
 export async function launchReadinessCsv(
   shop: string,
   launchId: string,
 ): Promise<string> {
-  return pending(`launchReadinessCsv(${shop}, ${launchId})`);
+  await findLaunch(shop, launchId);
+  const rows = await launchReadiness(shop, launchId);
+  const header = [
+    "handle",
+    "title",
+    "channel",
+    "state",
+    "ready",
+    "completeness",
+    "missing attributes",
+    "missing shots",
+    "main image too small",
+    "pre-flight",
+    "live at",
+    "error",
+  ];
+  const lines = rows.flatMap((row) =>
+    row.channels
+      .filter((c) => c.state !== "EXCLUDED")
+      .map((c) => [
+        row.handle,
+        row.title,
+        c.channel,
+        c.state,
+        c.ready ? "yes" : "no",
+        c.completeness === null ? "" : String(c.completeness),
+        c.missingAttributes.join(" "),
+        c.missingShots.join(" "),
+        c.mainImageTooSmall ? "yes" : "no",
+        c.preflightFailures.join(" | "),
+        c.liveAt?.toISOString() ?? "",
+        c.error ?? "",
+      ]),
+  );
+  return [header, ...lines]
+    .map((line) => line.map(csvCell).join(","))
+    .join("\r\n")
+    .concat("\r\n");
 }
 
 /**
- * Stages the launch under embargo: enqueues the launch's staging job (products kept DRAFT/UNLISTED, media,
- * metafields, feed rows and marketplace listings prepared but gated). Idempotent: staging a staged launch again
- * re-stages what changed. Throws NotFound, Conflict while releasing or rolling back.
+ * Stages the launch under embargo (the worker converges every pair with the gate closed). Idempotent: staging
+ * a staged launch again re-stages what changed. Throws NotFound, Conflict once go-live started.
  */
 export async function stageLaunch(
   shop: string,
   launchId: string,
 ): Promise<void> {
-  return pending(`stageLaunch(${shop}, ${launchId})`);
+  const launch = await findLaunch(shop, launchId);
+  if (!EDITABLE.includes(launch.status))
+    throw new Conflict(
+      `A ${launch.status.toLowerCase()} launch cannot be staged`,
+    );
+  await moveLaunch(shop, launchId, EDITABLE, "STAGING", { error: null });
+  await enqueue("launch.stage", { shop, launchId });
 }
 
-/** Sets (or moves) the go-live time and schedules the delayed go-live job. Throws Invalid for a past time. */
+/** Sets (or moves) the go-live time, schedules the delayed go-live job and stages. Throws Invalid for a past time. */
 export async function scheduleLaunch(
   shop: string,
   launchId: string,
   goLiveAt: Date,
   now: Date = new Date(),
 ): Promise<void> {
-  return pending(
-    `scheduleLaunch(${shop}, ${launchId}, ${goLiveAt.toISOString()}, ${now.toISOString()})`,
+  if (goLiveAt <= now)
+    throw new Invalid("The go-live time has passed", {
+      goLiveAt: ["Choose a time in the future"],
+    });
+  const launch = await findLaunch(shop, launchId);
+  if (!EDITABLE.includes(launch.status))
+    throw new Conflict(
+      `A ${launch.status.toLowerCase()} launch cannot be rescheduled`,
+    );
+  await updateLaunch(shop, launchId, { goLiveAt });
+  await enqueue(
+    "launch.go-live",
+    { shop, launchId, at: goLiveAt.getTime() },
+    { delayMs: goLiveAt.getTime() - now.getTime() },
   );
+  if (launch.status === "DRAFT") await stageLaunch(shop, launchId);
 }
 
-/** "Launch now": starts go-live immediately (staging first if it is not staged). Idempotent. */
+/** "Launch now": go-live starts at once (what staging has not prepared, the flip's pair runs do). Idempotent. */
 export async function goLiveNow(
   shop: string,
   launchId: string,
   now: Date = new Date(),
 ): Promise<void> {
-  return pending(`goLiveNow(${shop}, ${launchId}, ${now.toISOString()})`);
+  const launch = await findLaunch(shop, launchId);
+  if (launch.status === "RELEASING" || launch.status === "LIVE") return;
+  if (!EDITABLE.includes(launch.status))
+    throw new Conflict(
+      `A ${launch.status.toLowerCase()} launch cannot go live`,
+    );
+  await updateLaunch(shop, launchId, { goLiveAt: now });
+  await enqueue("launch.go-live", { shop, launchId, at: now.getTime() });
 }
 
 /**
- * Rolls the launch back: unpublishes everything it published (one bulk operation), products back to DRAFT, feed
- * rows no longer served, marketplace listings deactivated. Idempotent. Throws Conflict before go-live started.
+ * Rolls the launch back: unpublishes everything it published (bulk), products back to their prior status, feed
+ * rows no longer served, marketplace listings inactive. Idempotent. Throws Conflict before go-live started.
  */
 export async function rollbackLaunch(
   shop: string,
   launchId: string,
 ): Promise<void> {
-  return pending(`rollbackLaunch(${shop}, ${launchId})`);
+  const launch = await findLaunch(shop, launchId);
+  if (!["RELEASING", "LIVE", "ROLLING_BACK"].includes(launch.status))
+    throw new Conflict("Only a launch that went live can be rolled back");
+  await moveLaunch(shop, launchId, ["RELEASING", "LIVE"], "ROLLING_BACK", {
+    error: null,
+  });
+  await enqueue("launch.rollback", { shop, launchId });
 }
 
-/** Deletes a DRAFT or ROLLED_BACK launch. Throws Conflict otherwise, NotFound. */
+/** Deletes a DRAFT or ROLLED_BACK launch (its products leave the embargo). Throws Conflict otherwise, NotFound. */
 export async function deleteLaunch(
   shop: string,
   launchId: string,
 ): Promise<void> {
-  return pending(`deleteLaunch(${shop}, ${launchId})`);
+  const launch = await findLaunch(shop, launchId);
+  if (!(await deleteLaunchRow(shop, launchId, ["DRAFT", "ROLLED_BACK"])))
+    throw new Conflict(
+      `A ${launch.status.toLowerCase()} launch cannot be deleted; roll it back first`,
+    );
 }

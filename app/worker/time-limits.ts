@@ -28,6 +28,11 @@ export const JOB_TIME_LIMITS_MS: Record<JobName, number> = {
   "catalogue.reconcile-all": 5 * MINUTE,
   "product-values.publish": 15 * MINUTE,
   "spreadsheet.import": 20 * MINUTE,
+  // Launches: staging only queues pair jobs; go-live and rollback wait for bulk operations over a season.
+  "launch.stage": 5 * MINUTE,
+  "launch.go-live": 30 * MINUTE,
+  "launch.observe": 1 * MINUTE,
+  "launch.rollback": 30 * MINUTE,
 };
 
 export class TimeLimitExceeded extends Error {

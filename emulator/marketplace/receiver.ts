@@ -13,6 +13,8 @@ export interface ReceivedListing {
   price: { amount: number; currency: string };
   attributes: Record<string, string | string[]>;
   images: { main: string; additional: string[] };
+  /** Absent or true: shoppers see it; false: prepared, not shown (a launch under embargo). */
+  active?: boolean;
   receivedAt: number;
 }
 
@@ -44,6 +46,11 @@ export class MarketplaceReceiver {
       given.length === expected.length &&
       timingSafeEqual(Buffer.from(given), Buffer.from(expected))
     );
+  }
+
+  /** The listings a shopper of the marketplace sees (active ones). */
+  shown(): ReceivedListing[] {
+    return [...this.listings.values()].filter((l) => l.active !== false);
   }
 
   async handle(request: Request): Promise<Response> {

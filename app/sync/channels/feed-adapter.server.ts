@@ -5,6 +5,7 @@
 // is `feedAdapter({ kind, slug, … item(row) })`: how one variant becomes one item, and how the feed is written.
 import type { ChannelKind } from "~/channels/kinds";
 import { digestOf } from "../canonical";
+import { EMBARGO_REASON, isEmbargoed } from "../launch-gate.db.server";
 import type {
   ChannelAdapter,
   DesiredState,
@@ -107,7 +108,8 @@ async function feedDesired<T extends FeedItemShape>(
       }),
     );
   }
-  const active = product.status === "ACTIVE";
+  const embargoed = await isEmbargoed(shop, productId);
+  const active = product.status === "ACTIVE" && !embargoed;
   return {
     digest: digestOf({ items: [...items.entries()], active }),
     blocked: failures.length > 0 ? failures.join(" · ") : null,
@@ -117,7 +119,7 @@ async function feedDesired<T extends FeedItemShape>(
     variants: product.variants.length,
     items,
     active,
-    statusText: notActiveReason(product.status),
+    statusText: embargoed ? EMBARGO_REASON : notActiveReason(product.status),
   };
 }
 

@@ -1,8 +1,9 @@
 // The feed channels' items as served: stored rows (one per channel × variant) of ACTIVE products whose item has
-// an image. The feed routes and the sync engine's read-back use the same rule, so "in the feed" means what
+// an image, unless a launch's embargo holds the product (sync/launch-gate). The feed routes and the sync engine's read-back use the same rule, so "in the feed" means what
 // Google or Meta would fetch.
 import type { ChannelKind } from "~/channels/kinds";
 import db, { type Prisma } from "~/db.server";
+import { notEmbargoed } from "../launch-gate.db.server";
 
 /** What every feed item has: its id on the channel and its main image. */
 export interface FeedItemShape {
@@ -13,7 +14,7 @@ export interface FeedItemShape {
 const servedWhere = (shop: string, channel: ChannelKind) => ({
   shop,
   channel,
-  product: { status: "ACTIVE" },
+  product: { status: "ACTIVE", ...notEmbargoed },
 });
 
 /** The items the feed serves for one product, as the channel would read them. */

@@ -19,6 +19,7 @@ import {
   toMoney,
 } from "./channel-product.db.server";
 import { notActiveReason } from "./feed-adapter.server";
+import { EMBARGO_REASON, isEmbargoed } from "../launch-gate.db.server";
 import {
   patchListing,
   readListing,
@@ -48,6 +49,7 @@ export function listingDigest(listing: {
   price: unknown;
   attributes: unknown;
   images: unknown;
+  active?: boolean;
 }): string {
   return digestOf({
     title: listing.title,
@@ -55,6 +57,7 @@ export function listingDigest(listing: {
     price: listing.price,
     attributes: listing.attributes,
     images: listing.images,
+    active: listing.active ?? true,
   });
 }
 
@@ -75,11 +78,13 @@ async function marketplaceDesired(
   );
   const currency = await shopCurrency(shop);
   const valuesOf = await channelValues(shop, productId, "MARKETPLACE");
-  const active = product.status === "ACTIVE";
+  // A product under a launch's embargo has its listings prepared but inactive (sync/launch-gate).
+  const embargoed = await isEmbargoed(shop, productId);
+  const active = product.status === "ACTIVE" && !embargoed;
   const listings = new Map<string, ListingContent>();
   for (const variant of product.variants) {
     const urls = images.find((i) => i.variantId === variant.id)?.urls ?? [];
-    if (!variant.sku || !urls[0] || !active) continue;
+    if (!variant.sku || !urls[0] || !(active || embargoed)) continue;
     const options = variant.selectedOptions as {
       name: string;
       value: string;
@@ -101,6 +106,8 @@ async function marketplaceDesired(
         ].filter(([, value]) => value !== ""),
       ),
       images: { main: urls[0], additional: urls.slice(1) },
+      // Sent explicitly either way: the marketplace PATCHes fields, so an activation must say so.
+      active,
     });
   }
   return {
@@ -114,7 +121,7 @@ async function marketplaceDesired(
     variants: product.variants.length,
     listings,
     active,
-    statusText: notActiveReason(product.status),
+    statusText: embargoed ? EMBARGO_REASON : notActiveReason(product.status),
   };
 }
 
@@ -167,9 +174,9 @@ export const marketplaceAdapter: ChannelAdapter<
         ...send.map((sku) => `listing ${sku} is not current`),
         ...withdraw.map((sku) => `listing ${sku} should be withdrawn`),
       ],
-      listed: desired.listings.size > 0 && shown.length > 0,
+      listed: desired.active && desired.listings.size > 0 && shown.length > 0,
       reason:
-        desired.listings.size > 0
+        desired.active && desired.listings.size > 0
           ? null
           : !desired.active
             ? `${desired.statusText}: not listed`

@@ -28,6 +28,11 @@ export interface Listing {
   price: Money;
   attributes: Record<string, string | string[]>;
   images: { main: string; additional: string[] };
+  /**
+   * Whether shoppers of the marketplace see it (absent: active). A launch sends its listings inactive during the
+   * embargo, so go-live only flips this flag.
+   */
+  active?: boolean;
 }
 
 export interface PatchOptions {

@@ -15,6 +15,12 @@ import {
   enqueueMissingRenditionsProcessor,
   renderRenditionsProcessor,
 } from "./dam.server";
+import {
+  goLiveProcessor,
+  observeLaunchProcessor,
+  rollbackLaunchProcessor,
+  stageLaunchProcessor,
+} from "./launch.server";
 import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
 import {
   channelProcessors,
@@ -40,4 +46,9 @@ export const processors: ProcessorMap = {
   "catalogue.reconcile-all": reconcileCataloguesProcessor,
   "product-values.publish": publishProductValuesProcessor,
   "spreadsheet.import": spreadsheetImportProcessor,
+  // Launches
+  "launch.stage": stageLaunchProcessor,
+  "launch.go-live": goLiveProcessor,
+  "launch.observe": observeLaunchProcessor,
+  "launch.rollback": rollbackLaunchProcessor,
 };

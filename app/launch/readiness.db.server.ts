@@ -1,0 +1,285 @@
+// The readiness board of a launch: per product × channel, PIM completeness (the stored ProductCompleteness), the
+// channel's required shots (shots.ts) among the product's approved, licensed images, the main image's size, and
+// the pre-flight results of the renditions staging made. Blockers group what stops products, with the fix in
+// words ("3 coats lack a back view").
+import { CHANNELS, channelKinds, type ChannelKind } from "~/channels/kinds";
+import db from "~/db.server";
+import { missingColumn } from "~/pim/completeness";
+import { licensed } from "~/sync/canonical";
+import { describeFailure, type PreflightResult } from "~/sync/preflight";
+import type { LaunchChannelState, ShotType } from "./launch.schema";
+import { SHOT_REQUIREMENTS, SHOT_WORDS, shotsOfLink } from "./shots";
+
+export interface ProductChannelReadiness {
+  channel: ChannelKind;
+  state: LaunchChannelState;
+  /** Whether nothing blocks it (every check below passes). */
+  ready: boolean;
+  /** PIM completeness on the channel, 0–100 (null when never computed: no family). */
+  completeness: number | null;
+  /** Attribute keys still missing for this channel. */
+  missingAttributes: string[];
+  /** Required shot types (shots.ts SHOT_REQUIREMENTS) without an approved image. */
+  missingShots: ShotType[];
+  /** The main image is below the channel's minimum size (or there is no main image). */
+  mainImageTooSmall: boolean;
+  /** Pre-flight failures of the product's renditions for this channel (made during staging). */
+  preflightFailures: string[];
+  /** When it was observed live on the channel (never an intent). */
+  liveAt: Date | null;
+  /** Why go-live failed for it, after retries. */
+  error: string | null;
+}
+
+export interface LaunchProductRow {
+  /** Our Product id (links to /app/products/:id). */
+  productId: string;
+  shopifyId: string;
+  handle: string;
+  title: string;
+  productType: string | null;
+  /** Shopify status as mirrored: DRAFT / UNLISTED while embargoed, ACTIVE after go-live. */
+  status: string;
+  channels: ProductChannelReadiness[];
+}
+
+export type BlockerKind =
+  "shot" | "main-image" | "completeness" | "preflight" | "failed";
+
+/** What stops products launching on a channel, grouped, with the fix in words ("3 coats lack a back view"). */
+export interface LaunchBlocker {
+  channel: ChannelKind;
+  kind: BlockerKind;
+  /** The missing shot type, or the missing attribute key; null otherwise. */
+  detail: string | null;
+  count: number;
+  /** Up to 20 of the products concerned (our ids). */
+  productIds: string[];
+  message: string;
+}
+
+/** Readiness of the given products of a launch (all of them when `productIds` is omitted), ordered by title. */
+export async function launchReadiness(
+  shop: string,
+  launchId: string,
+  productIds?: readonly string[],
+  now = new Date(),
+): Promise<LaunchProductRow[]> {
+  const rows = await db.launchProduct.findMany({
+    where: {
+      shop,
+      launchId,
+      ...(productIds ? { productId: { in: [...productIds] } } : {}),
+    },
+    select: {
+      productId: true,
+      channels: {
+        select: { channel: true, state: true, liveAt: true, error: true },
+      },
+      product: {
+        select: {
+          shopifyId: true,
+          handle: true,
+          title: true,
+          productType: true,
+          status: true,
+          completeness: {
+            select: { channel: true, percent: true, missing: true },
+          },
+          assetLinks: {
+            orderBy: [{ position: "asc" }, { id: "asc" }],
+            select: {
+              role: true,
+              variantId: true,
+              asset: {
+                select: {
+                  validFrom: true,
+                  validUntil: true,
+                  tags: { select: { tag: true } },
+                  currentVersion: {
+                    select: { id: true, width: true, height: true },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  const versionIds = rows.flatMap((r) =>
+    r.product.assetLinks.flatMap((l) =>
+      l.asset.currentVersion ? [l.asset.currentVersion.id] : [],
+    ),
+  );
+  const renditions = await db.rendition.findMany({
+    where: { shop, versionId: { in: [...new Set(versionIds)] } },
+    select: { versionId: true, profileId: true, preflight: true },
+  });
+  const preflightOf = (versionId: string, channel: ChannelKind) =>
+    renditions
+      .filter(
+        (r) =>
+          r.versionId === versionId &&
+          r.profileId.startsWith(CHANNELS[channel].profile.id),
+      )
+      .flatMap((r) => (r.preflight as unknown as PreflightResult).failures);
+
+  return rows
+    .map((row) => {
+      const links = row.product.assetLinks.filter(
+        (l) => l.asset.currentVersion && licensed(l.asset, now),
+      );
+      const shots = new Set(
+        links.flatMap((l) =>
+          shotsOfLink(
+            l.role,
+            l.asset.tags.map((t) => t.tag),
+          ),
+        ),
+      );
+      // The main image: the first product-level front view, else the first image at all.
+      const main =
+        links.find((l) => l.variantId === "" && l.role === "FRONT") ?? links[0];
+      const channels = channelKinds.map((channel) => {
+        const pair = row.channels.find((c) => c.channel === channel);
+        const completeness = row.product.completeness.find(
+          (c) => c.channel === channel,
+        );
+        const requirement = SHOT_REQUIREMENTS[channel];
+        const version = main?.asset.currentVersion;
+        const longSide = Math.max(version?.width ?? 0, version?.height ?? 0);
+        const shortSide = Math.min(version?.width ?? 0, version?.height ?? 0);
+        const missingAttributes = completeness
+          ? [
+              ...new Set(
+                missingColumn(completeness.missing).map((m) => m.attribute),
+              ),
+            ]
+          : [];
+        const missingShots = requirement.shots.filter((s) => !shots.has(s));
+        const mainImageTooSmall =
+          !version ||
+          longSide < requirement.mainMinLongSide ||
+          shortSide < requirement.mainMinShortSide;
+        const preflightFailures = [
+          ...new Set(
+            links.flatMap((l) =>
+              preflightOf(l.asset.currentVersion!.id, channel).map(
+                describeFailure,
+              ),
+            ),
+          ),
+        ];
+        return {
+          channel,
+          state: (pair?.state ?? "EXCLUDED") as LaunchChannelState,
+          ready:
+            (completeness?.percent ?? 100) === 100 &&
+            missingShots.length === 0 &&
+            !mainImageTooSmall &&
+            preflightFailures.length === 0,
+          completeness: completeness?.percent ?? null,
+          missingAttributes,
+          missingShots,
+          mainImageTooSmall,
+          preflightFailures,
+          liveAt: pair?.liveAt ?? null,
+          error: pair?.error ?? null,
+        };
+      });
+      return {
+        productId: row.productId,
+        shopifyId: row.product.shopifyId,
+        handle: row.product.handle,
+        title: row.product.title,
+        productType: row.product.productType,
+        status: row.product.status,
+        channels,
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.title.localeCompare(b.title) ||
+        a.productId.localeCompare(b.productId),
+    );
+}
+
+/** "coat" → "coats", "dress" → "dresses"; the noun for a group of products of mixed types is "products". */
+function plural(count: number, productTypes: (string | null)[]): string {
+  const types = new Set(productTypes.map((t) => t?.trim().toLowerCase() ?? ""));
+  const noun = types.size === 1 ? [...types][0]! : "";
+  if (!noun) return count === 1 ? "1 product" : `${count} products`;
+  if (count === 1) return `1 ${noun}`;
+  return /(s|x|ch|sh)$/.test(noun) ? `${count} ${noun}es` : `${count} ${noun}s`;
+}
+
+/** What blocks the launch, grouped by channel and cause, most products first. Channels left out are skipped. */
+export function launchBlockers(
+  rows: readonly LaunchProductRow[],
+): LaunchBlocker[] {
+  const groups = new Map<
+    string,
+    Omit<LaunchBlocker, "count" | "message"> & {
+      types: (string | null)[];
+      all: string[];
+    }
+  >();
+  const add = (
+    row: LaunchProductRow,
+    channel: ChannelKind,
+    kind: BlockerKind,
+    detail: string | null,
+  ) => {
+    const key = `${channel}|${kind}|${detail ?? ""}`;
+    const group = groups.get(key) ?? {
+      channel,
+      kind,
+      detail,
+      productIds: [],
+      types: [],
+      all: [],
+    };
+    group.all.push(row.productId);
+    group.types.push(row.productType);
+    groups.set(key, group);
+  };
+  for (const row of rows)
+    for (const pair of row.channels) {
+      if (pair.state === "EXCLUDED" || pair.state === "ROLLED_BACK") continue;
+      if (pair.state === "FAILED") add(row, pair.channel, "failed", null);
+      for (const shot of pair.missingShots)
+        add(row, pair.channel, "shot", shot);
+      if (pair.mainImageTooSmall && !pair.missingShots.includes("front"))
+        add(row, pair.channel, "main-image", null);
+      for (const attribute of pair.missingAttributes)
+        add(row, pair.channel, "completeness", attribute);
+      if (pair.preflightFailures.length > 0)
+        add(row, pair.channel, "preflight", null);
+    }
+  return [...groups.values()]
+    .map(({ types, all, ...group }) => {
+      const who = plural(all.length, types);
+      const verb = all.length === 1 ? "lacks" : "lack";
+      const fail = all.length === 1 ? "fails" : "fail";
+      const need = all.length === 1 ? "needs" : "need";
+      const requirement = SHOT_REQUIREMENTS[group.channel];
+      const message =
+        group.kind === "shot"
+          ? `${who} ${verb} ${SHOT_WORDS[group.detail as ShotType]}`
+          : group.kind === "main-image"
+            ? `${who} ${need} a main image of at least ${requirement.mainMinLongSide} px`
+            : group.kind === "completeness"
+              ? `${who} ${verb} “${group.detail}”`
+              : group.kind === "preflight"
+                ? `${who} ${fail} the channel's image rules`
+                : `${who} did not go live`;
+      return {
+        ...group,
+        count: all.length,
+        productIds: all.slice(0, 20),
+        message,
+      };
+    })
+    .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
+}

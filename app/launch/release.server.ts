@@ -1,0 +1,308 @@
+// The worker side of a launch: staging under embargo, go-live and rollback. Staging and the flip reuse the sync
+// engine: a pair run per product × channel converges it with the launch gate (sync/launch-gate) closed, then
+// open. Go-live's Shopify part is two bulk mutations (status ACTIVE, publish to every sales channel) outside the
+// request budget; a product whose line failed is retried in a new operation, then named. Every step is
+// idempotent: a job that dies midway is run again and continues from the rows.
+import type { ChannelKind } from "~/channels/kinds";
+import { enqueue } from "~/jobs/enqueue.server";
+import { logger } from "~/lib/logger.server";
+import {
+  adminClientFor,
+  type AdminClient,
+} from "~/shopify/admin-client.server";
+import { enqueuePairs } from "~/sync/pair-jobs.server";
+import { markDirty } from "~/sync/pair-state.db.server";
+import { findLaunch, moveLaunch } from "./launch.db.server";
+import {
+  restoreProducts,
+  launchPairs,
+  launchProducts,
+  releaseProducts,
+  rememberPriorStatus,
+  setPairStates,
+} from "./launch-pairs.db.server";
+import {
+  bulkPerProduct,
+  PUBLISH,
+  SET_STATUS,
+  shopPublications,
+  UNPUBLISH,
+} from "./launch-shopify.server";
+
+/** Bulk rounds per go-live or rollback: the first, then retries of the lines that failed. */
+export const BULK_ROUNDS = 3;
+const FEED_AND_ITEM_CHANNELS: ChannelKind[] = [
+  "GOOGLE_MERCHANT",
+  "MARKETPLACE",
+  "META_CATALOG",
+];
+
+async function converge(
+  shop: string,
+  pairs: readonly { productId: string; channel: ChannelKind }[],
+): Promise<void> {
+  await enqueuePairs(await markDirty(shop, pairs));
+}
+
+async function observeFrom(shop: string, launchId: string, round: Date) {
+  await enqueue("launch.observe", {
+    shop,
+    launchId,
+    round: round.getTime(),
+    tick: 0,
+  });
+}
+
+/** Staging: every included pair converges with the gate closed (renditions, media, metafields, rows, listings). */
+export async function stageLaunchPairs(
+  shop: string,
+  launchId: string,
+  now = new Date(),
+): Promise<{ pairs: number }> {
+  const launch = await findLaunch(shop, launchId);
+  if (launch.status !== "STAGING") return { pairs: 0 };
+  const pairs = await launchPairs(shop, launchId, {
+    states: ["WAITING", "STAGED", "FAILED", "ROLLED_BACK"],
+  });
+  await setPairStates(
+    shop,
+    launchId,
+    [...new Set(pairs.map((p) => p.productId))],
+    null,
+    { state: "WAITING", error: null },
+  );
+  await converge(shop, pairs);
+  await observeFrom(shop, launchId, now);
+  return { pairs: pairs.length };
+}
+
+/**
+ * Runs `mutation` over `gids` in up to BULK_ROUNDS bulk operations, each retrying only the lines that failed.
+ * Returns the products Shopify answered for (with when) and those still failing (with why).
+ */
+async function bulkRounds(
+  client: AdminClient,
+  gids: readonly string[],
+  run: (
+    gids: readonly string[],
+    round: number,
+  ) => ReturnType<typeof bulkPerProduct>,
+) {
+  const done = new Map<string, Date>();
+  let pending = [...gids];
+  let failed = new Map<string, string>();
+  for (let round = 0; round < BULK_ROUNDS && pending.length > 0; round++) {
+    const outcome = await run(pending, round);
+    for (const gid of outcome.ok) done.set(gid, outcome.completedAt);
+    failed = outcome.failed;
+    pending = [...failed.keys()];
+    if (pending.length)
+      logger.warn(
+        { shop: client.shop, failed: pending.length, round },
+        "launch bulk lines failed; retrying them",
+      );
+  }
+  return { done, failed };
+}
+
+/**
+ * Go-live: products ACTIVE and published to every sales channel by bulk mutation (failed lines retried, then
+ * named), the gate lifted for those Shopify answered for, and the feed and item channels converged so rows are
+ * served and listings activate. Does nothing when the launch's time was moved since this job was queued.
+ */
+export async function releaseLaunch(
+  shop: string,
+  launchId: string,
+  at: number,
+  now = new Date(),
+): Promise<{ released: number; failed: number } | { skipped: string }> {
+  const launch = await findLaunch(shop, launchId);
+  if (launch.goLiveAt?.getTime() !== at) return { skipped: "time moved" };
+  const from = ["DRAFT", "STAGING", "STAGED", "RELEASING"] as const;
+  if (!(from as readonly string[]).includes(launch.status))
+    return { skipped: launch.status };
+  const started = launch.goLiveStartedAt ?? now;
+  await moveLaunch(shop, launchId, from, "RELEASING", {
+    goLiveStartedAt: started,
+    error: null,
+  });
+  await rememberPriorStatus(shop, launchId);
+  const client = await adminClientFor(shop);
+  const publications = await shopPublications(client);
+  const products = (await launchProducts(shop, launchId)).filter((p) =>
+    p.channels.some(
+      (c) =>
+        c.channel === "SHOPIFY_STOREFRONT" &&
+        c.state !== "EXCLUDED" &&
+        c.state !== "LIVE",
+    ),
+  );
+  const byGid = new Map(products.map((p) => [p.product.shopifyId, p]));
+  const tag = `launch-${launchId}-${at}`;
+  const input = publications.map((publicationId) => ({ publicationId }));
+  // Status and publishing are independent mutations: both operations run at once (up to 5 per shop).
+  const [status, publish] = await Promise.all([
+    bulkRounds(client, [...byGid.keys()], (gids, round) =>
+      bulkPerProduct(
+        client,
+        SET_STATUS,
+        "productUpdate",
+        gids,
+        (id) => ({ product: { id, status: "ACTIVE" } }),
+        (p) => (p.product as { status?: string } | null)?.status === "ACTIVE",
+        `${tag}-status-${round}`,
+      ),
+    ),
+    bulkRounds(client, [...byGid.keys()], (gids, round) =>
+      bulkPerProduct(
+        client,
+        PUBLISH,
+        "publishablePublish",
+        gids,
+        (id) => ({ id, input }),
+        (p) =>
+          ((
+            p.publishable as {
+              resourcePublicationsCount?: { count: number };
+            } | null
+          )?.resourcePublicationsCount?.count ?? 0) >= publications.length,
+        `${tag}-publish-${round}`,
+      ),
+    ),
+  ]);
+  const released: string[] = [];
+  const liveAt = new Map<string, Date>();
+  const failures = new Map<string, string>();
+  for (const [gid, product] of byGid) {
+    const statusAt = status.done.get(gid);
+    const publishAt = publish.done.get(gid);
+    if (statusAt && publishAt) {
+      released.push(product.productId);
+      liveAt.set(
+        product.productId,
+        statusAt > publishAt ? statusAt : publishAt,
+      );
+    } else
+      failures.set(
+        product.productId,
+        `Shopify: ${status.failed.get(gid) ?? publish.failed.get(gid) ?? "not answered"}`,
+      );
+  }
+  await releaseProducts(shop, launchId, released, publications);
+  for (const productId of released)
+    await setPairStates(shop, launchId, [productId], ["SHOPIFY_STOREFRONT"], {
+      state: "LIVE",
+      liveAt: liveAt.get(productId)!,
+      error: null,
+    });
+  for (const [productId, error] of failures)
+    await setPairStates(shop, launchId, [productId], null, {
+      state: "FAILED",
+      error: error.slice(0, 1000),
+      attempts: BULK_ROUNDS,
+    });
+  await converge(
+    shop,
+    await launchPairs(shop, launchId, {
+      channels: FEED_AND_ITEM_CHANNELS,
+      productIds: released,
+    }),
+  );
+  await observeFrom(shop, launchId, started);
+  return { released: released.length, failed: failures.size };
+}
+
+/**
+ * Rollback: unpublishes every product from the publications go-live published it to and puts back its prior
+ * status (bulk, retried), and converges the feed and item channels so rows stop being served and listings are
+ * withdrawn.
+ */
+export async function rollBackLaunch(
+  shop: string,
+  launchId: string,
+  now = new Date(),
+): Promise<{ rolledBack: number; failed: number } | { skipped: string }> {
+  const launch = await findLaunch(shop, launchId);
+  if (launch.status !== "ROLLING_BACK") return { skipped: launch.status };
+  const client = await adminClientFor(shop);
+  const products = await launchProducts(shop, launchId);
+  const released = products.filter((p) => Array.isArray(p.published));
+  const byGid = new Map(released.map((p) => [p.product.shopifyId, p]));
+  const tag = `launch-${launchId}-rollback-${now.getTime()}`;
+  const priorOf = (gid: string) => {
+    const prior = byGid.get(gid)!.priorStatus;
+    return prior && prior !== "ACTIVE" ? prior : "DRAFT";
+  };
+  const [unpublish, status] = await Promise.all([
+    bulkRounds(client, [...byGid.keys()], (gids, round) =>
+      bulkPerProduct(
+        client,
+        UNPUBLISH,
+        "publishableUnpublish",
+        gids,
+        (id) => ({
+          id,
+          input: (byGid.get(id)!.published as string[]).map(
+            (publicationId) => ({
+              publicationId,
+            }),
+          ),
+        }),
+        () => true,
+        `${tag}-unpublish-${round}`,
+      ),
+    ),
+    bulkRounds(client, [...byGid.keys()], (gids, round) =>
+      bulkPerProduct(
+        client,
+        SET_STATUS,
+        "productUpdate",
+        gids,
+        (id) => ({ product: { id, status: priorOf(id) } }),
+        (p) => Boolean((p.product as { status?: string } | null)?.status),
+        `${tag}-status-${round}`,
+      ),
+    ),
+  ]);
+  const done = [...byGid].filter(
+    ([gid]) => unpublish.done.has(gid) && status.done.has(gid),
+  );
+  await restoreProducts(
+    shop,
+    launchId,
+    done.map(([gid, p]) => ({ productId: p.productId, status: priorOf(gid) })),
+  );
+  // Products never released (failed or not reached) are under embargo already: nothing to undo. Those whose
+  // rollback failed keep their state, so the launch page names them and the next rollback retries them.
+  const stuck = new Set(
+    [...byGid]
+      .filter(([gid]) => !(unpublish.done.has(gid) && status.done.has(gid)))
+      .map(([, p]) => p.productId),
+  );
+  const all = products.map((p) => p.productId).filter((id) => !stuck.has(id));
+  await setPairStates(shop, launchId, all, null, {
+    state: "ROLLED_BACK",
+    liveAt: null,
+  });
+  const failed = stuck.size;
+  await converge(
+    shop,
+    await launchPairs(shop, launchId, {
+      channels: FEED_AND_ITEM_CHANNELS,
+      productIds: all,
+    }),
+  );
+  await moveLaunch(
+    shop,
+    launchId,
+    ["ROLLING_BACK"],
+    failed ? "LIVE" : "ROLLED_BACK",
+    {
+      rolledBackAt: failed ? null : now,
+      error: failed
+        ? `${failed} product(s) could not be rolled back; try again`
+        : null,
+    },
+  );
+  return { rolledBack: done.length, failed };
+}

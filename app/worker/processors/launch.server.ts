@@ -1,0 +1,31 @@
+// Launch jobs (issue #14): thin wrappers over the launch's worker side.
+import { observeLaunch } from "~/launch/observe.server";
+import {
+  releaseLaunch,
+  rollBackLaunch,
+  stageLaunchPairs,
+} from "~/launch/release.server";
+import type { Processor } from "../processor";
+
+export const stageLaunchProcessor: Processor<"launch.stage"> = ({
+  shop,
+  launchId,
+}) => stageLaunchPairs(shop, launchId);
+
+export const goLiveProcessor: Processor<"launch.go-live"> = ({
+  shop,
+  launchId,
+  at,
+}) => releaseLaunch(shop, launchId, at);
+
+export const observeLaunchProcessor: Processor<"launch.observe"> = ({
+  shop,
+  launchId,
+  round,
+  tick,
+}) => observeLaunch(shop, launchId, round, tick);
+
+export const rollbackLaunchProcessor: Processor<"launch.rollback"> = ({
+  shop,
+  launchId,
+}) => rollBackLaunch(shop, launchId);
