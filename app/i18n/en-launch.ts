@@ -102,8 +102,6 @@ export const enLaunch = {
     allLive: "Go-live → all live: {seconds} s",
     channelAllLive: "all live in {seconds} s",
     failedTitle: "Failed products",
-    retry: "Retry",
-    retried: "Retrying",
   },
   rollback: {
     action: "Roll back",
@@ -120,5 +118,6 @@ export const enLaunch = {
     confirmBody:
       "The launch and its readiness are deleted. Its products stay as they are in Shopify and on every channel.",
   },
+  stopped: "The launch stopped",
   cancel: "Cancel",
 } as const;

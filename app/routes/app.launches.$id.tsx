@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Layout, Page } from "@shopify/polaris";
+import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 import { z } from "zod";
 import { channelKinds } from "~/channels/kinds";
 import { BlockersCard } from "~/components/launch/blockers-card";
@@ -59,6 +59,7 @@ function launchView(launch: LaunchDetail): LaunchView {
     goLiveStartedAt: iso(launch.goLiveStartedAt),
     allLiveAt: iso(launch.allLiveAt),
     rolledBackAt: iso(launch.rolledBackAt),
+    error: launch.error,
     productCount: launch.productCount,
     readyCount: launch.readyCount,
     progress: launch.progress,
@@ -138,19 +139,13 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   }
 };
 
-// Retry re-runs go-live, which takes up every pair not live yet (the failed ones) and leaves live ones alone.
-const actionInput = z.discriminatedUnion("intent", [
-  ...launchActionSchema.options,
-  z.object({ intent: z.literal("retry-failed") }),
-]);
-
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const auth = await authenticate.admin(request);
   const shop = auth.session.shop;
   const launchId = requireParam(params, "id");
   const form = await readForm(request);
   try {
-    const input = await parseForm(form, actionInput);
+    const input = await parseForm(form, launchActionSchema);
     switch (input.intent) {
       case "stage":
         await stageLaunch(shop, launchId);
@@ -159,7 +154,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         await scheduleLaunch(shop, launchId, input.goLiveAt);
         break;
       case "go-live-now":
-      case "retry-failed":
         await goLiveNow(shop, launchId);
         break;
       case "rollback":
@@ -192,6 +186,11 @@ export default function LaunchPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            {launch.error ? (
+              <Banner tone="critical" title={t("launch.stopped")}>
+                <p>{launch.error}</p>
+              </Banner>
+            ) : null}
             <GoLiveCard launch={launch} failed={data.failed} />
             <BlockersCard
               blockers={data.blockers}

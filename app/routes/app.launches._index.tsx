@@ -29,10 +29,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     status: launch.status,
     goLiveAt: launch.goLiveAt?.toISOString() ?? null,
     productCount: launch.productCount,
-    readyCount:
-      "readyCount" in launch && typeof launch.readyCount === "number"
-        ? launch.readyCount
-        : null,
+    // The list reads no readiness (it is computed per product on the launch page): "N products" until go-live.
+    readyCount: null,
     liveCount: liveCount(launch),
   }));
   return { rows };

@@ -1,5 +1,5 @@
 // Go-live: the scheduled time (set or moved here), "Go live now" (asks first), and once released the progress per
-// channel (n of N live, elapsed) until the final go-live → all-live time; failed products named with Retry; Roll
+// channel (n of N live, elapsed) until the final go-live → all-live time; failed products named with why; Roll
 // back, one destructive action that asks first.
 import { useFetcher } from "@remix-run/react";
 import {
@@ -224,7 +224,7 @@ function ChannelProgressLine({
   );
 }
 
-/** Products whose go-live failed after retries, each named with why, and one Retry for them all. */
+/** Products whose go-live failed after the engine's retries, each named with the channel and why. */
 function FailedList({ failed }: { failed: FailedProduct[] }) {
   const t = useT();
   return (
@@ -243,9 +243,6 @@ function FailedList({ failed }: { failed: FailedProduct[] }) {
             </Text>
           </div>
         ))}
-        <InlineStack>
-          <Intent intent="retry-failed">{t("launch.goLiveCard.retry")}</Intent>
-        </InlineStack>
       </BlockStack>
     </div>
   );

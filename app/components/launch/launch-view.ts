@@ -27,6 +27,8 @@ export interface LaunchView {
   goLiveStartedAt: string | null;
   allLiveAt: string | null;
   rolledBackAt: string | null;
+  /** Why the last staging, go-live or rollback stopped. */
+  error: string | null;
   productCount: number;
   readyCount: number;
   progress: ChannelProgressView[];
