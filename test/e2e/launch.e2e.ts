@@ -59,7 +59,8 @@ async function seed(adminToken: string): Promise<void> {
   let colour = 0;
   const approved = async (name: string) => {
     const data = await studioImage({
-      family: colour % 2 ? "accessory" : "coat",
+      // Coat packshots pass every channel's pre-flight (white border, the product filling the frame).
+      family: "coat",
       colour: COLOURS[colour++ % COLOURS.length]!,
       width: 1000,
       height: 1250,
@@ -155,15 +156,39 @@ async function expectHidden(stack: Stack, when: string) {
   return seen;
 }
 
-async function flows(stack: Stack, check: Check) {
+async function flows(stack: Stack, checkOnly: Check) {
+  mkdirSync(artifacts, { recursive: true });
   const { page, search } = await stack.openApp();
+  let failures = 0;
+  // A failed check leaves a screenshot and what the launch page said, to see why.
+  const check: Check = (name, run) =>
+    checkOnly(name, async () => {
+      try {
+        await run();
+      } catch (error) {
+        failures += 1;
+        await page
+          .screenshot({
+            path: path.join(artifacts, `launch-failed-${failures}.png`),
+            fullPage: true,
+          })
+          .catch(() => undefined);
+        const said = await page
+          .locator("#launch-blockers, #launch-go-live, #launch-staging")
+          .allInnerTexts()
+          .catch(() => []);
+        const text = said.join(" | ").replace(/\s+/g, " ").slice(0, 600);
+        throw new Error(
+          `${(error as Error).message} [at ${page.url()}; ${text}]`,
+        );
+      }
+    });
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
   const open = async (appPath: string) => {
     await page.goto(`${stack.appUrl}${appPath}${search}`);
   };
   let launchUrl = "";
-  mkdirSync(artifacts, { recursive: true });
 
   await check("creates a launch by picking two products", async () => {
     await open("/app/launches");
@@ -231,6 +256,7 @@ async function flows(stack: Stack, check: Check) {
         .getByLabel(product.title, { exact: true })
         .check({ timeout: 15_000 });
       await picker.getByRole("button", { name: "Select" }).click();
+      await page.getByText(`Linking to ${product.title}`).waitFor();
       await page.locator("#pick-link").getByLabel("Role").selectOption("BACK");
       await page
         .locator("#pick-link")
