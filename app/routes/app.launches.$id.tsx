@@ -198,17 +198,19 @@ export default function LaunchPage() {
               readyCount={launch.readyCount}
               productCount={launch.productCount}
             />
-            <ReadinessBoard
-              launchId={launch.id}
-              channels={data.channels}
-              rows={data.rows}
-              onlyBlocked={data.onlyBlocked}
-              nextCursor={data.nextCursor}
-            />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <StageCard launch={launch} />
+        </Layout.Section>
+        <Layout.Section>
+          <ReadinessBoard
+            launchId={launch.id}
+            channels={data.channels}
+            rows={data.rows}
+            onlyBlocked={data.onlyBlocked}
+            nextCursor={data.nextCursor}
+          />
         </Layout.Section>
       </Layout>
     </Page>

@@ -208,9 +208,12 @@ async function flows(stack: Stack, checkOnly: Check) {
     await picker.getByRole("button", { name: "Select" }).click();
     await page.getByText("2 products picked").waitFor();
     await page.getByRole("button", { name: "Create launch" }).click();
-    await page.waitForURL(/\/app\/launches\/[^/?]+/, { timeout: 30_000 });
-    launchUrl = new URL(page.url()).pathname;
+    // The launch's own page ("/app/launches/new" is the form's).
+    await page.waitForURL(/\/app\/launches\/(?!new\b)[^/?]+/, {
+      timeout: 30_000,
+    });
     await page.getByRole("heading", { name: "AW26 drop" }).waitFor();
+    launchUrl = new URL(page.url()).pathname;
     if ((await launchStatus(page)) !== "DRAFT")
       throw new Error(`status ${await launchStatus(page)}`);
   });
@@ -335,10 +338,12 @@ async function flows(stack: Stack, checkOnly: Check) {
   );
 
   await check("from outside, everything shows on every channel", async () => {
+    let last = "";
     await waitFor(
       "storefront, feed and marketplace showing the launch",
       async () => {
         const seen = await outside(stack);
+        last = `storefront ${seen.storefront.join(",")}; feed ${seen.inFeed.length} of ${seen.skus.length} SKUs; listings ${seen.listings.join(",")}`;
         return (
           seen.storefront.every((status) => status === 200) &&
           seen.inFeed.length === seen.skus.length &&
@@ -346,7 +351,10 @@ async function flows(stack: Stack, checkOnly: Check) {
         );
       },
       60_000,
-    );
+    ).catch((error: Error) => {
+      throw new Error(`${error.message} (last seen: ${last})`);
+    });
+    stack.say(`live from outside: ${last}`);
   });
 
   await check(
