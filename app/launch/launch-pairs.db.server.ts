@@ -2,6 +2,7 @@
 // the channels were observed to show (SyncState, written only from read-backs) since a round started.
 import type { ChannelKind } from "~/channels/kinds";
 import db, { Prisma } from "~/db.server";
+import { notEmbargoed } from "~/sync/launch-gate.db.server";
 import type { LaunchChannelState } from "./launch.schema";
 
 export interface LaunchPair {
@@ -237,4 +238,26 @@ export async function failOpenPairs(
     where: { shop, launchId, state: { in: ["WAITING", "STAGED"] } },
     data: { state: "FAILED", error },
   });
+}
+
+/**
+ * The products whose rows a feed channel serves now (the same rule as the feed route: ACTIVE, not under embargo,
+ * with an image): what Google or Meta would read on their next fetch, observed without waiting for pair runs.
+ */
+export async function servedFeedProducts(
+  shop: string,
+  channel: ChannelKind,
+  productIds: readonly string[],
+): Promise<Set<string>> {
+  const rows = await db.feedItem.groupBy({
+    by: ["productId"],
+    where: {
+      shop,
+      channel,
+      productId: { in: [...productIds] },
+      product: { status: "ACTIVE", ...notEmbargoed },
+    },
+    _count: { _all: true },
+  });
+  return new Set(rows.map((r) => r.productId));
 }

@@ -1,14 +1,17 @@
 // Watching a launch settle, from what the channels were OBSERVED to show (SyncState is written only from
 // read-backs): during staging a pair is STAGED once its run read the channel back holding it hidden; after
-// go-live a feed or item pair is LIVE once a read-back saw it served (its `liveAt` is that read's time), FAILED
-// when the run ended blocked, failed or still not shown. The launch moves on once every pair settled.
+// go-live a feed pair is LIVE once the feed as served holds the product's rows (read here directly, the rule of
+// the feed route), a marketplace pair once its run read the active listings back (`liveAt` is that read's time);
+// FAILED when the run ended blocked, failed or still not shown. The launch moves on once every pair settled.
 import { enqueue } from "~/jobs/enqueue.server";
 import { findLaunch, moveLaunch } from "./launch.db.server";
 import {
   failOpenPairs,
   launchSettlement,
   observedPairs,
+  servedFeedProducts,
   setPair,
+  setPairStates,
 } from "./launch-pairs.db.server";
 
 /** How long one observe job watches before handing over to its next tick, and how many ticks before giving up. */
@@ -56,10 +59,30 @@ async function observeStaging(shop: string, launchId: string, round: Date) {
 async function observeRelease(shop: string, launchId: string, started: Date) {
   let open = 0;
   const pairs = await observedPairs(shop, launchId, ["WAITING", "STAGED"]);
+  // A feed is live for a product once the feed as served holds its rows: read here, for every product at once.
+  const productIds = [...new Set(pairs.map((p) => p.productId))];
+  const served = {
+    GOOGLE_MERCHANT: await servedFeedProducts(
+      shop,
+      "GOOGLE_MERCHANT",
+      productIds,
+    ),
+    META_CATALOG: await servedFeedProducts(shop, "META_CATALOG", productIds),
+  };
+  const now = new Date();
+  const feedLive = {
+    GOOGLE_MERCHANT: [] as string[],
+    META_CATALOG: [] as string[],
+  };
   for (const pair of pairs) {
     const sync = pair.sync;
     const seen = sync?.observedAt && sync.observedAt >= started;
     if (pair.embargoed || pair.channel === "SHOPIFY_STOREFRONT") open += 1;
+    else if (
+      (pair.channel === "GOOGLE_MERCHANT" || pair.channel === "META_CATALOG") &&
+      served[pair.channel].has(pair.productId)
+    )
+      feedLive[pair.channel].push(pair.productId);
     else if (sync && seen && sync.status === "LIVE")
       await setPair(shop, launchId, pair.productId, pair.channel, {
         state: "LIVE",
@@ -80,6 +103,12 @@ async function observeRelease(shop: string, launchId: string, started: Date) {
       });
     else open += 1;
   }
+  for (const channel of ["GOOGLE_MERCHANT", "META_CATALOG"] as const)
+    await setPairStates(shop, launchId, feedLive[channel], [channel], {
+      state: "LIVE",
+      liveAt: now,
+      error: null,
+    });
   if (open > 0) return false;
   const { failed, lastLiveAt } = await launchSettlement(shop, launchId);
   await moveLaunch(shop, launchId, ["RELEASING"], "LIVE", {
