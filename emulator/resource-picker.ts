@@ -99,6 +99,8 @@ export function resourcePickerSource(pickerEndpoint: string): string {
       search.focus();
       let items = [];
       const picked = new Map();
+      // What was picked stays picked when the merchant searches again, as in the admin's picker.
+      const pickedItems = new Map();
       const close = (value) => { overlay.remove(); resolve(value); };
       const refresh = () => { confirm.disabled = picked.size === 0; };
       const box = (label, checked, onChange) => {
@@ -121,6 +123,7 @@ export function resourcePickerSource(pickerEndpoint: string): string {
             if (!multiple) picked.clear();
             if (on) picked.set(item.id, new Set(item.variants.map((v) => v.id)));
             else picked.delete(item.id);
+            pickedItems.set(item.id, item);
             render();
             refresh();
           }));
@@ -133,6 +136,7 @@ export function resourcePickerSource(pickerEndpoint: string): string {
                 const set = picked.get(item.id) || new Set();
                 if (on) set.add(variant.id); else set.delete(variant.id);
                 if (set.size) picked.set(item.id, set); else picked.delete(item.id);
+                pickedItems.set(item.id, item);
                 render();
                 refresh();
               }));
@@ -151,7 +155,7 @@ export function resourcePickerSource(pickerEndpoint: string): string {
       cancel.addEventListener("click", () => close(undefined));
       overlay.addEventListener("keydown", (event) => { if (event.key === "Escape") close(undefined); });
       confirm.addEventListener("click", () => {
-        const selection = items.filter((item) => picked.has(item.id)).map((item) => {
+        const selection = [...pickedItems.values()].filter((item) => picked.has(item.id)).map((item) => {
           const ids = picked.get(item.id);
           return { ...item, variants: item.variants.filter((v) => ids.has(v.id)) };
         });

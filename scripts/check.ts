@@ -59,6 +59,13 @@ const steps: Step[] = [
     env: { E2E_USE_BUILD: "1" },
     after: ["build (node entries)"],
   },
+  // The launch screens in Chromium: create, blockers, fix, stage (hidden from outside), go live, roll back (#14).
+  {
+    name: "e2e (launch)",
+    command: tsx("test/e2e/launch.e2e.ts"),
+    env: { E2E_USE_BUILD: "1" },
+    after: ["build (node entries)"],
+  },
   // Two web and two worker processes on PostgreSQL, Redis and S3 (test/processes/): PostgreSQL only.
   {
     name: "processes (postgresql)",

@@ -1,5 +1,6 @@
 // The English catalogue: every string the admin UI shows. Other locales implement the same shape.
 import type { ChannelKind } from "~/channels/kinds";
+import { enLaunch } from "./en-launch";
 
 /** One name per channel, used by the PIM and the sync screens alike. */
 const CHANNEL_LABELS = {
@@ -20,6 +21,7 @@ export const en = {
       channels: "Channels",
       activity: "Activity",
       settings: "Settings",
+      launches: "Launches",
     },
   },
   dashboard: {
@@ -619,4 +621,5 @@ export const en = {
     noSwatches: "No colour option, or no swatch written yet",
     noColour: "no colour yet",
   },
+  launch: enLaunch,
 } as const;

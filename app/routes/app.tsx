@@ -43,6 +43,7 @@ export default function App() {
           </Link>
           <Link to="/app/products">{t("app.nav.products")}</Link>
           <Link to="/app/assets">{t("app.nav.assets")}</Link>
+          <Link to="/app/launches">{t("app.nav.launches")}</Link>
           <Link to="/app/channels">{t("app.nav.channels")}</Link>
           <Link to="/app/activity">{t("app.nav.activity")}</Link>
           <Link to="/app/settings">{t("app.nav.settings")}</Link>

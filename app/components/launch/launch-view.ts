@@ -1,0 +1,71 @@
+// What the launch page's components show, as the loader sends it (times as ISO strings). Mirrors the launch API's
+// LaunchDetail (launch/launch.server.ts) without importing server code into components.
+import type { ChannelKind } from "~/channels/kinds";
+import type {
+  LaunchChannelState,
+  LaunchStatus,
+  ShotType,
+} from "~/launch/launch.schema";
+
+export interface ChannelProgressView {
+  channel: ChannelKind;
+  total: number;
+  staged: number;
+  live: number;
+  failed: number;
+  rolledBack: number;
+  elapsedMs: number | null;
+  goLiveToAllLiveMs: number | null;
+}
+
+export interface LaunchView {
+  id: string;
+  name: string;
+  status: LaunchStatus;
+  goLiveAt: string | null;
+  stagedAt: string | null;
+  goLiveStartedAt: string | null;
+  allLiveAt: string | null;
+  rolledBackAt: string | null;
+  /** Why the last staging, go-live or rollback stopped. */
+  error: string | null;
+  productCount: number;
+  readyCount: number;
+  progress: ChannelProgressView[];
+}
+
+export interface CellView {
+  channel: ChannelKind;
+  state: LaunchChannelState;
+  ready: boolean;
+  completeness: number | null;
+  missingAttributes: string[];
+  missingShots: ShotType[];
+  mainImageTooSmall: boolean;
+  preflightFailures: string[];
+  error: string | null;
+}
+
+export interface BoardRow {
+  productId: string;
+  title: string;
+  status: string;
+  channels: CellView[];
+}
+
+export interface BlockerView {
+  channel: ChannelKind;
+  kind: string;
+  count: number;
+  message: string;
+}
+
+export interface FailedProduct {
+  productId: string;
+  title: string;
+  channel: ChannelKind;
+  error: string;
+}
+
+/** Seconds with one decimal, for elapsed and go-live → all-live times. */
+export const seconds = (ms: number) => (ms / 1000).toFixed(1);
