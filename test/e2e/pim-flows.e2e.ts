@@ -127,6 +127,8 @@ async function flows({ stack, page, pageErrors, check, enter }: SuiteContext) {
 
   await check("asks before a view switch drops unsaved edits", async () => {
     await material(page).fill("Linen");
+    // The form knows it is dirty once the save bar shows: switching before that (a loaded machine) is a clean switch.
+    await saveBar(page).waitFor();
     const before = page.url();
     await page
       .getByLabel("Channel", { exact: true })
