@@ -228,6 +228,19 @@ export async function launchSettlement(shop: string, launchId: string) {
   return { failed, lastLiveAt: last._max.liveAt };
 }
 
+/** Puts every FAILED pair of the launch back to WAITING with its error cleared; returns those pairs. */
+export async function reopenFailedPairs(
+  shop: string,
+  launchId: string,
+): Promise<LaunchPair[]> {
+  const failed = await launchPairs(shop, launchId, { states: ["FAILED"] });
+  await db.launchChannel.updateMany({
+    where: { shop, launchId, state: "FAILED" },
+    data: { state: "WAITING", error: null },
+  });
+  return failed;
+}
+
 /** Names every pair still waiting to be seen live as FAILED with `error`. */
 export async function failOpenPairs(
   shop: string,

@@ -22,6 +22,7 @@ import {
   type LaunchRecord,
 } from "./launch.db.server";
 import type { CreateLaunchInput, LaunchStatus } from "./launch.schema";
+import { reopenFailedPairs } from "./launch-pairs.db.server";
 import { collectionProductGids } from "./launch-shopify.server";
 import {
   launchBlockers,
@@ -249,6 +250,42 @@ export async function goLiveNow(
     );
   await updateLaunch(shop, launchId, { goLiveAt: now });
   await enqueue("launch.go-live", { shop, launchId, at: now.getTime() });
+}
+
+/**
+ * Retries what failed to go live: the FAILED pairs go back to WAITING (error cleared), the launch to RELEASING,
+ * and a new go-live job runs the bulk flip again for the products not yet live on the storefront and converges
+ * the reopened feed and marketplace pairs. Throws Conflict unless the launch is live (or releasing) with
+ * something failed, NotFound.
+ */
+export async function retryLaunchFailures(
+  shop: string,
+  launchId: string,
+  now: Date = new Date(),
+): Promise<{ retried: number }> {
+  const launch = await findLaunch(shop, launchId);
+  if (!(launch.status === "LIVE" || launch.status === "RELEASING"))
+    throw new Conflict(
+      `A ${launch.status.toLowerCase()} launch has no go-live to retry`,
+    );
+  if (!launch.goLiveAt || !launch.goLiveStartedAt)
+    throw new Conflict("This launch has not started going live");
+  const reopened = await reopenFailedPairs(shop, launchId);
+  if (reopened.length === 0) throw new Conflict("No product failed to go live");
+  if (
+    !(await moveLaunch(shop, launchId, ["LIVE", "RELEASING"], "RELEASING", {
+      allLiveAt: null,
+      error: null,
+    }))
+  )
+    throw new Conflict("The launch changed meanwhile; reload it");
+  await enqueue("launch.go-live", {
+    shop,
+    launchId,
+    at: launch.goLiveAt.getTime(),
+    retry: now.getTime(),
+  });
+  return { retried: new Set(reopened.map((p) => p.productId)).size };
 }
 
 /**
