@@ -102,6 +102,7 @@ export const enLaunch = {
     allLive: "Go-live → all live: {seconds} s",
     channelAllLive: "all live in {seconds} s",
     failedTitle: "Failed products",
+    retry: "Retry failed products",
   },
   rollback: {
     action: "Roll back",

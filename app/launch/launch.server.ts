@@ -41,6 +41,11 @@ export type {
 
 export interface LaunchSummary extends LaunchRecord {
   progress: ChannelProgress[];
+  /**
+   * Products ready on every included channel, before go-live (DRAFT, STAGING, STAGED); null after, when the
+   * progress's live counts tell more.
+   */
+  readyCount: number | null;
 }
 
 export interface LaunchDetail extends LaunchSummary {
@@ -50,7 +55,7 @@ export interface LaunchDetail extends LaunchSummary {
   nextCursor: string | null;
   /** Blockers over every product of the launch (not just the page). */
   blockers: LaunchBlocker[];
-  /** Products ready on every included channel. */
+  /** Products ready on every included channel (at every status). */
   readyCount: number;
 }
 
@@ -109,11 +114,24 @@ export async function createLaunch(
   return { id, productCount: productIds.length };
 }
 
-/** The shop's launches, newest first, with their per-channel progress. */
+const included = (row: LaunchProductRow) =>
+  row.channels.filter((c) => c.state !== "EXCLUDED");
+const readyOf = (rows: readonly LaunchProductRow[]) =>
+  rows.filter((row) => included(row).every((c) => c.ready)).length;
+
+/** The shop's launches, newest first, with their per-channel progress and, before go-live, the ready count. */
 export async function listLaunches(shop: string): Promise<LaunchSummary[]> {
   const launches = await findLaunches(shop);
   const progress = await channelProgress(shop, launches);
-  return launches.map((l) => ({ ...l, progress: progress.get(l.id)! }));
+  return Promise.all(
+    launches.map(async (l) => ({
+      ...l,
+      progress: progress.get(l.id)!,
+      readyCount: EDITABLE.includes(l.status)
+        ? readyOf(await launchReadiness(shop, l.id))
+        : null,
+    })),
+  );
 }
 
 /** One launch with a page of its products' readiness per channel and the blockers. Throws NotFound. */
@@ -125,8 +143,6 @@ export async function getLaunch(
   const launch = await findLaunch(shop, launchId);
   const progress = (await channelProgress(shop, [launch])).get(launch.id)!;
   const rows = await launchReadiness(shop, launchId);
-  const included = (row: LaunchProductRow) =>
-    row.channels.filter((c) => c.state !== "EXCLUDED");
   const filtered = rows.filter((row) =>
     options.filter === "blocked"
       ? included(row).some((c) => !c.ready)
@@ -142,8 +158,7 @@ export async function getLaunch(
     products: filtered.slice(offset, offset + take),
     nextCursor: offset + take < filtered.length ? String(offset + take) : null,
     blockers: launchBlockers(rows),
-    readyCount: rows.filter((row) => included(row).every((c) => c.ready))
-      .length,
+    readyCount: readyOf(rows),
   };
 }
 

@@ -27,6 +27,7 @@ import {
   deleteLaunch,
   getLaunch,
   goLiveNow,
+  retryLaunchFailures,
   rollbackLaunch,
   scheduleLaunch,
   stageLaunch,
@@ -158,6 +159,9 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         break;
       case "rollback":
         await rollbackLaunch(shop, launchId);
+        break;
+      case "retry-failed":
+        await retryLaunchFailures(shop, launchId);
         break;
       case "delete":
         await deleteLaunch(shop, launchId);

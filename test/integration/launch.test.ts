@@ -177,6 +177,12 @@ describe("a seasonal launch", () => {
     }));
     const launch = await getLaunch(DEMO_SHOP, launchId);
     expect(launch).toMatchObject({ status: "DRAFT", productCount: 3 });
+    // Only the first coat has every shot: the list counts it ready before go-live, as the page does.
+    expect(launch.readyCount).toBe(1);
+    expect((await listLaunches(DEMO_SHOP))[0]).toMatchObject({
+      id: launchId,
+      readyCount: 1,
+    });
     const shots = launch.blockers.filter((b) => b.kind === "shot");
     expect(shots.map((b) => [b.channel, b.detail, b.count, b.message])).toEqual(
       [
@@ -255,6 +261,7 @@ describe("a seasonal launch", () => {
     expect(await visible(season)).toEqual(shown(3));
     const [summary] = await listLaunches(DEMO_SHOP);
     expect(summary!.allLiveAt).not.toBeNull();
+    expect(summary!.readyCount).toBeNull();
     for (const channel of summary!.progress.filter((c) => c.total > 0)) {
       expect(channel).toMatchObject({ total: 3, live: 3, failed: 0 });
       expect(channel.goLiveToAllLiveMs).toBeGreaterThanOrEqual(0);
