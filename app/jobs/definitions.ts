@@ -212,6 +212,11 @@ export const jobDefinitions = {
       tick: z.number().int().min(0),
     }),
   },
+  /** The UNLISTED preview of a launch under embargo: its hidden products get a private link. Idempotent. */
+  "launch.preview": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, launchId: z.string().min(1) }),
+  },
   /** Roll a launch back: bulk unpublish + DRAFT, the gate closed again. Idempotent. */
   "launch.rollback": {
     queue: "sync",

@@ -85,6 +85,9 @@ export const jobIdentities = {
   "launch.observe": ({ shop, launchId, round, tick }) => ({
     jobId: id("launch.observe", shop, launchId, round, tick),
   }),
+  "launch.preview": ({ shop, launchId }) => ({
+    dedupe: id("launch.preview", shop, launchId),
+  }),
   "launch.rollback": ({ shop, launchId }) => ({
     dedupe: id("launch.rollback", shop, launchId),
   }),

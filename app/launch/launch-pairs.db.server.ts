@@ -149,9 +149,29 @@ export async function releaseProducts(
     }),
     db.launchProduct.updateMany({
       where: { shop, launchId, productId: { in: [...productIds] } },
-      data: { published: [...publications] },
+      data: { published: [...publications], previewUrl: null },
     }),
   ]);
+}
+
+/** The preview answered for these products: the mirror shows them UNLISTED, each with the link Shopify gave. */
+export async function recordPreviews(
+  shop: string,
+  launchId: string,
+  links: ReadonlyMap<string, string>,
+): Promise<void> {
+  await db.$transaction(
+    [...links].flatMap(([productId, previewUrl]) => [
+      db.product.updateMany({
+        where: { shop, id: productId },
+        data: { status: "UNLISTED" },
+      }),
+      db.launchProduct.updateMany({
+        where: { shop, launchId, productId },
+        data: { previewUrl },
+      }),
+    ]),
+  );
 }
 
 /**
@@ -181,7 +201,7 @@ export async function restoreProducts(
   ]);
 }
 
-/** Records the status each product had before go-live (kept from the first go-live attempt). */
+/** Records the status each product had before go-live or a preview (kept from the first attempt). */
 export async function rememberPriorStatus(
   shop: string,
   launchId: string,

@@ -32,6 +32,7 @@ import {
 } from "./readiness.db.server";
 
 export type { ChannelProgress } from "./launch.db.server";
+export { previewLaunch } from "./preview.server";
 export type {
   BlockerKind,
   LaunchBlocker,

@@ -45,6 +45,8 @@ export interface LaunchProductRow {
   productType: string | null;
   /** Shopify status as mirrored: DRAFT / UNLISTED while embargoed, ACTIVE after go-live. */
   status: string;
+  /** The UNLISTED preview's link (Shopify's onlineStoreUrl) while previewed before go-live; null otherwise. */
+  previewUrl: string | null;
   channels: ProductChannelReadiness[];
 }
 
@@ -78,6 +80,7 @@ export async function launchReadiness(
     },
     select: {
       productId: true,
+      previewUrl: true,
       channels: {
         select: { channel: true, state: true, liveAt: true, error: true },
       },
@@ -200,6 +203,7 @@ export async function launchReadiness(
         title: row.product.title,
         productType: row.product.productType,
         status: row.product.status,
+        previewUrl: row.previewUrl,
         channels,
       };
     })

@@ -80,7 +80,7 @@ export async function stageLaunchPairs(
  * Runs `mutation` over `gids` in up to BULK_ROUNDS bulk operations, each retrying only the lines that failed.
  * Returns the products Shopify answered for (with when) and those still failing (with why).
  */
-async function bulkRounds(
+export async function bulkRounds(
   client: AdminClient,
   gids: readonly string[],
   run: (
