@@ -3,7 +3,6 @@
 // rows and marketplace listings prepared but not served), then released at one moment and observed live per
 // channel, or rolled back. Every function takes the shop and only ever touches that shop's rows. The web side
 // only records and enqueues; the worker stages, releases and rolls back (release.server.ts).
-import { csvCell } from "~/pim/csv-cells";
 import { enqueue } from "~/jobs/enqueue.server";
 import { Conflict, Invalid, NotFound } from "~/lib/errors";
 import { adminClientFor } from "~/shopify/admin-client.server";
@@ -33,6 +32,7 @@ import {
 
 export type { ChannelProgress } from "./launch.db.server";
 export { previewLaunch } from "./preview.server";
+export { launchReadinessCsv } from "./readiness-csv.server";
 export type {
   BlockerKind,
   LaunchBlocker,
@@ -161,53 +161,6 @@ export async function getLaunch(
     blockers: launchBlockers(rows),
     readyCount: readyOf(rows),
   };
-}
-
-/**
- * The readiness board as CSV (one row per product × included channel), cells neutralised like every export.
- */
-export async function launchReadinessCsv(
-  shop: string,
-  launchId: string,
-): Promise<string> {
-  await findLaunch(shop, launchId);
-  const rows = await launchReadiness(shop, launchId);
-  const header = [
-    "handle",
-    "title",
-    "channel",
-    "state",
-    "ready",
-    "completeness",
-    "missing attributes",
-    "missing shots",
-    "main image too small",
-    "pre-flight",
-    "live at",
-    "error",
-  ];
-  const lines = rows.flatMap((row) =>
-    row.channels
-      .filter((c) => c.state !== "EXCLUDED")
-      .map((c) => [
-        row.handle,
-        row.title,
-        c.channel,
-        c.state,
-        c.ready ? "yes" : "no",
-        c.completeness === null ? "" : String(c.completeness),
-        c.missingAttributes.join(" "),
-        c.missingShots.join(" "),
-        c.mainImageTooSmall ? "yes" : "no",
-        c.preflightFailures.join(" | "),
-        c.liveAt?.toISOString() ?? "",
-        c.error ?? "",
-      ]),
-  );
-  return [header, ...lines]
-    .map((line) => line.map(csvCell).join(","))
-    .join("\r\n")
-    .concat("\r\n");
 }
 
 /**
