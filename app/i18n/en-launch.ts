@@ -84,6 +84,8 @@ export const enLaunch = {
     hidden: "nothing is visible to shoppers until go-live.",
     progress: "{staged} of {total} staged",
     preview: "Preview",
+    previewHelp:
+      "Preview makes the hidden products Unlisted in Shopify: anyone with a product's link (on the board) can open its page; it is never listed, searched or in feeds and listings until go-live.",
     previewBody:
       "Unlisted products can be opened by anyone with the link, never found in the store:",
   },
@@ -102,6 +104,7 @@ export const enLaunch = {
     allLive: "Go-live → all live: {seconds} s",
     channelAllLive: "all live in {seconds} s",
     failedTitle: "Failed products",
+    retry: "Retry failed products",
   },
   rollback: {
     action: "Roll back",

@@ -187,7 +187,8 @@ export const jobDefinitions = {
   },
   /**
    * Release a launch (delayed to goLiveAt, or now): bulk status + publish, lift the gate. `at` is the go-live time
-   * the job was scheduled for; a job whose time was moved since does nothing. Idempotent.
+   * the job was scheduled for; a job whose time was moved since does nothing. Idempotent. `retry` (ms): set when
+   * the merchant retries the failed products (a new job for the same go-live time).
    */
   "launch.go-live": {
     queue: "sync",
@@ -195,6 +196,7 @@ export const jobDefinitions = {
       shop: shopDomain,
       launchId: z.string().min(1),
       at: z.number().int().min(0),
+      retry: z.number().int().min(0).optional(),
     }),
   },
   /**
@@ -209,6 +211,11 @@ export const jobDefinitions = {
       round: z.number().int().min(0),
       tick: z.number().int().min(0),
     }),
+  },
+  /** The UNLISTED preview of a launch under embargo: its hidden products get a private link. Idempotent. */
+  "launch.preview": {
+    queue: "sync",
+    schema: z.object({ shop: shopDomain, launchId: z.string().min(1) }),
   },
   /** Roll a launch back: bulk unpublish + DRAFT, the gate closed again. Idempotent. */
   "launch.rollback": {

@@ -72,15 +72,21 @@ export const jobIdentities = {
     jobId: id("spreadsheet.import", shop, importId),
   }),
   // Launches: one staging or rollback at a time per launch; one go-live per scheduled time (a moved time is a new
-  // job, the old one finds the time changed and does nothing); one observation per round and tick.
+  // job, the old one finds the time changed and does nothing) and per retry; one observation per round and tick.
   "launch.stage": ({ shop, launchId }) => ({
     dedupe: id("launch.stage", shop, launchId),
   }),
-  "launch.go-live": ({ shop, launchId, at }) => ({
-    jobId: id("launch.go-live", shop, launchId, at),
+  "launch.go-live": ({ shop, launchId, at, retry }) => ({
+    jobId:
+      retry === undefined
+        ? id("launch.go-live", shop, launchId, at)
+        : id("launch.go-live", shop, launchId, at, "retry", retry),
   }),
   "launch.observe": ({ shop, launchId, round, tick }) => ({
     jobId: id("launch.observe", shop, launchId, round, tick),
+  }),
+  "launch.preview": ({ shop, launchId }) => ({
+    dedupe: id("launch.preview", shop, launchId),
   }),
   "launch.rollback": ({ shop, launchId }) => ({
     dedupe: id("launch.rollback", shop, launchId),

@@ -149,9 +149,29 @@ export async function releaseProducts(
     }),
     db.launchProduct.updateMany({
       where: { shop, launchId, productId: { in: [...productIds] } },
-      data: { published: [...publications] },
+      data: { published: [...publications], previewUrl: null },
     }),
   ]);
+}
+
+/** The preview answered for these products: the mirror shows them UNLISTED, each with the link Shopify gave. */
+export async function recordPreviews(
+  shop: string,
+  launchId: string,
+  links: ReadonlyMap<string, string>,
+): Promise<void> {
+  await db.$transaction(
+    [...links].flatMap(([productId, previewUrl]) => [
+      db.product.updateMany({
+        where: { shop, id: productId },
+        data: { status: "UNLISTED" },
+      }),
+      db.launchProduct.updateMany({
+        where: { shop, launchId, productId },
+        data: { previewUrl },
+      }),
+    ]),
+  );
 }
 
 /**
@@ -181,7 +201,7 @@ export async function restoreProducts(
   ]);
 }
 
-/** Records the status each product had before go-live (kept from the first go-live attempt). */
+/** Records the status each product had before go-live or a preview (kept from the first attempt). */
 export async function rememberPriorStatus(
   shop: string,
   launchId: string,
@@ -226,6 +246,19 @@ export async function launchSettlement(shop: string, launchId: string) {
     _max: { liveAt: true },
   });
   return { failed, lastLiveAt: last._max.liveAt };
+}
+
+/** Puts every FAILED pair of the launch back to WAITING with its error cleared; returns those pairs. */
+export async function reopenFailedPairs(
+  shop: string,
+  launchId: string,
+): Promise<LaunchPair[]> {
+  const failed = await launchPairs(shop, launchId, { states: ["FAILED"] });
+  await db.launchChannel.updateMany({
+    where: { shop, launchId, state: "FAILED" },
+    data: { state: "WAITING", error: null },
+  });
+  return failed;
 }
 
 /** Names every pair still waiting to be seen live as FAILED with `error`. */

@@ -25,6 +25,13 @@ const PUBLICATIONS = `#graphql
   }
 `;
 
+// The Online Store's publication: the only sales channel that supports future publishing (Shopify's docs).
+const ONLINE_STORE = `#graphql
+  query LaunchOnlineStore {
+    publications(first: 50) { nodes { id supportsFuturePublishing } }
+  }
+`;
+
 export const SET_STATUS = `#graphql
   mutation LaunchSetStatus($product: ProductUpdateInput!) {
     productUpdate(product: $product) {
@@ -38,6 +45,16 @@ export const PUBLISH = `#graphql
   mutation LaunchPublish($id: ID!, $input: [PublicationInput!]!) {
     publishablePublish(id: $id, input: $input) {
       publishable { ... on Product { id resourcePublicationsCount { count } } }
+      userErrors { field message }
+    }
+  }
+`;
+
+/** Publishing for the UNLISTED preview: Shopify answers the product's link once a shopper can open it. */
+export const PUBLISH_PREVIEW = `#graphql
+  mutation LaunchPublishPreview($id: ID!, $input: [PublicationInput!]!) {
+    publishablePublish(id: $id, input: $input) {
+      publishable { ... on Product { id onlineStoreUrl } }
       userErrors { field message }
     }
   }
@@ -77,6 +94,16 @@ export async function collectionProductGids(
 export async function shopPublications(client: AdminClient): Promise<string[]> {
   const data = await client.request(PUBLICATIONS);
   return data.publications.nodes.map((n) => n.id);
+}
+
+/** The Online Store's publication id, null when the shop has none. */
+export async function onlineStorePublication(
+  client: AdminClient,
+): Promise<string | null> {
+  const data = await client.request(ONLINE_STORE);
+  return (
+    data.publications.nodes.find((n) => n.supportsFuturePublishing)?.id ?? null
+  );
 }
 
 /** Per product GID: what Shopify answered (`ok`), when, and why not. */

@@ -76,6 +76,8 @@ export const launchActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("schedule"), goLiveAt: z.coerce.date() }),
   z.object({ intent: z.literal("go-live-now") }),
   z.object({ intent: z.literal("rollback"), confirm: z.literal("rollback") }),
+  z.object({ intent: z.literal("retry-failed") }),
+  z.object({ intent: z.literal("preview") }),
   z.object({ intent: z.literal("delete") }),
 ]);
 export type LaunchAction = z.infer<typeof launchActionSchema>;

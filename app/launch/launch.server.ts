@@ -3,7 +3,6 @@
 // rows and marketplace listings prepared but not served), then released at one moment and observed live per
 // channel, or rolled back. Every function takes the shop and only ever touches that shop's rows. The web side
 // only records and enqueues; the worker stages, releases and rolls back (release.server.ts).
-import { csvCell } from "~/pim/csv-cells";
 import { enqueue } from "~/jobs/enqueue.server";
 import { Conflict, Invalid, NotFound } from "~/lib/errors";
 import { adminClientFor } from "~/shopify/admin-client.server";
@@ -22,6 +21,7 @@ import {
   type LaunchRecord,
 } from "./launch.db.server";
 import type { CreateLaunchInput, LaunchStatus } from "./launch.schema";
+import { reopenFailedPairs } from "./launch-pairs.db.server";
 import { collectionProductGids } from "./launch-shopify.server";
 import {
   launchBlockers,
@@ -31,6 +31,8 @@ import {
 } from "./readiness.db.server";
 
 export type { ChannelProgress } from "./launch.db.server";
+export { previewLaunch } from "./preview.server";
+export { launchReadinessCsv } from "./readiness-csv.server";
 export type {
   BlockerKind,
   LaunchBlocker,
@@ -40,6 +42,11 @@ export type {
 
 export interface LaunchSummary extends LaunchRecord {
   progress: ChannelProgress[];
+  /**
+   * Products ready on every included channel, before go-live (DRAFT, STAGING, STAGED); null after, when the
+   * progress's live counts tell more.
+   */
+  readyCount: number | null;
 }
 
 export interface LaunchDetail extends LaunchSummary {
@@ -49,7 +56,7 @@ export interface LaunchDetail extends LaunchSummary {
   nextCursor: string | null;
   /** Blockers over every product of the launch (not just the page). */
   blockers: LaunchBlocker[];
-  /** Products ready on every included channel. */
+  /** Products ready on every included channel (at every status). */
   readyCount: number;
 }
 
@@ -108,11 +115,24 @@ export async function createLaunch(
   return { id, productCount: productIds.length };
 }
 
-/** The shop's launches, newest first, with their per-channel progress. */
+const included = (row: LaunchProductRow) =>
+  row.channels.filter((c) => c.state !== "EXCLUDED");
+const readyOf = (rows: readonly LaunchProductRow[]) =>
+  rows.filter((row) => included(row).every((c) => c.ready)).length;
+
+/** The shop's launches, newest first, with their per-channel progress and, before go-live, the ready count. */
 export async function listLaunches(shop: string): Promise<LaunchSummary[]> {
   const launches = await findLaunches(shop);
   const progress = await channelProgress(shop, launches);
-  return launches.map((l) => ({ ...l, progress: progress.get(l.id)! }));
+  return Promise.all(
+    launches.map(async (l) => ({
+      ...l,
+      progress: progress.get(l.id)!,
+      readyCount: EDITABLE.includes(l.status)
+        ? readyOf(await launchReadiness(shop, l.id))
+        : null,
+    })),
+  );
 }
 
 /** One launch with a page of its products' readiness per channel and the blockers. Throws NotFound. */
@@ -124,8 +144,6 @@ export async function getLaunch(
   const launch = await findLaunch(shop, launchId);
   const progress = (await channelProgress(shop, [launch])).get(launch.id)!;
   const rows = await launchReadiness(shop, launchId);
-  const included = (row: LaunchProductRow) =>
-    row.channels.filter((c) => c.state !== "EXCLUDED");
   const filtered = rows.filter((row) =>
     options.filter === "blocked"
       ? included(row).some((c) => !c.ready)
@@ -141,56 +159,8 @@ export async function getLaunch(
     products: filtered.slice(offset, offset + take),
     nextCursor: offset + take < filtered.length ? String(offset + take) : null,
     blockers: launchBlockers(rows),
-    readyCount: rows.filter((row) => included(row).every((c) => c.ready))
-      .length,
+    readyCount: readyOf(rows),
   };
-}
-
-/**
- * The readiness board as CSV (one row per product × included channel), cells neutralised like every export.
- */
-export async function launchReadinessCsv(
-  shop: string,
-  launchId: string,
-): Promise<string> {
-  await findLaunch(shop, launchId);
-  const rows = await launchReadiness(shop, launchId);
-  const header = [
-    "handle",
-    "title",
-    "channel",
-    "state",
-    "ready",
-    "completeness",
-    "missing attributes",
-    "missing shots",
-    "main image too small",
-    "pre-flight",
-    "live at",
-    "error",
-  ];
-  const lines = rows.flatMap((row) =>
-    row.channels
-      .filter((c) => c.state !== "EXCLUDED")
-      .map((c) => [
-        row.handle,
-        row.title,
-        c.channel,
-        c.state,
-        c.ready ? "yes" : "no",
-        c.completeness === null ? "" : String(c.completeness),
-        c.missingAttributes.join(" "),
-        c.missingShots.join(" "),
-        c.mainImageTooSmall ? "yes" : "no",
-        c.preflightFailures.join(" | "),
-        c.liveAt?.toISOString() ?? "",
-        c.error ?? "",
-      ]),
-  );
-  return [header, ...lines]
-    .map((line) => line.map(csvCell).join(","))
-    .join("\r\n")
-    .concat("\r\n");
 }
 
 /**
@@ -249,6 +219,42 @@ export async function goLiveNow(
     );
   await updateLaunch(shop, launchId, { goLiveAt: now });
   await enqueue("launch.go-live", { shop, launchId, at: now.getTime() });
+}
+
+/**
+ * Retries what failed to go live: the FAILED pairs go back to WAITING (error cleared), the launch to RELEASING,
+ * and a new go-live job runs the bulk flip again for the products not yet live on the storefront and converges
+ * the reopened feed and marketplace pairs. Throws Conflict unless the launch is live (or releasing) with
+ * something failed, NotFound.
+ */
+export async function retryLaunchFailures(
+  shop: string,
+  launchId: string,
+  now: Date = new Date(),
+): Promise<{ retried: number }> {
+  const launch = await findLaunch(shop, launchId);
+  if (!(launch.status === "LIVE" || launch.status === "RELEASING"))
+    throw new Conflict(
+      `A ${launch.status.toLowerCase()} launch has no go-live to retry`,
+    );
+  if (!launch.goLiveAt || !launch.goLiveStartedAt)
+    throw new Conflict("This launch has not started going live");
+  const reopened = await reopenFailedPairs(shop, launchId);
+  if (reopened.length === 0) throw new Conflict("No product failed to go live");
+  if (
+    !(await moveLaunch(shop, launchId, ["LIVE", "RELEASING"], "RELEASING", {
+      allLiveAt: null,
+      error: null,
+    }))
+  )
+    throw new Conflict("The launch changed meanwhile; reload it");
+  await enqueue("launch.go-live", {
+    shop,
+    launchId,
+    at: launch.goLiveAt.getTime(),
+    retry: now.getTime(),
+  });
+  return { retried: new Set(reopened.map((p) => p.productId)).size };
 }
 
 /**

@@ -134,7 +134,12 @@ export async function observeLaunch(
     if (launch.status === "STAGING")
       settled = await observeStaging(shop, launchId, new Date(round));
     else if (launch.status === "RELEASING" && launch.goLiveStartedAt)
-      settled = await observeRelease(shop, launchId, launch.goLiveStartedAt);
+      // From the later of go-live and this round: a retry's round ignores the read-backs that made pairs fail.
+      settled = await observeRelease(
+        shop,
+        launchId,
+        new Date(Math.max(round, launch.goLiveStartedAt.getTime())),
+      );
     if (settled) return { settled };
     if (Date.now() >= until) break;
     await sleep(POLL_MS);

@@ -8,7 +8,12 @@ import { missingColumn } from "~/pim/completeness";
 import { licensed } from "~/sync/canonical";
 import { describeFailure, type PreflightResult } from "~/sync/preflight";
 import type { LaunchChannelState, ShotType } from "./launch.schema";
-import { SHOT_REQUIREMENTS, SHOT_WORDS, shotsOfLink } from "./shots";
+import {
+  productsNoun,
+  SHOT_REQUIREMENTS,
+  SHOT_WORDS,
+  shotsOfLink,
+} from "./shots";
 
 export interface ProductChannelReadiness {
   channel: ChannelKind;
@@ -40,6 +45,8 @@ export interface LaunchProductRow {
   productType: string | null;
   /** Shopify status as mirrored: DRAFT / UNLISTED while embargoed, ACTIVE after go-live. */
   status: string;
+  /** The UNLISTED preview's link (Shopify's onlineStoreUrl) while previewed before go-live; null otherwise. */
+  previewUrl: string | null;
   channels: ProductChannelReadiness[];
 }
 
@@ -73,6 +80,7 @@ export async function launchReadiness(
     },
     select: {
       productId: true,
+      previewUrl: true,
       channels: {
         select: { channel: true, state: true, liveAt: true, error: true },
       },
@@ -195,6 +203,7 @@ export async function launchReadiness(
         title: row.product.title,
         productType: row.product.productType,
         status: row.product.status,
+        previewUrl: row.previewUrl,
         channels,
       };
     })
@@ -203,15 +212,6 @@ export async function launchReadiness(
         a.title.localeCompare(b.title) ||
         a.productId.localeCompare(b.productId),
     );
-}
-
-/** "coat" → "coats", "dress" → "dresses"; the noun for a group of products of mixed types is "products". */
-function plural(count: number, productTypes: (string | null)[]): string {
-  const types = new Set(productTypes.map((t) => t?.trim().toLowerCase() ?? ""));
-  const noun = types.size === 1 ? [...types][0]! : "";
-  if (!noun) return count === 1 ? "1 product" : `${count} products`;
-  if (count === 1) return `1 ${noun}`;
-  return /(s|x|ch|sh)$/.test(noun) ? `${count} ${noun}es` : `${count} ${noun}s`;
 }
 
 /** What blocks the launch, grouped by channel and cause, most products first. Channels left out are skipped. */
@@ -259,7 +259,7 @@ export function launchBlockers(
     }
   return [...groups.values()]
     .map(({ types, all, ...group }) => {
-      const who = plural(all.length, types);
+      const who = productsNoun(all.length, types);
       const verb = all.length === 1 ? "lacks" : "lack";
       const fail = all.length === 1 ? "fails" : "fail";
       const need = all.length === 1 ? "needs" : "need";

@@ -80,7 +80,7 @@ export async function stageLaunchPairs(
  * Runs `mutation` over `gids` in up to BULK_ROUNDS bulk operations, each retrying only the lines that failed.
  * Returns the products Shopify answered for (with when) and those still failing (with why).
  */
-async function bulkRounds(
+export async function bulkRounds(
   client: AdminClient,
   gids: readonly string[],
   run: (
@@ -129,14 +129,16 @@ export async function releaseLaunch(
   await rememberPriorStatus(shop, launchId);
   const client = await adminClientFor(shop);
   const publications = await shopPublications(client);
-  const products = (await launchProducts(shop, launchId)).filter((p) =>
-    p.channels.some(
-      (c) =>
-        c.channel === "SHOPIFY_STOREFRONT" &&
-        c.state !== "EXCLUDED" &&
-        c.state !== "LIVE",
-    ),
+  const all = await launchProducts(shop, launchId);
+  const storefrontState = (p: (typeof all)[number]) =>
+    p.channels.find((c) => c.channel === "SHOPIFY_STOREFRONT")?.state;
+  const products = all.filter(
+    (p) => !["EXCLUDED", "LIVE", undefined].includes(storefrontState(p)),
   );
+  // Live on the storefront already (a retry): their feed and item pairs reopened since are converged again.
+  const alreadyLive = all
+    .filter((p) => storefrontState(p) === "LIVE")
+    .map((p) => p.productId);
   const byGid = new Map(products.map((p) => [p.product.shopifyId, p]));
   const tag = `launch-${launchId}-${at}`;
   const input = publications.map((publicationId) => ({ publicationId }));
@@ -201,14 +203,19 @@ export async function releaseLaunch(
       error: error.slice(0, 1000),
       attempts: BULK_ROUNDS,
     });
-  await converge(
-    shop,
-    await launchPairs(shop, launchId, {
+  await converge(shop, [
+    ...(await launchPairs(shop, launchId, {
       channels: FEED_AND_ITEM_CHANNELS,
       productIds: released,
-    }),
-  );
-  await observeFrom(shop, launchId, started);
+    })),
+    ...(await launchPairs(shop, launchId, {
+      channels: FEED_AND_ITEM_CHANNELS,
+      states: ["WAITING"],
+      productIds: alreadyLive,
+    })),
+  ]);
+  // Observed from now: read-backs older than this run (a retry's earlier failures) do not count.
+  await observeFrom(shop, launchId, now);
   return { released: released.length, failed: failures.size };
 }
 

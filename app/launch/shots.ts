@@ -79,3 +79,38 @@ export const SHOT_WORDS: Record<ShotType, string> = {
   swatch: "a swatch",
   "size-chart": "a size chart",
 };
+
+/** Product types counted as "N knitwear products": mass nouns and nouns only used in the plural. */
+const UNCOUNTED =
+  /(wear|clothing|apparel|jewell?ery|luggage|trousers|jeans|shorts|leggings|tights|pants|pyjamas|pajamas|glasses)$/;
+
+function singularOf(noun: string): string {
+  if (/[^aeiou]ies$/.test(noun)) return `${noun.slice(0, -3)}y`;
+  if (/(ss|x|ch|sh|zz)es$/.test(noun)) return noun.slice(0, -2);
+  if (/[^s]s$/.test(noun)) return noun.slice(0, -1);
+  return noun;
+}
+
+function pluralOf(noun: string): string {
+  if (/(s|x|ch|sh|z)$/.test(noun)) return `${noun}es`;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return `${noun}s`;
+}
+
+/**
+ * The products of a blocker counted in words, by their product type when they share one, whether the merchant
+ * named the type in the singular or the plural: "1 coat", "3 coats" (type "Coats" or "Coat"), "1 accessory",
+ * "2 knitwear products"; "3 products" for mixed or missing types.
+ */
+export function productsNoun(
+  count: number,
+  productTypes: readonly (string | null)[],
+): string {
+  const types = new Set(productTypes.map((t) => t?.trim().toLowerCase() ?? ""));
+  const type = types.size === 1 ? [...types][0]! : "";
+  const products = count === 1 ? "product" : "products";
+  if (!type) return `${count} ${products}`;
+  if (UNCOUNTED.test(type)) return `${count} ${type} ${products}`;
+  const one = singularOf(type);
+  return `${count} ${count === 1 ? one : pluralOf(one)}`;
+}

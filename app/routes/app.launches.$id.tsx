@@ -27,6 +27,8 @@ import {
   deleteLaunch,
   getLaunch,
   goLiveNow,
+  previewLaunch,
+  retryLaunchFailures,
   rollbackLaunch,
   scheduleLaunch,
   stageLaunch,
@@ -70,6 +72,7 @@ const boardRow = (row: LaunchProductRow): BoardRow => ({
   productId: row.productId,
   title: row.title,
   status: row.status,
+  previewUrl: row.previewUrl,
   channels: row.channels.map((c) => ({
     channel: c.channel,
     state: c.state,
@@ -158,6 +161,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         break;
       case "rollback":
         await rollbackLaunch(shop, launchId);
+        break;
+      case "preview":
+        await previewLaunch(shop, launchId);
+        break;
+      case "retry-failed":
+        await retryLaunchFailures(shop, launchId);
         break;
       case "delete":
         await deleteLaunch(shop, launchId);

@@ -29,8 +29,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     status: launch.status,
     goLiveAt: launch.goLiveAt?.toISOString() ?? null,
     productCount: launch.productCount,
-    // The list reads no readiness (it is computed per product on the launch page): "N products" until go-live.
-    readyCount: null,
+    readyCount: launch.readyCount,
     liveCount: liveCount(launch),
   }));
   return { rows };

@@ -116,8 +116,14 @@ describe("creating a launch", () => {
     const list = (await (
       await answer(listLoader(await args(SHOP_A, "/app/launches")))
     ).json()) as { rows: { id: string; name: string }[] };
+    // Coats without images are not ready: the list says "0 of 2 ready" before go-live.
     expect(list.rows).toContainEqual(
-      expect.objectContaining({ id, name: "Autumn drop" }),
+      expect.objectContaining({
+        id,
+        name: "Autumn drop",
+        readyCount: 0,
+        productCount: 2,
+      }),
     );
   });
 
@@ -191,6 +197,9 @@ describe("the launch page's actions", () => {
       confirm: "rollback",
     });
     expect(early.status).toBe(409);
+    // Retry of failed products: nothing went live, nothing to retry.
+    const retry = await launchPost(SHOP_A, id, { intent: "retry-failed" });
+    expect(retry.status).toBe(409);
   });
 
   it("refuses a go-live time in the past with the reason", async () => {

@@ -10,6 +10,7 @@ import {
   goLiveNow,
   launchReadinessCsv,
   listLaunches,
+  retryLaunchFailures,
   rollbackLaunch,
   stageLaunch,
 } from "~/launch/launch.server";
@@ -94,7 +95,10 @@ async function link(
   const { assetId } = await createAsset(
     DEMO_SHOP,
     `${label}.jpg`,
-    await shot(COLOURS[Math.max(0, season.indexOf(product)) % COLOURS.length]!, label),
+    await shot(
+      COLOURS[Math.max(0, season.indexOf(product)) % COLOURS.length]!,
+      label,
+    ),
   );
   for (const tag of tags)
     await db.assetTag.create({ data: { assetId, shop: DEMO_SHOP, tag } });
@@ -164,6 +168,7 @@ afterAll(async () => {
 
 describe("a seasonal launch", () => {
   let launchId: string;
+  let dropId: string;
 
   it("lists blockers that match each channel's required shots, and exports the board", async () => {
     ({ id: launchId } = await createLaunch(DEMO_SHOP, {
@@ -172,6 +177,12 @@ describe("a seasonal launch", () => {
     }));
     const launch = await getLaunch(DEMO_SHOP, launchId);
     expect(launch).toMatchObject({ status: "DRAFT", productCount: 3 });
+    // Only the first coat has every shot: the list counts it ready before go-live, as the page does.
+    expect(launch.readyCount).toBe(1);
+    expect((await listLaunches(DEMO_SHOP))[0]).toMatchObject({
+      id: launchId,
+      readyCount: 1,
+    });
     const shots = launch.blockers.filter((b) => b.kind === "shot");
     expect(shots.map((b) => [b.channel, b.detail, b.count, b.message])).toEqual(
       [
@@ -250,6 +261,7 @@ describe("a seasonal launch", () => {
     expect(await visible(season)).toEqual(shown(3));
     const [summary] = await listLaunches(DEMO_SHOP);
     expect(summary!.allLiveAt).not.toBeNull();
+    expect(summary!.readyCount).toBeNull();
     for (const channel of summary!.progress.filter((c) => c.total > 0)) {
       expect(channel).toMatchObject({ total: 3, live: 3, failed: 0 });
       expect(channel.goLiveToAllLiveMs).toBeGreaterThanOrEqual(0);
@@ -285,13 +297,13 @@ describe("a seasonal launch", () => {
       name: "Drop 2",
       selection: { kind: "products", productIds: [late.gid, season[0]!.gid] },
     });
+    dropId = id;
     await goLiveNow(DEMO_SHOP, id);
     await eventually(
       () => launchStatus(id),
       (s) => s === "LIVE",
       { what: "drop live", timeoutMs: 60_000 },
     );
-    emulator.setFaults(DEMO_SHOP, {});
     const launch = await getLaunch(DEMO_SHOP, id, { filter: "failed" });
     expect(launch.products.map((p) => p.productId)).toEqual([late.id]);
     expect(
@@ -309,4 +321,43 @@ describe("a seasonal launch", () => {
     expect(await visible([late])).toEqual(hidden(1));
     expect(await visible([season[0]!])).toEqual(shown(1));
   }, 90_000);
+
+  it("retries the failed product once the fault is lifted: only it goes through bulk again, then every channel", async () => {
+    // The fault still holds: a retry fails again and names the product again.
+    await retryLaunchFailures(DEMO_SHOP, dropId);
+    await eventually(
+      () => getLaunch(DEMO_SHOP, dropId, { filter: "failed" }),
+      (l) => l.status === "LIVE" && l.products.length === 1,
+      { what: "retry failed again", timeoutMs: 60_000 },
+    );
+    expect(await visible([late])).toEqual(hidden(1));
+    emulator.setFaults(DEMO_SHOP, {});
+    const before = new Set(emulator.shop(DEMO_SHOP).bulkOperations.keys());
+    expect(await retryLaunchFailures(DEMO_SHOP, dropId)).toEqual({
+      retried: 1,
+    });
+    await eventually(
+      () => getLaunch(DEMO_SHOP, dropId),
+      (l) => l.status === "LIVE" && l.allLiveAt !== null,
+      { what: "drop all live", timeoutMs: 60_000 },
+    );
+    expect(await visible([late, season[0]!])).toEqual(shown(2));
+    const launch = await getLaunch(DEMO_SHOP, dropId);
+    expect(launch.blockers.filter((b) => b.kind === "failed")).toEqual([]);
+    for (const row of launch.products)
+      for (const pair of row.channels.filter((c) => c.state !== "EXCLUDED"))
+        expect(pair).toMatchObject({ state: "LIVE", error: null });
+    // The retry's bulk operations carried one line each: the product already live was not flipped again.
+    const retryOps = [
+      ...emulator.shop(DEMO_SHOP).bulkOperations.values(),
+    ].filter((op) => !before.has(op.id) && op.type === "MUTATION");
+    expect(retryOps.map((op) => op.rootObjectCount)).toEqual([1, 1]);
+    // Nothing failed any more, and a rolled-back launch has no go-live to retry.
+    await expect(retryLaunchFailures(DEMO_SHOP, dropId)).rejects.toThrow(
+      "No product failed to go live",
+    );
+    await expect(retryLaunchFailures(DEMO_SHOP, launchId)).rejects.toThrow(
+      "no go-live to retry",
+    );
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 // The launch form and the shot vocabulary: what the create form accepts, and which shots a linked image counts as.
 import { describe, expect, it } from "vitest";
 import { createLaunchForm, launchActionSchema } from "~/launch/launch.schema";
-import { SHOT_REQUIREMENTS, shotsOfLink } from "~/launch/shots";
+import { productsNoun, SHOT_REQUIREMENTS, shotsOfLink } from "~/launch/shots";
 
 describe("the create-launch form", () => {
   it("turns a tag selection with a go-live time into the structured input", () => {
@@ -82,5 +82,27 @@ describe("shots", () => {
       "model",
     ]);
     expect(SHOT_REQUIREMENTS.GOOGLE_MERCHANT.mainMinLongSide).toBe(800);
+  });
+});
+
+describe("blocker words", () => {
+  it("counts products by their shared type, singular for one, whether the type is named singular or plural", () => {
+    expect(productsNoun(1, ["Coats"])).toBe("1 coat");
+    expect(productsNoun(3, ["Coats", "coats", "Coats"])).toBe("3 coats");
+    expect(productsNoun(1, ["Coat"])).toBe("1 coat");
+    expect(productsNoun(2, ["Coat", "Coat"])).toBe("2 coats");
+    expect(productsNoun(1, ["Dresses"])).toBe("1 dress");
+    expect(productsNoun(2, ["Dress", "Dress"])).toBe("2 dresses");
+    expect(productsNoun(1, ["Accessories"])).toBe("1 accessory");
+    expect(productsNoun(4, ["Accessory"])).toBe("4 accessories");
+  });
+
+  it("says products for mass nouns, plural-only nouns, mixed or missing types", () => {
+    expect(productsNoun(1, ["Knitwear"])).toBe("1 knitwear product");
+    expect(productsNoun(2, ["Trousers", "Trousers"])).toBe(
+      "2 trousers products",
+    );
+    expect(productsNoun(2, ["Coats", "Knitwear"])).toBe("2 products");
+    expect(productsNoun(1, [null])).toBe("1 product");
   });
 });

@@ -70,7 +70,9 @@ export function GoLiveCard({
               </Text>
             </div>
           ) : null}
-          {failed.length ? <FailedList failed={failed} /> : null}
+          {failed.length ? (
+            <FailedList failed={failed} canRetry={canRollBack} />
+          ) : null}
           {launch.rolledBackAt ? (
             <Text as="p">
               {t("launch.rollback.donePrefix")}{" "}
@@ -224,8 +226,17 @@ function ChannelProgressLine({
   );
 }
 
-/** Products whose go-live failed after the engine's retries, each named with the channel and why. */
-function FailedList({ failed }: { failed: FailedProduct[] }) {
+/**
+ * Products whose go-live failed after the engine's retries, each named with the channel and why, and Retry: the
+ * failed ones go through go-live again (the live ones are left alone).
+ */
+function FailedList({
+  failed,
+  canRetry,
+}: {
+  failed: FailedProduct[];
+  canRetry: boolean;
+}) {
   const t = useT();
   return (
     <div id="launch-failed">
@@ -243,6 +254,13 @@ function FailedList({ failed }: { failed: FailedProduct[] }) {
             </Text>
           </div>
         ))}
+        {canRetry ? (
+          <InlineStack>
+            <Intent intent="retry-failed">
+              {t("launch.goLiveCard.retry")}
+            </Intent>
+          </InlineStack>
+        ) : null}
       </BlockStack>
     </div>
   );

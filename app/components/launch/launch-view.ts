@@ -50,6 +50,8 @@ export interface BoardRow {
   productId: string;
   title: string;
   status: string;
+  /** The UNLISTED preview link, while previewed before go-live. */
+  previewUrl: string | null;
   channels: CellView[];
 }
 

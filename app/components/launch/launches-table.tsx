@@ -13,7 +13,7 @@ export interface LaunchListRow {
   /** ISO; null when it goes live by hand. */
   goLiveAt: string | null;
   productCount: number;
-  /** Products ready on every channel; null when the list does not know it. */
+  /** Products ready on every channel, before go-live; null after. */
   readyCount: number | null;
   /** Products live on every included channel (after go-live). */
   liveCount: number;

@@ -165,6 +165,13 @@ export function ReadinessBoard({
                       >
                         {row.title}
                       </Link>
+                      {row.previewUrl ? (
+                        <div data-preview-url={row.previewUrl}>
+                          <Link url={row.previewUrl} target="_blank">
+                            {t("launch.stage.preview")}
+                          </Link>
+                        </div>
+                      ) : null}
                     </div>
                   </IndexTable.Cell>
                   {channels.map((channel) => (

@@ -49,13 +49,21 @@ export function StageCard({ launch }: { launch: LaunchView }) {
               ))
             : null}
           {canStage ? (
-            <InlineStack>
+            <InlineStack gap="200">
               <Intent intent="stage">
                 {status === "DRAFT"
                   ? t("launch.stage.action")
                   : t("launch.stage.again")}
               </Intent>
+              <Intent intent="preview" variant="plain">
+                {t("launch.stage.preview")}
+              </Intent>
             </InlineStack>
+          ) : null}
+          {canStage ? (
+            <Text as="p" variant="bodySm" tone="subdued">
+              {t("launch.stage.previewHelp")}
+            </Text>
           ) : null}
         </BlockStack>
       </Card>

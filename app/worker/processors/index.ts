@@ -23,6 +23,7 @@ import {
 import {
   goLiveProcessor,
   observeLaunchProcessor,
+  previewLaunchProcessor,
   rollbackLaunchProcessor,
   stageLaunchProcessor,
 } from "./launch.server";
@@ -58,5 +59,6 @@ export const processors: ProcessorMap = {
   "launch.stage": stageLaunchProcessor,
   "launch.go-live": goLiveProcessor,
   "launch.observe": observeLaunchProcessor,
+  "launch.preview": previewLaunchProcessor,
   "launch.rollback": rollbackLaunchProcessor,
 };

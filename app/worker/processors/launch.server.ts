@@ -1,5 +1,6 @@
 // Launch jobs (issue #14): thin wrappers over the launch's worker side.
 import { observeLaunch } from "~/launch/observe.server";
+import { previewLaunchProducts } from "~/launch/preview.server";
 import {
   releaseLaunch,
   rollBackLaunch,
@@ -29,3 +30,8 @@ export const rollbackLaunchProcessor: Processor<"launch.rollback"> = ({
   shop,
   launchId,
 }) => rollBackLaunch(shop, launchId);
+
+export const previewLaunchProcessor: Processor<"launch.preview"> = ({
+  shop,
+  launchId,
+}) => previewLaunchProducts(shop, launchId);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LaunchProduct" ADD COLUMN     "previewUrl" TEXT;
+

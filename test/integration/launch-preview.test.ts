@@ -1,0 +1,142 @@
+// The UNLISTED preview of a launch, checked from outside: before go-live a previewed product's page opens from its
+// link (Shopify's answer) while the store never lists it and the feed never serves it; go-live makes it ACTIVE and
+// a rollback puts back the status it had before the preview (DRAFT), not UNLISTED.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeLocks } from "~/jobs/lock.server";
+import {
+  createLaunch,
+  getLaunch,
+  goLiveNow,
+  previewLaunch,
+  rollbackLaunch,
+} from "~/launch/launch.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { googleFeedXml } from "~/sync/channels/google.server";
+import { startWorkers, type RunningWorkers } from "~/worker/run.server";
+import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { testEmulator } from "../../emulator/testing";
+import { connectAppTo } from "../support/app-emulator";
+import { storeOfflineSessionWithToken } from "../support/shopify";
+import { mirrorFromEmulator } from "../support/sync";
+import { eventually } from "../support/wait";
+
+const emulator = testEmulator({ mediaProcessingMs: 30, bulkOperationMs: 30 });
+let workers: RunningWorkers;
+let relay: RelayLoop;
+let drafts: { gid: string; handle: string; skus: string[] }[];
+
+const page = async (handle: string) =>
+  (
+    await emulator.handle(
+      new Request(`https://${DEMO_SHOP}/products/${handle}.js`),
+    )
+  ).status;
+const listedHandles = async () =>
+  (
+    (await (
+      await emulator.handle(new Request(`https://${DEMO_SHOP}/products.json`))
+    ).json()) as { products: { handle: string }[] }
+  ).products.map((p) => p.handle);
+const inFeed = async (skus: string[]) => {
+  const xml = await googleFeedXml(DEMO_SHOP);
+  return skus.some((sku) => xml.includes(`<g:id>${sku}</g:id>`));
+};
+const statusOf = (gid: string) =>
+  emulator.shop(DEMO_SHOP).products.get(gid)!.status;
+
+beforeAll(async () => {
+  await seedShop(emulator, DEMO_SHOP, { factor: 0.05, images: false });
+  connectAppTo(emulator);
+  await storeOfflineSessionWithToken(
+    DEMO_SHOP,
+    emulator.issueAccessToken(DEMO_SHOP),
+  );
+  const products = [...emulator.shop(DEMO_SHOP).products.values()]
+    .filter((p) => p.variantIds.length > 1)
+    .slice(0, 2);
+  for (const product of products) product.status = "DRAFT";
+  await mirrorFromEmulator(emulator, DEMO_SHOP);
+  drafts = products.map((p) => ({
+    gid: p.id,
+    handle: p.handle,
+    skus: p.variantIds
+      .map((v) => emulator.shop(DEMO_SHOP).variants.get(v)!.sku)
+      .filter((s): s is string => Boolean(s)),
+  }));
+  workers = startWorkers({
+    queues: ["sync", "sync-storefront", "sync-feeds", "sync-marketplace"],
+    concurrency: 4,
+  });
+  relay = startOutboxRelay(50);
+}, 60_000);
+
+afterAll(async () => {
+  await relay.stop();
+  await workers.close();
+  await closeLocks();
+});
+
+describe("the UNLISTED preview of a launch", () => {
+  let launchId: string;
+
+  it("gives each hidden product a link that opens its page, while the store lists nothing and the feed serves nothing", async () => {
+    ({ id: launchId } = await createLaunch(DEMO_SHOP, {
+      name: "Preview drop",
+      selection: { kind: "products", productIds: drafts.map((d) => d.gid) },
+    }));
+    expect(await Promise.all(drafts.map((d) => page(d.handle)))).toEqual([
+      404, 404,
+    ]);
+    await previewLaunch(DEMO_SHOP, launchId);
+    const launch = await eventually(
+      () => getLaunch(DEMO_SHOP, launchId),
+      (l) => l.products.every((p) => p.previewUrl !== null),
+      { what: "preview links", timeoutMs: 30_000 },
+    );
+    expect(launch.error).toBeNull();
+    expect(new Set(launch.products.map((p) => p.previewUrl))).toEqual(
+      new Set(drafts.map((d) => `https://${DEMO_SHOP}/products/${d.handle}`)),
+    );
+    expect(launch.products.map((p) => p.status)).toEqual([
+      "UNLISTED",
+      "UNLISTED",
+    ]);
+    expect(drafts.map((d) => statusOf(d.gid))).toEqual([
+      "UNLISTED",
+      "UNLISTED",
+    ]);
+    expect(await Promise.all(drafts.map((d) => page(d.handle)))).toEqual([
+      200, 200,
+    ]);
+    const listed = await listedHandles();
+    expect(drafts.filter((d) => listed.includes(d.handle))).toEqual([]);
+    for (const d of drafts) expect(await inFeed(d.skus)).toBe(false);
+  }, 60_000);
+
+  it("goes live as usual (the link gone from the board), and a rollback restores DRAFT, not UNLISTED", async () => {
+    await goLiveNow(DEMO_SHOP, launchId);
+    const live = await eventually(
+      () => getLaunch(DEMO_SHOP, launchId),
+      (l) => l.status === "LIVE",
+      { what: "launch live", timeoutMs: 60_000 },
+    );
+    expect(live.products.map((p) => p.previewUrl)).toEqual([null, null]);
+    expect(drafts.map((d) => statusOf(d.gid))).toEqual(["ACTIVE", "ACTIVE"]);
+    expect(
+      (await listedHandles()).filter((h) => drafts.some((d) => d.handle === h)),
+    ).toHaveLength(2);
+    await expect(previewLaunch(DEMO_SHOP, launchId)).rejects.toThrow(
+      "no preview",
+    );
+    await rollbackLaunch(DEMO_SHOP, launchId);
+    await eventually(
+      () => getLaunch(DEMO_SHOP, launchId),
+      (l) => l.status === "ROLLED_BACK",
+      { what: "rolled back", timeoutMs: 60_000 },
+    );
+    expect(drafts.map((d) => statusOf(d.gid))).toEqual(["DRAFT", "DRAFT"]);
+    expect(await Promise.all(drafts.map((d) => page(d.handle)))).toEqual([
+      404, 404,
+    ]);
+  }, 120_000);
+});
