@@ -123,14 +123,14 @@ describe.skipIf(!!reason)("many web and worker processes", () => {
             (p.status === "LIVE" || p.status === "NOT_LISTED") &&
             p.confirmedRevision === p.desiredRevision,
         ),
-      { timeoutMs: 90_000, what: "the first publish to go live" },
+      { timeoutMs: 150_000, what: "the first publish to go live" },
     ).catch((error: unknown) => {
       for (const process of [...workers, ...webs])
         for (const line of process.lines.filter((l) => (l.level ?? 0) >= 40))
           console.log(`[processes] ${process.pid}: ${JSON.stringify(line)}`);
       throw error;
     });
-  }, 180_000);
+  }, 240_000);
 
   afterAll(async () => {
     await Promise.all([...workers, ...webs].map((p) => p.kill()));
