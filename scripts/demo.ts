@@ -147,9 +147,6 @@ async function main(): Promise<void> {
     appUrl: `http://127.0.0.1:${port}`,
     say,
   });
-  say(
-    `every channel shows the new size chart: ${scenario.variants} variants, no manual step`,
-  );
   console.log(scenario.resultLine);
 
   if (onceMode) {

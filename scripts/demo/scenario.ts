@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { MarketplaceReceiver } from "../../emulator/marketplace/receiver.ts";
 import { COLOURS } from "../../emulator/seed/catalogue.ts";
 import { studioImage } from "../../emulator/seed/images.ts";
+import { showMediaAndFrench } from "./media.ts";
 
 const COATS = 12;
 
@@ -168,6 +169,7 @@ export async function runScenario({
     `DAM: uploading and approving a front packshot per colour of ${coats.length} coats, and their size chart`,
   );
   const chartId = await upload("coats-size-chart.jpg", await sizeChart("v1"));
+  const fronts = new Map<string, string>();
   for (const coat of coats) {
     const byColour = new Map<string, string[]>();
     for (const variant of coat.variants) {
@@ -194,6 +196,7 @@ export async function runScenario({
         `${coat.handle}-${colourName.toLowerCase()}-front.jpg`,
         front,
       );
+      if (!fronts.has(coat.id)) fronts.set(coat.id, assetId);
       await linkAssets(
         shop,
         { assetIds: [assetId], productId: coat.id, variantIds, role: "FRONT" },
@@ -283,14 +286,16 @@ export async function runScenario({
       );
   }
   const { google } = await shopChannels(shop);
-  const feed = await (
-    await fetch(
-      googleFeedUrl(shop, google.config.feedToken).replace(
-        /^https?:\/\/[^/]+/,
-        appUrl,
-      ),
-    )
-  ).text();
+  const googleFeed = async () =>
+    (
+      await fetch(
+        googleFeedUrl(shop, google.config.feedToken).replace(
+          /^https?:\/\/[^/]+/,
+          appUrl,
+        ),
+      )
+    ).text();
+  const feed = await googleFeed();
   if (!feed.includes(version.sha256))
     throw new Error("the Google feed does not list the new size chart");
   if (
@@ -337,14 +342,30 @@ export async function runScenario({
       "a Meta catalogue row does not show the new size chart, or lacks gender and age group",
     );
 
+  const variants = hops
+    .filter((h) => h.channel === "SHOPIFY_STOREFRONT")
+    .reduce((n, h) => n + h.variants, 0);
+  say(
+    `every channel shows the new size chart: ${variants} variants, no manual step`,
+  );
+  // Issue #15, after the timed wave: a campaign video, a 360° spin and a French translation on the first coat.
+  await showMediaAndFrench({
+    shop,
+    emulatorUrl,
+    coat: coats[0]!,
+    frontAssetId: fronts.get(coats[0]!.id)!,
+    actor,
+    upload,
+    googleFeed,
+    until,
+    say,
+  });
+
   const latencies = (channel: string) =>
     hops
       .filter((h) => h.channel === channel)
       .map((h) => h.liveAt!.getTime() - h.approvedAt.getTime());
   const storefront = latencies("SHOPIFY_STOREFRONT");
-  const variants = hops
-    .filter((h) => h.channel === "SHOPIFY_STOREFRONT")
-    .reduce((n, h) => n + h.variants, 0);
   const perChannel = channels
     .filter((c) => c !== "SHOPIFY_STOREFRONT")
     .map((c) => `${CHANNELS[c].key}_p95_ms=${percentile(latencies(c), 95)}`);
