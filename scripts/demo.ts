@@ -145,6 +145,7 @@ async function main(): Promise<void> {
     shop: DEMO_SHOP,
     emulatorUrl,
     appUrl: `http://127.0.0.1:${port}`,
+    adminToken,
     say,
   });
   console.log(scenario.resultLine);

@@ -13,6 +13,7 @@ const ALT_FR = "Manteau croisé, vue de face";
 const MATERIAL = { en: "70% wool, 30% alpaca", fr: "70 % laine, 30 % alpaga" };
 
 interface StorefrontView {
+  title: string;
   media: { id: number; media_type: string; alt: string | null }[];
   metafields: Record<string, Record<string, unknown>>;
 }
@@ -20,7 +21,9 @@ interface StorefrontView {
 export interface MediaStepsOptions {
   shop: string;
   emulatorUrl: string;
-  coat: { id: string; handle: string };
+  coat: { id: string; handle: string; title: string; shopifyId: string };
+  /** The emulator's admin token: the merchant's own translation app (Translate & Adapt) writes the title. */
+  adminToken: string;
   /** The asset id of the coat's front packshot (already on the storefront). */
   frontAssetId: string;
   actor: string;
@@ -41,6 +44,62 @@ const appMetafield = (view: StorefrontView, key: string) =>
   Object.entries(view.metafields).find(
     ([namespace, values]) => namespace.startsWith("app--") && key in values,
   )?.[1][key];
+
+/** The merchant's French title, registered the way Translate & Adapt does (Vitrine reads titles, never writes them). */
+async function registerMerchantTitle(
+  o: MediaStepsOptions,
+  title: string,
+): Promise<void> {
+  const admin = async (query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(
+      `${o.emulatorUrl}/admin/api/2026-10/graphql.json`,
+      {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "X-Forwarded-Host": o.shop,
+          "X-Shopify-Access-Token": o.adminToken,
+        },
+        body: JSON.stringify({ query, variables }),
+      },
+    );
+    const body = (await response.json()) as {
+      data?: Record<string, unknown>;
+      errors?: unknown;
+    };
+    if (!body.data) throw new Error(`admin API: ${JSON.stringify(body)}`);
+    return body.data;
+  };
+  const resource = (await admin(
+    `query MerchantTitleDigest($id: ID!) { translatableResource(resourceId: $id) { translatableContent { key digest } } }`,
+    { id: o.coat.shopifyId },
+  )) as {
+    translatableResource: {
+      translatableContent: { key: string; digest: string }[];
+    };
+  };
+  const digest = resource.translatableResource.translatableContent.find(
+    (c) => c.key === "title",
+  )!.digest;
+  const registered = (await admin(
+    `mutation MerchantTitle($id: ID!, $translations: [TranslationInput!]!) { translationsRegister(resourceId: $id, translations: $translations) { userErrors { message } } }`,
+    {
+      id: o.coat.shopifyId,
+      translations: [
+        {
+          key: "title",
+          value: title,
+          locale: "fr",
+          translatableContentDigest: digest,
+        },
+      ],
+    },
+  )) as { translationsRegister: { userErrors: { message: string }[] } };
+  if (registered.translationsRegister.userErrors.length > 0)
+    throw new Error(
+      `translationsRegister: ${registered.translationsRegister.userErrors[0]!.message}`,
+    );
+}
 
 async function spinZip(handle: string): Promise<Buffer> {
   const colour = COLOURS[0]!;
@@ -142,10 +201,12 @@ export async function showMediaAndFrench(o: MediaStepsOptions): Promise<void> {
     `360° spin (${(spin as unknown[]).length} frames) live in the storefront's $app.spin metafield in ${seconds(linked)} s (frame 1 as the channels' image)`,
   );
 
+  const titleFr = `Manteau « ${coat.title} »`;
   say(
-    `PIM + DAM: French material "${MATERIAL.fr}" and French alt text "${ALT_FR}", approved`,
+    `French: the merchant's title "${titleFr}" (Translate & Adapt), then in Vitrine the material "${MATERIAL.fr}" and alt text "${ALT_FR}", approved`,
   );
   const french = Date.now();
+  await registerMerchantTitle(o, titleFr);
   await updateAssetDetails(
     shop,
     o.frontAssetId,
@@ -170,6 +231,7 @@ export async function showMediaAndFrench(o: MediaStepsOptions): Promise<void> {
   await o.until(
     () => view("fr"),
     (fr) =>
+      fr.title === titleFr &&
       appMetafield(fr, "material_composition") === MATERIAL.fr &&
       fr.media.some(
         (m) =>
@@ -178,9 +240,12 @@ export async function showMediaAndFrench(o: MediaStepsOptions): Promise<void> {
     `the French material and alt text at /fr/products/${coat.handle}.js`,
   );
   const english = await view();
-  if (appMetafield(english, "material_composition") !== MATERIAL.en)
-    throw new Error("the English storefront view lost its English material");
+  if (
+    appMetafield(english, "material_composition") !== MATERIAL.en ||
+    english.title === titleFr
+  )
+    throw new Error("the English storefront view shows French");
   say(
-    `French: material/alt text live at /fr/products/${coat.handle}.js in ${seconds(french)} s (English view unchanged)`,
+    `French: title/material/alt text live at /fr/products/${coat.handle}.js in ${seconds(french)} s (English view unchanged)`,
   );
 }

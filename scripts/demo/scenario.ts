@@ -18,6 +18,8 @@ export interface ScenarioOptions {
   shop: string;
   emulatorUrl: string;
   appUrl: string;
+  /** The emulator's admin token (the demo's media steps act as the merchant's translation app with it). */
+  adminToken: string;
   say: (message: string) => void;
 }
 
@@ -68,6 +70,7 @@ export async function runScenario({
   shop,
   emulatorUrl,
   appUrl,
+  adminToken,
   say,
 }: ScenarioOptions): Promise<ScenarioResult> {
   const { default: db } = await import("../../app/db.server.ts");
@@ -130,13 +133,21 @@ export async function runScenario({
     orderBy: { handle: "asc" },
     take: COATS,
   });
-  // Issue #11: the feeds carry gender and age group from the PIM. Approved like a merchant approves them.
-  say(`PIM: gender and age group of the ${coats.length} coats, approved`);
+  // Issue #11: the feeds carry gender and age group from the PIM. Approval needs every attribute the family
+  // requires on a channel (else a recorded reason), so the merchant fills those in too, then approves.
+  say(
+    `PIM: material, care, fit, origin, brand, gender and age group of the ${coats.length} coats, approved`,
+  );
   for (const coat of coats)
     await saveProductValues(
       shop,
       coat.id,
       [
+        { attributeKey: "material_composition", input: "70% wool, 30% alpaca" },
+        { attributeKey: "care_instructions", input: "Dry clean only." },
+        { attributeKey: "fit", input: "Regular" },
+        { attributeKey: "country_of_origin", input: "PT" },
+        { attributeKey: "brand", input: coat.vendor ?? "Vitrine" },
         { attributeKey: "gender", input: "female" },
         { attributeKey: "age_group", input: "adult" },
       ],
@@ -352,6 +363,7 @@ export async function runScenario({
   await showMediaAndFrench({
     shop,
     emulatorUrl,
+    adminToken,
     coat: coats[0]!,
     frontAssetId: fronts.get(coats[0]!.id)!,
     actor,
