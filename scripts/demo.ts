@@ -145,11 +145,9 @@ async function main(): Promise<void> {
     shop: DEMO_SHOP,
     emulatorUrl,
     appUrl: `http://127.0.0.1:${port}`,
+    adminToken,
     say,
   });
-  say(
-    `every channel shows the new size chart: ${scenario.variants} variants, no manual step`,
-  );
   console.log(scenario.resultLine);
 
   if (onceMode) {

@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { MarketplaceReceiver } from "../../emulator/marketplace/receiver.ts";
 import { COLOURS } from "../../emulator/seed/catalogue.ts";
 import { studioImage } from "../../emulator/seed/images.ts";
+import { showMediaAndFrench } from "./media.ts";
 
 const COATS = 12;
 
@@ -17,6 +18,8 @@ export interface ScenarioOptions {
   shop: string;
   emulatorUrl: string;
   appUrl: string;
+  /** The emulator's admin token (the demo's media steps act as the merchant's translation app with it). */
+  adminToken: string;
   say: (message: string) => void;
 }
 
@@ -67,6 +70,7 @@ export async function runScenario({
   shop,
   emulatorUrl,
   appUrl,
+  adminToken,
   say,
 }: ScenarioOptions): Promise<ScenarioResult> {
   const { default: db } = await import("../../app/db.server.ts");
@@ -129,13 +133,21 @@ export async function runScenario({
     orderBy: { handle: "asc" },
     take: COATS,
   });
-  // Issue #11: the feeds carry gender and age group from the PIM. Approved like a merchant approves them.
-  say(`PIM: gender and age group of the ${coats.length} coats, approved`);
+  // Issue #11: the feeds carry gender and age group from the PIM. Approval needs every attribute the family
+  // requires on a channel (else a recorded reason), so the merchant fills those in too, then approves.
+  say(
+    `PIM: material, care, fit, origin, brand, gender and age group of the ${coats.length} coats, approved`,
+  );
   for (const coat of coats)
     await saveProductValues(
       shop,
       coat.id,
       [
+        { attributeKey: "material_composition", input: "70% wool, 30% alpaca" },
+        { attributeKey: "care_instructions", input: "Dry clean only." },
+        { attributeKey: "fit", input: "Regular" },
+        { attributeKey: "country_of_origin", input: "PT" },
+        { attributeKey: "brand", input: coat.vendor ?? "Vitrine" },
         { attributeKey: "gender", input: "female" },
         { attributeKey: "age_group", input: "adult" },
       ],
@@ -168,6 +180,7 @@ export async function runScenario({
     `DAM: uploading and approving a front packshot per colour of ${coats.length} coats, and their size chart`,
   );
   const chartId = await upload("coats-size-chart.jpg", await sizeChart("v1"));
+  const fronts = new Map<string, string>();
   for (const coat of coats) {
     const byColour = new Map<string, string[]>();
     for (const variant of coat.variants) {
@@ -194,6 +207,7 @@ export async function runScenario({
         `${coat.handle}-${colourName.toLowerCase()}-front.jpg`,
         front,
       );
+      if (!fronts.has(coat.id)) fronts.set(coat.id, assetId);
       await linkAssets(
         shop,
         { assetIds: [assetId], productId: coat.id, variantIds, role: "FRONT" },
@@ -283,14 +297,16 @@ export async function runScenario({
       );
   }
   const { google } = await shopChannels(shop);
-  const feed = await (
-    await fetch(
-      googleFeedUrl(shop, google.config.feedToken).replace(
-        /^https?:\/\/[^/]+/,
-        appUrl,
-      ),
-    )
-  ).text();
+  const googleFeed = async () =>
+    (
+      await fetch(
+        googleFeedUrl(shop, google.config.feedToken).replace(
+          /^https?:\/\/[^/]+/,
+          appUrl,
+        ),
+      )
+    ).text();
+  const feed = await googleFeed();
   if (!feed.includes(version.sha256))
     throw new Error("the Google feed does not list the new size chart");
   if (
@@ -337,14 +353,31 @@ export async function runScenario({
       "a Meta catalogue row does not show the new size chart, or lacks gender and age group",
     );
 
+  const variants = hops
+    .filter((h) => h.channel === "SHOPIFY_STOREFRONT")
+    .reduce((n, h) => n + h.variants, 0);
+  say(
+    `every channel shows the new size chart: ${variants} variants, no manual step`,
+  );
+  // Issue #15, after the timed wave: a campaign video, a 360° spin and a French translation on the first coat.
+  await showMediaAndFrench({
+    shop,
+    emulatorUrl,
+    adminToken,
+    coat: coats[0]!,
+    frontAssetId: fronts.get(coats[0]!.id)!,
+    actor,
+    upload,
+    googleFeed,
+    until,
+    say,
+  });
+
   const latencies = (channel: string) =>
     hops
       .filter((h) => h.channel === channel)
       .map((h) => h.liveAt!.getTime() - h.approvedAt.getTime());
   const storefront = latencies("SHOPIFY_STOREFRONT");
-  const variants = hops
-    .filter((h) => h.channel === "SHOPIFY_STOREFRONT")
-    .reduce((n, h) => n + h.variants, 0);
   const perChannel = channels
     .filter((c) => c !== "SHOPIFY_STOREFRONT")
     .map((c) => `${CHANNELS[c].key}_p95_ms=${percentile(latencies(c), 95)}`);
