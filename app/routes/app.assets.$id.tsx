@@ -139,6 +139,8 @@ export default function AssetPage() {
                     url={current?.previewUrl ?? null}
                     thumbhash={asset.thumbhash}
                     title={asset.title}
+                    width={current?.width}
+                    height={current?.height}
                   />
                 </div>
                 {current && latest && current.id !== latest.id && (

@@ -60,10 +60,15 @@ export function AssetPreviewImage({
   url,
   thumbhash,
   title,
+  width,
+  height,
 }: {
   url: string | null;
   thumbhash: string | null;
   title: string;
+  /** The image's size in pixels, when known: the page keeps its box while it loads (no layout shift). */
+  width?: number | null;
+  height?: number | null;
 }) {
   const placeholder = useMemo(
     () => (thumbhash ? placeholderUrl(thumbhash) : null),
@@ -75,9 +80,14 @@ export function AssetPreviewImage({
     <img
       src={src}
       alt={title}
+      width={width ?? undefined}
+      height={height ?? undefined}
       style={{
         maxWidth: "100%",
         maxHeight: 560,
+        // With its width and height given, the box has the image's proportions before it loads.
+        height: width && height ? "auto" : undefined,
+        objectFit: "contain",
         display: "block",
         margin: "0 auto",
         minWidth: url ? undefined : 320,
