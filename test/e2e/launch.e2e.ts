@@ -325,6 +325,15 @@ async function flows(context: SuiteContext) {
         .first()
         .innerText({ timeout: 15_000 });
       say(`${allLiveText} (progress seen: ${[...seenProgress].join(" ")})`);
+      // The bars fill with a transition: the picture shows them full.
+      await page.evaluate(() =>
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+            .map((a) => a.finished),
+        ),
+      );
       await page.screenshot({
         path: path.join(artifacts, "launch-live.png"),
         fullPage: true,
