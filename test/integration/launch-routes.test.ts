@@ -1,6 +1,7 @@
 // The launch screens' routes with signed session tokens: creating a launch from the form opens its page, bad input
 // comes back as 400 with the field's error and what was typed, each shop sees and changes only its own launches,
-// the readiness downloads as CSV, and rollback is one confirmed action that is refused before go-live.
+// the readiness downloads as CSV, rollback is one confirmed action that is refused before go-live, and a go-live that
+// is due but not yet started by its job tells the page to keep looking.
 import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { loader as listLoader } from "~/routes/app.launches._index";
