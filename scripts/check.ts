@@ -51,18 +51,12 @@ const steps: Step[] = [
     name: "integration (sqlite)",
     command: [bin("vitest"), "run", "--project", "integration"],
   },
-  // The browser suites (asset library, PIM flows, sync screens) in Debian Chromium, one after another on ONE stack
-  // (test/e2e/run.ts: emulator, the built web and worker entries, Chromium), each suite with its own shop.
+  // The browser suites (asset library, PIM flows, sync screens, launch screens) in Debian Chromium, one after
+  // another on ONE stack (test/e2e/run.ts: emulator, the built web and worker entries, Chromium), each suite with
+  // its own shop.
   {
     name: "e2e",
     command: tsx("test/e2e/run.ts"),
-    env: { E2E_USE_BUILD: "1" },
-    after: ["build (node entries)"],
-  },
-  // The launch screens in Chromium: create, blockers, fix, stage (hidden from outside), go live, roll back (#14).
-  {
-    name: "e2e (launch)",
-    command: tsx("test/e2e/launch.e2e.ts"),
     env: { E2E_USE_BUILD: "1" },
     after: ["build (node entries)"],
   },

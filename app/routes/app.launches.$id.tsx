@@ -125,6 +125,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       .map((p) => p.channel);
     return {
       launch: launchView(launch),
+      // Go-live is due but its job has not moved the launch yet ("Go live now" answers before the worker starts).
+      goLiveDue:
+        (launch.status === "DRAFT" || launch.status === "STAGED") &&
+        launch.goLiveAt !== null &&
+        launch.goLiveAt.getTime() <= Date.now(),
       channels: used.length ? used : [...channelKinds],
       rows: launch.products.map(boardRow),
       nextCursor: launch.nextCursor,
@@ -182,7 +187,7 @@ export default function LaunchPage() {
   const data = useLoaderData<typeof loader>();
   const { launch } = data;
   const t = useT();
-  useRevalidateWhile(isLaunchBusy(launch.status), {
+  useRevalidateWhile(isLaunchBusy(launch.status) || data.goLiveDue, {
     everyMs: 1_000,
     max: 600,
   });

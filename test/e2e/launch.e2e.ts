@@ -1,19 +1,25 @@
-// Browser test of the launch screens (issue #14), `npm run check -- e2e (launch)`: the demo shop's catalogue
-// imported, a marketplace receiver, and two Draft products with approved images — one lacks the back view the
-// marketplace requires, and an approved back view waits unlinked. In Chromium, as a merchant: create a launch by
-// picking both products, see the blocker, fix it by linking the back view, stage; from outside nothing shows (the
-// storefront answers 404, the Google feed over HTTP lacks the rows, the marketplace listings are inactive); go live
-// now and watch every channel to all live; from outside everything shows; roll back (asks first); hidden again.
-// Self-contained on test/e2e/harness.ts. Screenshots go to test/e2e/artifacts/.
-import { mkdirSync } from "node:fs";
+// Browser suite of the launch screens (issue #14), run by test/e2e/run.ts: the catalogue imported, a marketplace
+// receiver, and two Draft products with approved images — one lacks the back view the marketplace requires, and an
+// approved back view waits unlinked. In Chromium, as a merchant: create a launch by picking both products, see the
+// blocker, fix it by linking the back view, stage; from outside nothing shows (the storefront answers 404, the
+// Google feed over HTTP lacks the rows, the marketplace listings are inactive); go live now and watch every channel
+// to all live; from outside everything shows; roll back (asks first); hidden again. Screenshots go to
+// test/e2e/artifacts/ (a failed check leaves `launch-failed-N.png`); `npm run screenshots` copies launch-live.png
+// to docs/screenshots/.
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { MarketplaceReceiver } from "../../emulator/marketplace/receiver";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
-import { installShop, SHOP, startStack, waitFor, type Stack } from "./harness";
+import {
+  artifacts,
+  waitFor,
+  type Stack,
+  type Suite,
+  type SuiteContext,
+} from "./harness";
 
-const artifacts = path.resolve("test/e2e/artifacts");
+const SHOP = "vitrine-e2e-launch.myshopify.com";
 const receiver = new MarketplaceReceiver("vitrine-e2e", "e2e-launch-secret");
 
 interface Launched {
@@ -25,8 +31,7 @@ interface Launched {
 const products: Launched[] = [];
 const seeded = { backView: "", feedUrl: "", receiverUrl: "" };
 
-async function seed(adminToken: string): Promise<void> {
-  await installShop(adminToken);
+async function seed(): Promise<void> {
   const { default: db } = await import("~/db.server");
   const { importCatalogue } = await import("~/pim/onboarding.server");
   const { ingestUpload } = await import("~/dam/ingest.server");
@@ -36,7 +41,6 @@ async function seed(adminToken: string): Promise<void> {
   const { configureMarketplace, shopChannels } =
     await import("~/sync/channels/channels.db.server");
   const { googleFeedUrl } = await import("~/sync/urls.server");
-  const { closeQueues } = await import("~/jobs/queues.server");
   await importCatalogue(SHOP);
   seeded.receiverUrl = await receiver.listen();
   await configureMarketplace(SHOP, {
@@ -107,7 +111,6 @@ async function seed(adminToken: string): Promise<void> {
     if (i === 0) await link("BACK", "back");
     else seeded.backView = await approved(`back-${i}`);
   }
-  await closeQueues();
 }
 
 const dialog = (page: Page) => page.getByRole("dialog");
@@ -156,13 +159,12 @@ async function expectHidden(stack: Stack, when: string) {
   return seen;
 }
 
-async function flows(stack: Stack, checkOnly: Check) {
-  mkdirSync(artifacts, { recursive: true });
-  const { page, search } = await stack.openApp();
+async function flows(context: SuiteContext) {
+  const { stack, page, pageErrors, say, openApp } = context;
   let failures = 0;
   // A failed check leaves a screenshot and what the launch page said, to see why.
-  const check: Check = (name, run) =>
-    checkOnly(name, async () => {
+  const check: SuiteContext["check"] = (name, run) =>
+    context.check(name, async () => {
       try {
         await run();
       } catch (error) {
@@ -183,15 +185,10 @@ async function flows(stack: Stack, checkOnly: Check) {
         );
       }
     });
-  const pageErrors: string[] = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  const open = async (appPath: string) => {
-    await page.goto(`${stack.appUrl}${appPath}${search}`);
-  };
   let launchUrl = "";
 
   await check("creates a launch by picking two products", async () => {
-    await open("/app/launches");
+    await openApp("/app/launches");
     await page.getByRole("button", { name: "Create launch" }).first().click();
     await page.getByLabel("Name", { exact: true }).fill("AW26 drop");
     await page
@@ -251,7 +248,7 @@ async function flows(stack: Stack, checkOnly: Check) {
     "fixing it (linking the back view) clears the blocker",
     async () => {
       const product = products[1]!;
-      await open(`/app/assets/${seeded.backView}`);
+      await openApp(`/app/assets/${seeded.backView}`);
       await page.getByRole("button", { name: "Pick a product" }).click();
       const picker = page.getByRole("dialog", { name: "Select product" });
       await picker.getByRole("searchbox").fill(product.title);
@@ -268,7 +265,7 @@ async function flows(stack: Stack, checkOnly: Check) {
       await page
         .locator(`#used-by [data-used-by-product="${product.id}"]`)
         .waitFor({ timeout: 30_000 });
-      await open(launchUrl);
+      await openApp(launchUrl);
       await page.locator('#launch-blockers [data-ready-count="2"]').waitFor();
       if (
         await page
@@ -288,7 +285,7 @@ async function flows(stack: Stack, checkOnly: Check) {
     );
     await page.getByText(/nothing is visible to shoppers/).waitFor();
     const seen = await expectHidden(stack, "staged");
-    stack.say(
+    say(
       `staged: storefront ${seen.storefront.join(",")}, marketplace ${[...new Set(seen.listings)].join(",")}`,
     );
   });
@@ -327,8 +324,15 @@ async function flows(stack: Stack, checkOnly: Check) {
         .getByText(/^Go-live → all live: [\d.]+ s$/)
         .first()
         .innerText({ timeout: 15_000 });
-      stack.say(
-        `${allLiveText} (progress seen: ${[...seenProgress].join(" ")})`,
+      say(`${allLiveText} (progress seen: ${[...seenProgress].join(" ")})`);
+      // The bars fill with a transition: the picture shows them full.
+      await page.evaluate(() =>
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+            .map((a) => a.finished),
+        ),
       );
       await page.screenshot({
         path: path.join(artifacts, "launch-live.png"),
@@ -354,7 +358,7 @@ async function flows(stack: Stack, checkOnly: Check) {
     ).catch((error: Error) => {
       throw new Error(`${error.message} (last seen: ${last})`);
     });
-    stack.say(`live from outside: ${last}`);
+    say(`live from outside: ${last}`);
   });
 
   await check(
@@ -389,33 +393,11 @@ async function flows(stack: Stack, checkOnly: Check) {
   });
 }
 
-type Check = (name: string, run: () => Promise<void>) => Promise<void>;
-
-async function main(): Promise<void> {
-  const stack = await startStack("e2e-launch", seed);
-  const failures: string[] = [];
-  let passed = 0;
-  const check: Check = async (name, run) => {
-    try {
-      await run();
-      passed++;
-      stack.say(`✔ ${name}`);
-    } catch (error) {
-      failures.push(`${name}: ${(error as Error).message}`);
-      stack.say(`✖ ${name}: ${(error as Error).message}`);
-    }
-  };
-  try {
-    await flows(stack, check);
-  } finally {
-    console.log(`${passed} passed, ${failures.length} failed`);
-    await receiver.close();
-    await stack.stop(failures.length ? 1 : 0);
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(`[e2e-launch] ${(error as Error).stack ?? String(error)}`);
-  console.log("0 passed, 1 failed");
-  process.exit(1);
-});
+export const launchScreens: Suite = {
+  name: "launch screens",
+  shop: SHOP,
+  seed,
+  run: flows,
+  close: () => receiver.close(),
+  screenshots: ["launch-live.png"],
+};

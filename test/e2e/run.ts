@@ -15,10 +15,11 @@ import {
   type Suite,
   type SuiteContext,
 } from "./harness";
+import { launchScreens } from "./launch.e2e";
 import { pimFlows } from "./pim-flows.e2e";
 import { syncScreens } from "./sync-screens.e2e";
 
-const suites: Suite[] = [damLibrary, pimFlows, syncScreens];
+const suites: Suite[] = [damLibrary, pimFlows, syncScreens, launchScreens];
 const args = process.argv.slice(2);
 const updateDocs = args.includes("--update-docs");
 const words = args.filter((arg) => !arg.startsWith("--"));

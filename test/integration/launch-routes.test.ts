@@ -1,7 +1,9 @@
 // The launch screens' routes with signed session tokens: creating a launch from the form opens its page, bad input
 // comes back as 400 with the field's error and what was typed, each shop sees and changes only its own launches,
-// the readiness downloads as CSV, and rollback is one confirmed action that is refused before go-live.
+// the readiness downloads as CSV, rollback is one confirmed action that is refused before go-live, and a go-live that
+// is due but not yet started by its job tells the page to keep looking.
 import { beforeAll, describe, expect, it } from "vitest";
+import db from "~/db.server";
 import { loader as listLoader } from "~/routes/app.launches._index";
 import { action as newAction } from "~/routes/app.launches.new";
 import {
@@ -220,6 +222,32 @@ describe("the launch page's actions", () => {
       launch: { status: string };
     };
     expect(["STAGING", "STAGED"]).toContain(page.launch.status);
+  });
+
+  it("says a go-live is due once Go live now is asked, until its job moves the launch (the page keeps looking)", async () => {
+    const id = await createThroughForm("Due drop");
+    const page = async () =>
+      (await (await launchPage(SHOP_A, id)).json()) as {
+        launch: { status: string };
+        goLiveDue: boolean;
+      };
+    expect((await page()).goLiveDue).toBe(false);
+    const now = await launchPost(SHOP_A, id, { intent: "go-live-now" });
+    expect(now.status).toBe(200);
+    // No worker runs here: the go-live job waits in the queue, as it may on a busy worker.
+    expect(await page()).toMatchObject({
+      launch: { status: "DRAFT" },
+      goLiveDue: true,
+    });
+    // Staged for a go-live tomorrow: nothing is due yet.
+    await db.launch.update({
+      where: { id },
+      data: { status: "STAGED", goLiveAt: new Date(Date.now() + 86_400_000) },
+    });
+    expect(await page()).toMatchObject({
+      launch: { status: "STAGED" },
+      goLiveDue: false,
+    });
   });
 
   it("narrows the board to blocked products", async () => {
