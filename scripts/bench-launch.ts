@@ -9,51 +9,34 @@
 // Last line: `RESULT launch products=… variants=… images=… staging_s=… golive_to_all_live_s=… storefront_s=…
 // google_s=… marketplace_s=… meta_s=… points_used=… throttled_pct=… floor_s_without_bulk=…` (points and
 // THROTTLED share measured over the go-live window).
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { createMigratedDatabase, dropDatabase } from "../test/support/database";
+import {
+  benchImage,
+  benchRun,
+  benchShop,
+  countAdminApi,
+  numberArg,
+} from "./bench/setup";
 
-const arg = (name: string, fallback: number) => {
-  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return found ? Number(found.split("=")[1]) : fallback;
-};
-const PRODUCTS = process.argv.includes("--small") ? 20 : arg("products", 2000);
+const PRODUCTS = process.argv.includes("--small")
+  ? 20
+  : numberArg("products", 2000);
 const VARIANTS_PER_PRODUCT = 5;
 const IMAGES_PER_PRODUCT = 5;
-const CONCURRENCY = arg("concurrency", 8);
+const CONCURRENCY = numberArg("concurrency", 8);
 // Shopify's Standard plan bucket and restore rate, and a mutation's cost (https://shopify.dev/docs/api/usage/limits).
 const BUCKET = 2000;
 const RESTORE_PER_S = 100;
 const MUTATION_COST = 10;
 
-const baseUrl = process.env.DATABASE_URL ?? "file:./data/bench-launch.sqlite";
-const runId = randomBytes(3).toString("hex");
-const url = await createMigratedDatabase(baseUrl, runId, "launch");
-Object.assign(process.env, {
-  DATABASE_URL: url,
-  QUEUE_PREFIX: `vitrine-bench-${runId}`,
-  STORAGE_DIR: `./data/bench-launch-storage-${runId}`,
-  SHOPIFY_API_KEY: "bench",
-  SHOPIFY_API_SECRET: "bench-secret",
-  SHOPIFY_APP_URL: "https://bench.invalid",
-  ALLOW_PRIVATE_OUTBOUND: "1",
-  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-});
-const log = (message: string) => console.log(`[bench:launch] ${message}`);
+const run = await benchRun("launch", { env: { ALLOW_PRIVATE_OUTBOUND: "1" } });
+const log = run.say;
 
-const { rmSync } = await import("node:fs");
-const { ShopifyEmulator } = await import("../emulator/emulator");
-const { DEMO_SHOP: SHOP, seedShop } = await import("../emulator/seed/seed");
-const { studioImage } = await import("../emulator/seed/images");
-const { COLOURS } = await import("../emulator/seed/catalogue");
 const { MarketplaceReceiver } =
   await import("../emulator/marketplace/receiver");
 const { mirrorFromEmulator, createAsset } =
   await import("../test/support/sync");
-const { setShopifyFetch } = await import("~/shopify/api-origin.server");
 const { default: db } = await import("~/db.server");
-const { Session } = await import("@shopify/shopify-api");
-const { sessionStorage } = await import("~/shopify.server");
 const { linkAssets } = await import("~/sync/links.db.server");
 const { configureMarketplace } =
   await import("~/sync/channels/channels.db.server");
@@ -66,15 +49,10 @@ const { closeLocks } = await import("~/jobs/lock.server");
 const { closeShopBuckets } = await import("~/jobs/shop-bucket.server");
 const { deleteKeys } = await import("../test/support/redis");
 
-const emulator = new ShopifyEmulator({
-  apiKey: "bench",
-  apiSecret: "bench-secret",
-  webhooks: { subscriptions: [] },
-});
 // The seed makes ~200 products per factor; the season is the first PRODUCTS of them, 5 variants each, DRAFT.
-await seedShop(emulator, SHOP, {
+const { emulator, shop: SHOP } = await benchShop({
   factor: Math.ceil(PRODUCTS / 150),
-  images: false,
+  scope: "write_products,write_files,write_publications",
 });
 const state = emulator.shop(SHOP);
 const season = [...state.products.values()]
@@ -93,38 +71,7 @@ for (const product of state.products.values()) {
   product.variantIds = product.variantIds.slice(0, VARIANTS_PER_PRODUCT);
   product.status = "DRAFT";
 }
-const token = emulator.issueAccessToken(SHOP);
-
-const counters = { responses: 0, throttled: 0, points: 0 };
-const emulatorFetch = emulator.fetchFor();
-setShopifyFetch(async (input, init) => {
-  const response = await emulatorFetch(input, init);
-  if (
-    String(input instanceof Request ? input.url : input).includes(
-      "/graphql.json",
-    )
-  ) {
-    const body = (await response.clone().json()) as {
-      errors?: { extensions?: { code?: string } }[];
-      extensions?: { cost?: { actualQueryCost?: number | null } };
-    };
-    counters.responses += 1;
-    if (body.errors?.some((e) => e.extensions?.code === "THROTTLED"))
-      counters.throttled += 1;
-    counters.points += body.extensions?.cost?.actualQueryCost ?? 0;
-  }
-  return response;
-});
-await sessionStorage.storeSession(
-  new Session({
-    id: `offline_${SHOP}`,
-    shop: SHOP,
-    state: "bench",
-    isOnline: false,
-    accessToken: token,
-    scope: "write_products,write_files,write_publications",
-  }),
-);
+const counters = await countAdminApi(emulator);
 const productIds = await mirrorFromEmulator(emulator, SHOP);
 const receiver = new MarketplaceReceiver("bench", "bench-marketplace-secret");
 await db.channel.createMany({
@@ -161,18 +108,10 @@ log(
 const roles = ["FRONT", "BACK", "DETAIL", "LIFESTYLE", "SWATCH"] as const;
 for (const [i, product] of season.entries())
   for (const [r, role] of roles.slice(0, IMAGES_PER_PRODUCT).entries()) {
-    const bytes = await studioImage({
-      family: "coat",
-      colour: COLOURS[(i + r) % COLOURS.length]!,
-      width: 1200,
-      height: 1500,
-      packshot: true,
-      label: `${i}-${role}`,
-    });
     const { assetId } = await createAsset(
       SHOP,
       `season-${i}-${role}.jpg`,
-      bytes,
+      await benchImage(i + r, role),
     );
     await linkAssets(SHOP, {
       assetIds: [assetId],
@@ -247,11 +186,7 @@ await closeShopBuckets();
 await deleteKeys(process.env.QUEUE_PREFIX!);
 await receiver.close();
 await db.$disconnect();
-await dropDatabase(url, baseUrl);
-rmSync(`./data/bench-launch-storage-${runId}`, {
-  recursive: true,
-  force: true,
-});
+await run.cleanUp();
 
 console.log(
   `RESULT launch products=${PRODUCTS} variants=${variants} images=${PRODUCTS * IMAGES_PER_PRODUCT} staging_s=${stagingS.toFixed(1)} golive_to_all_live_s=${seconds(allLiveMs)} storefront_s=${seconds(perChannel.SHOPIFY_STOREFRONT!.goLiveToAllLiveMs)} google_s=${seconds(perChannel.GOOGLE_MERCHANT!.goLiveToAllLiveMs)} marketplace_s=${seconds(perChannel.MARKETPLACE!.goLiveToAllLiveMs)} meta_s=${seconds(perChannel.META_CATALOG!.goLiveToAllLiveMs)} points_used=${counters.points - before.points} throttled_pct=${throttledPct.toFixed(1)} floor_s_without_bulk=${floorS.toFixed(1)}`,

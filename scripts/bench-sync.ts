@@ -12,6 +12,7 @@ import {
   benchImage,
   benchRun,
   benchShop,
+  countAdminApi,
   numberArg,
   storefrontSettled,
   until as untilWith,
@@ -27,7 +28,6 @@ const log = run.say;
 const { adminApi, stagedUpload } = await import("../emulator/testing");
 const { mirrorFromEmulator, createAsset, replaceAsset } =
   await import("../test/support/sync");
-const { setShopifyFetch } = await import("~/shopify/api-origin.server");
 const { default: db } = await import("~/db.server");
 const { linkAssets } = await import("~/sync/links.db.server");
 const { startOutboxRelay, kickOutboxRelay } =
@@ -42,27 +42,7 @@ const { deleteKeys } = await import("../test/support/redis");
 const { emulator, shop: SHOP, token } = await benchShop({ factor: 1 });
 
 // Every Admin API answer is counted: points charged and THROTTLED responses.
-const counters = { responses: 0, throttled: 0, points: 0 };
-const emulatorFetch = emulator.fetchFor();
-const countingFetch: typeof fetch = async (input, init) => {
-  const response = await emulatorFetch(input, init);
-  if (
-    String(input instanceof Request ? input.url : input).includes(
-      "/graphql.json",
-    )
-  ) {
-    const body = (await response.clone().json()) as {
-      errors?: { extensions?: { code?: string } }[];
-      extensions?: { cost?: { actualQueryCost?: number | null } };
-    };
-    counters.responses += 1;
-    if (body.errors?.some((e) => e.extensions?.code === "THROTTLED"))
-      counters.throttled += 1;
-    counters.points += body.extensions?.cost?.actualQueryCost ?? 0;
-  }
-  return response;
-};
-setShopifyFetch(countingFetch);
+const counters = await countAdminApi(emulator);
 
 const products = await mirrorFromEmulator(emulator, SHOP);
 await benchChannels(SHOP);

@@ -10,14 +10,17 @@ export type MediaView =
       previewUrl: string | null;
     }
   | { kind: "spin"; frames: string[] }
-  | {
-      kind: "model";
-      boundingBox: { x: number; y: number; z: number } | null;
-      vertexCount: number;
-      triangleCount: number;
-      materialCount: number;
-      animationCount: number;
-      hasTextures: boolean;
-      generator: string | null;
-    }
+  | ({ kind: "model" } & ModelFacts)
   | null;
+
+/** What the DAM reads from a GLB (app/dam/model3d.server.ts) and shows on the asset page. */
+export interface ModelFacts {
+  /** Axis-aligned size of the mesh positions, in the model's units (metres by glTF convention). */
+  boundingBox: { x: number; y: number; z: number } | null;
+  vertexCount: number;
+  triangleCount: number;
+  materialCount: number;
+  animationCount: number;
+  hasTextures: boolean;
+  generator: string | null;
+}

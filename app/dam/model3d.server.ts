@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { z } from "zod";
 import { Invalid } from "~/lib/errors";
+import type { ModelFacts } from "./media-view";
 
 const VALIDATE_SECONDS = 20;
 const HEAP_MB = 256;
@@ -68,16 +69,7 @@ const report = z.object({
     .nullable(),
 });
 
-export interface ModelFacts {
-  /** Axis-aligned size of the mesh positions, in the model's units (metres by glTF convention). */
-  boundingBox: { x: number; y: number; z: number } | null;
-  vertexCount: number;
-  triangleCount: number;
-  materialCount: number;
-  animationCount: number;
-  hasTextures: boolean;
-  generator: string | null;
-}
+export type { ModelFacts };
 
 let validatorPath: string | undefined;
 

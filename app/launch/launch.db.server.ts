@@ -6,24 +6,13 @@ import { NotFound } from "~/lib/errors";
 import {
   launchMarketsColumn,
   launchSelectionColumn,
+  type ChannelProgress,
   type LaunchChannelState,
   type LaunchSelection,
   type LaunchStatus,
 } from "./launch.schema";
 
-export interface ChannelProgress {
-  channel: ChannelKind;
-  /** Products included on this channel (EXCLUDED pairs are not counted). */
-  total: number;
-  staged: number;
-  live: number;
-  failed: number;
-  rolledBack: number;
-  /** Since go-live started: up to now while releasing, up to the last pair observed live once all are. */
-  elapsedMs: number | null;
-  /** Go-live start → the last product observed live on this channel; null until every included pair is live. */
-  goLiveToAllLiveMs: number | null;
-}
+export type { ChannelProgress };
 
 const launchSelect = {
   id: true,

@@ -127,3 +127,18 @@ export type ShotType = (typeof shotTypes)[number];
 
 export type LaunchChannelKind = ChannelKind;
 export const launchChannels = channelKinds;
+
+/** One channel's counts on a launch (the launch API and, as sent, the launch page). */
+export interface ChannelProgress {
+  channel: ChannelKind;
+  /** Products included on this channel (EXCLUDED pairs are not counted). */
+  total: number;
+  staged: number;
+  live: number;
+  failed: number;
+  rolledBack: number;
+  /** Since go-live started: up to now while releasing, up to the last pair observed live once all are. */
+  elapsedMs: number | null;
+  /** Go-live start → the last product observed live on this channel; null until every included pair is live. */
+  goLiveToAllLiveMs: number | null;
+}

@@ -70,6 +70,8 @@ export async function benchRun(
 export async function benchShop(options: {
   factor: number;
   throttle?: EmulatorOptions["throttle"];
+  /** The offline session's scopes; `write_products,write_files` unless set. */
+  scope?: string;
 }): Promise<{ emulator: ShopifyEmulator; shop: string; token: string }> {
   const { ShopifyEmulator } = await import("../../emulator/emulator");
   const { DEMO_SHOP: shop, seedShop } =
@@ -91,10 +93,47 @@ export async function benchShop(options: {
       state: "bench",
       isOnline: false,
       accessToken: token,
-      scope: "write_products,write_files",
+      scope: options.scope ?? "write_products,write_files",
     }),
   );
   return { emulator, shop, token };
+}
+
+export interface ApiTraffic {
+  responses: number;
+  throttled: number;
+  points: number;
+}
+
+/**
+ * Routes the app's Admin API calls to the emulator, counting every GraphQL answer: the points charged and the
+ * THROTTLED responses. Returns the live counters.
+ */
+export async function countAdminApi(
+  emulator: ShopifyEmulator,
+): Promise<ApiTraffic> {
+  const { setShopifyFetch } = await import("~/shopify/api-origin.server");
+  const counters: ApiTraffic = { responses: 0, throttled: 0, points: 0 };
+  const emulatorFetch = emulator.fetchFor();
+  setShopifyFetch(async (input, init) => {
+    const response = await emulatorFetch(input, init);
+    if (
+      String(input instanceof Request ? input.url : input).includes(
+        "/graphql.json",
+      )
+    ) {
+      const body = (await response.clone().json()) as {
+        errors?: { extensions?: { code?: string } }[];
+        extensions?: { cost?: { actualQueryCost?: number | null } };
+      };
+      counters.responses += 1;
+      if (body.errors?.some((e) => e.extensions?.code === "THROTTLED"))
+        counters.throttled += 1;
+      counters.points += body.extensions?.cost?.actualQueryCost ?? 0;
+    }
+    return response;
+  });
+  return counters;
 }
 
 /** The channels the sync benches measure: storefront on, Google and marketplace off. After the shop is mirrored. */

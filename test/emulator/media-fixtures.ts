@@ -109,32 +109,3 @@ export function webm(options: {
   );
   return Buffer.concat([header, ebml([0x18, 0x53, 0x80, 0x67], info, tracks)]);
 }
-
-/** A GLB (binary glTF 2.0) whose mesh spans `size` meters. */
-export function glb(
-  size: { x: number; y: number; z: number } = { x: 0.5, y: 1.2, z: 0.3 },
-): Buffer {
-  const json = {
-    asset: { version: "2.0", generator: "vitrine-test" },
-    meshes: [{ primitives: [{ attributes: { POSITION: 0 } }] }],
-    accessors: [
-      {
-        componentType: 5126,
-        count: 3,
-        type: "VEC3",
-        min: [0, 0, 0],
-        max: [size.x, size.y, size.z],
-      },
-    ],
-  };
-  let text = Buffer.from(JSON.stringify(json));
-  if (text.length % 4)
-    text = Buffer.concat([text, Buffer.alloc(4 - (text.length % 4), 0x20)]);
-  const header = Buffer.alloc(20);
-  header.write("glTF", 0, "latin1");
-  header.writeUInt32LE(2, 4);
-  header.writeUInt32LE(20 + text.length, 8);
-  header.writeUInt32LE(text.length, 12);
-  header.writeUInt32LE(0x4e4f534a, 16);
-  return Buffer.concat([header, text]);
-}

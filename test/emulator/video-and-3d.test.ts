@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { probeVideo } from "../../emulator/media/probe";
 import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
 import { adminApi, stagedUpload, testEmulator } from "../../emulator/testing";
-import { glb, mp4, webm } from "./media-fixtures";
+import { glbModel } from "../support/media";
+import { mp4, webm } from "./media-fixtures";
 
 const emulator = testEmulator({ mediaProcessingMs: 40 });
 const api = () => adminApi(emulator, DEMO_SHOP);
@@ -299,7 +300,7 @@ describe("videos", () => {
 
 describe("3D models", () => {
   it("validates a GLB, reports its bounding box and GLB source, and attaches it as MODEL_3D media", async () => {
-    const bytes = glb({ x: 0.6, y: 1.1, z: 0.35 });
+    const bytes = glbModel({ x: 0.6, y: 1.1, z: 0.35 });
     const created = await createFile(
       await upload(bytes, "coat.glb", "model/gltf-binary", "MODEL_3D"),
       "MODEL_3D",
@@ -340,18 +341,18 @@ describe("3D models", () => {
   });
 
   it.each([
-    ["a truncated GLB", glb().subarray(0, 30)],
+    ["a truncated GLB", glbModel().subarray(0, 30)],
     [
       "a GLB whose JSON is corrupt",
       Buffer.concat([
-        glb().subarray(0, 20),
-        Buffer.alloc(glb().length - 20, 0x7b),
+        glbModel().subarray(0, 20),
+        Buffer.alloc(glbModel().length - 20, 0x7b),
       ]),
     ],
     [
       "a glTF 1.0 file",
       (() => {
-        const b = glb();
+        const b = glbModel();
         b.writeUInt32LE(1, 4);
         return b;
       })(),

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import sharp from "sharp";
 import db from "~/db.server";
-import { Invalid } from "~/lib/errors";
 import { ingestUpload } from "~/dam/ingest.server";
 import {
   renderVersionRenditions,
@@ -19,6 +18,7 @@ import {
   sidewaysJpegWithGps,
   useTempStorageDir,
 } from "../support/dam";
+import { refusedUpload } from "../support/refused-upload";
 
 const shop = "ingest-shop.myshopify.com";
 const actor = "user:1";
@@ -39,20 +39,8 @@ async function ingested(filename: string, data: Buffer) {
   return result;
 }
 
-async function refused(filename: string, data: Buffer): Promise<string> {
-  const before = {
-    rows: await db.assetVersion.count({ where: { shop } }),
-    files: filesUnder(dir),
-  };
-  const error = await ingestUpload({ shop, filename, data, actor }).then(
-    () => undefined,
-    (e: unknown) => e as Error,
-  );
-  expect(error).toBeInstanceOf(Invalid); // TooLarge (413) for the size limit is an Invalid too
-  expect(await db.assetVersion.count({ where: { shop } })).toBe(before.rows);
-  expect(filesUnder(dir)).toEqual(before.files);
-  return error!.message;
-}
+const refused = (filename: string, data: Buffer) =>
+  refusedUpload(shop, dir, filename, data);
 
 describe("ingest", () => {
   it("stores a JPEG as a draft asset, content-addressed, with upright dimensions, a placeholder and a hash", async () => {

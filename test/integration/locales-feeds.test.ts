@@ -2,7 +2,6 @@
 // merchant gave the product in Shopify (read back by the translation run), the French PIM material and French
 // landing pages, while the default feed stays in the shop's language.
 import { beforeAll, describe, expect, it } from "vitest";
-import db from "~/db.server";
 import { approveProducts } from "~/pim/approval.db.server";
 import { setUpApparelPim } from "~/pim/onboarding.server";
 import { publishProductTranslations } from "~/pim/translations.server";
@@ -11,14 +10,10 @@ import { loader as feedLoader } from "~/routes/feeds.$feed.$file";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { shopChannels } from "~/sync/channels/channels.db.server";
 import { convergePair } from "~/sync/converge.server";
-import { linkAssets } from "~/sync/links.db.server";
-import { connectAppTo } from "../support/app-emulator";
-import { COLOURS } from "../../emulator/seed/catalogue";
-import { studioImage } from "../../emulator/seed/images";
-import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { demoProduct, installDemoShop } from "../support/app-emulator";
+import { DEMO_SHOP } from "../../emulator/seed/seed";
 import { adminApi, testEmulator } from "../../emulator/testing";
-import { storeOfflineSessionWithToken } from "../support/shopify";
-import { createAsset, mirrorFromEmulator } from "../support/sync";
+import { createLinkedImage } from "../support/sync";
 
 const emulator = testEmulator({ mediaProcessingMs: 20 });
 let product: { id: string; gid: string; handle: string; title: string };
@@ -69,40 +64,12 @@ async function translateTitleInShopify(title: string) {
 }
 
 beforeAll(async () => {
-  await seedShop(emulator, DEMO_SHOP, { factor: 0.02, images: false });
-  connectAppTo(emulator);
-  await storeOfflineSessionWithToken(
-    DEMO_SHOP,
-    emulator.issueAccessToken(DEMO_SHOP),
-  );
-  const ids = await mirrorFromEmulator(emulator, DEMO_SHOP);
-  await db.shop.update({
-    where: { shop: DEMO_SHOP },
-    data: { primaryLocale: "en", locales: ["en", "fr"] },
-  });
+  const ids = await installDemoShop(emulator, { locales: ["en", "fr"] });
   await setUpApparelPim(DEMO_SHOP);
-  const seeded = [...emulator.shop(DEMO_SHOP).products.values()].find(
-    (p) => p.status === "ACTIVE",
-  )!;
-  product = {
-    id: ids.get(seeded.id)!,
-    gid: seeded.id,
-    handle: seeded.handle,
-    title: seeded.title,
-  };
-  const asset = await createAsset(
-    DEMO_SHOP,
-    "coat-front.jpg",
-    await studioImage({
-      family: "coat",
-      colour: COLOURS[0]!,
-      width: 1000,
-      height: 1250,
-      packshot: true,
-    }),
-  );
-  await linkAssets(DEMO_SHOP, {
-    assetIds: [asset.assetId],
+  product = demoProduct(emulator, ids);
+  await createLinkedImage(DEMO_SHOP, {
+    filename: "coat-front.jpg",
+    image: { width: 1000, height: 1250, packshot: true },
     productId: product.id,
     role: "FRONT",
   });

@@ -9,13 +9,12 @@ import { googleFeedXml } from "~/sync/channels/google.server";
 import { convergePair } from "~/sync/converge.server";
 import { linkAssetsByOption } from "~/sync/links.db.server";
 import { writeProductSwatches } from "~/sync/swatches.server";
-import { connectAppTo } from "../support/app-emulator";
+import { demoProduct, installDemoShop } from "../support/app-emulator";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
-import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { DEMO_SHOP } from "../../emulator/seed/seed";
 import { adminApi, testEmulator } from "../../emulator/testing";
-import { storeOfflineSessionWithToken } from "../support/shopify";
-import { createAsset, mirrorFromEmulator } from "../support/sync";
+import { createAsset } from "../support/sync";
 
 const emulator = testEmulator({ mediaProcessingMs: 20 });
 let product: { id: string; gid: string };
@@ -40,19 +39,12 @@ async function optionsInShopify(): Promise<OptionRead[]> {
 }
 
 beforeAll(async () => {
-  await seedShop(emulator, DEMO_SHOP, { factor: 0.02, images: false });
-  connectAppTo(emulator);
-  await storeOfflineSessionWithToken(
-    DEMO_SHOP,
-    emulator.issueAccessToken(DEMO_SHOP),
+  const ids = await installDemoShop(emulator);
+  const { seeded, ...picked } = demoProduct(emulator, ids, (p) =>
+    p.options.some((o) => o.name === "Colour"),
   );
-  const ids = await mirrorFromEmulator(emulator, DEMO_SHOP);
-  const state = emulator.shop(DEMO_SHOP);
-  const seeded = [...state.products.values()].find(
-    (p) => p.status === "ACTIVE" && p.options.some((o) => o.name === "Colour"),
-  )!;
-  product = { id: ids.get(seeded.id)!, gid: seeded.id };
-  const first = state.variants.get(seeded.variantIds[0]!)!;
+  product = picked;
+  const first = emulator.shop(DEMO_SHOP).variants.get(seeded.variantIds[0]!)!;
   const name = first.selectedOptions.find((o) => o.name === "Colour")!.value;
   colour = COLOURS.find((c) => c.name === name)!;
   const asset = await createAsset(

@@ -19,15 +19,12 @@ import { adminClientFor } from "~/shopify/admin-client.server";
 import { updateAssetDetails } from "~/dam/asset-details.db.server";
 import { setMarketGallery } from "~/pim/market-galleries.db.server";
 import { convergePair } from "~/sync/converge.server";
-import { linkAssets } from "~/sync/links.db.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
-import { connectAppTo } from "../support/app-emulator";
+import { demoProduct, installDemoShop } from "../support/app-emulator";
 import { COLOURS } from "../../emulator/seed/catalogue";
-import { studioImage } from "../../emulator/seed/images";
-import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { DEMO_SHOP } from "../../emulator/seed/seed";
 import { adminApi, testEmulator } from "../../emulator/testing";
-import { storeOfflineSessionWithToken } from "../support/shopify";
-import { createAsset, mirrorFromEmulator } from "../support/sync";
+import { createLinkedImage } from "../support/sync";
 import { eventually } from "../support/wait";
 
 const emulator = testEmulator({ mediaProcessingMs: 20 });
@@ -55,23 +52,10 @@ const appValues = (view: StorefrontView) =>
   view.metafields[`app--${emulator.appId}`] ?? {};
 
 beforeAll(async () => {
-  await seedShop(emulator, DEMO_SHOP, { factor: 0.02, images: false });
-  connectAppTo(emulator);
-  await storeOfflineSessionWithToken(
-    DEMO_SHOP,
-    emulator.issueAccessToken(DEMO_SHOP),
-  );
-  const ids = await mirrorFromEmulator(emulator, DEMO_SHOP);
   // What shop.sync-details stores for the emulator's shop: English, and French published.
-  await db.shop.update({
-    where: { shop: DEMO_SHOP },
-    data: { primaryLocale: "en", locales: ["en", "fr"] },
-  });
+  const ids = await installDemoShop(emulator, { locales: ["en", "fr"] });
   await setUpApparelPim(DEMO_SHOP);
-  const seeded = [...emulator.shop(DEMO_SHOP).products.values()].find(
-    (p) => p.status === "ACTIVE",
-  )!;
-  product = { id: ids.get(seeded.id)!, gid: seeded.id, handle: seeded.handle };
+  product = demoProduct(emulator, ids);
   workers = startWorkers({
     queues: ["sync", "sync-storefront", "shopify"],
     concurrency: 2,
@@ -87,27 +71,14 @@ afterAll(async () => {
 
 describe("translations of PIM values and alt text", () => {
   it("publishes a French value and French alt text to the French storefront view", async () => {
-    const asset = await createAsset(
-      DEMO_SHOP,
-      "coat-front.jpg",
-      await studioImage({
-        family: "coat",
-        colour: COLOURS[0]!,
-        width: 800,
-        height: 1000,
-        packshot: true,
-      }),
-    );
-    productAsset = asset.assetId;
-    await db.asset.update({
-      where: { id: asset.assetId },
-      data: { altText: { en: "Wrap coat, front", fr: "Manteau croisé, face" } },
-    });
-    await linkAssets(DEMO_SHOP, {
-      assetIds: [asset.assetId],
+    const asset = await createLinkedImage(DEMO_SHOP, {
+      filename: "coat-front.jpg",
+      image: { width: 800, height: 1000, packshot: true },
+      altText: { en: "Wrap coat, front", fr: "Manteau croisé, face" },
       productId: product.id,
       role: "FRONT",
     });
+    productAsset = asset.assetId;
     await saveProductValues(
       DEMO_SHOP,
       product.id,
@@ -232,19 +203,14 @@ describe("translations of PIM values and alt text", () => {
       where: { shop: DEMO_SHOP, productId: product.id },
       orderBy: { position: "asc" },
     });
-    const own = await createAsset(
-      DEMO_SHOP,
-      "coat-campaign.jpg",
-      await studioImage({
-        family: "coat",
+    const own = await createLinkedImage(DEMO_SHOP, {
+      filename: "coat-campaign.jpg",
+      image: {
         colour: COLOURS[1]!,
         width: 800,
         height: 1000,
         label: "campaign",
-      }),
-    );
-    await linkAssets(DEMO_SHOP, {
-      assetIds: [own.assetId],
+      },
       productId: product.id,
       variantIds: [variant.id],
       role: "FRONT",

@@ -9,9 +9,9 @@ import {
   renderVersionRenditions,
 } from "~/dam/renditions.server";
 import { getStorage } from "~/dam/storage.server";
-import { Invalid } from "~/lib/errors";
 import { channelRendition } from "~/sync/renditions.db.server";
-import { filesUnder, removeDir, useTempStorageDir } from "../support/dam";
+import { removeDir, useTempStorageDir } from "../support/dam";
+import { refusedUpload } from "../support/refused-upload";
 import { glbModel } from "../support/media";
 
 const shop = "model-shop.myshopify.com";
@@ -24,21 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => removeDir(dir));
 
-async function refusal(data: Buffer): Promise<string> {
-  const before = filesUnder(dir);
-  const error = await ingestUpload({
-    shop,
-    filename: "broken.glb",
-    data,
-    actor,
-  }).then(
-    () => undefined,
-    (e: unknown) => e as Error,
-  );
-  expect(error).toBeInstanceOf(Invalid);
-  expect(filesUnder(dir)).toEqual(before);
-  return error!.message;
-}
+const refusal = (data: Buffer) => refusedUpload(shop, dir, "broken.glb", data);
 
 describe("3D models", () => {
   it("validates a generated GLB, records its size and counts, and renders a still for the library and channels", async () => {

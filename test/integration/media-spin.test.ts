@@ -6,14 +6,9 @@ import { hashDistance, probeImage } from "~/dam/image-probe.server";
 import { ingestUpload } from "~/dam/ingest.server";
 import { spinFramesOf } from "~/dam/spin.server";
 import { getStorage } from "~/dam/storage.server";
-import { Invalid } from "~/lib/errors";
 import { channelRendition } from "~/sync/renditions.db.server";
-import {
-  filesUnder,
-  photo,
-  removeDir,
-  useTempStorageDir,
-} from "../support/dam";
+import { photo, removeDir, useTempStorageDir } from "../support/dam";
+import { refusedUpload } from "../support/refused-upload";
 import { zipOf } from "../support/media";
 
 const shop = "spin-shop.myshopify.com";
@@ -32,16 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => removeDir(dir));
 
-async function refusal(filename: string, data: Buffer): Promise<string> {
-  const before = filesUnder(dir);
-  const error = await ingestUpload({ shop, filename, data, actor }).then(
-    () => undefined,
-    (e: unknown) => e as Error,
-  );
-  expect(error).toBeInstanceOf(Invalid);
-  expect(filesUnder(dir)).toEqual(before);
-  return error!.message;
-}
+const refusal = (filename: string, data: Buffer) =>
+  refusedUpload(shop, dir, filename, data);
 
 describe("360° spins", () => {
   it("turns a ZIP of 24 frames into one spin asset, frames in numeric order, and channels get frame 1", async () => {

@@ -8,17 +8,14 @@ import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
-import { connectAppTo } from "../support/app-emulator";
-import { COLOURS } from "../../emulator/seed/catalogue";
-import { studioImage } from "../../emulator/seed/images";
-import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { demoProduct, installDemoShop } from "../support/app-emulator";
+import { DEMO_SHOP } from "../../emulator/seed/seed";
 import { adminApi, stagedUpload, testEmulator } from "../../emulator/testing";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { ensureMediaFile } from "~/sync/storefront/media-files.server";
 import { photo } from "../support/dam";
 import { clip, glbModel, zipOf } from "../support/media";
-import { storeOfflineSessionWithToken } from "../support/shopify";
-import { createAsset, mirrorFromEmulator, replaceAsset } from "../support/sync";
+import { createAsset, createLinkedImage, replaceAsset } from "../support/sync";
 import { eventually } from "../support/wait";
 
 const emulator = testEmulator({ mediaProcessingMs: 30 });
@@ -59,44 +56,21 @@ const storefrontState = () =>
 const numericId = (gid: string) => Number(gid.split("/").pop());
 
 beforeAll(async () => {
-  await seedShop(emulator, DEMO_SHOP, { factor: 0.02, images: false });
-  connectAppTo(emulator);
-  await storeOfflineSessionWithToken(
-    DEMO_SHOP,
-    emulator.issueAccessToken(DEMO_SHOP),
-  );
-  const seeded = [...emulator.shop(DEMO_SHOP).products.values()].find(
-    (p) => p.status === "ACTIVE" && p.variantIds.length >= 2,
-  )!;
-  const productIds = await mirrorFromEmulator(emulator, DEMO_SHOP);
-  coat = {
-    id: productIds.get(seeded.id)!,
-    gid: seeded.id,
-    handle: seeded.handle,
-  };
+  const productIds = await installDemoShop(emulator);
+  coat = demoProduct(emulator, productIds, (p) => p.variantIds.length >= 2);
   workers = startWorkers({
     queues: ["sync", "sync-storefront", "sync-feeds", "sync-marketplace"],
     concurrency: 2,
   });
   relay = startOutboxRelay(50);
   // The product's main image: a white-background packshot, linked before any video.
-  const packshot = await createAsset(
-    DEMO_SHOP,
-    "coat-front.jpg",
-    await studioImage({
-      family: "coat",
-      colour: COLOURS[0]!,
-      width: 1200,
-      height: 1500,
-      packshot: true,
-    }),
-  );
-  packshotVersionId = packshot.versionId;
-  await linkAssets(DEMO_SHOP, {
-    assetIds: [packshot.assetId],
+  const packshot = await createLinkedImage(DEMO_SHOP, {
+    filename: "coat-front.jpg",
+    image: { width: 1200, height: 1500, packshot: true },
     productId: coat.id,
     role: "FRONT",
   });
+  packshotVersionId = packshot.versionId;
 });
 
 afterAll(async () => {

@@ -11,8 +11,8 @@ import {
 import { getStorage } from "~/dam/storage.server";
 import { posterKey, previewClipKey } from "~/dam/stills.server";
 import { probeVideo, withVideoFile } from "~/dam/video.server";
-import { Invalid } from "~/lib/errors";
-import { filesUnder, removeDir, useTempStorageDir } from "../support/dam";
+import { removeDir, useTempStorageDir } from "../support/dam";
+import { refusedUpload } from "../support/refused-upload";
 import { clip } from "../support/media";
 
 const shop = "video-shop.myshopify.com";
@@ -31,18 +31,8 @@ async function ingested(filename: string, data: Buffer) {
   return result;
 }
 
-async function refusal(filename: string, data: Buffer): Promise<string> {
-  const before = filesUnder(dir);
-  const rows = await db.assetVersion.count({ where: { shop } });
-  const error = await ingestUpload({ shop, filename, data, actor }).then(
-    () => undefined,
-    (e: unknown) => e as Error,
-  );
-  expect(error).toBeInstanceOf(Invalid);
-  expect(await db.assetVersion.count({ where: { shop } })).toBe(rows);
-  expect(filesUnder(dir)).toEqual(before);
-  return error!.message;
-}
+const refusal = (filename: string, data: Buffer) =>
+  refusedUpload(shop, dir, filename, data);
 
 describe("video ingest", () => {
   it("records duration, frame size and codec of an MP4 whose index sits at the end", async () => {

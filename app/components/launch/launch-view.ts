@@ -2,21 +2,13 @@
 // LaunchDetail (launch/launch.server.ts) without importing server code into components.
 import type { ChannelKind } from "~/channels/kinds";
 import type {
+  ChannelProgress,
   LaunchChannelState,
   LaunchStatus,
   ShotType,
 } from "~/launch/launch.schema";
 
-export interface ChannelProgressView {
-  channel: ChannelKind;
-  total: number;
-  staged: number;
-  live: number;
-  failed: number;
-  rolledBack: number;
-  elapsedMs: number | null;
-  goLiveToAllLiveMs: number | null;
-}
+export type ChannelProgressView = ChannelProgress;
 
 export interface LaunchView {
   id: string;

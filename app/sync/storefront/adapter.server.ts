@@ -2,11 +2,8 @@
 // Admin API (product status and publication, media, variant images, galleries, app metafields, each file's
 // content), and the pushes that close the gap (files, references, variant images, galleries, PIM values).
 import { publishedMetafields } from "~/pim/publish.db.server";
-import { chunks } from "~/lib/chunks";
-import { METAFIELDS_PER_CALL } from "~/pim/metafields";
 import { publishProductValues } from "~/pim/publish.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
-import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
 import {
   shopChannels,
   updateStorefrontConfig,
@@ -25,6 +22,11 @@ import {
 } from "./compare";
 import { digestOf } from "../canonical";
 import { storefrontDesired, type StorefrontDesired } from "./desired.db.server";
+import {
+  createFileListDefinition,
+  deleteFileLists,
+  setFileLists,
+} from "./file-list-metafields.server";
 import { fileRowsOf, ourFileGids } from "./files.db.server";
 import { ensureAssetFile } from "./files.server";
 import { updateFiles } from "./shopify-media.server";
@@ -39,33 +41,6 @@ import {
 
 const spinPlanOf = (desired: StorefrontDesired, view: StorefrontView) =>
   planSpin(desired.spin, view.spin ?? { files: new Map(), value: null });
-
-const SET_GALLERIES = `#graphql
-  mutation SetVariantGalleries($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      metafields { id }
-      userErrors { field message code }
-    }
-  }
-`;
-
-const DELETE_GALLERIES = `#graphql
-  mutation DeleteVariantGalleries($metafields: [MetafieldIdentifierInput!]!) {
-    metafieldsDelete(metafields: $metafields) {
-      deletedMetafields { key ownerId }
-      userErrors { field message }
-    }
-  }
-`;
-
-const CREATE_GALLERY_DEFINITION = `#graphql
-  mutation CreateVariantGalleryDefinition($definition: MetafieldDefinitionInput!) {
-    metafieldDefinitionCreate(definition: $definition) {
-      createdDefinition { id }
-      userErrors { field message code }
-    }
-  }
-`;
 
 /** The variant metafield holding the variant's whole gallery (the theme extension reads it). */
 export const GALLERY = { namespace: "$app", key: GALLERY_KEY } as const;
@@ -131,21 +106,12 @@ async function ensureGalleryDefinition(
 ): Promise<void> {
   const channels = await shopChannels(shop);
   if (channels.storefront.galleryDefinition) return;
-  const data = await client.request(CREATE_GALLERY_DEFINITION, {
-    definition: {
-      name: "Vitrine gallery",
-      namespace: GALLERY.namespace,
-      key: GALLERY.key,
-      type: "list.file_reference",
-      ownerType: "PRODUCTVARIANT",
-      description: "Every image of the variant, in order (Vitrine).",
-      access: { storefront: "PUBLIC_READ" },
-    },
+  await createFileListDefinition(client, {
+    name: "Vitrine gallery",
+    key: GALLERY.key,
+    ownerType: "PRODUCTVARIANT",
+    description: "Every image of the variant, in order (Vitrine).",
   });
-  const errors = (data.metafieldDefinitionCreate?.userErrors ?? []).filter(
-    (e) => e.code !== "TAKEN",
-  );
-  assertNoUserErrors("metafieldDefinitionCreate", errors);
   await updateStorefrontConfig(shop, { galleryDefinition: true });
 }
 
@@ -155,31 +121,8 @@ async function writeGalleries(
   plan: StorefrontPlan,
 ): Promise<void> {
   if (plan.galleriesSet.length) await ensureGalleryDefinition(shop, client);
-  for (const batch of chunks(plan.galleriesSet, METAFIELDS_PER_CALL)) {
-    const data = await client.request(SET_GALLERIES, {
-      metafields: batch.map((g) => ({
-        ownerId: g.ownerId,
-        namespace: GALLERY.namespace,
-        key: GALLERY.key,
-        type: "list.file_reference",
-        value: JSON.stringify(g.ids),
-      })),
-    });
-    assertNoUserErrors("metafieldsSet", data.metafieldsSet?.userErrors ?? []);
-  }
-  for (const batch of chunks(plan.galleriesDelete, METAFIELDS_PER_CALL)) {
-    const data = await client.request(DELETE_GALLERIES, {
-      metafields: batch.map((ownerId) => ({
-        ownerId,
-        namespace: GALLERY.namespace,
-        key: GALLERY.key,
-      })),
-    });
-    assertNoUserErrors(
-      "metafieldsDelete",
-      data.metafieldsDelete?.userErrors ?? [],
-    );
-  }
+  await setFileLists(client, GALLERY.key, plan.galleriesSet);
+  await deleteFileLists(client, GALLERY.key, plan.galleriesDelete);
 }
 
 function observation(

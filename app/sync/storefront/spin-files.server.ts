@@ -6,41 +6,18 @@
 import { getStorage } from "~/dam/storage.server";
 import type { SpinFrame } from "~/dam/spin.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
-import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
 import { sameValue } from "./compare";
+import {
+  createFileListDefinition,
+  deleteFileLists,
+  setFileLists,
+} from "./file-list-metafields.server";
 import { createFiles, stageUpload, waitForFiles } from "./shopify-media.server";
 import type { ObservedMetafield } from "./shopify-reads.server";
 import { findFiles } from "./shopify-reads.server";
 import type { DesiredSpin } from "./spin-files.db.server";
 
 export const SPIN_KEY = "spin";
-
-const SET_SPIN = `#graphql
-  mutation SetProductSpin($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      metafields { id }
-      userErrors { field message code }
-    }
-  }
-`;
-
-const DELETE_SPIN = `#graphql
-  mutation DeleteProductSpin($metafields: [MetafieldIdentifierInput!]!) {
-    metafieldsDelete(metafields: $metafields) {
-      deletedMetafields { key ownerId }
-      userErrors { field message }
-    }
-  }
-`;
-
-const CREATE_SPIN_DEFINITION = `#graphql
-  mutation CreateProductSpinDefinition($definition: MetafieldDefinitionInput!) {
-    metafieldDefinitionCreate(definition: $definition) {
-      createdDefinition { id }
-      userErrors { field message code }
-    }
-  }
-`;
 
 const prefixOf = (assetId: string) => `vitrinespin-${assetId.toLowerCase()}-`;
 const extensionOf = (mime: string) =>
@@ -150,43 +127,16 @@ export async function writeSpin(
   plan: SpinPlan,
 ): Promise<void> {
   if (plan.set) {
-    const created = await client.request(CREATE_SPIN_DEFINITION, {
-      definition: {
-        name: "Vitrine 360° spin",
-        namespace: "$app",
-        key: SPIN_KEY,
-        type: "list.file_reference",
-        ownerType: "PRODUCT",
-        description:
-          "The frames of the product's 360° spin, in order (Vitrine).",
-        access: { storefront: "PUBLIC_READ" },
-      },
+    await createFileListDefinition(client, {
+      name: "Vitrine 360° spin",
+      key: SPIN_KEY,
+      ownerType: "PRODUCT",
+      description: "The frames of the product's 360° spin, in order (Vitrine).",
     });
-    assertNoUserErrors(
-      "metafieldDefinitionCreate",
-      (created.metafieldDefinitionCreate?.userErrors ?? []).filter(
-        (e) => e.code !== "TAKEN",
-      ),
-    );
-    const data = await client.request(SET_SPIN, {
-      metafields: [
-        {
-          ownerId: productGid,
-          namespace: "$app",
-          key: SPIN_KEY,
-          type: "list.file_reference",
-          value: JSON.stringify(plan.set),
-        },
-      ],
-    });
-    assertNoUserErrors("metafieldsSet", data.metafieldsSet?.userErrors ?? []);
+    await setFileLists(client, SPIN_KEY, [
+      { ownerId: productGid, ids: plan.set },
+    ]);
   } else if (plan.remove) {
-    const data = await client.request(DELETE_SPIN, {
-      metafields: [{ ownerId: productGid, namespace: "$app", key: SPIN_KEY }],
-    });
-    assertNoUserErrors(
-      "metafieldsDelete",
-      data.metafieldsDelete?.userErrors ?? [],
-    );
+    await deleteFileLists(client, SPIN_KEY, [productGid]);
   }
 }

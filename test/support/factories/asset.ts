@@ -3,6 +3,13 @@
 import { addVersion, ingestUpload } from "~/dam/ingest.server";
 import { approveVersion } from "~/dam/versions.server";
 import db from "~/db.server";
+import { linkAssets } from "~/sync/links.db.server";
+import type { LinkInput } from "~/sync/links.db.server";
+import { COLOURS } from "../../../emulator/seed/catalogue";
+import {
+  studioImage,
+  type StudioImageSpec,
+} from "../../../emulator/seed/images";
 import { buildShop } from "./shop";
 
 const ACTOR = "user:1";
@@ -60,4 +67,42 @@ export async function replaceAsset(
     versionId: version.id,
     outboxId: await latestOutboxId(shop, assetId),
   };
+}
+
+/**
+ * Uploads and approves a studio image (a coat in the first catalogue colour unless `image` says otherwise), gives it
+ * `altText` if set, and links it to the product (or to `variantIds`) in `role`.
+ */
+export async function createLinkedImage(
+  shop: string,
+  options: {
+    filename: string;
+    image: Partial<StudioImageSpec>;
+    altText?: Record<string, string>;
+    productId: string;
+    variantIds?: string[];
+    role: LinkInput["role"];
+  },
+): Promise<{ assetId: string; versionId: string }> {
+  const asset = await createAsset(
+    shop,
+    options.filename,
+    await studioImage({
+      family: "coat",
+      colour: COLOURS[0]!,
+      ...options.image,
+    }),
+  );
+  if (options.altText)
+    await db.asset.update({
+      where: { id: asset.assetId },
+      data: { altText: options.altText },
+    });
+  await linkAssets(shop, {
+    assetIds: [asset.assetId],
+    productId: options.productId,
+    variantIds: options.variantIds,
+    role: options.role,
+  });
+  return asset;
 }
