@@ -21,14 +21,15 @@ const DEFAULT_STATUS: ThrottleStatus = {
 const TTL_SECONDS = 3600;
 
 // KEYS[1] bucket hash; ARGV: cost, now (ms), default max, default rate, ttl.
-// Returns 0 when the points were reserved, else how many ms to wait before asking again.
+// Returns 0 when the points were reserved, else how many ms to wait before asking again. A request asking more
+// than the bucket holds waits for a full bucket and takes it all (else it would wait forever; Shopify answers it).
 const RESERVE = `
 local max = tonumber(redis.call('HGET', KEYS[1], 'max') or ARGV[3])
 local rate = tonumber(redis.call('HGET', KEYS[1], 'rate') or ARGV[4])
 local available = tonumber(redis.call('HGET', KEYS[1], 'available') or max)
 local at = tonumber(redis.call('HGET', KEYS[1], 'at') or ARGV[2])
 local now = tonumber(ARGV[2])
-local cost = tonumber(ARGV[1])
+local cost = math.min(tonumber(ARGV[1]), max)
 available = math.min(max, available + (now - at) / 1000 * rate)
 local wait = 0
 if cost <= available then available = available - cost else wait = math.ceil((cost - available) / rate * 1000) end

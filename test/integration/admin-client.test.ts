@@ -2,7 +2,7 @@
 // worker processes would be) share the bucket through Redis, wait at the restore rate instead of being
 // throttled, and retry THROTTLED and 5xx answers.
 import { afterAll, describe, expect, it } from "vitest";
-import { closeShopBuckets } from "~/jobs/shop-bucket.server";
+import { closeShopBuckets, reserveShopPoints } from "~/jobs/shop-bucket.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { connectAppTo } from "../support/app-emulator";
 import { testEmulator } from "../../emulator/testing";
@@ -80,5 +80,13 @@ describe("the throttle-aware Admin client", () => {
     expect(data.shop.name).toBe("Paced");
     expect(client.stats.throttled).toBe(2);
     expect(client.stats.transientFailures).toBe(1);
+  });
+
+  it("lets a request asking more than the bucket holds go once the bucket is full, taking all of it", async () => {
+    const shop = "oversized.myshopify.com";
+    // A fresh mirror is full (2,000 points): 5,000 asked can never be available, so it takes the whole bucket
+    // instead of waiting forever; the next request then waits for the refill.
+    expect(await reserveShopPoints(shop, 5_000)).toBe(0);
+    expect(await reserveShopPoints(shop, 100)).toBeGreaterThan(0);
   });
 });
