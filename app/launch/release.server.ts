@@ -1,4 +1,4 @@
-// The worker side of a launch: staging under embargo, go-live and rollback. Staging and the flip reuse the sync
+// The worker side of a launch: staging under embargo and go-live (rollback: rollback.server.ts). Staging and the flip reuse the sync
 // engine: a pair run per product × channel converges it with the launch gate (sync/launch-gate) closed, then
 // open. Go-live's Shopify part is two bulk mutations (status ACTIVE, publish to every sales channel) outside the
 // request budget; a product whose line failed is retried in a new operation, then named. Every step is
@@ -14,7 +14,6 @@ import { enqueuePairs } from "~/sync/pair-jobs.server";
 import { markDirty } from "~/sync/pair-state.db.server";
 import { findLaunch, moveLaunch } from "./launch.db.server";
 import {
-  restoreProducts,
   launchPairs,
   launchProducts,
   releaseProducts,
@@ -26,18 +25,18 @@ import {
   PUBLISH,
   SET_STATUS,
   shopPublications,
-  UNPUBLISH,
 } from "./launch-shopify.server";
 
 /** Bulk rounds per go-live or rollback: the first, then retries of the lines that failed. */
 export const BULK_ROUNDS = 3;
-const FEED_AND_ITEM_CHANNELS: ChannelKind[] = [
+export const FEED_AND_ITEM_CHANNELS: ChannelKind[] = [
   "GOOGLE_MERCHANT",
   "MARKETPLACE",
   "META_CATALOG",
 ];
 
-async function converge(
+/** Marks the pairs dirty and queues their runs (the sync engine converges them). */
+export async function converge(
   shop: string,
   pairs: readonly { productId: string; channel: ChannelKind }[],
 ): Promise<void> {
@@ -217,99 +216,4 @@ export async function releaseLaunch(
   // Observed from now: read-backs older than this run (a retry's earlier failures) do not count.
   await observeFrom(shop, launchId, now);
   return { released: released.length, failed: failures.size };
-}
-
-/**
- * Rollback: unpublishes every product from the publications go-live published it to and puts back its prior
- * status (bulk, retried), and converges the feed and item channels so rows stop being served and listings are
- * withdrawn.
- */
-export async function rollBackLaunch(
-  shop: string,
-  launchId: string,
-  now = new Date(),
-): Promise<{ rolledBack: number; failed: number } | { skipped: string }> {
-  const launch = await findLaunch(shop, launchId);
-  if (launch.status !== "ROLLING_BACK") return { skipped: launch.status };
-  const client = await adminClientFor(shop);
-  const products = await launchProducts(shop, launchId);
-  const released = products.filter((p) => Array.isArray(p.published));
-  const byGid = new Map(released.map((p) => [p.product.shopifyId, p]));
-  const tag = `launch-${launchId}-rollback-${now.getTime()}`;
-  const priorOf = (gid: string) => {
-    const prior = byGid.get(gid)!.priorStatus;
-    return prior && prior !== "ACTIVE" ? prior : "DRAFT";
-  };
-  const [unpublish, status] = await Promise.all([
-    bulkRounds(client, [...byGid.keys()], (gids, round) =>
-      bulkPerProduct(
-        client,
-        UNPUBLISH,
-        "publishableUnpublish",
-        gids,
-        (id) => ({
-          id,
-          input: (byGid.get(id)!.published as string[]).map(
-            (publicationId) => ({
-              publicationId,
-            }),
-          ),
-        }),
-        () => true,
-        `${tag}-unpublish-${round}`,
-      ),
-    ),
-    bulkRounds(client, [...byGid.keys()], (gids, round) =>
-      bulkPerProduct(
-        client,
-        SET_STATUS,
-        "productUpdate",
-        gids,
-        (id) => ({ product: { id, status: priorOf(id) } }),
-        (p) => Boolean((p.product as { status?: string } | null)?.status),
-        `${tag}-status-${round}`,
-      ),
-    ),
-  ]);
-  const done = [...byGid].filter(
-    ([gid]) => unpublish.done.has(gid) && status.done.has(gid),
-  );
-  await restoreProducts(
-    shop,
-    launchId,
-    done.map(([gid, p]) => ({ productId: p.productId, status: priorOf(gid) })),
-  );
-  // Products never released (failed or not reached) are under embargo already: nothing to undo. Those whose
-  // rollback failed keep their state, so the launch page names them and the next rollback retries them.
-  const stuck = new Set(
-    [...byGid]
-      .filter(([gid]) => !(unpublish.done.has(gid) && status.done.has(gid)))
-      .map(([, p]) => p.productId),
-  );
-  const all = products.map((p) => p.productId).filter((id) => !stuck.has(id));
-  await setPairStates(shop, launchId, all, null, {
-    state: "ROLLED_BACK",
-    liveAt: null,
-  });
-  const failed = stuck.size;
-  await converge(
-    shop,
-    await launchPairs(shop, launchId, {
-      channels: FEED_AND_ITEM_CHANNELS,
-      productIds: all,
-    }),
-  );
-  await moveLaunch(
-    shop,
-    launchId,
-    ["ROLLING_BACK"],
-    failed ? "LIVE" : "ROLLED_BACK",
-    {
-      rolledBackAt: failed ? null : now,
-      error: failed
-        ? `${failed} product(s) could not be rolled back; try again`
-        : null,
-    },
-  );
-  return { rolledBack: done.length, failed };
 }

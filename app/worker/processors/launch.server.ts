@@ -1,11 +1,8 @@
 // Launch jobs (issue #14): thin wrappers over the launch's worker side.
 import { observeLaunch } from "~/launch/observe.server";
 import { previewLaunchProducts } from "~/launch/preview.server";
-import {
-  releaseLaunch,
-  rollBackLaunch,
-  stageLaunchPairs,
-} from "~/launch/release.server";
+import { releaseLaunch, stageLaunchPairs } from "~/launch/release.server";
+import { rollBackLaunch } from "~/launch/rollback.server";
 import type { Processor } from "../processor";
 
 export const stageLaunchProcessor: Processor<"launch.stage"> = ({
