@@ -1,7 +1,7 @@
 // What every part of the hostile-input corpus shares: the entry shape, the expectations, and a kit of deterministic
 // sample files (a small JPEG and PNG, a 256 MiB inflate bomb) with the `add` that appends an entry.
 import { deflateSync } from "node:zlib";
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 
 export type Expectation = "accept" | "refuse" | "either";
 
@@ -18,7 +18,7 @@ export interface HostileFile {
 
 export interface CorpusKit {
   /** A fresh 64×48 sharp pipeline, to encode in any format. */
-  base: () => sharp.Sharp;
+  base: () => Sharp;
   jpeg: Buffer;
   png: Buffer;
   /** 256 MiB of zeros, deflated: tiny on disk, huge once inflated. */
