@@ -1,9 +1,6 @@
 // Reads the shop's name, plan, currency, timezone and published locales from the Admin API.
-import {
-  adminQuery,
-  type AdminGraphql,
-  type OperationData,
-} from "~/shopify/admin-graphql.server";
+import type { AdminClient } from "~/shopify/admin-client.server";
+import type { OperationData } from "~/shopify/admin-graphql.server";
 import { saveShopDetails, type ShopDetails } from "./shop.db.server";
 
 const SHOP_DETAILS = `#graphql
@@ -44,9 +41,9 @@ export function toShopDetails(
 /** Fetches and stores the shop's details. Idempotent. Throws `Upstream` when Shopify fails. */
 export async function syncShopDetails(
   shop: string,
-  graphql: AdminGraphql,
+  client: AdminClient,
 ): Promise<ShopDetails> {
-  const details = toShopDetails(await adminQuery(graphql, SHOP_DETAILS));
+  const details = toShopDetails(await client.request(SHOP_DETAILS));
   await saveShopDetails(shop, details);
   return details;
 }

@@ -1,9 +1,8 @@
-// Calls the Admin GraphQL API through the library's client and turns failures into AppErrors.
-// The throttle-aware pacing client for bulk publishing builds on this (issue #5/#6).
+// The types of the app's Admin GraphQL operations (from codegen) and the userErrors → `Invalid` mapping. Every
+// call goes through the one throttle-aware client, admin-client.server.ts.
 import type { AdminMutations, AdminQueries } from "@shopify/admin-api-client";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
-import { GraphqlQueryError } from "@shopify/shopify-api";
-import { Invalid, Upstream } from "~/lib/errors";
+import { Invalid } from "~/lib/errors";
 
 export type AdminGraphql = AdminApiContext["graphql"];
 
@@ -20,49 +19,6 @@ export type OperationData<D extends OperationDocument> =
   Operations[D]["return"];
 export type OperationVariables<D extends OperationDocument> =
   Operations[D]["variables"];
-
-/**
- * Runs one typed operation; returns its `data`. Throws `Upstream` (retryable unless Shopify said the query
- * is invalid).
- */
-export async function adminQuery<D extends OperationDocument>(
-  graphql: AdminGraphql,
-  document: D,
-  variables?: OperationVariables<D>,
-): Promise<OperationData<D>> {
-  let response: Response;
-  try {
-    response = await graphql(
-      document,
-      variables
-        ? { variables: variables as Record<string, unknown> }
-        : undefined,
-    );
-  } catch (error) {
-    if (error instanceof GraphqlQueryError) {
-      const codes = (
-        error.body?.errors as
-          { graphQLErrors?: { extensions?: { code?: string } }[] } | undefined
-      )?.graphQLErrors?.map((e) => e.extensions?.code);
-      const retryable =
-        codes?.some(
-          (code) => code === "THROTTLED" || code === "INTERNAL_SERVER_ERROR",
-        ) ?? true;
-      throw new Upstream(`Shopify GraphQL: ${error.message}`, retryable, {
-        cause: error,
-      });
-    }
-    throw new Upstream(
-      `Shopify GraphQL request failed: ${(error as Error).message}`,
-      true,
-      { cause: error },
-    );
-  }
-  const body = (await response.json()) as { data?: OperationData<D> };
-  if (!body.data)
-    throw new Upstream("Shopify GraphQL answered without data", true);
-  return body.data;
-}
 
 /** Throws `Invalid` listing Shopify's userErrors of a mutation payload, if any. */
 export function assertNoUserErrors(

@@ -1,7 +1,7 @@
 import { eraseShop } from "~/shop/erase.server";
 import { syncShopDetails } from "~/shop/details.server";
 import { findShop } from "~/shop/shop.db.server";
-import { unauthenticated } from "~/shopify.server";
+import { adminClientFor } from "~/shopify/admin-client.server";
 import type { Processor } from "../processor";
 
 export const syncShopDetailsProcessor: Processor<"shop.sync-details"> = async (
@@ -13,8 +13,7 @@ export const syncShopDetailsProcessor: Processor<"shop.sync-details"> = async (
     log.info({ shop }, "shop not installed; skipping details sync");
     return;
   }
-  const { admin } = await unauthenticated.admin(shop);
-  return syncShopDetails(shop, admin.graphql);
+  return syncShopDetails(shop, await adminClientFor(shop));
 };
 
 export const eraseShopProcessor: Processor<"shop.erase"> = async ({ shop }) =>
