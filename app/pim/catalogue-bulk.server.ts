@@ -7,6 +7,10 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
+import {
+  MIRROR_PRODUCT_FIELDS,
+  MIRROR_VARIANT_FIELDS,
+} from "~/shopify/mirror-fields";
 import { shopifyFetch } from "~/shopify/api-origin.server";
 
 // The bulk query itself: no variables, connections without `first` (bulk operations page internally).
@@ -15,33 +19,11 @@ export const CATALOGUE_BULK_QUERY = `#graphql
     products {
       edges {
         node {
-          id
-          handle
-          title
-          descriptionHtml
-          vendor
-          productType
-          status
-          tags
-          updatedAt
-          category {
-            id
-          }
+          ...MirrorProductFields
           variants {
             edges {
               node {
-                id
-                title
-                sku
-                barcode
-                price
-                compareAtPrice
-                position
-                availableForSale
-                selectedOptions {
-                  name
-                  value
-                }
+                ...MirrorVariantFields
               }
             }
           }
@@ -49,7 +31,9 @@ export const CATALOGUE_BULK_QUERY = `#graphql
       }
     }
   }
-`;
+  ${MIRROR_PRODUCT_FIELDS}
+  ${MIRROR_VARIANT_FIELDS}
+` as const;
 
 const RUN_BULK = `#graphql
   mutation CatalogueBulkRun($query: String!) {

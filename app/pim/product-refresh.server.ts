@@ -2,6 +2,10 @@
 // writes (the echo); we recognise those without a read when Shopify's updated_at is the one our write produced,
 // and otherwise read the product and compare its digest before touching anything.
 import type { AdminClient } from "~/shopify/admin-client.server";
+import {
+  MIRROR_PRODUCT_FIELDS,
+  MIRROR_VARIANT_FIELDS,
+} from "~/shopify/mirror-fields";
 import { assignFamilyTo } from "./attributes.db.server";
 import { toMirrorProduct, toMirrorVariant } from "./catalogue-lines";
 import {
@@ -16,37 +20,17 @@ import { recomputeCompleteness } from "./completeness.db.server";
 const PRODUCT_FOR_MIRROR = `#graphql
   query ProductForMirror($id: ID!) {
     product(id: $id) {
-      id
-      handle
-      title
-      descriptionHtml
-      vendor
-      productType
-      status
-      tags
-      updatedAt
-      category {
-        id
-      }
+      ...MirrorProductFields
       variants(first: 250) {
         nodes {
-          id
-          title
-          sku
-          barcode
-          price
-          compareAtPrice
-          position
-          availableForSale
-          selectedOptions {
-            name
-            value
-          }
+          ...MirrorVariantFields
         }
       }
     }
   }
-`;
+  ${MIRROR_PRODUCT_FIELDS}
+  ${MIRROR_VARIANT_FIELDS}
+` as const;
 
 export type RefreshOutcome =
   "stale" | "echo" | "unchanged" | "updated" | "created" | "gone";

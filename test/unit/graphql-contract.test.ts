@@ -1,10 +1,14 @@
 // Every GraphQL document the app sends (`#graphql` tagged strings under app/) must be valid against Shopify's
-// Admin API 2026-10 schema and use no deprecated field, argument or enum value.
+// Admin API 2026-10 schema and use no deprecated field, argument or enum value. A document includes a shared
+// fragment by interpolating its constant (`${MIRROR_PRODUCT_FIELDS}`); it is resolved here by the constant's name,
+// as codegen resolves it, so each operation is checked as it is sent.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
   Kind,
+  NoUnusedFragmentsRule,
   parse,
+  specifiedRules,
   TypeInfo,
   validate,
   visit,
@@ -25,12 +29,49 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-function appDocuments(): { file: string; source: string }[] {
-  return sourceFiles("app").flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/`#graphql\s([\s\S]*?)`/g)].map(
-      (match) => ({ file, source: match[1]! }),
-    ),
+interface Document {
+  file: string;
+  /** The constant holding it, when it is assigned to one. */
+  name?: string;
+  source: string;
+}
+
+/** Replaces each `${NAME}` by the `#graphql` document held by the constant NAME (recursively). */
+function resolveFragments(source: string, byName: Map<string, string>): string {
+  return source.replace(/\$\{(\w+)\}/g, (_, name: string) => {
+    const fragment = byName.get(name);
+    if (fragment === undefined)
+      throw new Error(`\${${name}} is not a #graphql document of the app`);
+    return resolveFragments(fragment, byName);
+  });
+}
+
+function appDocuments(): Document[] {
+  const found = sourceFiles("app").flatMap((file) =>
+    [
+      ...readFileSync(file, "utf8").matchAll(
+        /(?:(\w+)\s*=\s*)?`#graphql\s([\s\S]*?)`/g,
+      ),
+    ].map((match) => ({ file, name: match[1], source: match[2]! })),
   );
+  const byName = new Map(
+    found.flatMap((d) => (d.name ? [[d.name, d.source] as const] : [])),
+  );
+  return found.map((d) => ({
+    ...d,
+    source: resolveFragments(d.source, byName),
+  }));
+}
+
+/** A fragment-only document is checked on its own too, where "never used" is expected. */
+const isFragmentOnly = (source: string) =>
+  parse(source).definitions.every((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+
+function validationErrors(schema: GraphQLSchema, source: string): string[] {
+  const rules = isFragmentOnly(source)
+    ? specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule)
+    : specifiedRules;
+  return validate(schema, parse(source), rules).map((e) => e.message);
 }
 
 function deprecatedUses(schema: GraphQLSchema, source: string): string[] {
@@ -72,10 +113,7 @@ describe("the app's GraphQL documents", () => {
   it.each(documents.map((d) => [d.file, d.source] as const))(
     "%s is valid against Admin API 2026-10",
     (_file, source) => {
-      const errors = validate(adminSchema(), parse(source)).map(
-        (e) => e.message,
-      );
-      expect(errors).toEqual([]);
+      expect(validationErrors(adminSchema(), source)).toEqual([]);
     },
   );
 
@@ -113,5 +151,33 @@ describe("the contract check itself", () => {
         "query { products(first: 1) { nodes { featuredImage { url } } } }",
       ),
     ).toEqual([expect.stringContaining("Product.featuredImage")]);
+  });
+
+  it("checks an operation with the fragments it includes, and refuses one that includes an unknown constant", () => {
+    const byName = new Map([
+      ["FIELDS", "fragment Fields on Product { inventoryTotal }"],
+    ]);
+    const operation = resolveFragments(
+      "query Q { product(id: 1) { ...Fields } }\n${FIELDS}",
+      byName,
+    );
+    expect(validationErrors(adminSchema(), operation)).toEqual([
+      expect.stringContaining("inventoryTotal"),
+    ]);
+    expect(() =>
+      resolveFragments("query Q { shop { id } } ${NOPE}", byName),
+    ).toThrow(/NOPE/);
+  });
+
+  it("checks a fragment-only document's fields without asking that it be used", () => {
+    expect(
+      validationErrors(adminSchema(), "fragment F on Product { id title }"),
+    ).toEqual([]);
+    expect(
+      validationErrors(
+        adminSchema(),
+        "fragment F on Product { inventoryTotal }",
+      ),
+    ).not.toEqual([]);
   });
 });
