@@ -5,6 +5,7 @@ import { chunks } from "~/lib/chunks";
 import { Invalid, Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
+import { APP_METAFIELD_FIELDS } from "~/shopify/metafield-fields";
 import { listAttributes, type Attribute } from "./attributes.db.server";
 import { ensureMetafieldDefinitions } from "./metafield-definitions.server";
 import {
@@ -74,10 +75,7 @@ const CURRENT_METAFIELDS = `#graphql
         id
         metafields(first: 250, namespace: "$app") {
           nodes {
-            key
-            type
-            value
-            compareDigest
+            ...AppMetafieldFields
           }
         }
       }
@@ -85,16 +83,14 @@ const CURRENT_METAFIELDS = `#graphql
         id
         metafields(first: 250, namespace: "$app") {
           nodes {
-            key
-            type
-            value
-            compareDigest
+            ...AppMetafieldFields
           }
         }
       }
     }
   }
-`;
+  ${APP_METAFIELD_FIELDS}
+` as const;
 
 /** The metafields a product's approved values should produce on Shopify. */
 export async function desiredMetafields(

@@ -3,6 +3,7 @@
 // names start with `vitrine-{assetId}-`), to find a file whose creation answer was lost and files nobody uses.
 import type { AdminClient } from "~/shopify/admin-client.server";
 import type { OperationData } from "~/shopify/admin-graphql.server";
+import { APP_METAFIELD_FIELDS } from "~/shopify/metafield-fields";
 import { Invalid } from "~/lib/errors";
 
 const PRODUCT_OBSERVATION = `#graphql
@@ -23,21 +24,22 @@ const PRODUCT_OBSERVATION = `#graphql
         pageInfo { hasNextPage }
       }
       metafields(first: $fields, namespace: "$app") {
-        nodes { key type value compareDigest }
+        nodes { ...AppMetafieldFields }
       }
       variants(first: $variants, after: $after) {
         nodes {
           id
           media(first: 1) { nodes { id } }
           metafields(first: $fields, namespace: "$app") {
-            nodes { key type value compareDigest }
+            nodes { ...AppMetafieldFields }
           }
         }
         pageInfo { hasNextPage endCursor }
       }
     }
   }
-`;
+  ${APP_METAFIELD_FIELDS}
+` as const;
 
 const FILE_OBSERVATION = `#graphql
   query StorefrontFileObservation($ids: [ID!]!) {
