@@ -13,6 +13,7 @@ import {
   type VersionFacts,
 } from "./asset.db.server";
 import { detectType, pdfPageCount, type DetectedType } from "./detect.server";
+import { gltfAsGlb } from "./gltf.server";
 import { COLOURWAY_DISTANCE, colourDistance } from "./colour";
 import { hashDistance, probeImage } from "./image-probe.server";
 import { readEmbeddedMetadata } from "./metadata.server";
@@ -68,6 +69,13 @@ async function analyse(
   // A ZIP is a 360° spin: frame 1 is the master, the frames are stored beside it (spin.server.ts).
   if (await isZipFile(spooled.file))
     return analyseSpin(shop, spooled.file, filename);
+  // glTF JSON with embedded data is packed into a GLB and ingested as that GLB (gltf.server.ts).
+  const glb = await gltfAsGlb(spooled.file, spooled.bytes);
+  if (glb)
+    return {
+      ...(await withSpool(glb, (packed) => analyse(shop, packed, filename))),
+      replacement: glb,
+    };
   const type = await detectType(spooled.file);
   const base = {
     sha256: spooled.sha256,
