@@ -46,9 +46,12 @@ function decodeDataUri(uri: unknown, what: string): Buffer {
       `the glTF refers to an external file (${uri.slice(0, 80)}) for its ${what}; ${EXTERNAL}`,
     );
   const body = uri.slice(match[0].length);
-  return match[2]
-    ? Buffer.from(body, "base64")
-    : Buffer.from(decodeURIComponent(body), "latin1");
+  if (match[2]) return Buffer.from(body, "base64");
+  try {
+    return Buffer.from(decodeURIComponent(body), "latin1");
+  } catch {
+    throw new Invalid(`the glTF's ${what} is not a readable data: URI`);
+  }
 }
 
 const pad = (length: number) => (4 - (length % 4)) % 4;
