@@ -1,6 +1,7 @@
 // The English catalogue: every string the admin UI shows. Other locales implement the same shape.
 import type { ChannelKind } from "~/channels/kinds";
 import { enLaunch } from "./en-launch";
+import { enMedia } from "./en-media";
 
 /** One name per channel, used by the PIM and the sync screens alike. */
 const CHANNEL_LABELS = {
@@ -622,4 +623,5 @@ export const en = {
     noColour: "no colour yet",
   },
   launch: enLaunch,
+  media: enMedia,
 } as const;
