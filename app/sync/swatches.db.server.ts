@@ -154,3 +154,15 @@ export async function productSwatches(
     };
   });
 }
+
+/** Where the asset's current version's master is stored, for a swatch detail crop; null when it has none. */
+export async function packshotMasterKey(
+  shop: string,
+  assetId: string,
+): Promise<string | null> {
+  const asset = await db.asset.findFirst({
+    where: { shop, id: assetId },
+    select: { currentVersion: { select: { storageKey: true } } },
+  });
+  return asset?.currentVersion?.storageKey ?? null;
+}
