@@ -9,7 +9,8 @@
 // - Licences: an asset whose licence window closed or opened since its products last changed is announced, so
 //   every channel withdraws it (or shows it) within one sweep (licences.db.server.ts).
 // - Orphans: files Vitrine created (named `vitrine-…`) that no asset holds, or whose asset no product uses, and
-//   spin frames (`vitrinespin-…`) of a replaced, unlinked or erased spin are deleted from Shopify Files.
+//   spin frames (`vitrinespin-…`) of a replaced, unlinked or erased spin and swatch crops (`vitrineswatch-…`) no
+//   swatch shows are deleted from Shopify Files.
 import { env } from "~/env.server";
 import { enqueue } from "~/jobs/enqueue.server";
 import { shopRestoreRate } from "~/jobs/shop-bucket.server";
@@ -33,6 +34,7 @@ import { deleteFiles } from "./storefront/shopify-media.server";
 import { findFiles } from "./storefront/shopify-reads.server";
 import { FILE_PREFIX } from "./storefront/files.server";
 import { findOrphanSpinFrames } from "./storefront/spin-orphans.server";
+import { findOrphanSwatchCrops } from "./swatch-crops.server";
 
 /** Share of a shop's restore rate the background read-back may spend. */
 export const RECONCILE_SHARE = 0.1;
@@ -94,7 +96,7 @@ export async function verifyDue(
 /**
  * Deletes the files Vitrine created that nothing should show: files named `vitrine-…` that no asset holds (a
  * creation whose answer was lost, an asset erased), files of assets that no product links any more, and the frames
- * of replaced, unlinked or erased spins (spin-orphans.server.ts).
+ * of replaced, unlinked or erased spins (spin-orphans.server.ts) and swatch crops no swatch shows.
  * Files younger than the grace period are left alone. Returns the ids deleted.
  */
 export async function deleteOrphanFiles(
@@ -120,12 +122,15 @@ export async function deleteOrphanFiles(
       return row.asset._count.links === 0 && old(row.updatedAt);
     })
     .map((f) => f.id);
-  const frames = await findOrphanSpinFrames(shop, client, grace, now);
+  const frames = [
+    ...(await findOrphanSpinFrames(shop, client, grace, now)),
+    ...(await findOrphanSwatchCrops(shop, client, grace, now)),
+  ];
   if (orphans.length + frames.length === 0) return [];
   await deleteFiles(client, [...orphans, ...frames]);
   await deleteFileRowsByGid(shop, orphans);
   logger.info(
-    { shop, files: orphans.length, spinFrames: frames.length },
+    { shop, files: orphans.length, spinFramesAndSwatchCrops: frames.length },
     "deleted orphan files",
   );
   return [...orphans, ...frames];

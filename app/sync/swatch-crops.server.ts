@@ -14,7 +14,11 @@ import {
   waitForFiles,
 } from "./storefront/shopify-media.server";
 import { findFiles } from "./storefront/shopify-reads.server";
-import { packshotMasterKey, type SwatchSource } from "./swatches.db.server";
+import {
+  packshotMasterKey,
+  swatchFilesInUse,
+  type SwatchSource,
+} from "./swatches.db.server";
 
 export const SWATCH_FILE_PREFIX = "vitrineswatch-";
 
@@ -48,4 +52,25 @@ export async function swatchCropFile(
       true,
     );
   return ids[0]!;
+}
+
+/**
+ * The swatch crop files no swatch of the shop shows any more (its packshot was replaced or its value got a
+ * colour), older than `graceMs`. Reads only; the orphan sweep deletes them.
+ */
+export async function findOrphanSwatchCrops(
+  shop: string,
+  client: AdminClient,
+  graceMs: number,
+  now = new Date(),
+): Promise<string[]> {
+  const files = (await findFiles(client, SWATCH_FILE_PREFIX, 5000)).filter(
+    (f) => now.getTime() - f.createdAt.getTime() >= graceMs,
+  );
+  if (files.length === 0) return [];
+  const used = await swatchFilesInUse(
+    shop,
+    files.map((f) => f.id),
+  );
+  return files.filter((f) => !used.has(f.id)).map((f) => f.id);
 }

@@ -166,3 +166,15 @@ export async function packshotMasterKey(
   });
   return asset?.currentVersion?.storageKey ?? null;
 }
+
+/** Which of these Shopify files a swatch of the shop still shows (orphan sweep of swatch crops). */
+export async function swatchFilesInUse(
+  shop: string,
+  fileGids: readonly string[],
+): Promise<Set<string>> {
+  const rows = await db.swatch.findMany({
+    where: { shop, fileGid: { in: [...fileGids] } },
+    select: { fileGid: true },
+  });
+  return new Set(rows.map((r) => r.fileGid!));
+}

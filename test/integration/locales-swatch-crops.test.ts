@@ -7,6 +7,7 @@ import db from "~/db.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { convergePair } from "~/sync/converge.server";
 import { linkAssetsByOption } from "~/sync/links.db.server";
+import { deleteOrphanFiles } from "~/sync/reconciler.server";
 import { writeProductSwatches } from "~/sync/swatches.server";
 import { demoProduct, installDemoShop } from "../support/app-emulator";
 import { createAsset } from "../support/sync";
@@ -105,5 +106,28 @@ describe("swatches cropped from the packshot", () => {
     expect(cropFiles().map((f) => f.id)).toEqual(before);
     const value = (await colourValues()).find((v) => v.name === colour.name)!;
     expect(value.swatch?.image?.id).toBe(before[0]);
+  });
+
+  it("lets the orphan sweep delete the crop once the value has a colour and the packshot is its image again", async () => {
+    const [crop] = cropFiles();
+    const version = await db.assetVersion.findFirstOrThrow({
+      where: { shop: DEMO_SHOP, filename: "coat-print.jpg" },
+    });
+    await db.assetVersion.update({
+      where: { id: version.id },
+      data: { dominantColor: colour.hex },
+    });
+    const client = await adminClientFor(DEMO_SHOP);
+    await writeProductSwatches(DEMO_SHOP, product.id, client);
+    const value = (await colourValues()).find((v) => v.name === colour.name)!;
+    expect(value.swatch?.color).toBe(colour.hex);
+    expect(value.swatch?.image?.id).not.toBe(crop!.id);
+    // Too young: a creation may still be recording.
+    expect(await deleteOrphanFiles(DEMO_SHOP, client)).toEqual([]);
+    const later = new Date(Date.now() + 11 * 60_000);
+    expect(await deleteOrphanFiles(DEMO_SHOP, client, later)).toEqual([
+      crop!.id,
+    ]);
+    expect(cropFiles()).toEqual([]);
   });
 });
