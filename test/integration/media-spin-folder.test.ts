@@ -5,6 +5,7 @@ import db from "~/db.server";
 import { spinFramesOf } from "~/dam/spin.server";
 import { getStorage } from "~/dam/storage.server";
 import { action } from "~/routes/app.assets.upload-spin";
+import { bodyRuleFor } from "~/web/body-limits.server";
 import { photo, removeDir, useTempStorageDir } from "../support/dam";
 import { embeddedFetchRequest, storeOfflineSession } from "../support/shopify";
 
@@ -91,6 +92,20 @@ describe("spin folder uploads", () => {
       /f8\.jpg is not a readable image/,
     );
     expect(await post([], "?folder=empty")).toMatchObject({ status: 400 });
+    expect(await db.asset.count({ where: { shop } })).toBe(1);
+  });
+
+  it("refuses more than 144 frames before reading the rest, and lets a folder through the server's upload-sized body limit", async () => {
+    const tiny = await photo({ width: 16, height: 16, seed: 99 });
+    const many = await post(
+      Array.from({ length: 150 }, (_, i) => ({ name: `${i}.jpg`, data: tiny })),
+      "?folder=many",
+    );
+    expect(many.status).toBe(400);
+    expect(JSON.stringify(many.body)).toMatch(/at most 144 frames/);
+    expect(bodyRuleFor("/app/assets/upload-spin").limit).toBe(
+      bodyRuleFor("/app/assets/upload").limit,
+    );
     expect(await db.asset.count({ where: { shop } })).toBe(1);
   });
 });
