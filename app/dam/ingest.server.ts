@@ -66,16 +66,15 @@ async function analyse(
   spooled: Spooled,
   filename: string,
 ): Promise<Analysed> {
-  // A ZIP is a 360° spin: frame 1 is the master, the frames are stored beside it (spin.server.ts).
+  // A ZIP is a 360° spin: frame 1 is the master, the frames are stored beside it (spin.server.ts). glTF JSON
+  // with embedded data is packed into a GLB and ingested as that GLB (gltf.server.ts).
   if (await isZipFile(spooled.file))
     return analyseSpin(shop, spooled.file, filename);
-  // glTF JSON with embedded data is packed into a GLB and ingested as that GLB (gltf.server.ts).
   const glb = await gltfAsGlb(spooled.file, spooled.bytes);
-  if (glb)
-    return {
-      ...(await withSpool(glb, (packed) => analyse(shop, packed, filename))),
-      replacement: glb,
-    };
+  if (glb) {
+    const packed = await withSpool(glb, (p) => analyse(shop, p, filename));
+    return { ...packed, replacement: glb };
+  }
   const type = await detectType(spooled.file);
   const base = {
     sha256: spooled.sha256,
