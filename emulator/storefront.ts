@@ -1,6 +1,7 @@
 // What a shopper sees: GET https://{shop}/products/{handle}.js (and /{locale}/products/{handle}.js), shaped like
-// Shopify's Ajax product API, plus `metafields` (an emulator addition) holding the app metafields whose definition
-// grants storefront access. A product page opens only for an ACTIVE or UNLISTED product ("you need a direct link
+// Shopify's Ajax product API, plus `metafields` and `options_with_values` (emulator additions shaped after Liquid,
+// see storefront-liquid.ts: app metafields with storefront access, file references resolved; option values with
+// their swatch). A product page opens only for an ACTIVE or UNLISTED product ("you need a direct link
 // to view it") published to the Online Store at the emulator clock's time. Only processed (READY) media content
 // is shown; a file being replaced keeps serving its previous content until the new one is ready, as a CDN would.
 // In another published locale, translated title, description, product type, option names and values, image alt
@@ -15,8 +16,12 @@ import {
   type ProductRecord,
   type ShopState,
 } from "./state";
+import {
+  optionsWithValues,
+  storefrontMetafields,
+  type StorefrontContext,
+} from "./storefront-liquid";
 import { translatedValue } from "./translations";
-import { isAppNamespace, jsonValue } from "./values";
 
 /** The locale a storefront path asks for: null for the primary one, undefined for a locale the shop does not publish. */
 export function storefrontLocale(
@@ -80,6 +85,7 @@ export function storefrontProduct(
       option && optionValues(option, next).find((v) => v.name === value);
     return record ? t(record.id, "name", value) : value;
   };
+  const ctx: StorefrontContext = { emulator, domain, shop, locale, t };
   return {
     id: numeric(product.id),
     title: t(product.id, "title", product.title),
@@ -89,6 +95,7 @@ export function storefrontProduct(
     type: t(product.id, "product_type", product.productType),
     tags: product.tags,
     options,
+    options_with_values: optionsWithValues(ctx, product),
     featured_image: images[0] ? emulator.fileUrl(domain, images[0]) : null,
     images: images.map((f) => emulator.fileUrl(domain, f)),
     media: gallery.map((f, index) =>
@@ -110,10 +117,10 @@ export function storefrontProduct(
         options: values,
         featured_image:
           ready(media) && media.kind === "MediaImage" ? image(media) : null,
-        metafields: storefrontMetafields(emulator, shop, variant.id, locale),
+        metafields: storefrontMetafields(ctx, variant.id),
       };
     }),
-    metafields: storefrontMetafields(emulator, shop, product.id, locale),
+    metafields: storefrontMetafields(ctx, product.id),
   };
 }
 
@@ -173,38 +180,6 @@ function mediaEntry(
     width: content.width,
     height: content.height,
   };
-}
-
-function storefrontMetafields(
-  emulator: ShopifyEmulator,
-  shop: ShopState,
-  ownerId: string,
-  locale: string | null,
-) {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const metafield of shop.metafields.values()) {
-    if (
-      metafield.ownerId !== ownerId ||
-      !isAppNamespace(metafield.namespace, emulator.appId)
-    )
-      continue;
-    const definition = [...shop.definitions.values()].find(
-      (d) =>
-        d.namespace === metafield.namespace &&
-        d.key === metafield.key &&
-        d.ownerType === metafield.ownerType,
-    );
-    if (definition?.storefrontAccess !== "PUBLIC_READ") continue;
-    const value =
-      (locale !== null
-        ? translatedValue(shop, metafield.id, "value", locale)
-        : undefined) ?? metafield.value;
-    (out[metafield.namespace] ??= {})[metafield.key] = jsonValue(
-      metafield.type,
-      value,
-    );
-  }
-  return out;
 }
 
 /** GET /products.json: the products the online store lists (ACTIVE and published; not UNLISTED), emulator subset. */

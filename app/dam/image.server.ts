@@ -200,3 +200,39 @@ export async function rasterForAnalysis(bytes: Buffer): Promise<Raster> {
     channels: info.channels,
   };
 }
+
+/**
+ * A square detail of an image for a swatch: upright, `share` of the shorter side wide (default a third), centred
+ * on `point` (fractions of width and height, default the centre) and kept inside the image, resized to `side` px
+ * JPEG on white. Shopify scales swatch images down to a small circle: a detail of the fabric reads better there
+ * than the whole garment.
+ */
+export async function squareDetail(
+  master: Buffer,
+  {
+    point = { x: 0.5, y: 0.5 },
+    share = 1 / 3,
+    side = 256,
+  }: { point?: { x: number; y: number }; share?: number; side?: number } = {},
+): Promise<Buffer> {
+  const upright = await (
+    await decode(master, {})
+  )
+    .rotate()
+    .flatten({ background: "#ffffff" })
+    .toBuffer({ resolveWithObject: true });
+  const { width, height } = upright.info;
+  const size = Math.max(1, Math.round(Math.min(width, height) * share));
+  const clamp = (centre: number, extent: number) =>
+    Math.min(Math.max(0, Math.round(centre - size / 2)), extent - size);
+  return reopen(upright.data)
+    .extract({
+      left: clamp(point.x * width, width),
+      top: clamp(point.y * height, height),
+      width: size,
+      height: size,
+    })
+    .resize(side, side)
+    .jpeg({ quality: 85 })
+    .toBuffer();
+}

@@ -13,6 +13,7 @@ import {
   type VersionFacts,
 } from "./asset.db.server";
 import { detectType, pdfPageCount, type DetectedType } from "./detect.server";
+import { gltfAsGlb } from "./gltf.server";
 import { COLOURWAY_DISTANCE, colourDistance } from "./colour";
 import { hashDistance, probeImage } from "./image-probe.server";
 import { readEmbeddedMetadata } from "./metadata.server";
@@ -65,9 +66,15 @@ async function analyse(
   spooled: Spooled,
   filename: string,
 ): Promise<Analysed> {
-  // A ZIP is a 360° spin: frame 1 is the master, the frames are stored beside it (spin.server.ts).
+  // A ZIP is a 360° spin: frame 1 is the master, the frames are stored beside it (spin.server.ts). glTF JSON
+  // with embedded data is packed into a GLB and ingested as that GLB (gltf.server.ts).
   if (await isZipFile(spooled.file))
     return analyseSpin(shop, spooled.file, filename);
+  const glb = await gltfAsGlb(spooled.file, spooled.bytes);
+  if (glb) {
+    const packed = await withSpool(glb, (p) => analyse(shop, p, filename));
+    return { ...packed, replacement: glb };
+  }
   const type = await detectType(spooled.file);
   const base = {
     sha256: spooled.sha256,

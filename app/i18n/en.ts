@@ -5,6 +5,7 @@ import { enDam } from "./en-dam";
 import { enDashboard } from "./en-dashboard";
 import { enLanguages } from "./en-languages";
 import { enLaunch } from "./en-launch";
+import { enMedia } from "./en-media";
 import { enPim } from "./en-pim";
 import { enSync } from "./en-sync";
 
@@ -16,4 +17,5 @@ export const en = {
   pim: enPim,
   languages: enLanguages,
   launch: enLaunch,
+  media: enMedia,
 } as const;

@@ -12,6 +12,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { UploadDropZone } from "~/components/dam/upload-drop-zone";
+import { SpinFolderUpload } from "~/components/dam/spin-folder-upload";
 import { useRevalidateWhile } from "~/components/use-revalidate-while";
 import {
   LibraryGrid,
@@ -91,11 +92,14 @@ export default function AssetLibrary() {
       <Layout>
         <Layout.Section>
           <Card>
-            <UploadDropZone
-              maxMb={data.maxMb}
-              direct={data.directUpload}
-              onUploaded={onUploaded}
-            />
+            <BlockStack gap="400">
+              <UploadDropZone
+                maxMb={data.maxMb}
+                direct={data.directUpload}
+                onUploaded={onUploaded}
+              />
+              <SpinFolderUpload onUploaded={onUploaded} />
+            </BlockStack>
           </Card>
         </Layout.Section>
         <Layout.Section>

@@ -149,6 +149,7 @@ export default function ProductEditorRoute() {
           <LanguagesCard
             translations={data.translations}
             swatches={data.swatches}
+            marketsUrl={`/app/products/${data.product.id}/markets`}
           />
         </>
       }

@@ -8,8 +8,9 @@
 //   repairs it through the same run, or records drift where the PIM owns the data.
 // - Licences: an asset whose licence window closed or opened since its products last changed is announced, so
 //   every channel withdraws it (or shows it) within one sweep (licences.db.server.ts).
-// - Orphans: files Vitrine created (named `vitrine-…`) that no asset holds, or whose asset no product uses, are
-//   deleted from Shopify Files.
+// - Orphans: files Vitrine created (named `vitrine-…`) that no asset holds, or whose asset no product uses, and
+//   spin frames (`vitrinespin-…`) of a replaced, unlinked or erased spin and swatch crops (`vitrineswatch-…`) no
+//   swatch shows are deleted from Shopify Files.
 import { env } from "~/env.server";
 import { enqueue } from "~/jobs/enqueue.server";
 import { shopRestoreRate } from "~/jobs/shop-bucket.server";
@@ -32,6 +33,8 @@ import {
 import { deleteFiles } from "./storefront/shopify-media.server";
 import { findFiles } from "./storefront/shopify-reads.server";
 import { FILE_PREFIX } from "./storefront/files.server";
+import { findOrphanSpinFrames } from "./storefront/spin-orphans.server";
+import { findOrphanSwatchCrops } from "./swatch-crops.server";
 
 /** Share of a shop's restore rate the background read-back may spend. */
 export const RECONCILE_SHARE = 0.1;
@@ -92,7 +95,8 @@ export async function verifyDue(
 
 /**
  * Deletes the files Vitrine created that nothing should show: files named `vitrine-…` that no asset holds (a
- * creation whose answer was lost, an asset erased), and files of assets that no product links any more.
+ * creation whose answer was lost, an asset erased), files of assets that no product links any more, and the frames
+ * of replaced, unlinked or erased spins (spin-orphans.server.ts) and swatch crops no swatch shows.
  * Files younger than the grace period are left alone. Returns the ids deleted.
  */
 export async function deleteOrphanFiles(
@@ -101,31 +105,35 @@ export async function deleteOrphanFiles(
   now = new Date(),
 ): Promise<string[]> {
   const files = await findFiles(client, FILE_PREFIX, 5000);
-  if (files.length === 0) return [];
-  const rows = await fileRowsForOrphanCheck(
-    shop,
-    files.map((f) => f.id),
-  );
+  const rows = files.length
+    ? await fileRowsForOrphanCheck(
+        shop,
+        files.map((f) => f.id),
+      )
+    : [];
   const rowOf = new Map(rows.map((r) => [r.fileGid, r]));
   // Files younger than the grace period are never orphans (their creation may still be being recorded).
   const grace = env().SYNC_ORPHAN_GRACE_MS;
   const old = (at: Date) => now.getTime() - at.getTime() >= grace;
-  const orphans = files.filter((file) => {
-    const row = rowOf.get(file.id);
-    if (!row) return old(file.createdAt);
-    return row.asset._count.links === 0 && old(row.updatedAt);
-  });
-  if (orphans.length === 0) return [];
-  await deleteFiles(
-    client,
-    orphans.map((f) => f.id),
+  const orphans = files
+    .filter((file) => {
+      const row = rowOf.get(file.id);
+      if (!row) return old(file.createdAt);
+      return row.asset._count.links === 0 && old(row.updatedAt);
+    })
+    .map((f) => f.id);
+  const frames = [
+    ...(await findOrphanSpinFrames(shop, client, grace, now)),
+    ...(await findOrphanSwatchCrops(shop, client, grace, now)),
+  ];
+  if (orphans.length + frames.length === 0) return [];
+  await deleteFiles(client, [...orphans, ...frames]);
+  await deleteFileRowsByGid(shop, orphans);
+  logger.info(
+    { shop, files: orphans.length, spinFramesAndSwatchCrops: frames.length },
+    "deleted orphan files",
   );
-  await deleteFileRowsByGid(
-    shop,
-    orphans.map((f) => f.id),
-  );
-  logger.info({ shop, files: orphans.length }, "deleted orphan files");
-  return orphans.map((f) => f.id);
+  return [...orphans, ...frames];
 }
 
 /** Announces licence windows that opened or closed (licences.db.server.ts). Never throws. */

@@ -154,3 +154,27 @@ export async function productSwatches(
     };
   });
 }
+
+/** Where the asset's current version's master is stored, for a swatch detail crop; null when it has none. */
+export async function packshotMasterKey(
+  shop: string,
+  assetId: string,
+): Promise<string | null> {
+  const asset = await db.asset.findFirst({
+    where: { shop, id: assetId },
+    select: { currentVersion: { select: { storageKey: true } } },
+  });
+  return asset?.currentVersion?.storageKey ?? null;
+}
+
+/** Which of these Shopify files a swatch of the shop still shows (orphan sweep of swatch crops). */
+export async function swatchFilesInUse(
+  shop: string,
+  fileGids: readonly string[],
+): Promise<Set<string>> {
+  const rows = await db.swatch.findMany({
+    where: { shop, fileGid: { in: [...fileGids] } },
+    select: { fileGid: true },
+  });
+  return new Set(rows.map((r) => r.fileGid!));
+}

@@ -1,8 +1,9 @@
 // Colour swatches on Shopify, the way 2026-10 allows: OptionValueUpdateInput has no swatch field, so each colour
 // value gets a `shopify--color-pattern` metaobject entry (label = the value's name, colour = its packshot's
-// subject colour, image = the packshot's Shopify file) and the product's Colour option is linked to the category
-// metafield `shopify.color-pattern`, each value to its entry; Shopify then shows the entry's colour and image as
-// the value's swatch. Read back from `optionValues.swatch` before counting as written.
+// subject colour, image = the packshot's Shopify file, or a square detail of it when it gives no colour) and the
+// product's Colour option is linked to the category metafield `shopify.color-pattern`, each value to its entry;
+// Shopify then shows the entry's colour and image as the value's swatch. Read back from `optionValues.swatch`
+// before counting as written.
 // https://shopify.dev/docs/apps/build/product-merchandising/metafield-linked-product-options
 import { Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
@@ -15,6 +16,7 @@ import {
   swatchSources,
   type SwatchSource,
 } from "./swatches.db.server";
+import { swatchCropFile } from "./swatch-crops.server";
 
 export const COLOR_PATTERN = {
   type: "shopify--color-pattern",
@@ -182,6 +184,10 @@ export async function writeProductSwatches(
   const entries = new Map<string, string>();
   for (const source of sources.values) {
     const row = known.get(source.handle);
+    // No subject colour: the swatch shows a square detail of the packshot (swatch-crops.server.ts).
+    if (!(row?.color ?? source.color) && source.assetId)
+      source.fileGid =
+        (await swatchCropFile(shop, client, source)) ?? source.fileGid;
     // Written already with its label, a colour once one is known, and the packshot's current file.
     const current =
       row?.metaobjectId &&

@@ -27,7 +27,11 @@ export function bodyRuleFor(pathname: string): BodyRule {
       limit: WEBHOOK_MAX_BYTES,
       requiredHeader: "x-shopify-hmac-sha256",
     };
-  if (pathname === "/app/assets/upload")
+  // A spin folder's frames become one spin ZIP, which ingest limits like any upload.
+  if (
+    pathname === "/app/assets/upload" ||
+    pathname === "/app/assets/upload-spin"
+  )
     return {
       what: "An upload",
       limit: maxUploadBytes() + MULTIPART_OVERHEAD,

@@ -6,6 +6,7 @@ import {
   Box,
   Card,
   InlineStack,
+  Link,
   Text,
 } from "@shopify/polaris";
 import { useT } from "~/i18n";
@@ -13,6 +14,8 @@ import { useT } from "~/i18n";
 type Status = "LIVE" | "OUTDATED" | "MISSING" | "PENDING";
 
 export interface LanguagesCardProps {
+  /** The product's per-market gallery screen. */
+  marketsUrl?: string;
   translations: {
     locales: string[];
     rows: {
@@ -44,16 +47,25 @@ function useSubject() {
   };
 }
 
-export function LanguagesCard({ translations, swatches }: LanguagesCardProps) {
+export function LanguagesCard({
+  translations,
+  swatches,
+  marketsUrl,
+}: LanguagesCardProps) {
   const t = useT();
   const subject = useSubject();
   return (
     <div id="product-languages">
       <Card>
         <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            {t("languages.title")}
-          </Text>
+          <InlineStack align="space-between" blockAlign="center">
+            <Text as="h2" variant="headingMd">
+              {t("languages.title")}
+            </Text>
+            {marketsUrl && (
+              <Link url={marketsUrl}>{t("media.marketGalleries.link")}</Link>
+            )}
+          </InlineStack>
           {translations.locales.length === 0 ? (
             <Text as="p" tone="subdued">
               {t("languages.oneLanguage")}

@@ -25,3 +25,28 @@ export async function desiredSpin(
   }
   return null;
 }
+
+/**
+ * For the orphan sweep: these assets (ids as spin frame names carry them), whether any product still links them,
+ * when they last changed (a new version approved) and their current version's frames.
+ */
+export async function spinAssetsForOrphanCheck(
+  shop: string,
+  assetIds: readonly string[],
+) {
+  const assets = await db.asset.findMany({
+    where: { shop, id: { in: [...assetIds] } },
+    select: {
+      id: true,
+      updatedAt: true,
+      currentVersion: { select: { media: true } },
+      _count: { select: { links: true } },
+    },
+  });
+  return assets.map((a) => ({
+    assetId: a.id,
+    updatedAt: a.updatedAt,
+    linked: a._count.links > 0,
+    frames: spinFramesOf(a.currentVersion?.media ?? null),
+  }));
+}

@@ -2,7 +2,7 @@
 // file named `vitrinespin-{assetId}-{nn}-{sha12}.{ext}` (found again by name, so a lost answer or a crash never
 // uploads a frame twice), and the ordered file ids go to the app-owned product metafield `$app.spin`
 // (list.file_reference) that the theme extension's spin block reads. Frame 1 is also the asset's ordinary image
-// media. The name prefix is not `vitrine-`, so the orphan sweep leaves frames alone.
+// media. The name prefix is not `vitrine-`: the orphan sweep judges frames by name (spin-orphans.server.ts).
 import { getStorage } from "~/dam/storage.server";
 import type { SpinFrame } from "~/dam/spin.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
@@ -19,10 +19,13 @@ import type { DesiredSpin } from "./spin-files.db.server";
 
 export const SPIN_KEY = "spin";
 
-const prefixOf = (assetId: string) => `vitrinespin-${assetId.toLowerCase()}-`;
+/** Every spin frame file's name starts with this; the asset id follows. */
+export const SPIN_FILE_PREFIX = "vitrinespin-";
+const prefixOf = (assetId: string) =>
+  `${SPIN_FILE_PREFIX}${assetId.toLowerCase()}-`;
 const extensionOf = (mime: string) =>
   mime === "image/png" ? "png" : mime === "image/webp" ? "webp" : "jpg";
-const frameName = (assetId: string, frame: SpinFrame, index: number) =>
+export const frameName = (assetId: string, frame: SpinFrame, index: number) =>
   `${prefixOf(assetId)}${String(index + 1).padStart(3, "0")}-${frame.sha256.slice(0, 12)}.${extensionOf(frame.mime)}`;
 
 export interface SpinView {
