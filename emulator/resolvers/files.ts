@@ -1,7 +1,12 @@
 // stagedUploadsCreate, fileCreate, fileUpdate (in-place replacement), fileDelete.
 import { createHmac, randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
-import { STAGED_UPLOADS_HOST } from "../emulator";
+import {
+  createFile,
+  replaceFileContent,
+  uniqueFilename,
+} from "../file-processing";
+import { STAGED_UPLOADS_HOST } from "../hosts";
 import type { FileKind, FileRecord } from "../state";
 import {
   userError,
@@ -271,7 +276,8 @@ export const fileMutations: ResolverMap["Mutation"] = {
       const filename = input.filename ?? filenameOf(input.originalSource);
       const existing = existingNames.get(filename);
       if (input.duplicateResolutionMode === "REPLACE" && existing) {
-        ctx.emulator.replaceFileContent(
+        replaceFileContent(
+          ctx.emulator,
           ctx.domain,
           existing,
           input.originalSource,
@@ -279,7 +285,7 @@ export const fileMutations: ResolverMap["Mutation"] = {
         );
         return existing;
       }
-      const file = ctx.emulator.createFile(ctx.domain, {
+      const file = createFile(ctx.emulator, ctx.domain, {
         source: input.originalSource,
         filename,
         alt: input.alt ?? "",
@@ -420,7 +426,7 @@ export const fileMutations: ResolverMap["Mutation"] = {
       const file = ctx.shop.files.get(input.id)!;
       if (input.alt !== undefined) file.alt = input.alt;
       if (input.filename)
-        file.filename = ctx.emulator.uniqueFilename(ctx.shop, input.filename);
+        file.filename = uniqueFilename(ctx.shop, input.filename);
       for (const productId of input.referencesToAdd ?? [])
         attachToProduct(ctx, file, productId);
       if (input.referencesToRemove)
@@ -432,7 +438,7 @@ export const fileMutations: ResolverMap["Mutation"] = {
       );
       const source = input.originalSource ?? input.previewImageSource;
       if (source)
-        ctx.emulator.replaceFileContent(ctx.domain, file, source, ctx.now);
+        replaceFileContent(ctx.emulator, ctx.domain, file, source, ctx.now);
       file.updatedAt = ctx.now;
       return file;
     });

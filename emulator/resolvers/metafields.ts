@@ -13,6 +13,7 @@ import {
   type ResolverMap,
   type UserErrorShape,
 } from "./context";
+import { findNode } from "../nodes";
 
 export const METAFIELDS_SET_LIMIT = 25;
 const DEFINITIONS_PER_OWNER_TYPE = 256;
@@ -40,14 +41,14 @@ function ownerType(ctx: ResolverContext, ownerId: string): string | null {
   if (!parsed) return null;
   if (parsed.type === "Shop")
     return parsed.id === ctx.emulator.shopNumber(ctx.domain) ? "SHOP" : null;
-  return ctx.emulator.findNode(ctx.shop, ownerId)
+  return findNode(ctx.shop, ownerId)
     ? (OWNER_TYPES[parsed.type] ?? null)
     : null;
 }
 
 function referenceExists(ctx: ResolverContext) {
   return (id: string, type: string) =>
-    parseGid(id)?.type === type && ctx.emulator.findNode(ctx.shop, id) !== null;
+    parseGid(id)?.type === type && findNode(ctx.shop, id) !== null;
 }
 
 function findMetafield(

@@ -14,6 +14,7 @@ import {
   type ResolverMap,
   type UserErrorShape,
 } from "./context";
+import { createFile } from "../file-processing";
 import { newOption } from "../options";
 import { attachToProduct, kindFor } from "./files";
 import { optionRecords, syncLinkedMetafields } from "./option-links";
@@ -64,7 +65,7 @@ function createMedia(
   media: { originalSource: string; mediaContentType: string; alt?: string }[],
 ) {
   for (const input of media) {
-    const file = ctx.emulator.createFile(ctx.domain, {
+    const file = createFile(ctx.emulator, ctx.domain, {
       source: input.originalSource,
       filename: decodeURIComponent(
         new URL(input.originalSource).pathname.split("/").pop() || "image.jpg",

@@ -15,6 +15,7 @@ import {
 import { TAXONOMY } from "../taxonomy";
 import { expandNamespace, jsonValue } from "../values";
 import type { Args, ResolverContext, ResolverMap } from "./context";
+import { findNode } from "../nodes";
 
 const legacyId = (record: { id: string }) => String(parseGid(record.id)!.id);
 const count = (n: number) => ({ count: n, precision: "EXACT" });
@@ -217,7 +218,7 @@ export const typeResolvers: ResolverMap = {
     jsonValue: (m: MetafieldRecord) => jsonValue(m.type, m.value),
     compareDigest: (m: MetafieldRecord) => metafieldDigest(m),
     owner: (m: MetafieldRecord, _args, ctx) =>
-      ctx.emulator.findNode(ctx.shop, m.ownerId)?.record ?? null,
+      findNode(ctx.shop, m.ownerId)?.record ?? null,
     definition: (m: MetafieldRecord, _args, ctx) =>
       [...ctx.shop.definitions.values()].find(
         (d) =>
@@ -227,14 +228,14 @@ export const typeResolvers: ResolverMap = {
       ) ?? null,
     reference: (m: MetafieldRecord, _args, ctx) =>
       m.type.endsWith("_reference") && !m.type.startsWith("list.")
-        ? (ctx.emulator.findNode(ctx.shop, m.value)?.record ?? null)
+        ? (findNode(ctx.shop, m.value)?.record ?? null)
         : null,
     references: (m: MetafieldRecord, args, ctx) => {
       if (!m.type.startsWith("list.") || !m.type.endsWith("_reference"))
         return null;
       const ids = JSON.parse(m.value) as string[];
       const records = ids
-        .map((id) => ctx.emulator.findNode(ctx.shop, id)?.record)
+        .map((id) => findNode(ctx.shop, id)?.record)
         .filter(Boolean) as { id: string }[];
       return connection(records, args as ConnectionArgs, ctx.bulk);
     },
