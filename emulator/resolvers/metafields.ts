@@ -36,6 +36,29 @@ export interface MetafieldWrite {
   hasCompareDigest: boolean;
 }
 
+/** A metafield as productCreate, productUpdate and productVariantsBulkUpdate take it inline. */
+export interface MetafieldInput {
+  namespace?: string;
+  key: string;
+  type?: string;
+  value: string;
+}
+
+/** The writes of a product's or variant's inline metafields (no compareDigest: they are not compared). */
+export function metafieldWrites(
+  ownerId: string,
+  inputs: MetafieldInput[] | undefined,
+): MetafieldWrite[] {
+  return (inputs ?? []).map((m) => ({
+    ownerId,
+    namespace: m.namespace,
+    key: m.key,
+    type: m.type,
+    value: m.value,
+    hasCompareDigest: false,
+  }));
+}
+
 function ownerType(ctx: ResolverContext, ownerId: string): string | null {
   const parsed = parseGid(ownerId);
   if (!parsed) return null;
