@@ -13,7 +13,7 @@ import { BULK_RESULTS_HOST, CDN_HOST, STAGED_UPLOADS_HOST } from "./hosts";
 import { MAX_IMAGE_BYTES } from "./media/process";
 import { answerGraphql } from "./graphql";
 import { answerAccessToken } from "./oauth";
-import { stagedSignature } from "./resolvers/files";
+import { stagedSignature } from "./resolvers/staged-uploads";
 import { jsonResponse } from "./respond";
 import { ADMIN_API_VERSION } from "./schema";
 import { answerClock, answerStorefront } from "./storefront-routes";

@@ -10,7 +10,8 @@ import {
   type ResolverMap,
   type UserErrorShape,
 } from "./context";
-import { attachToProduct, kindFor } from "./files";
+import { attachToProduct } from "./file-references";
+import { kindFor } from "./file-sources";
 
 const MAX_VARIANT_MEDIA_PAIRS = 100;
 
