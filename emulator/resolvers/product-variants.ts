@@ -11,7 +11,7 @@ import {
   metafieldWrites,
   writeMetafields,
   type MetafieldInput,
-} from "./metafields";
+} from "./metafield-writes";
 import { createMedia } from "./product-media";
 
 export const variantMutations: ResolverMap["Mutation"] = {

@@ -19,7 +19,7 @@ import {
   metafieldWrites,
   writeMetafields,
   type MetafieldInput,
-} from "./metafields";
+} from "./metafield-writes";
 import { createMedia, variantMediaMutations } from "./product-media";
 import { variantMutations } from "./product-variants";
 
