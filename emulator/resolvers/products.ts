@@ -14,7 +14,8 @@ import {
   type ResolverMap,
 } from "./context";
 import { newOption } from "../options";
-import { optionRecords, syncLinkedMetafields } from "./option-links";
+import { syncLinkedMetafields } from "./option-links";
+import { optionRecords } from "./option-records";
 import {
   metafieldWrites,
   writeMetafields,
