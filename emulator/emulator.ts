@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { cdnContent, fileUrl, previewUrl } from "./cdn";
 import { EmulatorClock } from "./clock";
-import { LeakyBucket } from "./cost";
+import { LeakyBucket } from "./leaky-bucket";
 import { seededRandom, type Faults } from "./faults";
 import { isShopifyHost } from "./hosts";
 import { handleRequest } from "./http-handler";

@@ -65,6 +65,7 @@ function referenceExists(ctx: ResolverContext) {
   return (id: string, type: string) =>
     parseGid(id)?.type === type && findNode(ctx.shop, id) !== null;
 }
+
 export function findMetafield(
   ctx: ResolverContext,
   ownerId: string,

@@ -59,6 +59,7 @@ export function validLinkedValue(
     ctx.shop.metaobjectDefinitions.get(required)?.type === metaobject.type
   );
 }
+
 /** Writes the linked product metafield: the list of metaobjects the option's values reference. */
 export function syncLinkedMetafield(
   ctx: ResolverContext,
