@@ -1,5 +1,5 @@
 // Field resolvers of the object types the emulator implements. A field without a resolver here is read from
-// the record when the record has a property of that name; anything else fails loudly (see graphql.ts).
+// the record when the record has a property of that name; anything else fails loudly (see graphql-execute.ts).
 // Files and media live in file-types.ts, metafields in metafield-types.ts.
 import { connection, type ConnectionArgs } from "../connection";
 import { matchesSearch, parseSearch } from "../search";
