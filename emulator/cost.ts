@@ -2,95 +2,31 @@
 // https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits — scalars and enums 0, objects 1,
 // connections 2 + the objects requested (children multiplied by the page size), mutations 10,
 // productUpdate 10 + 1.9 per media (dynamic complexity). A single query may cost at most 1000.
+//
+// The leaky bucket lives in leaky-bucket.ts, what the calculation reads from an operation in cost-fields.ts.
 import {
   getNamedType,
   isLeafType,
-  Kind,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValueNode,
-  valueFromASTUntyped,
-  isObjectType,
-  isInterfaceType,
-  isUnionType,
 } from "graphql";
+import {
+  argumentValue,
+  collectFields,
+  fieldDefinition,
+  fieldsOf,
+  isConnection,
+  mutationFieldCost,
+  type CostContext,
+} from "./cost-fields";
+
+export { LeakyBucket, type ThrottleStatus } from "./leaky-bucket";
 
 export const MAX_QUERY_COST = 1000;
-const MUTATION_COST = 10;
-
-interface CostContext {
-  schema: GraphQLSchema;
-  fragments: Record<string, FragmentDefinitionNode>;
-  variables: Record<string, unknown>;
-}
-
-function argumentValue(
-  field: FieldNode,
-  name: string,
-  variables: Record<string, unknown>,
-): unknown {
-  const argument = field.arguments?.find((a) => a.name.value === name);
-  return argument
-    ? valueFromASTUntyped(argument.value as ValueNode, variables)
-    : undefined;
-}
-
-function isConnection(type: GraphQLNamedType): boolean {
-  return (
-    type.name.endsWith("Connection") &&
-    isObjectType(type) &&
-    "pageInfo" in type.getFields()
-  );
-}
-
-function fieldsOf(
-  type: GraphQLNamedType,
-): Record<string, GraphQLField<unknown, unknown>> {
-  if (isObjectType(type) || isInterfaceType(type)) return type.getFields();
-  return {};
-}
-
-/** Every field node selected on `type`, with fragments expanded (type conditions are not narrowed: worst case). */
-function collectFields(
-  selectionSet: SelectionSetNode | undefined,
-  ctx: CostContext,
-): FieldNode[] {
-  const fields: FieldNode[] = [];
-  for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) fields.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT)
-      fields.push(...collectFields(selection.selectionSet, ctx));
-    else {
-      const fragment = ctx.fragments[selection.name.value];
-      if (fragment) fields.push(...collectFields(fragment.selectionSet, ctx));
-    }
-  }
-  return fields;
-}
-
-function fieldDefinition(
-  parent: GraphQLNamedType,
-  name: string,
-  ctx: CostContext,
-): GraphQLField<unknown, unknown> | undefined {
-  const own = fieldsOf(parent)[name];
-  if (own) return own;
-  // A field selected in a fragment on a member type of a union or interface.
-  const members =
-    isUnionType(parent) || isInterfaceType(parent)
-      ? ctx.schema.getPossibleTypes(parent)
-      : [];
-  for (const member of members) {
-    const field = member.getFields()[name];
-    if (field) return field;
-  }
-  return undefined;
-}
 
 /** The cost of the objects selected under `parent`. */
 function selectionCost(
@@ -146,16 +82,6 @@ function connectionNodeCost(
     }
   }
   return nodeCost;
-}
-
-function mutationFieldCost(field: FieldNode, ctx: CostContext): number {
-  if (field.name.value === "productUpdate") {
-    const media = argumentValue(field, "media", ctx.variables);
-    return Math.ceil(
-      MUTATION_COST + 1.9 * (Array.isArray(media) ? media.length : 0),
-    );
-  }
-  return MUTATION_COST;
 }
 
 /** The requested cost of an operation, computed before it runs from the page sizes it asks for. */
@@ -257,56 +183,4 @@ function resultCost(
     }
   }
   return cost;
-}
-
-export interface ThrottleStatus {
-  maximumAvailable: number;
-  currentlyAvailable: number;
-  restoreRate: number;
-}
-
-/** Shopify's per app-and-shop leaky bucket: it refills at `restoreRate` points per second up to its size. */
-export class LeakyBucket {
-  private available: number;
-  private updatedAt: number;
-
-  constructor(
-    public maximumAvailable: number,
-    public restoreRate: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {
-    this.available = maximumAvailable;
-    this.updatedAt = now();
-  }
-
-  private refill(): void {
-    const now = this.now();
-    this.available = Math.min(
-      this.maximumAvailable,
-      this.available + ((now - this.updatedAt) / 1000) * this.restoreRate,
-    );
-    this.updatedAt = now;
-  }
-
-  /** Takes `cost` points if the bucket holds them; returns false (throttled) otherwise. */
-  take(cost: number): boolean {
-    this.refill();
-    if (cost > this.available) return false;
-    this.available -= cost;
-    return true;
-  }
-
-  refund(points: number): void {
-    this.refill();
-    this.available = Math.min(this.maximumAvailable, this.available + points);
-  }
-
-  status(): ThrottleStatus {
-    this.refill();
-    return {
-      maximumAvailable: this.maximumAvailable,
-      currentlyAvailable: Math.floor(this.available),
-      restoreRate: this.restoreRate,
-    };
-  }
 }

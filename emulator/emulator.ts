@@ -1,77 +1,49 @@
 // The store emulator: Shopify's Admin API 2026-10 for the app's tests, the demo and e2e runs. It answers the
 // real schema, enforces Shopify's documented rules (costs, throttling, media states, file replacement,
 // metafield limits) and sends signed webhooks. See README "Store emulator".
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+//
+// This class holds the emulator's state and its public test API; the work is done elsewhere: hosts.ts (what it
+// answers for), cdn.ts (file URLs), file-processing.ts (media states), scheduler.ts (background work),
+// shop-defaults.ts (what a new shop has), http-handler.ts (routing a request).
+import { createHash, randomBytes } from "node:crypto";
+import { cdnContent, fileUrl, previewUrl } from "./cdn";
 import { EmulatorClock } from "./clock";
-import { LeakyBucket } from "./cost";
+import { LeakyBucket } from "./leaky-bucket";
 import { seededRandom, type Faults } from "./faults";
+import { isShopifyHost } from "./hosts";
 import { handleRequest } from "./http-handler";
-import { addDefaultMarkets } from "./markets";
-import { processContent } from "./media/process";
-import { addDefaultPublications, publishEverywhere } from "./publications";
+import { TaskScheduler } from "./scheduler";
+import { defaultLocales, ensureShopDefaults } from "./shop-defaults";
 import {
   emptyShop,
-  gid,
   IdSequence,
-  parseGid,
   restoreShop,
   snapshotShop,
-  type FileKind,
   type FileRecord,
   type ShopInfo,
   type ShopSnapshot,
   type ShopState,
 } from "./state";
-import { WebhookDispatcher, type WebhookOptions } from "./webhooks";
+import { WebhookDispatcher } from "./webhooks";
+import {
+  STANDARD_PLAN,
+  type AccessTokenOptions,
+  type EmulatorOptions,
+} from "./emulator-options";
 
-export const STAGED_UPLOADS_HOST =
-  "shopify-staged-uploads.storage.googleapis.com";
-export const CDN_HOST = "cdn.shopify.com";
-export const BULK_RESULTS_HOST = "storage.googleapis.com";
+export type { AccessTokenOptions, EmulatorOptions } from "./emulator-options";
+export {
+  BULK_RESULTS_HOST,
+  CDN_HOST,
+  isShopifyHost,
+  STAGED_UPLOADS_HOST,
+} from "./hosts";
 /** Shopify's product-media limits: https://shopify.dev/docs/apps/build/online-store/product-media */
 export {
   MAX_IMAGE_BYTES,
   MAX_IMAGE_PIXELS,
   MAX_IMAGE_SIDE,
 } from "./media/process";
-
-export interface EmulatorOptions {
-  /** The app's client id and secret: token exchange checks them, webhooks are signed with the secret. */
-  apiKey: string;
-  apiSecret: string;
-  /** The app's URL: webhooks go to its subscribed paths and /__emulator/admin opens it. */
-  appUrl?: string;
-  /** The app's numeric id; `$app` namespaces expand to `app--{appId}`. */
-  appId?: number;
-  /** UPLOADED → PROCESSING → READY|FAILED takes this long (0 in unit tests). Default 300 ms. */
-  mediaProcessingMs?: number;
-  /** CREATED → RUNNING → COMPLETED of a bulk operation. Default 200 ms. */
-  bulkOperationMs?: number;
-  /** Extra time a bulk mutation spends per JSONL line (Shopify does not document its rate). Default 0. */
-  bulkMutationLineMs?: number;
-  /** The leaky bucket of each shop. Default Standard plan: 2000 points, 100 per second. */
-  throttle?: { maximumAvailable: number; restoreRate: number };
-  webhooks?: WebhookOptions;
-  /** Seed of the fault-injection randomness. */
-  seed?: number;
-  /** Fetch used to download `originalSource` URLs that are not staged uploads (the app's own file URLs). */
-  externalFetch?: typeof fetch;
-}
-
-export interface AccessTokenOptions {
-  token?: string;
-  scope?: string;
-  /** Seconds until the token expires; omitted → never (a non-expiring offline token). */
-  expiresIn?: number;
-}
-
-const STANDARD_PLAN = { maximumAvailable: 2000, restoreRate: 100 };
-
-/** Every new shop's languages: English (primary) and French, published. */
-const defaultLocales = (): ShopState["info"]["locales"] => [
-  { locale: "en", primary: true, published: true },
-  { locale: "fr", primary: false, published: true },
-];
 
 export class ShopifyEmulator {
   readonly apiKey: string;
@@ -94,8 +66,7 @@ export class ShopifyEmulator {
   private readonly blobs = new Map<string, Buffer>();
   private readonly buckets = new Map<string, LeakyBucket>();
   private readonly faults = new Map<string, Faults>();
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly pending = new Set<Promise<unknown>>();
+  private readonly tasks = new TaskScheduler();
   private throttle: { maximumAvailable: number; restoreRate: number };
 
   constructor(options: EmulatorOptions) {
@@ -131,28 +102,9 @@ export class ShopifyEmulator {
       shopifyPlus: info.shopifyPlus ?? false,
       locales: info.locales ?? defaultLocales(),
     });
-    this.ensureShopDefaults(shop);
+    ensureShopDefaults(shop, () => this.ids.take());
     this.shops.set(domain, shop);
     return shop;
-  }
-
-  /**
-   * What every Shopify shop has: its sales channels' publications, markets and a web presence. Snapshots saved
-   * before these were modelled get them too, with their ACTIVE products published everywhere (as the merchant's
-   * existing catalogue would be).
-   */
-  private ensureShopDefaults(shop: ShopState): void {
-    const next = () => this.ids.take();
-    // Shopify never answers `shopLocales: []`: a shop always has its primary locale. Snapshots saved before
-    // locales were modelled get the demo shop's English and published French.
-    if (!shop.info.locales?.length) shop.info.locales = defaultLocales();
-    const hadPublications = shop.publications.size > 0;
-    addDefaultPublications(shop, next);
-    addDefaultMarkets(shop, next);
-    if (hadPublications) return;
-    for (const product of shop.products.values())
-      if (product.publications === undefined && product.status === "ACTIVE")
-        publishEverywhere(shop, product, product.createdAt);
   }
 
   hasShop(domain: string): boolean {
@@ -244,198 +196,19 @@ export class ShopifyEmulator {
     return this.blobs.get(key);
   }
 
-  cdnPath(domain: string, filename: string): string {
-    const digits = String(this.shopNumber(domain)).padStart(12, "0");
-    return `/s/files/1/${digits.slice(0, 4)}/${digits.slice(4, 8)}/${digits.slice(8)}/files/${encodeURIComponent(filename)}`;
-  }
-
   /** The CDN URL shoppers load for a file's current content; null until it has been processed once. */
   fileUrl(domain: string, file: FileRecord): string | null {
-    if (!file.ready) return null;
-    return `https://${CDN_HOST}${this.cdnPath(domain, file.filename)}?v=${file.ready.version}`;
+    return fileUrl(this, domain, file);
   }
 
   /** The CDN URL of a video's or 3D model's generated preview image; null until processed. */
   previewUrl(domain: string, file: FileRecord): string | null {
-    if (!file.ready?.preview) return null;
-    const base = this.cdnPath(domain, file.filename).replace(
-      /\/files\/[^/]+$/,
-      `/files/preview_images/${encodeURIComponent(file.filename)}.jpg`,
-    );
-    return `https://${CDN_HOST}${base}?v=${file.ready.version}`;
+    return previewUrl(this, domain, file);
   }
 
   /** What the CDN serves at a path: a file's processed content or a media preview image. */
   cdnContent(path: string): { blobKey: string; mimeType: string } | null {
-    const preview = /^(.*\/files)\/preview_images\/([^/]+)\.jpg$/.exec(path);
-    if (preview) {
-      const found = this.fileByCdnPath(`${preview[1]}/${preview[2]}`);
-      const image = found?.file.ready?.preview;
-      return image ? { blobKey: image.blobKey, mimeType: "image/jpeg" } : null;
-    }
-    const found = this.fileByCdnPath(path);
-    return found?.file.ready
-      ? {
-          blobKey: found.file.ready.blobKey,
-          mimeType: found.file.ready.mimeType,
-        }
-      : null;
-  }
-
-  /** Finds the file whose CDN path this is. */
-  fileByCdnPath(path: string): { domain: string; file: FileRecord } | null {
-    for (const [domain, shop] of this.shops) {
-      for (const file of shop.files.values()) {
-        if (this.cdnPath(domain, file.filename) === path)
-          return { domain, file };
-      }
-    }
-    return null;
-  }
-
-  // ── files and media processing ─────────────────────────────────────────────────────────────────────────
-
-  /** A new file record whose content will be fetched from `source` and processed asynchronously. */
-  createFile(
-    domain: string,
-    input: {
-      source: string;
-      filename: string;
-      alt: string;
-      kind: FileKind;
-      now: string;
-    },
-  ): FileRecord {
-    const shop = this.shop(domain);
-    const file: FileRecord = {
-      id: gid(input.kind, this.ids.take()),
-      kind: input.kind,
-      filename: this.uniqueFilename(shop, input.filename),
-      alt: input.alt,
-      status: "UPLOADED",
-      ready: null,
-      pendingBlobKey: null,
-      pendingMimeType: null,
-      errors: [],
-      productIds: [],
-      createdAt: input.now,
-      updatedAt: input.now,
-    };
-    shop.files.set(file.id, file);
-    this.process(domain, file, input.source);
-    return file;
-  }
-
-  /** Replaces a READY file's content in place (fileUpdate with originalSource): same id, same URL path. */
-  replaceFileContent(
-    domain: string,
-    file: FileRecord,
-    source: string,
-    now: string,
-  ): void {
-    file.status = "UPLOADED";
-    file.errors = [];
-    file.updatedAt = now;
-    this.process(domain, file, source);
-  }
-
-  uniqueFilename(shop: ShopState, filename: string): string {
-    const taken = new Set([...shop.files.values()].map((f) => f.filename));
-    if (!taken.has(filename)) return filename;
-    const dot = filename.lastIndexOf(".");
-    const [stem, extension] =
-      dot > 0 ? [filename.slice(0, dot), filename.slice(dot)] : [filename, ""];
-    return `${stem}_${randomUUID()}${extension}`;
-  }
-
-  private process(domain: string, file: FileRecord, source: string): void {
-    const half = Math.floor(this.mediaProcessingMs / 2);
-    this.later(half, () => {
-      if (file.status === "UPLOADED") file.status = "PROCESSING";
-    });
-    this.later(this.mediaProcessingMs, () =>
-      this.finishProcessing(domain, file, source),
-    );
-  }
-
-  private async finishProcessing(
-    domain: string,
-    file: FileRecord,
-    source: string,
-  ): Promise<void> {
-    const shop = this.shops.get(domain);
-    if (!shop?.files.has(file.id)) return; // deleted meanwhile
-    const fail = (code: string, message: string) => {
-      file.status = "FAILED";
-      file.errors = [{ code, message, details: null }];
-    };
-    const faults = this.faultsFor(domain);
-    const bytes = await this.download(domain, source);
-    if (faults.failMedia && faults.failMedia > 0) {
-      faults.failMedia -= 1;
-      fail("MEDIA_TIMEOUT_ERROR", "Media processing failed (injected fault).");
-    } else if (!bytes) {
-      fail(
-        file.kind === "MediaImage"
-          ? "IMAGE_DOWNLOAD_FAILURE"
-          : "GENERIC_FILE_DOWNLOAD_FAILURE",
-        `Could not download ${source}`,
-      );
-    } else {
-      const result = await processContent(
-        file.kind,
-        bytes,
-        file.pendingMimeType,
-        (b) => this.putBlob(b),
-      );
-      if (!result.ok) fail(result.code, result.message);
-      else {
-        file.status = "READY";
-        file.errors = [];
-        file.ready = { ...result.content, version: this.nextVersion(file) };
-      }
-    }
-    file.updatedAt = this.clock.iso();
-    if (file.productIds.length) this.productsChanged(domain, file.productIds);
-  }
-
-  private nextVersion(file: FileRecord): number {
-    // Seconds since the epoch, like Shopify's ?v=; strictly increasing per file.
-    return Math.max(
-      Math.floor(this.clock.now() / 1000),
-      (file.ready?.version ?? 0) + 1,
-    );
-  }
-
-  /** The bytes behind an originalSource URL: a staged upload, one of our CDN files, or a download. */
-  private async download(
-    domain: string,
-    source: string,
-  ): Promise<Buffer | null> {
-    let url: URL;
-    try {
-      url = new URL(source);
-    } catch {
-      return null;
-    }
-    if (url.hostname === STAGED_UPLOADS_HOST) {
-      const upload = this.shop(domain).stagedUploads.get(
-        decodeURIComponent(url.pathname.slice(1)),
-      );
-      return upload?.blobKey ? (this.blobs.get(upload.blobKey) ?? null) : null;
-    }
-    if (url.hostname === CDN_HOST) {
-      const found = this.fileByCdnPath(url.pathname);
-      return found?.file.ready
-        ? (this.blobs.get(found.file.ready.blobKey) ?? null)
-        : null;
-    }
-    try {
-      const response = await this.externalFetch(source);
-      return response.ok ? Buffer.from(await response.arrayBuffer()) : null;
-    } catch {
-      return null;
-    }
+    return cdnContent(this, path);
   }
 
   // ── events ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -459,34 +232,20 @@ export class ShopifyEmulator {
 
   /** Runs `task` after `ms`, tracked so `idle()` can wait for it and `close()` can cancel it. */
   later(ms: number, task: () => unknown): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.track(Promise.resolve().then(task));
-    }, ms);
-    timer.unref();
-    this.timers.add(timer);
+    this.tasks.later(ms, task);
   }
 
   track<T>(promise: Promise<T>): Promise<T> {
-    this.pending.add(promise);
-    void promise
-      .finally(() => this.pending.delete(promise))
-      .catch(() => undefined);
-    return promise;
+    return this.tasks.track(promise);
   }
 
   /** Resolves when no processing, bulk operation or webhook delivery is scheduled or running. */
-  async idle(): Promise<void> {
-    while (this.timers.size > 0 || this.pending.size > 0) {
-      await Promise.allSettled([...this.pending]);
-      if (this.timers.size > 0)
-        await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+  idle(): Promise<void> {
+    return this.tasks.idle();
   }
 
   close(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.tasks.cancelAll();
     this.webhooks.close();
   }
 
@@ -525,41 +284,10 @@ export class ShopifyEmulator {
     this.ids.restore(snapshot.ids);
     for (const saved of snapshot.shops) {
       const shop = restoreShop(saved);
-      this.ensureShopDefaults(shop);
+      ensureShopDefaults(shop, () => this.ids.take());
       this.shops.set(shop.info.domain, shop);
     }
     for (const [key, base64] of Object.entries(snapshot.blobs))
       this.blobs.set(key, Buffer.from(base64, "base64"));
   }
-
-  /** Looks a global id up in a shop, for node/nodes and reference checks. */
-  findNode(
-    shop: ShopState,
-    id: string,
-  ): { type: string; record: unknown } | null {
-    const parsed = parseGid(id);
-    if (!parsed) return null;
-    const record =
-      shop.products.get(id) ??
-      shop.variants.get(id) ??
-      shop.files.get(id) ??
-      shop.metafields.get(id) ??
-      shop.definitions.get(id) ??
-      shop.bulkOperations.get(id) ??
-      shop.publications.get(id) ??
-      shop.markets.get(id) ??
-      shop.webPresences.get(id) ??
-      shop.metaobjects.get(id) ??
-      shop.metaobjectDefinitions.get(id);
-    return record ? { type: parsed.type, record } : null;
-  }
-}
-
-export function isShopifyHost(hostname: string): boolean {
-  return (
-    hostname.endsWith(".myshopify.com") ||
-    hostname === STAGED_UPLOADS_HOST ||
-    hostname === CDN_HOST ||
-    hostname === BULK_RESULTS_HOST
-  );
 }

@@ -8,16 +8,12 @@ import {
 } from "./app-bridge";
 import { answerResourcePicker } from "./resource-picker";
 import type { Faults } from "./faults";
-import {
-  BULK_RESULTS_HOST,
-  CDN_HOST,
-  MAX_IMAGE_BYTES,
-  STAGED_UPLOADS_HOST,
-  type ShopifyEmulator,
-} from "./emulator";
+import type { ShopifyEmulator } from "./emulator";
+import { BULK_RESULTS_HOST, CDN_HOST, STAGED_UPLOADS_HOST } from "./hosts";
+import { MAX_IMAGE_BYTES } from "./media/process";
 import { answerGraphql } from "./graphql";
 import { answerAccessToken } from "./oauth";
-import { stagedSignature } from "./resolvers/files";
+import { stagedSignature } from "./resolvers/staged-uploads";
 import { jsonResponse } from "./respond";
 import { ADMIN_API_VERSION } from "./schema";
 import { answerClock, answerStorefront } from "./storefront-routes";

@@ -2,7 +2,7 @@
 // READY (as the schema says: "This value is null unless the video's status field is READY").
 import type { FileRecord } from "../state";
 import type { ResolverContext, ResolverMap } from "./context";
-import { fileCommon } from "./types";
+import { fileCommon } from "./file-types";
 
 function previewImage(ctx: ResolverContext, file: FileRecord) {
   const preview = file.ready?.preview;

@@ -19,6 +19,7 @@ import {
   type ResolverMap,
   type UserErrorShape,
 } from "./context";
+import { findNode } from "../nodes";
 
 /** Checks field inputs against the definition; returns the errors (field path under `prefix`). */
 function checkFields(
@@ -56,9 +57,7 @@ function checkFields(
       fieldDefinition.type,
       field.value,
       (id, type) =>
-        parseGid(id)?.type === type
-          ? ctx.emulator.findNode(ctx.shop, id) !== null
-          : false,
+        parseGid(id)?.type === type ? findNode(ctx.shop, id) !== null : false,
     );
     return invalid
       ? errors.push(userError([...at, "value"], invalid, "INVALID_VALUE"))
@@ -252,7 +251,7 @@ export const metaobjectResolvers: ResolverMap = {
     },
     reference: (f: { value: string | null; type: string }, _args, ctx) =>
       f.value && f.type.endsWith("_reference") && !f.type.startsWith("list.")
-        ? (ctx.emulator.findNode(ctx.shop, f.value)?.record ?? null)
+        ? (findNode(ctx.shop, f.value)?.record ?? null)
         : null,
   },
 };

@@ -16,9 +16,8 @@ import {
   type ResolverContext,
   type UserErrorShape,
 } from "./context";
+import { addOptions, hasVariants } from "./option-records";
 import {
-  addOptions,
-  hasVariants,
   linkableDefinition,
   notImplemented,
   syncLinkedMetafield,

@@ -18,13 +18,13 @@ import {
   type ResolverContext,
   type ResolverMap,
 } from "./context";
+import { notImplemented } from "./option-links";
 import {
   addOptions,
   hasVariants,
   isDefaultOption,
-  notImplemented,
   optionRecords,
-} from "./option-links";
+} from "./option-records";
 import { productOptionUpdate } from "./option-update";
 
 interface ValueView extends OptionValueRecord {

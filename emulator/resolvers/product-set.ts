@@ -11,7 +11,7 @@ import {
   type ResolverContext,
   type ResolverMap,
 } from "./context";
-import { writeMetafields } from "./metafields";
+import { writeMetafields } from "./metafield-writes";
 import { applyProductFields, productMutations } from "./products";
 
 const NOT_MODELLED = [

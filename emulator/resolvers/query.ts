@@ -11,6 +11,7 @@ import {
 } from "../state";
 import { expandNamespace } from "../values";
 import type { Args, ResolverContext, ResolverMap } from "./context";
+import { findNode } from "../nodes";
 
 const numericId = (id: string) => parseGid(id)?.id ?? 0;
 
@@ -213,12 +214,10 @@ export const queryResolvers: ResolverMap = {
       return connection(variants, args as ConnectionArgs, ctx.bulk);
     },
     node: (_root, args, ctx) =>
-      ctx.emulator.findNode(ctx.shop, args.id as string)?.record ?? null,
+      findNode(ctx.shop, args.id as string)?.record ?? null,
     nodes: (_root, args, ctx) => {
       const ids = args.ids as string[];
-      return ids.map(
-        (id) => ctx.emulator.findNode(ctx.shop, id)?.record ?? null,
-      );
+      return ids.map((id) => findNode(ctx.shop, id)?.record ?? null);
     },
     files: (_root, args, ctx) => {
       const query = parseSearch(args.query as string | undefined);

@@ -1,119 +1,29 @@
 // Field resolvers of the object types the emulator implements. A field without a resolver here is read from
-// the record when the record has a property of that name; anything else fails loudly (see graphql.ts).
+// the record when the record has a property of that name; anything else fails loudly (see graphql-execute.ts).
+// Files and media live in file-types.ts, metafields in metafield-types.ts.
 import { connection, type ConnectionArgs } from "../connection";
 import { matchesSearch, parseSearch } from "../search";
 import {
-  metafieldDigest,
   parseGid,
   type BulkOperationRecord,
-  type FileRecord,
-  type MetafieldDefinitionRecord,
-  type MetafieldRecord,
   type ProductRecord,
   type VariantRecord,
 } from "../state";
 import { TAXONOMY } from "../taxonomy";
-import { expandNamespace, jsonValue } from "../values";
-import type { Args, ResolverContext, ResolverMap } from "./context";
+import type { ResolverContext, ResolverMap } from "./context";
+import { fileTypeResolvers, mediaContentType, mediaFiles } from "./file-types";
+import {
+  metafieldResolver,
+  metafieldsResolver,
+  metafieldTypeResolvers,
+} from "./metafield-types";
 
 const legacyId = (record: { id: string }) => String(parseGid(record.id)!.id);
 const count = (n: number) => ({ count: n, precision: "EXACT" });
 
-export function ownerMetafields(
-  ctx: ResolverContext,
-  ownerId: string,
-): MetafieldRecord[] {
-  return [...ctx.shop.metafields.values()].filter((m) => m.ownerId === ownerId);
-}
-
-function metafieldResolver(
-  source: { id: string },
-  args: Args,
-  ctx: ResolverContext,
-) {
-  const namespace = expandNamespace(
-    args.namespace as string | undefined,
-    ctx.emulator.appId,
-  );
-  return (
-    ownerMetafields(ctx, source.id).find(
-      (m) => m.namespace === namespace && m.key === args.key,
-    ) ?? null
-  );
-}
-
-function metafieldsResolver(
-  source: { id: string },
-  args: Args,
-  ctx: ResolverContext,
-) {
-  let list = ownerMetafields(ctx, source.id);
-  if (args.namespace) {
-    const namespace = expandNamespace(
-      args.namespace as string,
-      ctx.emulator.appId,
-    );
-    list = list.filter((m) => m.namespace === namespace);
-  }
-  if (Array.isArray(args.keys)) {
-    const keys = (args.keys as string[]).map((k) => {
-      const dot = k.lastIndexOf(".");
-      return `${expandNamespace(k.slice(0, dot), ctx.emulator.appId)}.${k.slice(dot + 1)}`;
-    });
-    list = list.filter((m) => keys.includes(`${m.namespace}.${m.key}`));
-  }
-  return connection(list, args as ConnectionArgs, ctx.bulk);
-}
-
-function mediaFiles(ctx: ResolverContext, ids: string[]): FileRecord[] {
-  return ids
-    .map((id) => ctx.shop.files.get(id))
-    .filter((f): f is FileRecord => f !== undefined);
-}
-
-export function mediaContentType(file: FileRecord): string {
-  return file.kind === "MediaImage"
-    ? "IMAGE"
-    : file.kind === "Video"
-      ? "VIDEO"
-      : file.kind === "Model3d"
-        ? "MODEL_3D"
-        : "FILE";
-}
-
-export function imageView(ctx: ResolverContext, file: FileRecord) {
-  // MediaImage.image "Returns null until status is READY" (schema); the URL keeps its path across replacements.
-  if (file.status !== "READY" || !file.ready) return null;
-  return {
-    id: file.id.replace("MediaImage", "ImageSource"),
-    url: ctx.emulator.fileUrl(ctx.domain, file),
-    width: file.ready.width,
-    height: file.ready.height,
-    altText: file.alt || null,
-    thumbhash: null,
-  };
-}
-
-export const fileCommon = {
-  fileStatus: (file: FileRecord) => file.status,
-  fileErrors: (file: FileRecord) =>
-    file.errors.map((e) => ({ ...e, code: "UNKNOWN" })),
-  mediaErrors: (file: FileRecord) => file.errors,
-  mediaWarnings: () => [],
-  mediaContentType,
-  preview: (file: FileRecord, _args: Args, ctx: ResolverContext) => ({
-    status:
-      file.status === "READY"
-        ? "READY"
-        : file.status === "FAILED"
-          ? "FAILED"
-          : "PROCESSING",
-    image: file.kind === "MediaImage" ? imageView(ctx, file) : null,
-  }),
-  alt: (file: FileRecord) => file.alt || null,
-};
-
 export const typeResolvers: ResolverMap = {
+  ...fileTypeResolvers,
+  ...metafieldTypeResolvers,
   Shop: {
     id: (shop: ResolverContext["shop"]["info"], _args, ctx) =>
       `gid://shopify/Shop/${ctx.emulator.shopNumber(shop.domain)}`,
@@ -177,103 +87,6 @@ export const typeResolvers: ResolverMap = {
       connection(mediaFiles(ctx, v.mediaIds), args as ConnectionArgs, ctx.bulk),
     metafield: metafieldResolver,
     metafields: metafieldsResolver,
-  },
-  MediaImage: {
-    ...fileCommon,
-    image: (file: FileRecord, _args, ctx) => imageView(ctx, file),
-    mimeType: (file: FileRecord) =>
-      file.ready?.mimeType ?? file.pendingMimeType,
-    originalSource: (file: FileRecord, _args, ctx) =>
-      file.ready
-        ? {
-            url: ctx.emulator.fileUrl(ctx.domain, file),
-            fileSize: file.ready.size,
-          }
-        : null,
-  },
-  GenericFile: {
-    ...fileCommon,
-    url: (file: FileRecord, _args, ctx) =>
-      file.status === "READY" ? ctx.emulator.fileUrl(ctx.domain, file) : null,
-    mimeType: (file: FileRecord) =>
-      file.ready?.mimeType ?? file.pendingMimeType,
-    originalFileSize: (file: FileRecord) => file.ready?.size ?? null,
-  },
-  Image: {
-    url: (image: { url: string }, args) => {
-      const transform = args.transform as
-        { maxWidth?: number; maxHeight?: number } | undefined;
-      if (!transform) return image.url;
-      const url = new URL(image.url);
-      if (transform.maxWidth)
-        url.searchParams.set("width", String(transform.maxWidth));
-      if (transform.maxHeight)
-        url.searchParams.set("height", String(transform.maxHeight));
-      return url.toString();
-    },
-  },
-  Metafield: {
-    legacyResourceId: legacyId,
-    jsonValue: (m: MetafieldRecord) => jsonValue(m.type, m.value),
-    compareDigest: (m: MetafieldRecord) => metafieldDigest(m),
-    owner: (m: MetafieldRecord, _args, ctx) =>
-      ctx.emulator.findNode(ctx.shop, m.ownerId)?.record ?? null,
-    definition: (m: MetafieldRecord, _args, ctx) =>
-      [...ctx.shop.definitions.values()].find(
-        (d) =>
-          d.namespace === m.namespace &&
-          d.key === m.key &&
-          d.ownerType === m.ownerType,
-      ) ?? null,
-    reference: (m: MetafieldRecord, _args, ctx) =>
-      m.type.endsWith("_reference") && !m.type.startsWith("list.")
-        ? (ctx.emulator.findNode(ctx.shop, m.value)?.record ?? null)
-        : null,
-    references: (m: MetafieldRecord, args, ctx) => {
-      if (!m.type.startsWith("list.") || !m.type.endsWith("_reference"))
-        return null;
-      const ids = JSON.parse(m.value) as string[];
-      const records = ids
-        .map((id) => ctx.emulator.findNode(ctx.shop, id)?.record)
-        .filter(Boolean) as { id: string }[];
-      return connection(records, args as ConnectionArgs, ctx.bulk);
-    },
-    sizeInBytes: (m: MetafieldRecord) => Buffer.byteLength(m.value, "utf8"),
-  },
-  MetafieldDefinition: {
-    type: (d: MetafieldDefinitionRecord) => ({
-      name: d.type,
-      category: d.type.replace(/^list\./, "").split("_")[0],
-      supportedValidations: [],
-      supportsDefinitionMigrations: false,
-    }),
-    access: (d: MetafieldDefinitionRecord) => ({
-      admin: d.adminAccess,
-      storefront: d.storefrontAccess,
-      customerAccount: "NONE",
-    }),
-    validations: (d: MetafieldDefinitionRecord) =>
-      d.validations.map((v) => ({ ...v, type: "single_line_text_field" })),
-    metafieldsCount: (d: MetafieldDefinitionRecord, _args, ctx) =>
-      [...ctx.shop.metafields.values()].filter(
-        (m) =>
-          m.namespace === d.namespace &&
-          m.key === d.key &&
-          m.ownerType === d.ownerType,
-      ).length,
-    capabilities: () => ({
-      adminFilterable: {
-        enabled: false,
-        eligible: true,
-        status: "NOT_FILTERABLE",
-      },
-      smartCollectionCondition: { enabled: false, eligible: true },
-      uniqueValues: { enabled: false, eligible: true },
-    }),
-    useAsCollectionCondition: () => false,
-    validationStatus: () => "ALL_VALID",
-    standardTemplate: () => null,
-    constraints: () => null,
   },
   BulkOperation: {
     type: () => "QUERY",

@@ -4,71 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { probeVideo } from "../../emulator/media/probe";
-import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
-import { adminApi, stagedUpload, testEmulator } from "../../emulator/testing";
-import { glbModel } from "../support/media";
+import { DEMO_SHOP } from "../../emulator/seed/seed";
 import { mp4, webm } from "./media-fixtures";
+import { mediaShop } from "./video-and-3d-fixtures";
 
-const emulator = testEmulator({ mediaProcessingMs: 40 });
-const api = () => adminApi(emulator, DEMO_SHOP);
+const { emulator, api, upload, createFile, node, seed } = mediaShop();
 let productId: string;
 let handle: string;
 
-const MEDIA = `id ... on File { fileStatus alt } ... on Video { status duration filename originalSource { url format mimeType width height fileSize } sources { url } preview { status image { url width height } } mediaErrors { code message } }
-  ... on Model3d { status filename boundingBox { size { x y z } } sources { url format mimeType filesize } preview { image { url } } mediaErrors { code message } }`;
-
-async function upload(
-  bytes: Buffer,
-  filename: string,
-  mimeType: string,
-  resource: "VIDEO" | "MODEL_3D",
-) {
-  const client = api();
-  const { data } = await client(
-    `mutation S($input: [StagedUploadInput!]!) { stagedUploadsCreate(input: $input) { stagedTargets { url } userErrors { field message } } }`,
-    { input: [{ filename, mimeType, resource }] },
-  );
-  expect(data.stagedUploadsCreate.userErrors[0].field).toEqual([
-    "input",
-    "0",
-    "fileSize",
-  ]);
-  return stagedUpload(emulator, client, {
-    filename,
-    mimeType,
-    bytes,
-    resource,
-    fileSize: bytes.length,
-  });
-}
-
-async function createFile(
-  source: string,
-  contentType: "VIDEO" | "MODEL_3D",
-  alt: string,
-) {
-  const { data } = await api()(
-    `mutation C($files: [FileCreateInput!]!) { fileCreate(files: $files) { files { ${MEDIA} } userErrors { code message } } }`,
-    { files: [{ originalSource: source, contentType, alt }] },
-  );
-  expect(data.fileCreate.userErrors).toEqual([]);
-  return data.fileCreate.files[0] as Record<string, unknown> & { id: string };
-}
-
-async function node(id: string) {
-  await emulator.idle();
-  return (
-    await api()(`query N($id: ID!) { node(id: $id) { ${MEDIA} } }`, { id })
-  ).data.node;
-}
-
 beforeAll(async () => {
-  await seedShop(emulator, DEMO_SHOP, { factor: 0.05, images: false });
-  const { data } = await api()(
-    `{ products(first: 1, query: "status:ACTIVE") { nodes { id handle } } }`,
-  );
-  productId = data.products.nodes[0].id;
-  handle = data.products.nodes[0].handle;
+  ({ id: productId, handle } = await seed());
 });
 
 describe("videos", () => {
@@ -294,83 +239,6 @@ describe("videos", () => {
     expect(alt.data.fileUpdate).toEqual({
       files: [{ alt: "Camel coat, campaign film" }],
       userErrors: [],
-    });
-  });
-});
-
-describe("3D models", () => {
-  it("validates a GLB, reports its bounding box and GLB source, and attaches it as MODEL_3D media", async () => {
-    const bytes = glbModel({ x: 0.6, y: 1.1, z: 0.35 });
-    const created = await createFile(
-      await upload(bytes, "coat.glb", "model/gltf-binary", "MODEL_3D"),
-      "MODEL_3D",
-      "Coat in 3D",
-    );
-    const ready = await node(created.id);
-    expect(ready).toMatchObject({
-      status: "READY",
-      filename: "coat.glb",
-      boundingBox: { size: { x: 0.6, y: 1.1, z: 0.35 } },
-      sources: [
-        {
-          format: "glb",
-          mimeType: "model/gltf-binary",
-          filesize: bytes.length,
-        },
-      ],
-      preview: { image: { url: expect.stringContaining("/preview_images/") } },
-    });
-    const { data } = await api()(
-      `mutation U($files: [FileUpdateInput!]!) { fileUpdate(files: $files) { files { ... on Model3d { mediaContentType } } userErrors { code } } }`,
-      { files: [{ id: created.id, referencesToAdd: [productId] }] },
-    );
-    expect(data.fileUpdate).toEqual({
-      files: [{ mediaContentType: "MODEL_3D" }],
-      userErrors: [],
-    });
-    const page = (await (
-      await emulator.handle(
-        new Request(`https://${DEMO_SHOP}/products/${handle}.js`),
-      )
-    ).json()) as {
-      media: { media_type: string; sources: { format: string }[] }[];
-    };
-    expect(page.media.find((m) => m.media_type === "model")?.sources).toEqual([
-      expect.objectContaining({ format: "glb" }),
-    ]);
-  });
-
-  it.each([
-    ["a truncated GLB", glbModel().subarray(0, 30)],
-    [
-      "a GLB whose JSON is corrupt",
-      Buffer.concat([
-        glbModel().subarray(0, 20),
-        Buffer.alloc(glbModel().length - 20, 0x7b),
-      ]),
-    ],
-    [
-      "a glTF 1.0 file",
-      (() => {
-        const b = glbModel();
-        b.writeUInt32LE(1, 4);
-        return b;
-      })(),
-    ],
-  ])("refuses %s with MODEL3D_VALIDATION_ERROR", async (_name, bytes) => {
-    const failed = await node(
-      (
-        await createFile(
-          await upload(bytes, "broken.glb", "model/gltf-binary", "MODEL_3D"),
-          "MODEL_3D",
-          "",
-        )
-      ).id,
-    );
-    expect(failed).toMatchObject({
-      status: "FAILED",
-      mediaErrors: [{ code: "MODEL3D_VALIDATION_ERROR" }],
-      sources: [],
     });
   });
 });

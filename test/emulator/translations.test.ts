@@ -1,207 +1,26 @@
-import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { studioImage } from "../../emulator/seed/images";
-import { COLOURS } from "../../emulator/seed/catalogue";
-import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
-import { adminApi, stagedUpload, testEmulator } from "../../emulator/testing";
+import { DEMO_SHOP } from "../../emulator/seed/seed";
+import { adminApi, testEmulator } from "../../emulator/testing";
+import {
+  REGISTER,
+  seedTranslatableProduct,
+  sha256,
+  translationReaders,
+  type TranslatableProduct,
+} from "./translation-fixtures";
 
 const emulator = testEmulator({ mediaProcessingMs: 20 });
 const api = () => adminApi(emulator, DEMO_SHOP);
-const sha256 = (text: string) =>
-  createHash("sha256").update(text).digest("hex");
+const readers = translationReaders(emulator);
+const { content, digestOf } = readers;
+const frenchPage = () => readers.frenchPage(product.handle);
 
-const RESOURCE = `query R($id: ID!) { translatableResource(resourceId: $id) { resourceId translatableContent { key value digest locale type } translations(locale: "fr") { key value outdated locale market { id } } } }`;
-const REGISTER = `mutation R($id: ID!, $translations: [TranslationInput!]!) { translationsRegister(resourceId: $id, translations: $translations) { translations { key value outdated } userErrors { field message code } } }`;
-
-let product: {
-  id: string;
-  handle: string;
-  title: string;
-  options: {
-    id: string;
-    name: string;
-    optionValues: { id: string; name: string }[];
-  }[];
-};
+let product: TranslatableProduct;
 let imageId: string;
 let metafieldId: string;
 
-async function content(id: string) {
-  const { data } = await api()(RESOURCE, { id });
-  return data.translatableResource as {
-    translatableContent: {
-      key: string;
-      value: string | null;
-      digest: string | null;
-      locale: string;
-      type: string;
-    }[];
-    translations: {
-      key: string;
-      value: string;
-      outdated: boolean;
-      market: null | { id: string };
-    }[];
-  };
-}
-
-async function digestOf(id: string, key: string) {
-  return (await content(id)).translatableContent.find((c) => c.key === key)!
-    .digest!;
-}
-
-async function frenchPage(handle = product.handle) {
-  const response = await emulator.handle(
-    new Request(`https://${DEMO_SHOP}/fr/products/${handle}.js`),
-  );
-  return {
-    status: response.status,
-    body: (await response.json()) as Record<string, unknown>,
-  };
-}
-
 beforeAll(async () => {
-  await seedShop(emulator, DEMO_SHOP, { factor: 0.05, images: false });
-  const { data } = await api()(
-    `{ products(first: 1, query: "status:ACTIVE") { nodes { id handle title options { id name optionValues { id name } } } } }`,
-  );
-  product = data.products.nodes[0];
-  const source = await stagedUpload(emulator, api(), {
-    filename: "front.jpg",
-    mimeType: "image/jpeg",
-    bytes: await studioImage({
-      family: "coat",
-      colour: COLOURS[0]!,
-      width: 400,
-      height: 500,
-    }),
-  });
-  const media = await api()(
-    `mutation A($product: ProductUpdateInput!, $media: [CreateMediaInput!]) { productUpdate(product: $product, media: $media) { product { media(first: 5) { nodes { id } } } } }`,
-    {
-      product: { id: product.id },
-      media: [
-        {
-          originalSource: source,
-          mediaContentType: "IMAGE",
-          alt: "Camel coat, front",
-        },
-      ],
-    },
-  );
-  imageId = media.data.productUpdate.product.media.nodes[0].id;
-  await api()(
-    `mutation D($d: MetafieldDefinitionInput!) { metafieldDefinitionCreate(definition: $d) { userErrors { message } } }`,
-    {
-      d: {
-        name: "Care",
-        namespace: "$app:pim",
-        key: "care",
-        type: "single_line_text_field",
-        ownerType: "PRODUCT",
-        access: { storefront: "PUBLIC_READ" },
-      },
-    },
-  );
-  const set = await api()(
-    `mutation S($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { id } userErrors { message } } }`,
-    {
-      m: [
-        {
-          ownerId: product.id,
-          namespace: "$app:pim",
-          key: "care",
-          value: "Dry clean only",
-        },
-      ],
-    },
-  );
-  metafieldId = set.data.metafieldsSet.metafields[0].id;
-  await emulator.idle();
-});
-
-describe("markets, web presences and locales", () => {
-  it("has markets on one web presence serving the primary locale and the published French one", async () => {
-    const { data } = await api()(`{
-      markets(first: 10) { nodes { name handle status type currencySettings { baseCurrency { currencyCode } }
-        conditions { regionsCondition { regions(first: 10) { nodes { ... on MarketRegionCountry { code } } } } }
-        webPresences(first: 2) { nodes { id } } } }
-      webPresences(first: 5) { nodes { id defaultLocale { locale primary } alternateLocales { locale published } rootUrls { locale url } markets(first: 5) { nodes { name } } } }
-      shopLocales { locale marketWebPresences { id } }
-    }`);
-    expect(data.markets.nodes.map((m: { name: string }) => m.name)).toEqual([
-      "Europe",
-      "France",
-      "United Kingdom",
-    ]);
-    expect(data.markets.nodes[1]).toMatchObject({
-      status: "ACTIVE",
-      type: "REGION",
-      currencySettings: { baseCurrency: { currencyCode: "EUR" } },
-      conditions: {
-        regionsCondition: { regions: { nodes: [{ code: "FR" }] } },
-      },
-    });
-    const presence = data.webPresences.nodes[0];
-    expect(presence).toMatchObject({
-      defaultLocale: { locale: "en", primary: true },
-      alternateLocales: [{ locale: "fr", published: true }],
-      rootUrls: [
-        { locale: "en", url: `https://${DEMO_SHOP}/` },
-        { locale: "fr", url: `https://${DEMO_SHOP}/fr/` },
-      ],
-    });
-    expect(presence.markets.nodes).toHaveLength(3);
-    expect(
-      data.shopLocales.every(
-        (l: { marketWebPresences: { id: string }[] }) =>
-          l.marketWebPresences[0]?.id === presence.id,
-      ),
-    ).toBe(true);
-  });
-
-  it("enables a locale unpublished, publishes it, and refuses to unpublish or disable the primary one", async () => {
-    const { data: presences } = await api()(
-      `{ webPresences(first: 1) { nodes { id } } }`,
-    );
-    const enable = await api()(
-      `mutation E($ids: [ID!]) { shopLocaleEnable(locale: "de", marketWebPresenceIds: $ids) { shopLocale { locale published } userErrors { message } } }`,
-      { ids: [presences.webPresences.nodes[0].id] },
-    );
-    expect(enable.data.shopLocaleEnable.shopLocale).toEqual({
-      locale: "de",
-      published: false,
-    });
-    expect(
-      (
-        await emulator.handle(
-          new Request(`https://${DEMO_SHOP}/de/products/${product.handle}.js`),
-        )
-      ).status,
-    ).toBe(404);
-    const publish = await api()(
-      `mutation { shopLocaleUpdate(locale: "de", shopLocale: { published: true }) { shopLocale { published } } }`,
-    );
-    expect(publish.data.shopLocaleUpdate.shopLocale.published).toBe(true);
-    expect(
-      (
-        await emulator.handle(
-          new Request(`https://${DEMO_SHOP}/de/products/${product.handle}.js`),
-        )
-      ).status,
-    ).toBe(200);
-    const primary = await api()(
-      `mutation { shopLocaleDisable(locale: "en") { locale userErrors { message } } }`,
-    );
-    expect(primary.data.shopLocaleDisable.userErrors).toHaveLength(1);
-    const disable = await api()(
-      `mutation { shopLocaleDisable(locale: "de") { locale userErrors { message } } }`,
-    );
-    expect(disable.data.shopLocaleDisable).toEqual({
-      locale: "de",
-      userErrors: [],
-    });
-  });
+  ({ product, imageId, metafieldId } = await seedTranslatableProduct(emulator));
 });
 
 describe("translations", () => {
