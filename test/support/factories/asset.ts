@@ -10,6 +10,7 @@ import {
   studioImage,
   type StudioImageSpec,
 } from "../../../emulator/seed/images";
+import { photo } from "../dam";
 import { buildShop } from "./shop";
 
 const ACTOR = "user:1";
@@ -105,4 +106,21 @@ export async function createLinkedImage(
     role: options.role,
   });
   return asset;
+}
+
+let photoSeed = 100;
+/** Ingests a draft asset of a photo no earlier call made (a new seed each time, so never a duplicate). */
+export async function uploadPhoto(
+  shop: string,
+  filename: string,
+  actor: string,
+) {
+  const result = await ingestUpload({
+    shop,
+    filename,
+    data: await photo({ seed: photoSeed++ }),
+    actor,
+  });
+  if (!("asset" in result)) throw new Error("unexpected duplicate");
+  return result;
 }
