@@ -124,3 +124,13 @@ export async function uploadPhoto(
   if (!("asset" in result)) throw new Error("unexpected duplicate");
   return result;
 }
+
+/** A 1000 × 1250 coat packshot (white background) in the catalogue's `colour`-th colour. */
+export const coatPackshot = (colour: number) =>
+  studioImage({
+    family: "coat",
+    colour: COLOURS[colour]!,
+    width: 1000,
+    height: 1250,
+    packshot: true,
+  });
