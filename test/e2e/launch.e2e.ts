@@ -1,117 +1,23 @@
-// Browser suite of the launch screens (issue #14), run by test/e2e/run.ts: the catalogue imported, a marketplace
-// receiver, and two Draft products with approved images — one lacks the back view the marketplace requires, and an
-// approved back view waits unlinked. In Chromium, as a merchant: create a launch by picking both products, see the
-// blocker, fix it by linking the back view, stage; from outside nothing shows (the storefront answers 404, the
-// Google feed over HTTP lacks the rows, the marketplace listings are inactive); go live now and watch every channel
-// to all live; from outside everything shows; roll back (asks first); hidden again. Screenshots go to
-// test/e2e/artifacts/ (a failed check leaves `launch-failed-N.png`); `npm run screenshots` copies launch-live.png
-// to docs/screenshots/.
+// Browser suite of the launch screens (issue #14), run by test/e2e/run.ts on the shop test/e2e/launch-seed.ts
+// seeds: the catalogue imported, a marketplace receiver, and two Draft products with approved images — one lacks
+// the back view the marketplace requires, and an approved back view waits unlinked. In Chromium, as a merchant:
+// create a launch by picking both products, see the blocker, fix it by linking the back view, stage; from outside
+// nothing shows (the storefront answers 404, the Google feed over HTTP lacks the rows, the marketplace listings are
+// inactive); go live now and watch every channel to all live; from outside everything shows; roll back (asks
+// first); hidden again. Screenshots go to test/e2e/artifacts/ (a failed check leaves `launch-failed-N.png`);
+// `npm run screenshots` copies launch-live.png to docs/screenshots/.
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { MarketplaceReceiver } from "../../emulator/marketplace/receiver";
-import { COLOURS } from "../../emulator/seed/catalogue";
-import { studioImage } from "../../emulator/seed/images";
+import { artifacts, waitFor, type Suite, type SuiteContext } from "./harness";
 import {
-  artifacts,
-  waitFor,
-  type Stack,
-  type Suite,
-  type SuiteContext,
-} from "./harness";
-
-const SHOP = "vitrine-e2e-launch.myshopify.com";
-const receiver = new MarketplaceReceiver("vitrine-e2e", "e2e-launch-secret");
-
-interface Launched {
-  id: string;
-  title: string;
-  handle: string;
-  skus: string[];
-}
-const products: Launched[] = [];
-const seeded = { backView: "", feedUrl: "", receiverUrl: "" };
-
-async function seed(): Promise<void> {
-  const { default: db } = await import("~/db.server");
-  const { importCatalogue } = await import("~/pim/onboarding.server");
-  const { ingestUpload } = await import("~/dam/ingest.server");
-  const { approveVersion } = await import("~/dam/versions.server");
-  const { changeTags } = await import("~/dam/asset-details.db.server");
-  const { linkAssets } = await import("~/sync/links.db.server");
-  const { configureMarketplace, shopChannels } =
-    await import("~/sync/channels/channels.db.server");
-  const { googleFeedUrl } = await import("~/sync/urls.server");
-  await importCatalogue(SHOP);
-  seeded.receiverUrl = await receiver.listen();
-  await configureMarketplace(SHOP, {
-    url: `${seeded.receiverUrl}/v1`,
-    keyId: "vitrine-e2e",
-    secret: "e2e-launch-secret",
-  });
-  seeded.feedUrl = googleFeedUrl(
-    SHOP,
-    (await shopChannels(SHOP)).google.config.feedToken,
-  );
-  // Two products the shop has not released yet; no family, so PIM completeness does not block them.
-  const drafts = await db.product.findMany({
-    where: { shop: SHOP, status: "DRAFT" },
-    orderBy: { handle: "asc" },
-    take: 2,
-    include: { variants: { select: { sku: true } } },
-  });
-  if (drafts.length < 2) throw new Error("the demo shop has too few drafts");
-  let colour = 0;
-  const approved = async (name: string) => {
-    const data = await studioImage({
-      // Coat packshots pass every channel's pre-flight (white border, the product filling the frame).
-      family: "coat",
-      colour: COLOURS[colour++ % COLOURS.length]!,
-      width: 1000,
-      height: 1250,
-      packshot: true,
-    });
-    const result = await ingestUpload({
-      shop: SHOP,
-      filename: `${name}.jpg`,
-      data,
-      actor: "user:1",
-    });
-    if ("duplicateOf" in result) throw new Error(`${name} is a duplicate`);
-    await approveVersion({
-      shop: SHOP,
-      assetId: result.asset.id,
-      versionId: result.version.id,
-      actor: "user:1",
-    });
-    return result.asset.id;
-  };
-  for (const [i, product] of drafts.entries()) {
-    products.push({
-      id: product.id,
-      title: product.title,
-      handle: product.handle,
-      skus: product.variants.flatMap((v) => (v.sku ? [v.sku] : [])),
-    });
-    const link = async (role: "FRONT" | "BACK" | "LIFESTYLE", name: string) =>
-      linkAssets(SHOP, {
-        assetIds: [await approved(`${name}-${i}`)],
-        productId: product.id,
-        role,
-      });
-    await link("FRONT", "front");
-    // An on-model shot: a lifestyle image tagged "model".
-    const model = await approved(`model-${i}`);
-    await changeTags(SHOP, [model], { add: ["model"] }, "user:1");
-    await linkAssets(SHOP, {
-      assetIds: [model],
-      productId: product.id,
-      role: "LIFESTYLE",
-    });
-    // The first product has its back view; the second's waits in the library.
-    if (i === 0) await link("BACK", "back");
-    else seeded.backView = await approved(`back-${i}`);
-  }
-}
+  expectHidden,
+  outside,
+  products,
+  receiver,
+  seed,
+  seeded,
+  SHOP,
+} from "./launch-seed";
 
 const dialog = (page: Page) => page.getByRole("dialog");
 const launchStatus = (page: Page) =>
@@ -119,45 +25,6 @@ const launchStatus = (page: Page) =>
     .locator("[data-launch-status]")
     .first()
     .getAttribute("data-launch-status");
-
-/** What a shopper, Google and the marketplace see of the launch's products, fetched over HTTP. */
-async function outside(stack: Stack) {
-  const storefront = await Promise.all(
-    products.map(
-      async (p) =>
-        (
-          await fetch(`${stack.emulatorUrl}/products/${p.handle}.js`, {
-            headers: { "X-Forwarded-Host": SHOP },
-          })
-        ).status,
-    ),
-  );
-  const feed = await (await fetch(seeded.feedUrl)).text();
-  const skus = products.flatMap((p) => p.skus);
-  const inFeed = skus.filter((sku) => feed.includes(`<g:id>${sku}</g:id>`));
-  const listings = await Promise.all(
-    skus.map(async (sku) => {
-      const response = await fetch(
-        `${seeded.receiverUrl}/v1/listings/${encodeURIComponent(sku)}`,
-      );
-      if (response.status === 404) return "absent";
-      const listing = (await response.json()) as { active?: boolean };
-      return listing.active === false ? "inactive" : "active";
-    }),
-  );
-  return { storefront, inFeed, skus, listings };
-}
-
-async function expectHidden(stack: Stack, when: string) {
-  const seen = await outside(stack);
-  if (seen.storefront.some((status) => status !== 404))
-    throw new Error(`${when}: the storefront answers ${seen.storefront}`);
-  if (seen.inFeed.length)
-    throw new Error(`${when}: the feed serves ${seen.inFeed.join(", ")}`);
-  if (seen.listings.includes("active"))
-    throw new Error(`${when}: marketplace listings active: ${seen.listings}`);
-  return seen;
-}
 
 async function flows(context: SuiteContext) {
   const { stack, page, pageErrors, say, openApp } = context;

@@ -1,98 +1,14 @@
-// Browser suite of the sync screens (issue #11), run by test/e2e/run.ts: the demo catalogue imported, a
-// coat whose front packshot is live on the storefront, the Google feed and a marketplace, a Draft product with an
-// image, and an image to link. In Chromium, as a merchant: replace the coat's image and watch every channel go
-// live on the asset page without reloading, with the time; rollback and archive ask first; bad input shows an
-// inline error; link by picking a product in the resource picker; a Draft product never shows live; the
-// dashboard reports replacements apart, its chart loaded after the page. Screenshots go to test/e2e/artifacts/;
-// `npm run screenshots` copies them to docs/screenshots/ (the README shows them).
+// Browser suite of the sync screens (issue #11), run by test/e2e/run.ts on the shop test/e2e/sync-screens-seed.ts
+// seeds: the demo catalogue imported, a coat whose front packshot is live on the storefront, the Google feed and a
+// marketplace, a Draft product with an image, and an image to link. In Chromium, as a merchant: replace the coat's
+// image and watch every channel go live on the asset page without reloading, with the time; rollback and archive
+// ask first; bad input shows an inline error; link by picking a product in the resource picker; a Draft product
+// never shows live; the dashboard reports replacements apart, its chart loaded after the page. Screenshots go to
+// test/e2e/artifacts/; `npm run screenshots` copies them to docs/screenshots/ (the README shows them).
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { MarketplaceReceiver } from "../../emulator/marketplace/receiver";
-import { COLOURS } from "../../emulator/seed/catalogue";
-import { studioImage } from "../../emulator/seed/images";
 import { artifacts, waitFor, type Suite, type SuiteContext } from "./harness";
-
-const SHOP = "vitrine-e2e-sync.myshopify.com";
-const receiver = new MarketplaceReceiver(
-  "vitrine-e2e",
-  "e2e-marketplace-secret",
-);
-const ids = {
-  coat: "",
-  coatHandle: "",
-  coatTitle: "",
-  draft: "",
-  coatFront: "",
-  scarf: "",
-};
-
-const packshot = (colour: number, family: "coat" | "accessory" = "coat") =>
-  studioImage({
-    family,
-    colour: COLOURS[colour]!,
-    width: 1000,
-    height: 1250,
-    packshot: true,
-  });
-
-async function seed(): Promise<void> {
-  const { default: db } = await import("~/db.server");
-  const { importCatalogue, setUpApparelPim } =
-    await import("~/pim/onboarding.server");
-  const { ingestUpload } = await import("~/dam/ingest.server");
-  const { approveVersion } = await import("~/dam/versions.server");
-  const { linkAssets } = await import("~/sync/links.db.server");
-  const { configureMarketplace } =
-    await import("~/sync/channels/channels.db.server");
-  await setUpApparelPim(SHOP);
-  await importCatalogue(SHOP);
-  await configureMarketplace(SHOP, {
-    url: `${await receiver.listen()}/v1`,
-    keyId: "vitrine-e2e",
-    secret: "e2e-marketplace-secret",
-  });
-  const coat = await db.product.findFirstOrThrow({
-    where: { shop: SHOP, productType: "Coats", status: "ACTIVE" },
-    orderBy: { handle: "asc" },
-  });
-  const draft = await db.product.findFirstOrThrow({
-    where: { shop: SHOP, status: "DRAFT" },
-    orderBy: { handle: "asc" },
-  });
-  const approved = async (filename: string, data: Buffer) => {
-    const result = await ingestUpload({
-      shop: SHOP,
-      filename,
-      data,
-      actor: "user:1",
-    });
-    if ("duplicateOf" in result) throw new Error(`${filename} is a duplicate`);
-    await approveVersion({
-      shop: SHOP,
-      assetId: result.asset.id,
-      versionId: result.version.id,
-      actor: "user:1",
-    });
-    return result.asset.id;
-  };
-  ids.coat = coat.id;
-  ids.coatHandle = coat.handle;
-  ids.coatTitle = coat.title;
-  ids.draft = draft.id;
-  ids.coatFront = await approved("coat-front.jpg", await packshot(0));
-  await linkAssets(SHOP, {
-    assetIds: [ids.coatFront],
-    productId: coat.id,
-    role: "FRONT",
-  });
-  const draftFront = await approved("draft-front.jpg", await packshot(3));
-  await linkAssets(SHOP, {
-    assetIds: [draftFront],
-    productId: draft.id,
-    role: "FRONT",
-  });
-  ids.scarf = await approved("scarf.jpg", await packshot(5, "accessory"));
-}
+import { ids, packshot, receiver, seed, SHOP } from "./sync-screens-seed";
 
 async function screens({
   stack,

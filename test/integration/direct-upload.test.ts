@@ -1,9 +1,7 @@
 // Direct uploads with S3 storage on the run's local S3-protocol server: the "browser" (fetch here) PUTs to the
 // presigned URLs the app hands out; the app then verifies the stored bytes before any asset or version exists.
 // Files are served back through presigned redirects.
-import { createHash, randomBytes } from "node:crypto";
-import sharp from "sharp";
-import type { ActionFunctionArgs } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PART_BYTES } from "~/dam/direct-upload.server";
 import {
@@ -13,13 +11,18 @@ import {
   type S3Storage,
 } from "~/dam/storage.server";
 import db from "~/db.server";
-import { action as completeAction } from "~/routes/app.assets.upload-complete";
 import { action as planAction } from "~/routes/app.assets.upload-url";
 import { loader as libraryLoader } from "~/routes/app.assets._index";
 import { loader as fileLoader } from "~/routes/dam.file";
 import { photo } from "../support/dam";
 import { testS3Storage } from "../support/s3";
 import { embeddedFetchRequest, storeOfflineSession } from "../support/shopify";
+import {
+  args,
+  directUploads,
+  largePng,
+  sha256,
+} from "../support/direct-upload";
 
 const shop = "direct-a.myshopify.com";
 const otherShop = "direct-b.myshopify.com";
@@ -34,94 +37,10 @@ beforeAll(async () => {
 });
 afterAll(() => setStorage(undefined));
 
-const args = (request: Request) => ({ request, params: {}, context: {} });
-const sha256 = (data: Buffer) =>
-  createHash("sha256").update(data).digest("hex");
-
-interface Plan {
-  uploadToken: string;
-  multipart: boolean;
-  parts: { number: number; url: string; offset: number; bytes: number }[];
-}
-
-async function post(
-  action: (args: ActionFunctionArgs) => Promise<Response>,
-  path: string,
-  forShop: string,
-  body: unknown,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const request = await embeddedFetchRequest(path, forShop, {
-    method: "POST",
-    body: JSON.stringify(body),
-    headers: { "Content-Type": "application/json" },
-  });
-  const response = await action(args(request));
-  return {
-    status: response.status,
-    body: (await response.json()) as unknown as Record<string, unknown>,
-  };
-}
-
-async function plan(
-  filename: string,
-  bytes: number,
-  forShop = shop,
-  assetId?: string,
-) {
-  const answer = await post(planAction, "/app/assets/upload-url", forShop, {
-    filename,
-    bytes,
-    assetId,
-  });
-  expect(answer.status).toBe(200);
-  return answer.body as unknown as Plan;
-}
-
-/** What the browser does: PUT each part to its URL; returns the ETags. */
-async function sendParts(planned: Plan, file: Buffer) {
-  const etags: { number: number; etag: string }[] = [];
-  for (const part of planned.parts) {
-    const response = await fetch(part.url, {
-      method: "PUT",
-      body: new Uint8Array(
-        file.subarray(part.offset, part.offset + part.bytes),
-      ),
-    });
-    expect(response.status).toBe(200);
-    etags.push({ number: part.number, etag: response.headers.get("etag")! });
-  }
-  return etags;
-}
-
-const complete = (
-  uploadToken: string,
-  parts: { number: number; etag: string }[] = [],
-  forShop = shop,
-) =>
-  post(completeAction, "/app/assets/upload-complete", forShop, {
-    uploadToken,
-    parts,
-  });
-
-async function stagedKeys(): Promise<number> {
-  const keys = await storage.client.send(
-    new (await import("@aws-sdk/client-s3")).ListObjectsV2Command({
-      Bucket: storage.options.bucket,
-      Prefix: `${storage.options.prefix}/uploads/`,
-    }),
-  );
-  return keys.KeyCount ?? 0;
-}
-
-/** A PNG of noise: it compresses badly, so it is larger than one upload part. */
-async function largePng(): Promise<Buffer> {
-  const side = 1800;
-  return sharp(randomBytes(side * side * 3), {
-    raw: { width: side, height: side, channels: 3 },
-  })
-    .png({ compressionLevel: 0 })
-    .toBuffer();
-}
+const { post, plan, sendParts, complete, stagedKeys } = directUploads(
+  shop,
+  () => storage,
+);
 
 describe("direct uploads to object storage", () => {
   it("creates the asset from what the bucket holds: hash of the stored bytes, type sniffed from them", async () => {

@@ -1,7 +1,7 @@
 // The Meta catalogue, the fourth channel, end to end: off until the merchant turns it on, then every approved
 // change reaches its CSV feed (served at a token URL, read back with a CSV parser as Meta would), with square
-// renditions whose URLs change with every approved version, PIM values, pre-flight, and token rotation with a
-// grace period. Everything goes through the same dispatch and generic run as the other channels.
+// renditions whose URLs change with every approved version, PIM values, pre-flight; token URLs and their
+// rotation: meta-feed-url.test.ts. Everything goes through the same dispatch and generic run as the other channels.
 import { parse } from "csv-parse/sync";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,16 +11,8 @@ import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveProducts } from "~/pim/approval.db.server";
 import { saveProductValues } from "~/pim/values.db.server";
 import {
-  action as channelsAction,
-  loader as channelsLoader,
-} from "~/routes/app.channels";
-import { loader as feedLoader } from "~/routes/feeds.$feed.$file";
-import {
   enabledChannels,
-  FEED_TOKEN_GRACE_MS,
   feedSettings,
-  feedTokenValid,
-  rotateFeedToken,
   setChannelEnabled,
 } from "~/sync/channels/channels.db.server";
 import { convergePair } from "~/sync/converge.server";
@@ -33,32 +25,11 @@ import { getStorage } from "~/dam/storage.server";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
 import { createAsset, replaceAsset } from "../support/factories/asset";
-import { buildProduct, type ProductSpec } from "../support/factories/product";
-import { embeddedFetchRequest, storeOfflineSession } from "../support/shopify";
+import { buildProduct } from "../support/factories/product";
+import { buildMetaShops, coat, fetchFeed, SHOP } from "../support/meta-channel";
 
-const SHOP = "meta-atelier.myshopify.com";
-const OTHER = "meta-other.myshopify.com";
 let productId: string;
 let assetId: string;
-
-const coat = (n: number): ProductSpec => ({
-  vendor: "Maison",
-  productType: null,
-  variants: [
-    {
-      title: "Camel / M",
-      sku: `WRAP-${n}-CAM-M`,
-      price: "260.00",
-      options: { Colour: "Camel", Size: "M" },
-    },
-    {
-      title: "Camel / L",
-      sku: `WRAP-${n}-CAM-L`,
-      price: "260.00",
-      options: { Colour: "Camel", Size: "L" },
-    },
-  ],
-});
 
 const packshot = (width: number, height: number, label = "") =>
   studioImage({
@@ -68,15 +39,6 @@ const packshot = (width: number, height: number, label = "") =>
     height,
     packshot: true,
     label,
-  });
-
-const fetchFeed = (shop: string, token: string, file = `${shop}.csv`) =>
-  feedLoader({
-    request: new Request(
-      `https://app.example/feeds/meta/${file}?token=${token}`,
-    ),
-    params: { feed: "meta", file },
-    context: {},
   });
 
 async function feedRows(shop = SHOP) {
@@ -102,9 +64,7 @@ const metaState = () =>
   });
 
 beforeAll(async () => {
-  productId = (await buildProduct(SHOP, 1, coat(1))).id;
-  await buildProduct(OTHER, 2, coat(2));
-  await storeOfflineSession(SHOP);
+  productId = await buildMetaShops();
   assetId = (
     await createAsset(SHOP, "wrap-front.jpg", await packshot(1000, 1250))
   ).assetId;
@@ -247,87 +207,5 @@ describe("the Meta catalogue channel", () => {
       /Needs at least 500 px on the short side \(this image: 420 px\)/,
     );
     expect((await feedRows()).map((r) => r.id)).not.toContain("WRAP-3-CAM-M");
-  });
-});
-
-describe("the Meta feed URL", () => {
-  it("is not found with a wrong token, another shop's token, Google's token or the wrong extension", async () => {
-    await setChannelEnabled(OTHER, "META_CATALOG", true);
-    const other = await feedSettings(OTHER, "META_CATALOG");
-    const google = await feedSettings(SHOP, "GOOGLE_MERCHANT");
-    const own = await feedSettings(SHOP, "META_CATALOG");
-    expect((await fetchFeed(SHOP, "x".repeat(32))).status).toBe(404);
-    expect((await fetchFeed(SHOP, other.config.feedToken)).status).toBe(404);
-    expect((await fetchFeed(SHOP, google.config.feedToken)).status).toBe(404);
-    expect(
-      (await fetchFeed(SHOP, own.config.feedToken, `${SHOP}.xml`)).status,
-    ).toBe(404);
-  });
-
-  it("keeps the previous token working for the grace period after a rotation, then only the new one", async () => {
-    const first = (await feedSettings(SHOP, "META_CATALOG")).config.feedToken;
-    const rotatedAt = new Date();
-    const second = await rotateFeedToken(SHOP, "META_CATALOG", rotatedAt);
-    expect(second.feedToken).not.toBe(first);
-    expect(new Date(second.previousUntil!).getTime()).toBe(
-      rotatedAt.getTime() + FEED_TOKEN_GRACE_MS,
-    );
-    expect((await fetchFeed(SHOP, first)).status).toBe(200);
-    expect((await fetchFeed(SHOP, second.feedToken)).status).toBe(200);
-    // Google's token is its own: rotating Meta's leaves it alone.
-    const google = (await feedSettings(SHOP, "GOOGLE_MERCHANT")).config;
-    expect(google.previousToken).toBeUndefined();
-
-    // Past the grace period, the old token opens nothing.
-    const later = new Date(rotatedAt.getTime() + FEED_TOKEN_GRACE_MS + 1000);
-    expect(await feedTokenValid(SHOP, "META_CATALOG", first, later)).toBe(
-      false,
-    );
-    expect(
-      await feedTokenValid(SHOP, "META_CATALOG", second.feedToken, later),
-    ).toBe(true);
-
-    // A second rotation ends the first token's grace at once.
-    const third = await rotateFeedToken(SHOP, "META_CATALOG");
-    expect((await fetchFeed(SHOP, first)).status).toBe(404);
-    expect((await fetchFeed(SHOP, second.feedToken)).status).toBe(200);
-    expect((await fetchFeed(SHOP, third.feedToken)).status).toBe(200);
-  });
-
-  it("rotates from the Channels page, which then shows the new URL and until when the old one works", async () => {
-    const before = (await feedSettings(SHOP, "META_CATALOG")).config.feedToken;
-    const response = (await channelsAction({
-      request: await embeddedFetchRequest("/app/channels", SHOP, {
-        method: "POST",
-        body: new URLSearchParams({
-          intent: "rotate-feed-token",
-          kind: "META_CATALOG",
-        }),
-      }),
-      params: {},
-      context: {},
-    })) as unknown;
-    expect(response).toMatchObject({ ok: true });
-    const after = (await feedSettings(SHOP, "META_CATALOG")).config;
-    expect(after.previousToken).toBe(before);
-
-    const page = (await channelsLoader({
-      request: await embeddedFetchRequest("/app/channels", SHOP),
-      params: {},
-      context: {},
-    })) as {
-      channels: {
-        kind: string;
-        enabled: boolean;
-        feed: { url: string; previousUntil: string | null } | null;
-      }[];
-    };
-    const meta = page.channels.find((c) => c.kind === "META_CATALOG")!;
-    expect(meta.enabled).toBe(true);
-    expect(meta.feed!.url).toContain(
-      `/feeds/meta/${SHOP}.csv?token=${after.feedToken}`,
-    );
-    expect(meta.feed!.previousUntil).toBe(after.previousUntil);
-    expect(page.channels.map((c) => c.kind)).toEqual([...channelKinds]);
   });
 });

@@ -1,175 +1,18 @@
 // The buyer's test, end to end through real Redis, the real database and the store emulator: link approved
 // images to variants, publish to every channel, replace an image and watch every listing update.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { closeLocks } from "~/jobs/lock.server";
-import { Invalid } from "~/lib/errors";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
-import {
-  configureMarketplace,
-  shopChannels,
-} from "~/sync/channels/channels.db.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
 import { replacementImpact } from "~/sync/dispatch.db.server";
 import { usedBy } from "~/sync/asset-links.db.server";
-import { linkAssets, linkAssetsByOption } from "~/sync/links.db.server";
-import { startWorkers, type RunningWorkers } from "~/worker/run.server";
-import { connectAppTo } from "../support/app-emulator";
-import { COLOURS } from "../../emulator/seed/catalogue";
-import { studioImage } from "../../emulator/seed/images";
-import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
-import { testEmulator } from "../../emulator/testing";
-import { MarketplaceReceiver } from "../../emulator/marketplace/receiver";
-import { storeOfflineSessionWithToken } from "../support/shopify";
-import { createAsset, mirrorFromEmulator, replaceAsset } from "../support/sync";
+import { linkAssetsByOption } from "~/sync/links.db.server";
+import { DEMO_SHOP } from "../../emulator/seed/seed";
+import { allLive, states, useSyncEngineShop } from "../support/sync-engine";
+import { createAsset, replaceAsset } from "../support/sync";
 import { eventually } from "../support/wait";
 
-const emulator = testEmulator({ mediaProcessingMs: 30 });
-const receiver = new MarketplaceReceiver(
-  "vitrine-test",
-  "marketplace-secret-1234",
-);
-let workers: RunningWorkers;
-let relay: RelayLoop;
-let productIds: Map<string, string>;
-let coat: { id: string; gid: string; handle: string };
-
-let camel = COLOURS[0]!;
-const packshot = (label: string, format: "jpeg" | "png" = "jpeg") =>
-  studioImage({
-    family: "coat",
-    colour: camel,
-    width: 1200,
-    height: 1500,
-    label,
-    packshot: true,
-    format,
-  });
-
-async function storefront(handle: string) {
-  const response = await emulator.handle(
-    new Request(`https://${DEMO_SHOP}/products/${handle}.js`),
-  );
-  return (await response.json()) as {
-    media: { id: number; src: string }[];
-    images: string[];
-    variants: {
-      id: number;
-      featured_image: { id: number; src: string } | null;
-      metafields?: Record<string, Record<string, unknown>>;
-    }[];
-  };
-}
-
-const states = (productId: string) =>
-  db.syncState.findMany({
-    where: { shop: DEMO_SHOP, productId },
-    orderBy: { channel: "asc" },
-  });
-const allLive = (
-  rows: {
-    status: string;
-    confirmedRevision: number;
-    desiredRevision: number;
-  }[],
-) =>
-  rows.length === 3 &&
-  rows.every(
-    (r) => r.status === "LIVE" && r.confirmedRevision === r.desiredRevision,
-  );
-
-beforeAll(async () => {
-  await seedShop(emulator, DEMO_SHOP, { factor: 0.02, images: false });
-  connectAppTo(emulator);
-  await storeOfflineSessionWithToken(
-    DEMO_SHOP,
-    emulator.issueAccessToken(DEMO_SHOP),
-  );
-  const seeded =
-    [...emulator.shop(DEMO_SHOP).products.values()].find(
-      (p) =>
-        p.status === "ACTIVE" &&
-        p.variantIds.length >= 4 &&
-        p.productType.includes("Coat"),
-    ) ??
-    [...emulator.shop(DEMO_SHOP).products.values()].find(
-      (p) => p.status === "ACTIVE",
-    )!;
-  productIds = await mirrorFromEmulator(emulator, DEMO_SHOP);
-  // The colour of the product's first variant: the images below are "that colour's" packshots.
-  const firstVariant = emulator
-    .shop(DEMO_SHOP)
-    .variants.get(seeded.variantIds[0]!)!;
-  const colourName = firstVariant.selectedOptions.find(
-    (o) => o.name === "Colour",
-  )!.value;
-  camel = COLOURS.find((c) => c.name === colourName)!;
-  coat = {
-    id: productIds.get(seeded.id)!,
-    gid: seeded.id,
-    handle: seeded.handle,
-  };
-  await configureMarketplace(DEMO_SHOP, {
-    url: `${await receiver.listen()}/v1`,
-    keyId: "vitrine-test",
-    secret: "marketplace-secret-1234",
-  });
-  workers = startWorkers({
-    queues: ["sync", "sync-storefront", "sync-feeds", "sync-marketplace"],
-    concurrency: 4,
-  });
-  relay = startOutboxRelay(50);
-});
-
-afterAll(async () => {
-  await relay.stop();
-  await workers.close();
-  await closeLocks();
-  await receiver.close();
-});
-
-describe("linking approved assets", () => {
-  it("refuses to link an asset that is not approved", async () => {
-    const draft = await createAsset(
-      DEMO_SHOP,
-      "draft.jpg",
-      await packshot("draft"),
-      {
-        approve: false,
-      },
-    );
-    await expect(
-      linkAssets(DEMO_SHOP, {
-        assetIds: [draft.assetId],
-        productId: coat.id,
-        role: "FRONT",
-      }),
-    ).rejects.toThrow(Invalid);
-    expect(
-      await db.assetLink.count({ where: { assetId: draft.assetId } }),
-    ).toBe(0);
-  });
-
-  it("does not link another shop's asset", async () => {
-    await db.shop.upsert({
-      where: { shop: "other.myshopify.com" },
-      create: { shop: "other.myshopify.com" },
-      update: {},
-    });
-    const foreign = await createAsset(
-      "other.myshopify.com",
-      "theirs.jpg",
-      await packshot("theirs"),
-    );
-    await expect(
-      linkAssets(DEMO_SHOP, {
-        assetIds: [foreign.assetId],
-        productId: coat.id,
-        role: "FRONT",
-      }),
-    ).rejects.toThrow(/not found/);
-  });
-});
+const stage = useSyncEngineShop();
+const { emulator, packshot, receiver, storefront } = stage;
 
 describe("publishing and replacing an image on every channel", () => {
   let assetId: string;
@@ -190,13 +33,13 @@ describe("publishing and replacing an image on every channel", () => {
     const linked = await linkAssetsByOption(DEMO_SHOP, {
       assetIds: [assetId],
       optionName: "Colour",
-      optionValue: camel.name,
+      optionValue: stage.colour.name,
       role: "FRONT",
-      productIds: [coat.id],
+      productIds: [stage.coat.id],
     });
     expect(linked.variants).toBeGreaterThan(0);
 
-    await eventually(() => states(coat.id), allLive, {
+    await eventually(() => states(stage.coat.id), allLive, {
       what: "all channels live",
     });
     const file = await db.shopifyFile.findUniqueOrThrow({
@@ -207,14 +50,14 @@ describe("publishing and replacing an image on every channel", () => {
       "Wrap coat, front",
     );
 
-    const view = await storefront(coat.handle);
+    const view = await storefront(stage.coat.handle);
     const camelVariants = await db.variant.findMany({
-      where: { productId: coat.id, selectedOptions: { not: "null" } },
+      where: { productId: stage.coat.id, selectedOptions: { not: "null" } },
     });
     const linkedIds = camelVariants
       .filter((v) =>
         (v.selectedOptions as { value: string }[]).some(
-          (o) => o.value === camel.name,
+          (o) => o.value === stage.colour.name,
         ),
       )
       .map((v) => Number(v.shopifyId.split("/").pop()));
@@ -252,7 +95,7 @@ describe("publishing and replacing an image on every channel", () => {
   });
 
   it("replaces the image in place: same file, same references, new content on every channel", async () => {
-    const before = await storefront(coat.handle);
+    const before = await storefront(stage.coat.handle);
     const srcBefore = before.media.find(
       (m) => String(m.id) === fileGid.split("/").pop(),
     )!.src;
@@ -282,7 +125,7 @@ describe("publishing and replacing an image on every channel", () => {
       where: { shop_assetId: { shop: DEMO_SHOP, assetId } },
     });
     expect(file).toMatchObject({ fileGid, versionId });
-    const after = await storefront(coat.handle);
+    const after = await storefront(stage.coat.handle);
     const media = after.media.find(
       (m) => String(m.id) === fileGid.split("/").pop(),
     )!;
@@ -322,7 +165,7 @@ describe("publishing and replacing an image on every channel", () => {
       (hops) => hops.length === 3 && hops.every((h) => h.outcome === "LIVE"),
       { what: "the later replacement live on every channel" },
     );
-    await eventually(() => states(coat.id), allLive, {
+    await eventually(() => states(stage.coat.id), allLive, {
       what: "all channels live after two replacements",
     });
     const file = await db.shopifyFile.findUniqueOrThrow({
@@ -362,7 +205,7 @@ describe("publishing and replacing an image on every channel", () => {
       (f) => f?.versionId === versionId,
       { what: "the png version in the jpg file" },
     );
-    await eventually(() => states(coat.id), allLive, {
+    await eventually(() => states(stage.coat.id), allLive, {
       what: "all channels live after a png replacement",
     });
     const file = await db.shopifyFile.findUniqueOrThrow({
@@ -376,148 +219,5 @@ describe("publishing and replacing an image on every channel", () => {
       f.filename.startsWith(`vitrine-${assetId}`),
     );
     expect(ours.map((f) => f.id)).toEqual([fileGid]);
-  });
-});
-
-describe("auto-linking by file name", () => {
-  it("links an approved {SKU}_{role}_{n} image to that variant and publishes it", async () => {
-    const variant = await db.variant.findFirstOrThrow({
-      where: { productId: coat.id, sku: { not: null } },
-      orderBy: { position: "desc" },
-    });
-    const asset = await createAsset(
-      DEMO_SHOP,
-      `${variant.sku}_back_1.jpg`,
-      await packshot("auto-back"),
-    );
-    const links = await eventually(
-      () => db.assetLink.findMany({ where: { assetId: asset.assetId } }),
-      (rows) => rows.length === 1,
-      { what: "the automatic link" },
-    );
-    expect(links[0]).toMatchObject({
-      productId: coat.id,
-      variantId: variant.id,
-      role: "BACK",
-      position: 0,
-    });
-    await eventually(
-      () =>
-        db.shopifyFile.findUnique({
-          where: { shop_assetId: { shop: DEMO_SHOP, assetId: asset.assetId } },
-        }),
-      (file) => Boolean(file?.versionId),
-      { what: "the auto-linked image in Shopify" },
-    );
-  });
-
-  it("leaves an image whose name does not follow the convention unlinked", async () => {
-    const asset = await createAsset(
-      DEMO_SHOP,
-      "moodboard-autumn.jpg",
-      await packshot("mood"),
-    );
-    // The dispatcher is where automatic links are made: wait until it dispatched the approval.
-    await eventually(
-      () => db.outbox.findUniqueOrThrow({ where: { id: asset.outboxId! } }),
-      (row) => row.dispatchedAt !== null,
-      { what: "the approval dispatched" },
-    );
-    expect(
-      await db.assetLink.count({ where: { assetId: asset.assetId } }),
-    ).toBe(0);
-  });
-});
-
-describe("pre-flight", () => {
-  it("blocks only the marketplace when the main image is not on a white background", async () => {
-    const other = (
-      await db.product.findFirstOrThrow({
-        where: { shop: DEMO_SHOP, status: "ACTIVE", id: { not: coat.id } },
-      })
-    ).id;
-    const studio = await createAsset(
-      DEMO_SHOP,
-      "lifestyle.jpg",
-      await studioImage({
-        family: "coat",
-        colour: camel,
-        role: "lifestyle",
-        width: 1200,
-        height: 1500,
-      }),
-    );
-    await linkAssets(DEMO_SHOP, {
-      assetIds: [studio.assetId],
-      productId: other,
-      role: "LIFESTYLE",
-    });
-    const rows = await eventually(
-      () => states(other),
-      (r) =>
-        r.length === 3 &&
-        r.every((s) => s.status !== "PENDING" && s.status !== "SYNCING"),
-      { what: "settled states" },
-    );
-    const byChannel = Object.fromEntries(rows.map((r) => [r.channel, r]));
-    expect(byChannel.MARKETPLACE).toMatchObject({
-      status: "BLOCKED",
-      reason: expect.stringMatching(
-        /Needs a white border of at least 98 % \(this image: [\d.]+ %\)/,
-      ),
-    });
-    expect(byChannel.SHOPIFY_STOREFRONT!.status).toBe("LIVE");
-    expect(byChannel.GOOGLE_MERCHANT!.status).toBe("LIVE");
-    expect((await shopChannels(DEMO_SHOP)).marketplace.enabled).toBe(true);
-  });
-});
-
-describe("live means observed", () => {
-  it("never calls a Draft product live: it is in sync but not listed, and says why", async () => {
-    const draft = await db.product.findFirstOrThrow({
-      where: { shop: DEMO_SHOP, status: "DRAFT" },
-    });
-    const asset = await createAsset(
-      DEMO_SHOP,
-      "draft-front.jpg",
-      await packshot("draft-front"),
-    );
-    await linkAssets(DEMO_SHOP, {
-      assetIds: [asset.assetId],
-      productId: draft.id,
-      role: "FRONT",
-    });
-    const rows = await eventually(
-      () => states(draft.id),
-      (r) =>
-        r.length === 3 &&
-        r.every((s) => s.status !== "PENDING" && s.status !== "SYNCING"),
-      { what: "settled states of the draft product" },
-    );
-    for (const row of rows) {
-      expect(row.status).toBe("NOT_LISTED");
-      expect(row.reason).toMatch(/Draft in Shopify/);
-    }
-    // The image is on the product in Shopify (ready for when it goes active), nowhere for shoppers.
-    const file = await db.shopifyFile.findUniqueOrThrow({
-      where: { shop_assetId: { shop: DEMO_SHOP, assetId: asset.assetId } },
-    });
-    expect(
-      emulator.shop(DEMO_SHOP).products.get(draft.shopifyId)!.mediaIds,
-    ).toContain(file.fileGid);
-    expect(
-      (
-        await emulator.handle(
-          new Request(`https://${DEMO_SHOP}/products/${draft.handle}.js`),
-        )
-      ).status,
-    ).toBe(404);
-    expect(await googleFeedXml(DEMO_SHOP)).not.toContain(draft.title);
-    const hops = await db.syncHop.findMany({
-      where: { productId: draft.id },
-    });
-    expect(hops.every((h) => h.outcome === "NOT_LISTED" && !h.liveAt)).toBe(
-      true,
-    );
   });
 });

@@ -1,37 +1,26 @@
 // What the sync and DAM screens are fed (issue #11): an approval followed to every channel for the asset page's
 // watch (pending until the channel was read back, then live with the version and the time; a Draft product is
-// never live), linking by what the resource picker returns, staff names in the audit trail and the product page's
-// images. Every read is scoped to its shop.
+// never live), linking by what the resource picker returns. Staff names, form messages and drift on the
+// product page: sync-screens-forms.test.ts. Every read is scoped to its shop.
 import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { action as assetAction } from "~/routes/app.assets.$id";
 import { loader as watchLoader } from "~/routes/app.assets.$id.watch";
-import { action as driftAction } from "~/routes/app.products.$id.drift";
-import { openDrift, recordDrift } from "~/sync/drift.db.server";
 import { action as assetLinksAction } from "~/routes/app.assets.$id.links";
-import { staffNames } from "~/shop/staff.db.server";
 import { assetWatch } from "~/sync/asset-watch.db.server";
 import { convergePair } from "~/sync/converge.server";
 import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { productImages } from "~/sync/product-images.db.server";
-import { COLOURS } from "../../emulator/seed/catalogue";
-import { studioImage } from "../../emulator/seed/images";
-import { createAsset, replaceAsset } from "../support/factories/asset";
+import {
+  coatPackshot as packshot,
+  createAsset,
+  replaceAsset,
+} from "../support/factories/asset";
 import { buildProduct } from "../support/factories/product";
 import { embeddedFetchRequest, storeOfflineSession } from "../support/shopify";
 
 const SHOP = "screens-a.myshopify.com";
 const OTHER = "screens-b.myshopify.com";
-
-const packshot = (colour: number) =>
-  studioImage({
-    family: "coat",
-    colour: COLOURS[colour]!,
-    width: 1000,
-    height: 1250,
-    packshot: true,
-  });
 
 beforeAll(async () => {
   await storeOfflineSession(SHOP);
@@ -239,121 +228,5 @@ describe("linking by picking", () => {
     expect(
       await db.assetLink.count({ where: { assetId: asset.assetId } }),
     ).toBe(0);
-  });
-});
-
-describe("staff names in the audit trail", () => {
-  it("names a user from their online session, and keeps the id when there is none", async () => {
-    await db.session.create({
-      data: {
-        id: `${SHOP}_42`,
-        shop: SHOP,
-        state: "s",
-        isOnline: true,
-        accessToken: "online-token",
-        userId: 42n,
-        firstName: "Ada",
-        lastName: "Lovelace",
-      },
-    });
-    expect(await staffNames(SHOP, ["user:42", "user:7", "system"])).toEqual({
-      "user:42": "Ada Lovelace",
-      "user:7": "user:7",
-      system: "system",
-    });
-    expect(await staffNames(OTHER, ["user:42"])).toEqual({
-      "user:42": "user:42",
-    });
-  });
-});
-
-describe("validation messages on the asset page's forms", () => {
-  it("reads like a sentence the merchant can act on", async () => {
-    const asset = await createAsset(SHOP, "coat-8.jpg", await packshot(8));
-    const post = async (fields: Record<string, string>) => {
-      const response = await assetAction({
-        request: await embeddedFetchRequest(
-          `/app/assets/${asset.assetId}`,
-          SHOP,
-          {
-            method: "POST",
-            body: new URLSearchParams(fields),
-          },
-        ),
-        params: { id: asset.assetId },
-        context: {},
-      });
-      return {
-        status: response.status,
-        body: (await response.json()) as { fieldErrors: unknown },
-      };
-    };
-    expect(
-      await post({ intent: "details", title: " ", validFrom: "soon" }),
-    ).toEqual({
-      status: 400,
-      body: expect.objectContaining({
-        fieldErrors: {
-          title: ["Enter a title."],
-          validFrom: ["Enter a date, like 2026-12-31."],
-        },
-      }),
-    });
-    expect(
-      (await post({ intent: "alt-text", locale: "en", text: "x".repeat(600) }))
-        .body.fieldErrors,
-    ).toEqual({
-      text: ["Keep alt text to 512 characters or fewer (Shopify's limit)."],
-    });
-    expect(
-      (await post({ intent: "add-tag", tag: "" })).body.fieldErrors,
-    ).toEqual({
-      tag: ["Enter a tag."],
-    });
-  });
-});
-
-describe("changed in Shopify: accept or revert from the product page", () => {
-  it("restores Vitrine's value once, and only for the shop's own drift", async () => {
-    const product = await buildProduct(SHOP, 9);
-    await recordDrift(SHOP, product.id, "SHOPIFY_STOREFRONT", [
-      {
-        kind: "METAFIELD_EDITED",
-        detail: {
-          owner: product.shopifyId,
-          key: "material",
-          ours: "Wool",
-          theirs: "Cotton",
-        },
-      },
-    ]);
-    const [drift] = await openDrift(SHOP, product.id);
-    const post = async (shop: string) => {
-      const response = await driftAction({
-        request: await embeddedFetchRequest(
-          `/app/products/${product.id}/drift`,
-          shop,
-          {
-            method: "POST",
-            body: new URLSearchParams({ intent: "revert", driftId: drift!.id }),
-          },
-        ),
-        params: { id: product.id },
-        context: {},
-      });
-      return {
-        status: response.status,
-        body: (await response.json()) as { message?: string },
-      };
-    };
-    expect((await post(OTHER)).status).toBe(404);
-    expect(await post(SHOP)).toMatchObject({ status: 200, body: { ok: true } });
-    expect(await openDrift(SHOP, product.id)).toEqual([]);
-    expect(await post(SHOP)).toEqual({
-      status: 404,
-      body: expect.objectContaining({
-        message: "This change was already resolved.",
-      }),
-    });
   });
 });

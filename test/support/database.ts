@@ -84,6 +84,42 @@ export async function cloneDatabase(
   return withDatabase(baseUrl, database);
 }
 
+/**
+ * Drops every database of the run but the template, all at once. PostgreSQL checkpoints on each DROP DATABASE
+ * (~1.5 s here), and concurrent drops share one checkpoint: a file's clone is left for the run's teardown instead
+ * of costing each test file that wait.
+ */
+export async function dropRunClones(
+  templateUrl: string,
+  baseUrl: string,
+  runId: string,
+): Promise<void> {
+  if (providerOf(templateUrl) === "sqlite") return;
+  const template = new URL(templateUrl).pathname.slice(1);
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2",
+      [`vitrine\\_${runId}\\_%`, template],
+    );
+    // Ten at a time: a run's clones share a few checkpoints without taking a connection each.
+    for (let i = 0; i < rows.length; i += 10)
+      await Promise.all(
+        rows
+          .slice(i, i + 10)
+          .map((row) =>
+            adminQuery(
+              baseUrl,
+              `DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`,
+            ),
+          ),
+      );
+  } finally {
+    await client.end();
+  }
+}
+
 export async function dropDatabase(
   url: string,
   baseUrl: string,

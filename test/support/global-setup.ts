@@ -8,6 +8,7 @@ import {
   createMigratedDatabase,
   DEFAULT_POSTGRES_URL,
   dropDatabase,
+  dropRunClones,
   runDirectory,
 } from "./database";
 
@@ -42,6 +43,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await s3.close();
+    await dropRunClones(templateUrl, baseUrl, runId);
     await dropDatabase(templateUrl, baseUrl);
     rmSync(runDirectory(runId), { recursive: true, force: true });
   };

@@ -1,10 +1,11 @@
 // Before each integration test file: its own database (a clone of the run's template) and its own BullMQ
-// prefix; after it, both are removed.
+// prefix; after it, both are removed (a PostgreSQL clone with the run's others at its end: see dropRunClones).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, inject } from "vitest";
+import { providerOf } from "~/lib/database-url";
 import { cloneDatabase, dropDatabase } from "./database";
 import { deleteKeys } from "./redis";
 
@@ -31,6 +32,7 @@ afterAll(async () => {
   const { default: db } = await import("~/db.server");
   await db.$disconnect();
   await deleteKeys(queuePrefix);
-  await dropDatabase(databaseUrl, baseUrl);
+  if (providerOf(databaseUrl) === "sqlite")
+    await dropDatabase(databaseUrl, baseUrl);
   rmSync(storageDir, { recursive: true, force: true });
 });

@@ -10,6 +10,7 @@ import {
   studioImage,
   type StudioImageSpec,
 } from "../../../emulator/seed/images";
+import { photo } from "../dam";
 import { buildShop } from "./shop";
 
 const ACTOR = "user:1";
@@ -106,3 +107,30 @@ export async function createLinkedImage(
   });
   return asset;
 }
+
+let photoSeed = 100;
+/** Ingests a draft asset of a photo no earlier call made (a new seed each time, so never a duplicate). */
+export async function uploadPhoto(
+  shop: string,
+  filename: string,
+  actor: string,
+) {
+  const result = await ingestUpload({
+    shop,
+    filename,
+    data: await photo({ seed: photoSeed++ }),
+    actor,
+  });
+  if (!("asset" in result)) throw new Error("unexpected duplicate");
+  return result;
+}
+
+/** A 1000 × 1250 coat packshot (white background) in the catalogue's `colour`-th colour. */
+export const coatPackshot = (colour: number) =>
+  studioImage({
+    family: "coat",
+    colour: COLOURS[colour]!,
+    width: 1000,
+    height: 1250,
+    packshot: true,
+  });
