@@ -135,9 +135,4 @@ export default tseslint.config(
     ["~/jobs/*", "**/jobs/*", "~/outbox/*", "**/outbox/*"],
     "routes call a use case; jobs and the outbox are its business",
   ),
-  // healthz pings Redis itself; the link route's outbox kick moves into the sync engine's link use case.
-  {
-    files: ["app/routes/healthz.ts", "app/routes/app.assets.$id.links.ts"],
-    rules: { "@typescript-eslint/no-restricted-imports": "off" },
-  },
 );
