@@ -45,8 +45,8 @@ const { createLaunch, goLiveNow, stageLaunch, listLaunches } =
 const { startOutboxRelay } = await import("~/outbox/relay.db.server");
 const { startWorkers } = await import("~/worker/run.server");
 const { closeQueues } = await import("~/jobs/queues.server");
-const { closeLocks } = await import("~/jobs/lock.server");
-const { closeShopBuckets } = await import("~/jobs/shop-bucket.server");
+const { closeLocks } = await import("~/sync/locks.server");
+const { closeShopBuckets } = await import("~/shopify/throttle-bucket.server");
 const { deleteKeys } = await import("../test/support/redis");
 
 // The seed makes ~200 products per factor; the season is the first PRODUCTS of them, 5 variants each, DRAFT.

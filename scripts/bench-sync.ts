@@ -34,8 +34,8 @@ const { startOutboxRelay, kickOutboxRelay } =
   await import("~/outbox/relay.db.server");
 const { startWorkers } = await import("~/worker/run.server");
 const { closeQueues } = await import("~/jobs/queues.server");
-const { closeLocks } = await import("~/jobs/lock.server");
-const { closeShopBuckets } = await import("~/jobs/shop-bucket.server");
+const { closeLocks } = await import("~/sync/locks.server");
+const { closeShopBuckets } = await import("~/shopify/throttle-bucket.server");
 const { deleteKeys } = await import("../test/support/redis");
 
 // The emulator's default media processing delay and the Standard plan's bucket (2,000 points, 100/s).

@@ -2,7 +2,7 @@
 // link (Shopify's answer) while the store never lists it and the feed never serves it; go-live makes it ACTIVE and
 // a rollback puts back the status it had before the preview (DRAFT), not UNLISTED.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeLocks } from "~/jobs/lock.server";
+import { closeLocks } from "~/sync/locks.server";
 import {
   createLaunch,
   getLaunch,

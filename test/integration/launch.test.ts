@@ -3,7 +3,7 @@
 // (a product whose bulk line fails is retried, one that keeps failing is named), and rollback hides it all again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { closeLocks } from "~/jobs/lock.server";
+import { closeLocks } from "~/sync/locks.server";
 import {
   createLaunch,
   getLaunch,

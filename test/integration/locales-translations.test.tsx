@@ -7,7 +7,7 @@ import { renderToString } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LanguagesCard } from "~/components/pim/languages-card";
 import db from "~/db.server";
-import { closeLocks } from "~/jobs/lock.server";
+import { closeLocks } from "~/sync/locks.server";
 import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
 import { approveAndPublish } from "~/pim/approval.server";
 import { setUpApparelPim } from "~/pim/onboarding.server";

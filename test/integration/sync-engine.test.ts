@@ -2,7 +2,7 @@
 // images to variants, publish to every channel, replace an image and watch every listing update.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { closeLocks } from "~/jobs/lock.server";
+import { closeLocks } from "~/sync/locks.server";
 import { Invalid } from "~/lib/errors";
 import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
 import {
