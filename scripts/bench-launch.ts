@@ -42,7 +42,7 @@ const { configureMarketplace } =
   await import("~/sync/channels/channels.db.server");
 const { createLaunch, goLiveNow, stageLaunch, listLaunches } =
   await import("~/launch/launch.server");
-const { startOutboxRelay } = await import("~/outbox/relay.db.server");
+const { startOutboxRelay } = await import("~/outbox/relay.server");
 const { startWorkers } = await import("~/worker/run.server");
 const { closeQueues } = await import("~/jobs/queues.server");
 const { closeLocks } = await import("~/sync/locks.server");

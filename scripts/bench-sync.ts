@@ -31,7 +31,7 @@ const { mirrorFromEmulator, createAsset, replaceAsset } =
 const { default: db } = await import("~/db.server");
 const { linkAssets } = await import("~/sync/links.db.server");
 const { startOutboxRelay, kickOutboxRelay } =
-  await import("~/outbox/relay.db.server");
+  await import("~/outbox/relay.server");
 const { startWorkers } = await import("~/worker/run.server");
 const { closeQueues } = await import("~/jobs/queues.server");
 const { closeLocks } = await import("~/sync/locks.server");

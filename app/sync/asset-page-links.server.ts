@@ -3,7 +3,7 @@
 // approval does, so the route only parses and answers.
 import { z } from "zod";
 import { logger } from "~/lib/logger.server";
-import { kickOutboxRelay } from "~/outbox/relay.db.server";
+import { kickOutboxRelay } from "~/outbox/relay.server";
 import { assetLinkAction, runAssetLinkAction } from "./asset-links.db.server";
 import { linkPicked, pickedLinkInput } from "./picked-link.db.server";
 

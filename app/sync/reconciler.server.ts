@@ -16,7 +16,7 @@ import { shopRestoreRate } from "~/shopify/throttle-bucket.server";
 import { logger } from "~/lib/logger.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { CHANNELS, channelKinds, type ChannelKind } from "~/channels/kinds";
-import { kickOutboxRelay } from "~/outbox/relay.db.server";
+import { kickOutboxRelay } from "~/outbox/relay.server";
 import { announceLicenceChanges } from "./licences.db.server";
 import { enqueuePairs } from "./pair-jobs.server";
 import {

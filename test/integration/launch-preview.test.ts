@@ -10,7 +10,7 @@ import {
   previewLaunch,
   rollbackLaunch,
 } from "~/launch/launch.server";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";

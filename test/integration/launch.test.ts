@@ -14,7 +14,7 @@ import {
   rollbackLaunch,
   stageLaunch,
 } from "~/launch/launch.server";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { configureMarketplace } from "~/sync/channels/channels.db.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
 import { linkAssets } from "~/sync/links.db.server";

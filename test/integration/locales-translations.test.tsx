@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LanguagesCard } from "~/components/pim/languages-card";
 import db from "~/db.server";
 import { closeLocks } from "~/sync/locks.server";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { approveAndPublish } from "~/pim/approval.server";
 import { setUpApparelPim } from "~/pim/onboarding.server";
 import { publishProductValues } from "~/pim/publish.server";

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { closeLocks } from "~/sync/locks.server";
 import { Invalid } from "~/lib/errors";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import {
   configureMarketplace,
   shopChannels,
 } from "~/sync/channels/channels.db.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
-import { replacementImpact } from "~/sync/dispatch.db.server";
+import { replacementImpact } from "~/sync/dispatch.server";
 import { usedBy } from "~/sync/asset-links.db.server";
 import { linkAssets, linkAssetsByOption } from "~/sync/links.db.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";

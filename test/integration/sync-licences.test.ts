@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { closeLocks } from "~/sync/locks.server";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
 import { expiringAssets } from "~/sync/licences.db.server";
 import { linkAssetsByOption } from "~/sync/links.db.server";

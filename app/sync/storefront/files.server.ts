@@ -7,7 +7,7 @@
 import { withLock } from "~/sync/locks.server";
 import { Invalid, Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
-import { renditionBytes } from "../renditions.db.server";
+import { renditionBytes } from "../renditions.server";
 import { fileIsCurrent } from "./compare";
 import { storefrontRendition } from "./rendition.server";
 import {
