@@ -11,7 +11,12 @@ import db, { type Prisma } from "~/db.server";
 import { Invalid, NotFound } from "~/lib/errors";
 import { stillOf } from "~/dam/stills.server";
 import { CHANNELS, type ChannelKind } from "~/channels/kinds";
-import { analyseRaster, checkRules, type PreflightResult } from "./preflight";
+import {
+  analyseRaster,
+  checkRules,
+  preflightColumn,
+  type PreflightResult,
+} from "./preflight";
 import type { RenderedImage } from "~/dam/image.server";
 
 /** Measures a rendered image against its channel's rules. */
@@ -79,7 +84,7 @@ export async function channelRendition(
       extension: cached.mime === "image/png" ? "png" : "jpg",
       width: cached.width,
       height: cached.height,
-      preflight: cached.preflight as unknown as PreflightResult,
+      preflight: preflightColumn(cached.preflight),
       rendered: false,
     };
   }
