@@ -25,7 +25,7 @@ const adapters = {
       "**/db.server",
     ],
     message:
-      "database access lives in app/db.server.ts and *.db.server.ts modules",
+      "no Prisma in routes, components, jobs, the worker or client-side modules: call a *.server.ts use case or a *.db.server.ts query",
   },
 };
 const restrictAdapters = (files, names) => ({
@@ -107,14 +107,19 @@ export default tseslint.config(
   },
 
   // Import boundaries (STYLE.md). Adapters: sharp only in dam/decode.server.ts (the one decode policy), BullMQ/ioredis only in jobs/ and
-  // worker/, Prisma only in db.server.ts and *.db.server.ts. A later block replaces an earlier one's rule options
-  // for the files it matches, so each block lists every restriction that applies to its files.
+  // worker/, Prisma in server modules but not in routes, components, jobs or the worker (*.db.server.ts names the
+  // pure queries, *.server.ts the use cases that also call Shopify, queues or storage). A later block replaces an
+  // earlier one's rule options for the files it matches, so each block lists every restriction for its files.
   restrictAdapters(["app/**"], ["sharp", "queue", "prisma"]),
+  restrictAdapters(
+    ["app/**/*.server.ts", "app/**/*.server.tsx"],
+    ["sharp", "queue"],
+  ),
   restrictAdapters(["app/dam/decode.server.ts"], ["queue", "prisma"]),
   restrictAdapters(["app/jobs/**", "app/worker/**"], ["sharp", "prisma"]),
   restrictAdapters(
-    ["app/db.server.ts", "app/**/*.db.server.ts", "app/shopify.server.ts"],
-    ["sharp", "queue"],
+    ["app/routes/**", "app/components/**"],
+    ["sharp", "queue", "prisma"],
   ),
   // The worker entry closes the database client on shutdown.
   restrictAdapters(["app/worker/main.server.ts"], ["sharp"]),
@@ -135,9 +140,4 @@ export default tseslint.config(
     ["~/jobs/*", "**/jobs/*", "~/outbox/*", "**/outbox/*"],
     "routes call a use case; jobs and the outbox are its business",
   ),
-  // healthz pings Redis itself; the link route's outbox kick moves into the sync engine's link use case.
-  {
-    files: ["app/routes/healthz.ts", "app/routes/app.assets.$id.links.ts"],
-    rules: { "@typescript-eslint/no-restricted-imports": "off" },
-  },
 );

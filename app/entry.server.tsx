@@ -10,7 +10,7 @@ import { addDocumentHeaders } from "./web/document-headers.server";
 
 // The web entry (app/web/main.server.ts) closes the build's connections through this export on shutdown: the
 // build bundles its own instances of the modules that hold them.
-export { closeResources } from "./health/resources.db.server";
+export { closeResources } from "./health/resources.server";
 
 export const streamTimeout = 5000;
 

@@ -42,11 +42,11 @@ const { configureMarketplace } =
   await import("~/sync/channels/channels.db.server");
 const { createLaunch, goLiveNow, stageLaunch, listLaunches } =
   await import("~/launch/launch.server");
-const { startOutboxRelay } = await import("~/outbox/relay.db.server");
+const { startOutboxRelay } = await import("~/outbox/relay.server");
 const { startWorkers } = await import("~/worker/run.server");
 const { closeQueues } = await import("~/jobs/queues.server");
-const { closeLocks } = await import("~/jobs/lock.server");
-const { closeShopBuckets } = await import("~/jobs/shop-bucket.server");
+const { closeLocks } = await import("~/sync/locks.server");
+const { closeShopBuckets } = await import("~/shopify/throttle-bucket.server");
 const { deleteKeys } = await import("../test/support/redis");
 
 // The seed makes ~200 products per factor; the season is the first PRODUCTS of them, 5 variants each, DRAFT.

@@ -47,7 +47,7 @@ const { approveVersion } = await import("~/dam/versions.server");
 const { linkAssetsToVariants, serveRecordedEmulator, traffic } =
   await import("../test/support/cluster");
 const { default: db } = await import("~/db.server");
-const { kickOutboxRelay } = await import("~/outbox/relay.db.server");
+const { kickOutboxRelay } = await import("~/outbox/relay.server");
 const { closeQueues, getQueue } = await import("~/jobs/queues.server");
 
 const { emulator, shop: SHOP } = await benchShop({ factor: 2, throttle: PLUS });

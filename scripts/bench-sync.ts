@@ -31,11 +31,11 @@ const { mirrorFromEmulator, createAsset, replaceAsset } =
 const { default: db } = await import("~/db.server");
 const { linkAssets } = await import("~/sync/links.db.server");
 const { startOutboxRelay, kickOutboxRelay } =
-  await import("~/outbox/relay.db.server");
+  await import("~/outbox/relay.server");
 const { startWorkers } = await import("~/worker/run.server");
 const { closeQueues } = await import("~/jobs/queues.server");
-const { closeLocks } = await import("~/jobs/lock.server");
-const { closeShopBuckets } = await import("~/jobs/shop-bucket.server");
+const { closeLocks } = await import("~/sync/locks.server");
+const { closeShopBuckets } = await import("~/shopify/throttle-bucket.server");
 const { deleteKeys } = await import("../test/support/redis");
 
 // The emulator's default media processing delay and the Standard plan's bucket (2,000 points, 100/s).

@@ -181,11 +181,3 @@ export const CHANNELS: Record<ChannelKind, ChannelDefinition> = {
 export const CHANNEL_JOB = Object.fromEntries(
   channelKinds.map((kind) => [kind, CHANNELS[kind].job]),
 ) as Record<ChannelKind, ChannelJob>;
-
-/** The key a rendition is cached under: the same master and profile version always give the same file. */
-export function renditionKey(
-  masterSha256: string,
-  profile: RenditionProfile,
-): string {
-  return `${masterSha256}.${profile.id}.v${profile.version}`;
-}

@@ -14,7 +14,8 @@ import {
 } from "./renditions.db.server";
 import { MediaToolMissing } from "./ffmpeg.server";
 import { ensureVideoPreview, hasStill, stillOf } from "./stills.server";
-import { getStorage, renditionKey } from "./storage.server";
+import { renditionStoragePath } from "./rendition-keys";
+import { getStorage } from "./storage.server";
 
 /** Queues `dam.renditions` for a version; idempotent per version (one job per version id: jobs/job-ids.ts). */
 export async function enqueueRenditions(
@@ -31,7 +32,12 @@ export function libraryRenditionKey(
   sha256: string,
   name: LibraryRendition,
 ): string {
-  return renditionKey(shop, sha256, name, LIBRARY_RENDITIONS[name].format);
+  return renditionStoragePath(
+    shop,
+    sha256,
+    name,
+    LIBRARY_RENDITIONS[name].format,
+  );
 }
 
 /**

@@ -3,7 +3,8 @@
 // card (model3d.server.ts). Video posters and preview clips are made once, stored by the master's hash.
 import { Invalid } from "~/lib/errors";
 import { modelStillSvg, type ModelFacts } from "./model3d.server";
-import { getStorage, renditionKey } from "./storage.server";
+import { renditionStoragePath } from "./rendition-keys";
+import { getStorage } from "./storage.server";
 import {
   extractPoster,
   makePreview,
@@ -29,9 +30,9 @@ export interface Still {
 export const hasStill = (mime: string) => /^(image|video|model)\//.test(mime);
 
 export const posterKey = (shop: string, sha256: string) =>
-  renditionKey(shop, sha256, "poster", "jpg");
+  renditionStoragePath(shop, sha256, "poster", "jpg");
 export const previewClipKey = (shop: string, sha256: string) =>
-  renditionKey(shop, sha256, "preview-clip", "mp4");
+  renditionStoragePath(shop, sha256, "preview-clip", "mp4");
 
 export function videoFactsOf(
   media: unknown,

@@ -11,10 +11,10 @@ import { parseStorageUrl } from "./storage/s3-options";
 export {
   checkKey,
   masterKey,
-  renditionKey,
   shopFolders,
   stagedUploadKey,
 } from "./storage/keys";
+export { renditionStoragePath } from "./rendition-keys";
 export { LocalStorage } from "./storage/local.server";
 export { MemoryStorage } from "./storage/memory.server";
 export { S3Storage } from "./storage/s3.server";

@@ -1,7 +1,7 @@
 // Versions and approval: the use cases behind the asset page's buttons, callable from routes, jobs and scripts.
 import { commitApproval, setAssetStatus } from "./asset-approval.db.server";
 import { createVersion, requireVersion } from "./asset.db.server";
-import { kickOutboxRelay } from "~/outbox/relay.db.server";
+import { kickOutboxRelay } from "~/outbox/relay.server";
 import { enqueueRenditions } from "./renditions.server";
 
 export interface VersionRef {

@@ -64,12 +64,6 @@ export class Conflict extends AppError {
   readonly retryable = false;
 }
 
-/** The caller may not do this. */
-export class Forbidden extends AppError {
-  readonly status = 403;
-  readonly retryable = false;
-}
-
 /** A system we depend on (Shopify, Redis, a channel) failed; `retryable` says whether trying again may help. */
 export class Upstream extends AppError {
   readonly status = 502;

@@ -1,6 +1,6 @@
 // The route boundary, the one place domain errors (errors.ts) become HTTP responses: forms are decoded by one rule,
 // every failed action answers `{ ok:false, message, fieldErrors, input }` with the error's own status (Invalid 400,
-// NotFound 404, Conflict 409, Forbidden 403, Upstream 502), and a loader's failure is a thrown Response.
+// NotFound 404, Conflict 409, Upstream 502), and a loader's failure is a thrown Response.
 import { json, type TypedResponse } from "@remix-run/node";
 import { ZodError, type z } from "zod";
 import type { ActionFailure, FormInput } from "./action-result";

@@ -2,7 +2,7 @@
 // which hands the row to the sync engine: every channel, the storefront's app metafields included, converges to
 // the approved values and is read back. A row left undispatched (Redis down) is picked up by the relay's sweep.
 import { logger } from "~/lib/logger.server";
-import { kickOutboxRelay } from "~/outbox/relay.db.server";
+import { kickOutboxRelay } from "~/outbox/relay.server";
 import { requireOverrideReason } from "./approval-gate";
 import {
   approveProducts,

@@ -1,5 +1,7 @@
 // Prisma access for spreadsheet imports the worker processes (large files): the file, options and progress.
+import { z } from "zod";
 import db, { type Prisma } from "~/db.server";
+import { jsonColumn } from "~/lib/json-column";
 import type {
   ImportOptions,
   ImportReport,
@@ -7,6 +9,18 @@ import type {
 } from "./spreadsheet.server";
 
 export type StoredImportOptions = Omit<ImportOptions, "onProgress">;
+
+/** SpreadsheetImport.options as stored: parsed when read, never cast. */
+export const importOptionsColumn = jsonColumn(
+  "SpreadsheetImport.options",
+  z.object({
+    key: z.enum(["sku", "handle"]),
+    mapping: z.record(z.string(), z.string()).optional(),
+    mode: z.enum(["all-or-nothing", "valid-rows"]),
+    dryRun: z.boolean(),
+    actor: z.string().nullable().optional(),
+  }) satisfies z.ZodType<StoredImportOptions>,
+);
 
 /** A spreadsheet to import later: the file and how to read it. */
 export interface SpreadsheetUpload {
@@ -57,7 +71,7 @@ export async function latestSpreadsheetImport(shop: string) {
     row && {
       ...row,
       report: row.report as unknown as ImportReport | null,
-      options: row.options as unknown as StoredImportOptions,
+      options: importOptionsColumn(row.options),
     }
   );
 }

@@ -6,7 +6,7 @@ import {
   findSpreadsheetImport,
   updateSpreadsheetImport,
   type SpreadsheetUpload,
-  type StoredImportOptions,
+  importOptionsColumn,
 } from "./spreadsheet-import.db.server";
 import {
   importSpreadsheet,
@@ -55,7 +55,7 @@ export async function runSpreadsheetImport(
       totalRows: table.rows.length,
     });
     const report = await importSpreadsheet(shop, table, {
-      ...(row.options as unknown as StoredImportOptions),
+      ...importOptionsColumn(row.options),
       onProgress: (doneRows) =>
         updateSpreadsheetImport(shop, importId, { doneRows }),
     });

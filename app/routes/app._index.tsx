@@ -14,7 +14,7 @@ import { LatencyCard } from "~/components/sync/latency-card";
 import { ProblemList } from "~/components/sync/problem-list";
 import { useT } from "~/i18n";
 import { expiringAssets } from "~/sync/licences.db.server";
-import { latencyByChannel, problemStates } from "~/sync/overview.db.server";
+import { latencyByChannel, problemStates } from "~/sync/overview.server";
 import { findShop } from "~/shop/shop.db.server";
 import { authenticate } from "~/shopify.server";
 

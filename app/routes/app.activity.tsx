@@ -21,7 +21,7 @@ import {
   activity,
   problemStates,
   retryProductChannel,
-} from "~/sync/overview.db.server";
+} from "~/sync/overview.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

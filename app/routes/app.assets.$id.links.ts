@@ -1,6 +1,6 @@
 // The asset page's link form: link the asset to a product or variants picked with Shopify's resource picker, to a
 // product by handle or SKU (or its variants of one option value), to every variant with an option value, or
-// remove a link. The storefront and channels follow through the outbox.
+// remove a link. The storefront and channels follow through the outbox (the use case hands it the rows).
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
@@ -10,12 +10,10 @@ import {
   readForm,
   requireParam,
 } from "~/lib/http.server";
-import { kickOutboxRelay } from "~/outbox/relay.db.server";
 import {
-  assetLinkAction,
-  runAssetLinkAction,
-} from "~/sync/asset-links.db.server";
-import { linkPicked, pickedLinkInput } from "~/sync/picked-link.db.server";
+  assetPageLinkInput,
+  linkFromAssetPage,
+} from "~/sync/asset-page-links.server";
 import { authenticate } from "~/shopify.server";
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -23,21 +21,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const assetId = requireParam(params, "id");
   const form = await readForm(request);
   try {
-    const result =
-      form.intent === "link-picked"
-        ? await linkPicked(
-            auth.session.shop,
-            assetId,
-            await parseForm(form, pickedLinkInput),
-            actorOf(auth),
-          )
-        : await runAssetLinkAction(
-            auth.session.shop,
-            assetId,
-            await parseForm(form, assetLinkAction),
-            actorOf(auth),
-          );
-    await kickOutboxRelay();
+    const result = await linkFromAssetPage(
+      auth.session.shop,
+      assetId,
+      await parseForm(form, assetPageLinkInput),
+      actorOf(auth),
+    );
     return json({ ok: true as const, ...result });
   } catch (error) {
     return actionFailure(error, form);

@@ -5,7 +5,7 @@ import { loaderFailure, requireParam } from "~/lib/http.server";
 import { authenticate } from "~/shopify.server";
 import { assetWatch } from "~/sync/asset-watch.db.server";
 import { assetLinks } from "~/sync/asset-links.db.server";
-import { productChannelStates } from "~/sync/overview.db.server";
+import { productChannelStates } from "~/sync/overview.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

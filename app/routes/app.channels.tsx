@@ -24,7 +24,7 @@ import {
   updateStorefrontConfig,
 } from "~/sync/channels/channels.db.server";
 import { feedOf } from "~/sync/channels/registry.server";
-import { stateCounts } from "~/sync/overview.db.server";
+import { stateCounts } from "~/sync/overview.server";
 import { feedUrl } from "~/sync/urls.server";
 import { authenticate } from "~/shopify.server";
 

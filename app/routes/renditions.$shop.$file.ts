@@ -7,7 +7,7 @@ import { getStorage } from "~/dam/storage.server";
 import { env } from "~/env.server";
 import { shopDomain } from "~/lib/ids";
 import { NotFound } from "~/lib/errors";
-import { servedRendition } from "~/sync/renditions.db.server";
+import { servedRendition } from "~/sync/renditions.server";
 import { renditionSignatureValid } from "~/sync/urls.server";
 
 const FILE = /^([a-z0-9]{64}\.[a-z0-9-]+\.v\d+)\.(jpg|png)$/;

@@ -8,7 +8,7 @@ import {
   refundShopPoints,
   reserveShopPoints,
   type ThrottleStatus,
-} from "~/jobs/shop-bucket.server";
+} from "~/shopify/throttle-bucket.server";
 import { Upstream } from "~/lib/errors";
 import {
   shopifyBucketWait,

@@ -1,7 +1,9 @@
 // Pre-flight: does a rendition meet its channel's rules? Measured from the pixels, so a marketplace's
 // "pure white background" and "product fills 85 % of the frame" are checked before anything is published.
 
+import { z } from "zod";
 import type { ChannelRules } from "~/channels/kinds";
+import { jsonColumn } from "~/lib/json-column";
 
 export interface Raster {
   /** Interleaved 8-bit samples, `channels` per pixel (3 = RGB, 4 = RGBA). */
@@ -76,6 +78,30 @@ export interface PreflightResult {
   passed: boolean;
   failures: PreflightFailure[];
 }
+
+const ruleNames = [
+  "minLongSide",
+  "minShortSide",
+  "maxPixels",
+  "minWhiteBorder",
+  "minFill",
+  "forbiddenTags",
+] as const satisfies readonly (keyof ChannelRules)[];
+
+/** Rendition.preflight as stored: parsed when read, never cast. */
+export const preflightColumn = jsonColumn(
+  "Rendition.preflight",
+  z.object({
+    passed: z.boolean(),
+    failures: z.array(
+      z.object({
+        rule: z.enum(ruleNames),
+        expected: z.string(),
+        actual: z.string(),
+      }),
+    ),
+  }),
+);
 
 const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
 

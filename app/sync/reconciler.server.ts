@@ -13,11 +13,11 @@
 //   swatch shows are deleted from Shopify Files.
 import { env } from "~/env.server";
 import { enqueue } from "~/jobs/enqueue.server";
-import { shopRestoreRate } from "~/jobs/shop-bucket.server";
+import { shopRestoreRate } from "~/shopify/throttle-bucket.server";
 import { logger } from "~/lib/logger.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { CHANNELS, channelKinds, type ChannelKind } from "~/channels/kinds";
-import { kickOutboxRelay } from "~/outbox/relay.db.server";
+import { kickOutboxRelay } from "~/outbox/relay.server";
 import { announceLicenceChanges } from "./licences.db.server";
 import { enqueuePairs } from "./pair-jobs.server";
 import {

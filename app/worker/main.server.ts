@@ -16,7 +16,7 @@ const { checkEvictionPolicy, RedisEvictionPolicyError } =
   await import("~/jobs/redis.server");
 const { startMetricsListener } =
   await import("~/health/metrics-listener.server");
-const { startOutboxRelay } = await import("~/outbox/relay.db.server");
+const { startOutboxRelay } = await import("~/outbox/relay.server");
 const { startReconciler } = await import("~/sync/reconciler.server");
 const { sweepSpoolFiles } = await import("~/dam/spool.server");
 

@@ -127,8 +127,7 @@ export async function showMediaAndFrench(o: MediaStepsOptions): Promise<void> {
     await import("../../app/pim/values.db.server.ts");
   const { approveAndPublish } =
     await import("../../app/pim/approval.server.ts");
-  const { kickOutboxRelay } =
-    await import("../../app/outbox/relay.db.server.ts");
+  const { kickOutboxRelay } = await import("../../app/outbox/relay.server.ts");
   const { shop, coat, say } = o;
   const view = async (locale?: string) =>
     (await (

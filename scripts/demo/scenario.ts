@@ -39,8 +39,7 @@ export async function runScenario({
   const { shopChannels } =
     await import("../../app/sync/channels/channels.db.server.ts");
   const { CHANNELS } = await import("../../app/channels/kinds.ts");
-  const { kickOutboxRelay } =
-    await import("../../app/outbox/relay.db.server.ts");
+  const { kickOutboxRelay } = await import("../../app/outbox/relay.server.ts");
   const { googleFeedUrl } = await import("../../app/sync/urls.server.ts");
   const actor = "demo@vitrine.example";
 

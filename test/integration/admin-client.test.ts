@@ -2,7 +2,10 @@
 // worker processes would be) share the bucket through Redis, wait at the restore rate instead of being
 // throttled, and retry THROTTLED and 5xx answers.
 import { afterAll, describe, expect, it } from "vitest";
-import { closeShopBuckets, reserveShopPoints } from "~/jobs/shop-bucket.server";
+import {
+  closeShopBuckets,
+  reserveShopPoints,
+} from "~/shopify/throttle-bucket.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { connectAppTo } from "../support/app-emulator";
 import { testEmulator } from "../../emulator/testing";

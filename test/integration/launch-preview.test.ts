@@ -2,7 +2,7 @@
 // link (Shopify's answer) while the store never lists it and the feed never serves it; go-live makes it ACTIVE and
 // a rollback puts back the status it had before the preview (DRAFT), not UNLISTED.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeLocks } from "~/jobs/lock.server";
+import { closeLocks } from "~/sync/locks.server";
 import {
   createLaunch,
   getLaunch,
@@ -10,7 +10,7 @@ import {
   previewLaunch,
   rollbackLaunch,
 } from "~/launch/launch.server";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";

@@ -3,7 +3,7 @@
 // (a product whose bulk line fails is retried, one that keeps failing is named), and rollback hides it all again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { closeLocks } from "~/jobs/lock.server";
+import { closeLocks } from "~/sync/locks.server";
 import {
   createLaunch,
   getLaunch,
@@ -14,7 +14,7 @@ import {
   rollbackLaunch,
   stageLaunch,
 } from "~/launch/launch.server";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { configureMarketplace } from "~/sync/channels/channels.db.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
 import { linkAssets } from "~/sync/links.db.server";

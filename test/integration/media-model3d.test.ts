@@ -9,7 +9,7 @@ import {
   renderVersionRenditions,
 } from "~/dam/renditions.server";
 import { getStorage } from "~/dam/storage.server";
-import { channelRendition } from "~/sync/renditions.db.server";
+import { channelRendition } from "~/sync/renditions.server";
 import { removeDir, useTempStorageDir } from "../support/dam";
 import { refusedUpload } from "../support/refused-upload";
 import { glbModel } from "../support/media";

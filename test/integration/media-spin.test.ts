@@ -6,7 +6,7 @@ import { hashDistance, probeImage } from "~/dam/image-probe.server";
 import { ingestUpload } from "~/dam/ingest.server";
 import { spinFramesOf } from "~/dam/spin.server";
 import { getStorage } from "~/dam/storage.server";
-import { channelRendition } from "~/sync/renditions.db.server";
+import { channelRendition } from "~/sync/renditions.server";
 import { photo, removeDir, useTempStorageDir } from "../support/dam";
 import { refusedUpload } from "../support/refused-upload";
 import { zipOf } from "../support/media";

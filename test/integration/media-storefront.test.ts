@@ -3,8 +3,8 @@
 // replaced video reaches the storefront view as a new file (Shopify's fileUpdate cannot replace a video's content).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { closeLocks } from "~/jobs/lock.server";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { closeLocks } from "~/sync/locks.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";

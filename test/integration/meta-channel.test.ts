@@ -16,10 +16,7 @@ import {
   setChannelEnabled,
 } from "~/sync/channels/channels.db.server";
 import { convergePair } from "~/sync/converge.server";
-import {
-  dispatchOutboxEvent,
-  replacementImpact,
-} from "~/sync/dispatch.db.server";
+import { dispatchOutboxEvent, replacementImpact } from "~/sync/dispatch.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { getStorage } from "~/dam/storage.server";
 import { COLOURS } from "../../emulator/seed/catalogue";

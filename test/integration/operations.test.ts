@@ -20,7 +20,7 @@ const { enqueue } = await import("~/jobs/enqueue.server");
 const { getQueue, queuePrefix } = await import("~/jobs/queues.server");
 const { checkEvictionPolicy, createRedis, RedisEvictionPolicyError } =
   await import("~/jobs/redis.server");
-const { closeShopBuckets } = await import("~/jobs/shop-bucket.server");
+const { closeShopBuckets } = await import("~/shopify/throttle-bucket.server");
 const { logContext } = await import("~/lib/log-context.server");
 const { markStopping } = await import("~/lib/lifecycle.server");
 const { loader: healthz } = await import("~/routes/healthz");

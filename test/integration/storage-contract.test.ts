@@ -10,7 +10,7 @@ import {
   LocalStorage,
   MemoryStorage,
   masterKey,
-  renditionKey,
+  renditionStoragePath as renditionKey,
   type StorageProvider,
 } from "~/dam/storage.server";
 import { testS3Storage } from "../support/s3";

@@ -3,8 +3,8 @@
 // metafield edited in Shopify), records drift for the merchant to accept or revert. Each is found within one sweep.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { closeLocks } from "~/jobs/lock.server";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { closeLocks } from "~/sync/locks.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveProducts } from "~/pim/approval.db.server";
 import { saveProductValues } from "~/pim/values.db.server";

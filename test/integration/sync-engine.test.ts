@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
-import { replacementImpact } from "~/sync/dispatch.db.server";
+import { replacementImpact } from "~/sync/dispatch.server";
 import { usedBy } from "~/sync/asset-links.db.server";
 import { linkAssetsByOption } from "~/sync/links.db.server";
 import { DEMO_SHOP } from "../../emulator/seed/seed";

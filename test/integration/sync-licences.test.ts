@@ -4,8 +4,8 @@
 // moving the licence window into the past, exactly what the clock does to a stored date.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { closeLocks } from "~/jobs/lock.server";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { closeLocks } from "~/sync/locks.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
 import { expiringAssets } from "~/sync/licences.db.server";
 import { linkAssetsByOption } from "~/sync/links.db.server";

@@ -11,7 +11,7 @@ process.env.REDIS_URL = redis.url;
 
 const { default: db } = await import("~/db.server");
 const { closeQueues } = await import("~/jobs/queues.server");
-const { kickOutboxRelay } = await import("~/outbox/relay.db.server");
+const { kickOutboxRelay } = await import("~/outbox/relay.server");
 const { linkAssets } = await import("~/sync/links.db.server");
 const { COLOURS } = await import("../../emulator/seed/catalogue");
 const { studioImage } = await import("../../emulator/seed/images");

@@ -7,7 +7,7 @@ import { loader as feedLoader } from "~/routes/feeds.$feed.$file";
 import { loader as renditionLoader } from "~/routes/renditions.$shop.$file";
 import { shopChannels } from "~/sync/channels/channels.db.server";
 import { convergePair } from "~/sync/converge.server";
-import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
+import { dispatchOutboxEvent } from "~/sync/dispatch.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveProducts } from "~/pim/approval.db.server";

@@ -8,7 +8,7 @@ import { loader as watchLoader } from "~/routes/app.assets.$id.watch";
 import { action as assetLinksAction } from "~/routes/app.assets.$id.links";
 import { assetWatch } from "~/sync/asset-watch.db.server";
 import { convergePair } from "~/sync/converge.server";
-import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
+import { dispatchOutboxEvent } from "~/sync/dispatch.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { productImages } from "~/sync/product-images.db.server";
 import {

@@ -64,7 +64,7 @@ describe.skipIf(!!reason)("many web and worker processes", () => {
   const app = async () => ({
     db: (await import("~/db.server")).default,
     queues: await import("~/jobs/queues.server"),
-    relay: await import("~/outbox/relay.db.server"),
+    relay: await import("~/outbox/relay.server"),
     storage: await import("~/dam/storage.server"),
     factories: await import("../support/factories/asset"),
   });

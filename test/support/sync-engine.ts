@@ -3,8 +3,8 @@
 // the packshots are drawn in. `useSyncEngineShop()` registers the file's beforeAll/afterAll and returns the stage.
 import { afterAll, beforeAll } from "vitest";
 import db from "~/db.server";
-import { closeLocks } from "~/jobs/lock.server";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.db.server";
+import { closeLocks } from "~/sync/locks.server";
+import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { configureMarketplace } from "~/sync/channels/channels.db.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { MarketplaceReceiver } from "../../emulator/marketplace/receiver";

@@ -3,7 +3,8 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { formatPrice } from "~/sync/channels/feed-item";
 import { renderGoogleFeed, type GoogleItem } from "~/sync/channels/google-feed";
-import { CHANNELS, renditionKey } from "~/channels/kinds";
+import { CHANNELS } from "~/channels/kinds";
+import { renditionCacheKey } from "~/dam/rendition-keys";
 import {
   analyseRaster,
   checkRules,
@@ -112,7 +113,7 @@ describe("pre-flight from pixels", () => {
   });
 
   it("caches renditions by master hash and profile version", () => {
-    expect(renditionKey("abc123", CHANNELS.MARKETPLACE.profile)).toBe(
+    expect(renditionCacheKey("abc123", CHANNELS.MARKETPLACE.profile)).toBe(
       "abc123.marketplace-main.v1",
     );
   });

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { failureOf, typedText } from "~/lib/action-result";
 import {
   Conflict,
-  Forbidden,
   Invalid,
   NotFound,
   Upstream,
@@ -33,7 +32,6 @@ describe("actionFailure", () => {
     [new Invalid("bad", { title: ["too long"] }), 400],
     [new NotFound("asset not found"), 404],
     [new Conflict("restore the asset from the archive first"), 409],
-    [new Forbidden("not yours"), 403],
     [new Upstream("Shopify is away"), 502],
   ])(
     "answers %s with status %i and the one failure shape",

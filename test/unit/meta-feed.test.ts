@@ -2,7 +2,8 @@
 // rendition rules it holds images to.
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { CHANNELS, renditionKey } from "~/channels/kinds";
+import { CHANNELS } from "~/channels/kinds";
+import { renditionCacheKey } from "~/dam/rendition-keys";
 import {
   META_COLUMNS,
   renderMetaFeed,
@@ -103,9 +104,9 @@ describe("Meta rendition profile and rules", () => {
       fit: "contain",
       format: "jpeg",
     });
-    expect(renditionKey("abc", meta.profile)).toBe("abc.meta.v1");
-    expect(renditionKey("abc", meta.profile)).not.toBe(
-      renditionKey("abc", CHANNELS.GOOGLE_MERCHANT.profile),
+    expect(renditionCacheKey("abc", meta.profile)).toBe("abc.meta.v1");
+    expect(renditionCacheKey("abc", meta.profile)).not.toBe(
+      renditionCacheKey("abc", CHANNELS.GOOGLE_MERCHANT.profile),
     );
   });
 

@@ -19,18 +19,6 @@ export function masterKey(shop: string, sha256: string): string {
   return checkKey(`masters/${shop}/${sha256.slice(0, 2)}/${sha256}`);
 }
 
-/** Key of a rendition of a master, by the master's hash and the rendition profile name. */
-export function renditionKey(
-  shop: string,
-  sha256: string,
-  profile: string,
-  extension: string,
-): string {
-  return checkKey(
-    `renditions/${shop}/${sha256.slice(0, 2)}/${sha256}/${profile}.${extension}`,
-  );
-}
-
 /** Key of a browser upload waiting to be verified (direct uploads to object storage). */
 export function stagedUploadKey(shop: string, id: string): string {
   return checkKey(`uploads/${shop}/${id}`);

@@ -7,7 +7,7 @@ import type { AttributeValueData } from "~/pim/attribute-types";
 import { approvedValues } from "~/pim/values.db.server";
 import type { ChannelKind } from "~/channels/kinds";
 import { describeFailures } from "../preflight";
-import { channelRendition } from "../renditions.db.server";
+import { channelRendition } from "../renditions.server";
 import { licensed } from "../canonical";
 import { renditionUrl } from "../urls.server";
 import type { DesiredState } from "./adapter";

@@ -4,10 +4,10 @@
 //   a file whose size then changes was replaced by someone else (drift) and is replaced again;
 // - a replacement whose answer was lost is recognised (the new rendition's size is there) instead of sent twice;
 // - a creation whose answer was lost is found by its name (`vitrine-{assetId}-…`) before another is created.
-import { withLock } from "~/jobs/lock.server";
+import { withLock } from "~/sync/locks.server";
 import { Invalid, Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
-import { renditionBytes } from "../renditions.db.server";
+import { renditionBytes } from "../renditions.server";
 import { fileIsCurrent } from "./compare";
 import { storefrontRendition } from "./rendition.server";
 import {

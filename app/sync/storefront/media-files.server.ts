@@ -7,7 +7,7 @@
 // a crash after it leaves an unrecorded `vitrine-{assetId}-…` file that the orphan sweep removes after
 // SYNC_ORPHAN_GRACE_MS if no later run adopts it.
 import { getStorage } from "~/dam/storage.server";
-import { withLock } from "~/jobs/lock.server";
+import { withLock } from "~/sync/locks.server";
 import { Invalid, Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { fileIsCurrent } from "./compare";

@@ -2,10 +2,7 @@
 // only with the same extension, so once an asset has a Shopify file its renditions keep that file's extension
 // (a PNG master replacing a JPEG one is converted): every replacement stays in place, keeping the file id, its
 // URL path and every product and variant reference.
-import {
-  channelRendition,
-  type ChannelRendition,
-} from "../renditions.db.server";
+import { channelRendition, type ChannelRendition } from "../renditions.server";
 import { assetFileFacts } from "./files.db.server";
 
 /** The rendition to upload for the asset (null when it has no approved current version). */

@@ -10,7 +10,7 @@ import {
   type ChannelKind,
 } from "~/channels/kinds";
 import { convergePair } from "~/sync/converge.server";
-import { dispatchOutboxEvent } from "~/sync/dispatch.db.server";
+import { dispatchOutboxEvent } from "~/sync/dispatch.server";
 import {
   isLastRun,
   retryPairLater,

@@ -23,7 +23,7 @@ export async function runBurst(
   say: (message: string) => void,
 ): Promise<{ started: number; lastChange: number }> {
   const { default: db } = await import("~/db.server");
-  const { kickOutboxRelay } = await import("~/outbox/relay.db.server");
+  const { kickOutboxRelay } = await import("~/outbox/relay.server");
   const { linkAssets, unlink } = await import("~/sync/links.db.server");
   const { saveProductValues } = await import("~/pim/values.db.server");
   const { approveProducts } = await import("~/pim/approval.db.server");

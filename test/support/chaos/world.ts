@@ -55,7 +55,7 @@ export async function createChaosWorld(
   options: { products: number; assets: number; seed: number },
   say: (message: string) => void,
 ): Promise<ChaosWorld> {
-  const { kickOutboxRelay } = await import("~/outbox/relay.db.server");
+  const { kickOutboxRelay } = await import("~/outbox/relay.server");
   const { linkAssets } = await import("~/sync/links.db.server");
   const { configureMarketplace, shopChannels } =
     await import("~/sync/channels/channels.db.server");

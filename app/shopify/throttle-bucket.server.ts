@@ -2,9 +2,10 @@
 // for the shop, so that together they stay under the bucket instead of each assuming it has all of it.
 // Shopify's answer (extensions.cost.throttleStatus) is the truth; between answers the mirror refills at the
 // restore rate and concurrent callers reserve points from it atomically.
-import type { Redis } from "ioredis";
-import { queuePrefix } from "./queues.server";
-import { createRedis } from "./redis.server";
+import { queuePrefix } from "~/jobs/queues.server";
+import { createRedis } from "~/jobs/redis.server";
+
+type Redis = ReturnType<typeof createRedis>;
 
 export interface ThrottleStatus {
   maximumAvailable: number;

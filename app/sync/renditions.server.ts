@@ -1,15 +1,22 @@
 // Channel renditions: made by sharp from an approved version's master, cached by (master SHA-256, profile id and
 // version) in the Rendition table and blob storage, and checked against the channel's rules from their pixels.
+import { getStorage } from "~/dam/storage.server";
 import {
-  getStorage,
-  renditionKey as renditionStorageKey,
-} from "~/dam/storage.server";
+  profileName,
+  renditionCacheKey,
+  renditionStoragePath,
+} from "~/dam/rendition-keys";
 import { rasterForAnalysis, renderImage } from "~/dam/image.server";
 import db, { type Prisma } from "~/db.server";
 import { Invalid, NotFound } from "~/lib/errors";
 import { stillOf } from "~/dam/stills.server";
-import { CHANNELS, renditionKey, type ChannelKind } from "~/channels/kinds";
-import { analyseRaster, checkRules, type PreflightResult } from "./preflight";
+import { CHANNELS, type ChannelKind } from "~/channels/kinds";
+import {
+  analyseRaster,
+  checkRules,
+  preflightColumn,
+  type PreflightResult,
+} from "./preflight";
 import type { RenderedImage } from "~/dam/image.server";
 
 /** Measures a rendered image against its channel's rules. */
@@ -63,7 +70,7 @@ export async function channelRendition(
         format: format === "png" ? ("png" as const) : ("jpeg" as const),
       }
     : base;
-  const key = renditionKey(version.sha256, profile);
+  const key = renditionCacheKey(version.sha256, profile);
   const cached = await db.rendition.findUnique({
     where: { shop_key: { shop, key } },
   });
@@ -77,7 +84,7 @@ export async function channelRendition(
       extension: cached.mime === "image/png" ? "png" : "jpg",
       width: cached.width,
       height: cached.height,
-      preflight: cached.preflight as unknown as PreflightResult,
+      preflight: preflightColumn(cached.preflight),
       rendered: false,
     };
   }
@@ -87,10 +94,10 @@ export async function channelRendition(
   const image = await renderImage(still.bytes, still.mime, profile);
   const result = await preflight(image, channel, tags);
   // Under the shop's rendition folder, so erasing the shop removes them with its masters.
-  const storageKey = renditionStorageKey(
+  const storageKey = renditionStoragePath(
     shop,
     version.sha256,
-    `${profile.id}.v${profile.version}`,
+    profileName(profile),
     image.extension,
   );
   await storage.put(storageKey, image.bytes);
