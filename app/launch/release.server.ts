@@ -12,6 +12,7 @@ import {
 } from "~/shopify/admin-client.server";
 import { enqueuePairs } from "~/sync/pair-jobs.server";
 import { markDirty } from "~/sync/pair-state.db.server";
+import { stageStorefrontMedia } from "./bulk-stage-launch.server";
 import { findLaunch, moveLaunch } from "./launch.db.server";
 import {
   launchPairs,
@@ -70,6 +71,7 @@ export async function stageLaunchPairs(
     null,
     { state: "WAITING", error: null },
   );
+  await stageStorefrontMedia(shop, launchId, pairs, now);
   await converge(shop, pairs);
   await observeFrom(shop, launchId, now);
   return { pairs: pairs.length };
