@@ -14,6 +14,7 @@ import { enqueuePairs } from "~/sync/pair-jobs.server";
 import { markDirty } from "~/sync/pair-state.db.server";
 import { stageStorefrontMedia } from "./bulk-stage-launch.server";
 import { findLaunch, moveLaunch } from "./launch.db.server";
+import { activateListingsInBatch } from "./marketplace-golive.server";
 import {
   launchPairs,
   launchProducts,
@@ -204,7 +205,7 @@ export async function releaseLaunch(
       error: error.slice(0, 1000),
       attempts: BULK_ROUNDS,
     });
-  await converge(shop, [
+  const reopened = [
     ...(await launchPairs(shop, launchId, {
       channels: FEED_AND_ITEM_CHANNELS,
       productIds: released,
@@ -214,7 +215,17 @@ export async function releaseLaunch(
       states: ["WAITING"],
       productIds: alreadyLive,
     })),
-  ]);
+  ];
+  // The feeds first; the marketplace's listings go active in batch, then its pair runs read them back.
+  await converge(
+    shop,
+    reopened.filter((p) => p.channel !== "MARKETPLACE"),
+  );
+  await activateListingsInBatch(shop, released);
+  await converge(
+    shop,
+    reopened.filter((p) => p.channel === "MARKETPLACE"),
+  );
   // Observed from now: read-backs older than this run (a retry's earlier failures) do not count.
   await observeFrom(shop, launchId, now);
   return { released: released.length, failed: failures.size };
