@@ -1,7 +1,7 @@
 // Staging a launch's storefront media in bulk (issue #14): the files are created, attached to their hidden product
 // and shown on its variants by bulk mutations, recorded as the per-pair path records them, so the storefront pair
 // run that follows reads Shopify back and finds nothing left to upload. A product whose bulk line fails is named
-// and left to the per-pair path, which stages it the ordinary way.
+// and left to the per-pair path, which stages it the ordinary way; while the bulk job runs, that path waits for it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { closeLocks } from "~/jobs/lock.server";
@@ -166,6 +166,36 @@ describe("bulk staging of a launch's storefront media", () => {
       "again",
     );
     expect(outcome).toMatchObject({ staged: [third.id], skipped: [first.id] });
+    expect(state().files.size).toBe(files + 2);
+  });
+
+  it("holds a storefront pair's uploads while its launch stages media in bulk, and lets them go after", async () => {
+    const [, , third] = drops as [Drop, Drop, Drop];
+    await linkShots(third, 7);
+    const launch = await db.launch.create({
+      data: {
+        shop: DEMO_SHOP,
+        name: "AW26",
+        status: "STAGING",
+        selection: {},
+        markets: [],
+        mediaBulkStartedAt: new Date(),
+        products: { create: { shop: DEMO_SHOP, productId: third.id } },
+      },
+    });
+    const files = state().files.size;
+    await expect(
+      convergePair(DEMO_SHOP, third.id, "SHOPIFY_STOREFRONT"),
+    ).rejects.toThrow("staging this product's images in bulk");
+    expect(state().files.size).toBe(files);
+
+    await db.launch.update({
+      where: { id: launch.id },
+      data: { mediaBulkStartedAt: null },
+    });
+    await expect(
+      convergePair(DEMO_SHOP, third.id, "SHOPIFY_STOREFRONT"),
+    ).resolves.toMatchObject({ outcome: "repaired" });
     expect(state().files.size).toBe(files + 2);
   });
 });
