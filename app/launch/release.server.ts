@@ -72,8 +72,16 @@ export async function stageLaunchPairs(
     null,
     { state: "WAITING", error: null },
   );
+  // The feeds and the marketplace do not wait for Shopify's files: their pairs converge while the storefront's
+  // media is staged in bulk, then the storefront pairs read it back.
+  const storefront = (p: (typeof pairs)[number]) =>
+    p.channel === "SHOPIFY_STOREFRONT";
+  await converge(
+    shop,
+    pairs.filter((p) => !storefront(p)),
+  );
   await stageStorefrontMedia(shop, launchId, pairs, now);
-  await converge(shop, pairs);
+  await converge(shop, pairs.filter(storefront));
   await observeFrom(shop, launchId, now);
   return { pairs: pairs.length };
 }
