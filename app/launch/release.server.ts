@@ -229,12 +229,14 @@ export async function releaseLaunch(
     shop,
     reopened.filter((p) => p.channel !== "MARKETPLACE"),
   );
+  // Observed from now: read-backs older than this run (a retry's earlier failures) do not count. Watching starts
+  // before the marketplace batch, so the feeds' "live" is not held up by it (marketplace pairs stay open until
+  // their runs read the listings back active).
+  await observeFrom(shop, launchId, now);
   await activateListingsInBatch(shop, released);
   await converge(
     shop,
     reopened.filter((p) => p.channel === "MARKETPLACE"),
   );
-  // Observed from now: read-backs older than this run (a retry's earlier failures) do not count.
-  await observeFrom(shop, launchId, now);
   return { released: released.length, failed: failures.size };
 }
