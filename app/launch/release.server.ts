@@ -12,7 +12,9 @@ import {
 } from "~/shopify/admin-client.server";
 import { enqueuePairs } from "~/sync/pair-jobs.server";
 import { markDirty } from "~/sync/pair-state.db.server";
+import { stageStorefrontMedia } from "./bulk-stage-launch.server";
 import { findLaunch, moveLaunch } from "./launch.db.server";
+import { activateListingsInBatch } from "./marketplace-golive.server";
 import {
   launchPairs,
   launchProducts,
@@ -70,7 +72,16 @@ export async function stageLaunchPairs(
     null,
     { state: "WAITING", error: null },
   );
-  await converge(shop, pairs);
+  // The feeds and the marketplace do not wait for Shopify's files: their pairs converge while the storefront's
+  // media is staged in bulk, then the storefront pairs read it back.
+  const storefront = (p: (typeof pairs)[number]) =>
+    p.channel === "SHOPIFY_STOREFRONT";
+  await converge(
+    shop,
+    pairs.filter((p) => !storefront(p)),
+  );
+  await stageStorefrontMedia(shop, launchId, pairs, now);
+  await converge(shop, pairs.filter(storefront));
   await observeFrom(shop, launchId, now);
   return { pairs: pairs.length };
 }
@@ -202,7 +213,7 @@ export async function releaseLaunch(
       error: error.slice(0, 1000),
       attempts: BULK_ROUNDS,
     });
-  await converge(shop, [
+  const reopened = [
     ...(await launchPairs(shop, launchId, {
       channels: FEED_AND_ITEM_CHANNELS,
       productIds: released,
@@ -212,8 +223,20 @@ export async function releaseLaunch(
       states: ["WAITING"],
       productIds: alreadyLive,
     })),
-  ]);
-  // Observed from now: read-backs older than this run (a retry's earlier failures) do not count.
+  ];
+  // The feeds first; the marketplace's listings go active in batch, then its pair runs read them back.
+  await converge(
+    shop,
+    reopened.filter((p) => p.channel !== "MARKETPLACE"),
+  );
+  // Observed from now: read-backs older than this run (a retry's earlier failures) do not count. Watching starts
+  // before the marketplace batch, so the feeds' "live" is not held up by it (marketplace pairs stay open until
+  // their runs read the listings back active).
   await observeFrom(shop, launchId, now);
+  await activateListingsInBatch(shop, released);
+  await converge(
+    shop,
+    reopened.filter((p) => p.channel === "MARKETPLACE"),
+  );
   return { released: released.length, failed: failures.size };
 }

@@ -22,3 +22,28 @@ export async function isEmbargoed(
 
 /** Words for a channel's "not live" reason. */
 export const EMBARGO_REASON = "Under launch embargo";
+
+/** How long a bulk media staging is trusted to be running (the staging job's time limit). */
+const BULK_STAGING_MS = 60 * 60_000;
+
+/**
+ * Whether a launch's staging job is creating this product's storefront media in bulk right now (launch/bulk-stage):
+ * the storefront pair run then leaves the uploads to it (the job converges the pair again once done).
+ */
+export async function mediaStagedInBulk(
+  shop: string,
+  productId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const held = await db.launchProduct.count({
+    where: {
+      shop,
+      productId,
+      launch: {
+        status: "STAGING",
+        mediaBulkStartedAt: { gt: new Date(now.getTime() - BULK_STAGING_MS) },
+      },
+    },
+  });
+  return held > 0;
+}

@@ -32,8 +32,9 @@ export const JOB_TIME_LIMITS_MS: Record<JobName, number> = {
   // One product: a read per locale, a write per translated resource, a read back; swatches a few entries.
   "product-translations.publish": 5 * MINUTE,
   "product-swatches.write": 5 * MINUTE,
-  // Launches: staging only queues pair jobs; go-live, preview and rollback wait for bulk operations over a season.
-  "launch.stage": 5 * MINUTE,
+  // Launches: staging renders a season's media and waits for its bulk operations before queueing pair jobs;
+  // go-live, preview and rollback wait for bulk operations over a season.
+  "launch.stage": 60 * MINUTE,
   "launch.go-live": 30 * MINUTE,
   "launch.observe": 1 * MINUTE,
   "launch.preview": 30 * MINUTE,

@@ -4,6 +4,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { handleBatch } from "./batch";
 
 export interface ReceivedListing {
   sku: string;
@@ -25,6 +26,8 @@ export class MarketplaceReceiver {
   readonly log: { sku: string; status: number; at: number }[] = [];
   faults: { failNext?: number; rateLimitNext?: number; latencyMs?: number } =
     {};
+  /** Requests received per kind: one per SKU (`single`) or one per batch (`batch`). */
+  readonly requests = { single: 0, batch: 0 };
   private readonly idempotent = new Map<string, number>();
   /** The revision of each withdrawn SKU: an older PATCH arriving late cannot bring it back. */
   private readonly withdrawn = new Map<string, number>();
@@ -35,7 +38,7 @@ export class MarketplaceReceiver {
     private readonly secret: string,
   ) {}
 
-  private verify(request: Request, body: string): boolean {
+  verify(request: Request, body: string): boolean {
     const timestamp = request.headers.get("x-vitrine-timestamp") ?? "";
     const given = request.headers.get("x-vitrine-signature") ?? "";
     if (request.headers.get("x-vitrine-key-id") !== this.keyId) return false;
@@ -55,6 +58,8 @@ export class MarketplaceReceiver {
 
   async handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    if (url.pathname.endsWith("/listings:batch"))
+      return handleBatch(this, request, (body) => this.verify(request, body));
     const match = /\/listings\/([^/]+)$/.exec(url.pathname);
     const sku = match ? decodeURIComponent(match[1]!) : null;
     if (request.method === "GET") {
@@ -65,6 +70,7 @@ export class MarketplaceReceiver {
     }
     if ((request.method !== "PATCH" && request.method !== "DELETE") || !sku)
       return new Response("Not Found", { status: 404 });
+    this.requests.single += 1;
     if (this.faults.latencyMs)
       await new Promise((resolve) =>
         setTimeout(resolve, this.faults.latencyMs),
@@ -89,35 +95,62 @@ export class MarketplaceReceiver {
     if (!this.verify(request, body))
       return answer(401, { error: "bad signature or stale timestamp" });
     const key = request.headers.get("idempotency-key");
+    const result =
+      request.method === "DELETE"
+        ? this.withdraw(
+            sku,
+            JSON.parse(body || "{}") as { revision?: number },
+            key,
+          )
+        : this.patch(
+            sku,
+            JSON.parse(body) as Omit<ReceivedListing, "receivedAt">,
+            key,
+          );
+    return answer(result.status, result.body);
+  }
+
+  /** One PATCH of a listing (alone or as a batch entry). */
+  patch(
+    sku: string,
+    listing: Omit<ReceivedListing, "receivedAt">,
+    key: string | null,
+  ): { status: number; body: unknown } {
     if (key && this.idempotent.has(key))
-      return answer(this.idempotent.get(key)!, { replayed: true });
-    if (request.method === "DELETE") {
-      const { revision } = JSON.parse(body || "{}") as { revision?: number };
-      const current = this.listings.get(sku);
-      if (current && current.revision > (revision ?? 0))
-        return answer(409, { error: "a newer revision exists" });
-      this.listings.delete(sku);
-      this.withdrawn.set(
-        sku,
-        Math.max(this.withdrawn.get(sku) ?? 0, revision ?? 0),
-      );
-      if (key) this.idempotent.set(key, 200);
-      return answer(200, { sku, withdrawn: true });
-    }
-    const listing = JSON.parse(body) as Omit<ReceivedListing, "receivedAt">;
-    if (listing.sku !== sku || !listing.images?.main)
-      return answer(400, { error: "sku mismatch or no main image" });
+      return { status: this.idempotent.get(key)!, body: { replayed: true } };
+    if (listing?.sku !== sku || !listing.images?.main)
+      return { status: 400, body: { error: "sku mismatch or no main image" } };
     const current = this.listings.get(sku);
     if ((this.withdrawn.get(sku) ?? 0) > listing.revision)
-      return answer(409, { error: "withdrawn at a newer revision" });
+      return { status: 409, body: { error: "withdrawn at a newer revision" } };
     if (current && current.revision > listing.revision)
-      return answer(409, {
-        error: "a newer revision exists",
-        revision: current.revision,
-      });
+      return {
+        status: 409,
+        body: { error: "a newer revision exists", revision: current.revision },
+      };
     this.listings.set(sku, { ...current, ...listing, receivedAt: Date.now() });
     if (key) this.idempotent.set(key, 200);
-    return answer(200, { sku, revision: listing.revision });
+    return { status: 200, body: { sku, revision: listing.revision } };
+  }
+
+  /** One DELETE of a listing. */
+  withdraw(
+    sku: string,
+    { revision }: { revision?: number },
+    key: string | null,
+  ): { status: number; body: unknown } {
+    if (key && this.idempotent.has(key))
+      return { status: this.idempotent.get(key)!, body: { replayed: true } };
+    const current = this.listings.get(sku);
+    if (current && current.revision > (revision ?? 0))
+      return { status: 409, body: { error: "a newer revision exists" } };
+    this.listings.delete(sku);
+    this.withdrawn.set(
+      sku,
+      Math.max(this.withdrawn.get(sku) ?? 0, revision ?? 0),
+    );
+    if (key) this.idempotent.set(key, 200);
+    return { status: 200, body: { sku, withdrawn: true } };
   }
 
   async listen(): Promise<string> {

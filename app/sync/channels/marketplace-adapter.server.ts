@@ -15,9 +15,8 @@ import {
   type ItemChannelState,
 } from "./channel-product.db.server";
 import { text, toMoney } from "./feed-item";
+import { patchListings, readListings } from "./marketplace-batch.server";
 import {
-  patchListing,
-  readListing,
   withdrawListing,
   type Listing,
   type MarketplaceEndpoint,
@@ -59,7 +58,8 @@ async function endpointOf(shop: string): Promise<MarketplaceEndpoint | null> {
   return marketplace.enabled ? marketplace.endpoint : null;
 }
 
-async function marketplaceDesired(
+/** The marketplace's desired listings of one product (prepared inactive under a launch's embargo). */
+export async function marketplaceDesired(
   shop: string,
   productId: string,
 ): Promise<MarketplaceDesired> {
@@ -133,11 +133,13 @@ export const marketplaceAdapter: ChannelAdapter<
       ctx.productId,
     );
     const skus = [...new Set([...desired.listings.keys(), ...listedBefore])];
-    const seen = new Map<string, string | null>();
-    await inParallel(skus, async (sku) => {
-      const view = await readListing(endpoint, sku);
-      seen.set(sku, view ? listingDigest(view) : null);
-    });
+    // One batch read per product (marketplace-batch.server.ts), not one GET per SKU.
+    const seen = new Map<string, string | null>(
+      [...(await readListings(endpoint, skus))].map(([sku, view]) => [
+        sku,
+        view ? listingDigest(view) : null,
+      ]),
+    );
     const send = [...desired.listings.values()]
       .filter((l) => seen.get(l.sku) !== listingDigest(l))
       .map((l) => l.sku);
@@ -176,9 +178,10 @@ export const marketplaceAdapter: ChannelAdapter<
         listing.sku,
         listingDigest(listing),
       );
-    await inParallel(observed.send, async (sku) => {
-      await patchListing(endpoint, { ...desired.listings.get(sku)!, revision });
-    });
+    await patchListings(
+      endpoint,
+      observed.send.map((sku) => ({ ...desired.listings.get(sku)!, revision })),
+    );
     await inParallel(observed.withdraw, async (sku) => {
       await withdrawListing(endpoint, sku, revision);
       await forgetChannelItem(ctx.shop, "MARKETPLACE", sku);

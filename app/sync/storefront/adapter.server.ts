@@ -1,6 +1,7 @@
 // The Shopify storefront as a channel: desired state from the approved data, observed state read back from the
 // Admin API (product status and publication, media, variant images, galleries, app metafields, each file's
 // content), and the pushes that close the gap (files, references, variant images, galleries, PIM values).
+import { Upstream } from "~/lib/errors";
 import { publishedMetafields } from "~/pim/publish.db.server";
 import { publishProductValues } from "~/pim/publish.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
@@ -21,6 +22,7 @@ import {
   type StorefrontView,
 } from "./compare";
 import { digestOf } from "../canonical";
+import { mediaStagedInBulk } from "../launch-gate.db.server";
 import { storefrontDesired, type StorefrontDesired } from "./desired.db.server";
 import {
   createFileListDefinition,
@@ -181,6 +183,15 @@ export const storefrontAdapter: ChannelAdapter<
     );
   },
   async apply(ctx: RunContext, desired, observed) {
+    if (
+      observed.plan.fileWork.length > 0 &&
+      (await mediaStagedInBulk(ctx.shop, ctx.productId))
+    )
+      throw new Upstream(
+        "A launch is staging this product's images in bulk; the pair runs again once it is done",
+        true,
+        { retryAfterMs: 30_000 },
+      );
     const client = await ctx.client();
     const titled = new Map(desired.assets.map((a) => [a.assetId, a]));
     for (const assetId of observed.plan.fileWork)

@@ -35,6 +35,10 @@ export const FILE_PREFIX = "vitrine-";
 export const filePrefixOf = (assetId: string) =>
   `${FILE_PREFIX}${assetId.toLowerCase()}-`;
 
+/** The name Vitrine gives the asset's Shopify file (its prefix is how a lost creation is found again). */
+export const fileNameOf = (assetId: string, title: string, extension: string) =>
+  `${filePrefixOf(assetId)}${slug(title)}.${extension}`;
+
 function slug(text: string): string {
   return (
     text
@@ -184,7 +188,7 @@ export async function ensureAssetFile(
       }
 
       const resourceUrl = await stageUpload(client, {
-        filename: `${filePrefixOf(target.assetId)}${slug(target.title)}.${rendition.extension}`,
+        filename: fileNameOf(target.assetId, target.title, rendition.extension),
         mimeType: rendition.mime,
         bytes: await renditionBytes(rendition),
       });
@@ -195,7 +199,11 @@ export async function ensureAssetFile(
           { id: row.fileGid, originalSource: resourceUrl, alt: target.alt },
         ]);
       } else {
-        const filename = `${filePrefixOf(target.assetId)}${slug(target.title)}.${rendition.extension}`;
+        const filename = fileNameOf(
+          target.assetId,
+          target.title,
+          rendition.extension,
+        );
         const [fileGid] = await createFiles(client, [
           { resourceUrl, filename, alt: target.alt },
         ]);
