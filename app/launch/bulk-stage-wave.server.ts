@@ -7,7 +7,7 @@ import type { AdminClient } from "~/shopify/admin-client.server";
 import {
   renditionBytes,
   type ChannelRendition,
-} from "~/sync/renditions.db.server";
+} from "~/sync/renditions.server";
 import {
   createFileRow,
   recordFileHolds,

@@ -4,7 +4,7 @@
 // and left to the per-pair path, which stages it the ordinary way; while the bulk job runs, that path waits for it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { closeLocks } from "~/jobs/lock.server";
+import { closeLocks } from "~/sync/locks.server";
 import { stageMediaInBulk } from "~/launch/bulk-stage.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { convergePair } from "~/sync/converge.server";
