@@ -1,6 +1,7 @@
+// The DAM's routes as the embedded admin calls them: the library and its search, streaming upload with duplicate
+// detection, the asset page's actions, signed downloads, queue-all of lost rendition jobs, and shop isolation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { ingestUpload } from "~/dam/ingest.server";
 import { enqueueMissingRenditions } from "~/dam/renditions.server";
 import { getQueue } from "~/jobs/queues.server";
 import {
@@ -15,75 +16,25 @@ import { action as uploadAction } from "~/routes/app.assets.upload";
 import { loader as fileLoader } from "~/routes/dam.file";
 import { processors } from "~/worker/processors";
 import { startWorkers } from "~/worker/run.server";
-import { photo, removeDir, useTempStorageDir } from "../support/dam";
+import { photo, removeDir } from "../support/dam";
+import {
+  seedDamRouteShops,
+  shopA,
+  shopB,
+  uploadRequest,
+} from "../support/dam-routes";
 import { findJob } from "../support/jobs";
-import { embeddedFetchRequest, storeOfflineSession } from "../support/shopify";
+import { args, form, settle } from "../support/routes";
+import { embeddedFetchRequest } from "../support/shopify";
 
-const shopA = "route-a.myshopify.com";
-const shopB = "route-b.myshopify.com";
 let dir: string;
 let assetId: string;
 let versionId: string;
 
-beforeAll(async () => {
-  dir = await useTempStorageDir();
-  await db.shop.createMany({ data: [{ shop: shopA }, { shop: shopB }] });
-  await storeOfflineSession(shopA);
-  await storeOfflineSession(shopB);
-  const result = await ingestUpload({
-    shop: shopA,
-    filename: "a-secret.jpg",
-    data: await photo({ seed: 1 }),
-    actor: "user:1",
-  });
-  if (!("asset" in result)) throw new Error("duplicate");
-  assetId = result.asset.id;
-  versionId = result.version.id;
-});
+beforeAll(
+  async () => ({ dir, assetId, versionId } = await seedDamRouteShops()),
+);
 afterAll(() => removeDir(dir));
-
-const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: {},
-});
-
-async function settle(promise: Promise<unknown>): Promise<Response> {
-  try {
-    const value = await promise;
-    return value instanceof Response ? value : Response.json(value);
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-function form(fields: Record<string, string | undefined>) {
-  const body = new URLSearchParams(
-    Object.entries(fields).filter(
-      (e): e is [string, string] => e[1] !== undefined,
-    ),
-  );
-  return {
-    method: "POST",
-    body,
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-  };
-}
-
-async function uploadRequest(
-  shop: string,
-  file: Buffer,
-  name: string,
-  query = "",
-) {
-  const body = new FormData();
-  body.append("file", new Blob([new Uint8Array(file)]), name);
-  return embeddedFetchRequest(`/app/assets/upload${query}`, shop, {
-    method: "POST",
-    body,
-  });
-}
 
 describe("DAM routes", () => {
   it("lists the shop's own assets with signed thumbnail URLs once rendered, and nothing of another shop", async () => {

@@ -4,13 +4,10 @@
 import { AppProvider } from "@shopify/polaris";
 import polarisTranslations from "@shopify/polaris/locales/en.json";
 import { renderToString } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LanguagesCard } from "~/components/pim/languages-card";
 import db from "~/db.server";
-import { closeLocks } from "~/sync/locks.server";
-import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { approveAndPublish } from "~/pim/approval.server";
-import { setUpApparelPim } from "~/pim/onboarding.server";
 import { publishProductValues } from "~/pim/publish.server";
 import { translationOverview } from "~/pim/translation-status.server";
 import { publishProductTranslations } from "~/pim/translations.server";
@@ -19,55 +16,22 @@ import { adminClientFor } from "~/shopify/admin-client.server";
 import { updateAssetDetails } from "~/dam/asset-details.db.server";
 import { setMarketGallery } from "~/pim/market-galleries.db.server";
 import { convergePair } from "~/sync/converge.server";
-import { startWorkers, type RunningWorkers } from "~/worker/run.server";
-import { demoProduct, installDemoShop } from "../support/app-emulator";
 import { COLOURS } from "../../emulator/seed/catalogue";
-import { DEMO_SHOP } from "../../emulator/seed/seed";
-import { adminApi, testEmulator } from "../../emulator/testing";
 import { createLinkedImage } from "../support/sync";
+import { DEMO_SHOP, setUpFrenchShop } from "../support/translations";
 import { eventually } from "../support/wait";
 
-const emulator = testEmulator({ mediaProcessingMs: 20 });
-let workers: RunningWorkers | null = null;
-let relay: RelayLoop | null = null;
-let product: { id: string; gid: string; handle: string };
+const stage = setUpFrenchShop();
+const {
+  storefront,
+  appValues,
+  materialTranslation,
+  marketId,
+  variantGallery,
+  startWorkers,
+  stopWorkers,
+} = stage;
 let productAsset: string;
-
-interface StorefrontView {
-  title: string;
-  media: { alt: string | null }[];
-  metafields: Record<string, Record<string, unknown>>;
-}
-
-async function storefront(locale: "fr" | null): Promise<StorefrontView> {
-  const prefix = locale ? `/${locale}` : "";
-  const response = await emulator.handle(
-    new Request(`https://${DEMO_SHOP}${prefix}/products/${product.handle}.js`),
-  );
-  expect(response.status).toBe(200);
-  return (await response.json()) as StorefrontView;
-}
-
-const appValues = (view: StorefrontView) =>
-  view.metafields[`app--${emulator.appId}`] ?? {};
-
-beforeAll(async () => {
-  // What shop.sync-details stores for the emulator's shop: English, and French published.
-  const ids = await installDemoShop(emulator, { locales: ["en", "fr"] });
-  await setUpApparelPim(DEMO_SHOP);
-  product = demoProduct(emulator, ids);
-  workers = startWorkers({
-    queues: ["sync", "sync-storefront", "shopify"],
-    concurrency: 2,
-  });
-  relay = startOutboxRelay(50);
-});
-
-afterAll(async () => {
-  await relay?.stop();
-  await workers?.close();
-  await closeLocks();
-});
 
 describe("translations of PIM values and alt text", () => {
   it("publishes a French value and French alt text to the French storefront view", async () => {
@@ -75,13 +39,13 @@ describe("translations of PIM values and alt text", () => {
       filename: "coat-front.jpg",
       image: { width: 800, height: 1000, packshot: true },
       altText: { en: "Wrap coat, front", fr: "Manteau croisé, face" },
-      productId: product.id,
+      productId: stage.product.id,
       role: "FRONT",
     });
     productAsset = asset.assetId;
     await saveProductValues(
       DEMO_SHOP,
-      product.id,
+      stage.product.id,
       [
         { attributeKey: "material_composition", input: "70% wool, 30% alpaca" },
         {
@@ -92,7 +56,7 @@ describe("translations of PIM values and alt text", () => {
       ],
       "merch",
     );
-    await approveAndPublish(DEMO_SHOP, [product.id], "lead", {
+    await approveAndPublish(DEMO_SHOP, [stage.product.id], "lead", {
       overrideReason: "French launch",
     });
 
@@ -115,7 +79,7 @@ describe("translations of PIM values and alt text", () => {
 
     // The run records what it read back once its writes are confirmed.
     const overview = await eventually(
-      () => translationOverview(DEMO_SHOP, product.id),
+      () => translationOverview(DEMO_SHOP, stage.product.id),
       (o) => o.rows.length === 2 && o.rows.every((r) => r.status === "LIVE"),
       { what: "both French translations recorded live" },
     );
@@ -127,45 +91,26 @@ describe("translations of PIM values and alt text", () => {
 
   it("marks the French outdated when the English source changes, and registers it again", async () => {
     // The worker's own runs are stopped so each step below is observed on its own.
-    await relay?.stop();
-    relay = null;
-    await workers?.close();
-    workers = null;
+    await stopWorkers();
     const client = await adminClientFor(DEMO_SHOP);
     await saveProductValues(
       DEMO_SHOP,
-      product.id,
+      stage.product.id,
       [{ attributeKey: "material_composition", input: "80% wool, 20% alpaca" }],
       "merch",
     );
-    await approveAndPublish(DEMO_SHOP, [product.id], "lead", {
+    await approveAndPublish(DEMO_SHOP, [stage.product.id], "lead", {
       overrideReason: "New composition",
     });
-    await publishProductValues(DEMO_SHOP, product.id, client, undefined, {
+    await publishProductValues(DEMO_SHOP, stage.product.id, client, undefined, {
       force: true,
     });
 
-    const shopifyTranslation = async () => {
-      const { data } = (await adminApi(emulator, DEMO_SHOP)(
-        `query T($id: ID!) { product(id: $id) { metafield(namespace: "$app", key: "material_composition") { value translations(locale: "fr") { value outdated } } } }`,
-        { id: product.gid },
-      )) as {
-        data: {
-          product: {
-            metafield: {
-              value: string;
-              translations: { value: string; outdated: boolean }[];
-            };
-          };
-        };
-      };
-      return data.product.metafield;
-    };
-    expect(await shopifyTranslation()).toEqual({
+    expect(await materialTranslation()).toEqual({
       value: "80% wool, 20% alpaca",
       translations: [{ value: "70 % laine, 30 % alpaga", outdated: true }],
     });
-    const before = await translationOverview(DEMO_SHOP, product.id);
+    const before = await translationOverview(DEMO_SHOP, stage.product.id);
     expect(
       before.rows.find((r) => r.subject === "attribute:material_composition")
         ?.status,
@@ -180,27 +125,31 @@ describe("translations of PIM values and alt text", () => {
     expect(html).toContain("Value: material_composition");
     expect(html).toContain("70 % laine, 30 % alpaga");
 
-    const run = await publishProductTranslations(DEMO_SHOP, product.id, client);
+    const run = await publishProductTranslations(
+      DEMO_SHOP,
+      stage.product.id,
+      client,
+    );
     expect(run).toMatchObject({ outcome: "published", registered: 1 });
-    expect(await shopifyTranslation()).toEqual({
+    expect(await materialTranslation()).toEqual({
       value: "80% wool, 20% alpaca",
       translations: [{ value: "70 % laine, 30 % alpaga", outdated: false }],
     });
-    const after = await translationOverview(DEMO_SHOP, product.id);
+    const after = await translationOverview(DEMO_SHOP, stage.product.id);
     expect(
       after.rows.find((r) => r.subject === "attribute:material_composition"),
     ).toMatchObject({ status: "LIVE", source: "80% wool, 20% alpaca" });
 
     // Nothing changed since: a second run writes nothing.
     expect(
-      await publishProductTranslations(DEMO_SHOP, product.id, client),
+      await publishProductTranslations(DEMO_SHOP, stage.product.id, client),
     ).toMatchObject({ registered: 0, removed: 0 });
   });
 
   it("publishes a market's own gallery as a market-specific translation of the variant's gallery", async () => {
     const client = await adminClientFor(DEMO_SHOP);
     const variant = await db.variant.findFirstOrThrow({
-      where: { shop: DEMO_SHOP, productId: product.id },
+      where: { shop: DEMO_SHOP, productId: stage.product.id },
       orderBy: { position: "asc" },
     });
     const own = await createLinkedImage(DEMO_SHOP, {
@@ -211,26 +160,24 @@ describe("translations of PIM values and alt text", () => {
         height: 1000,
         label: "campaign",
       },
-      productId: product.id,
+      productId: stage.product.id,
       variantIds: [variant.id],
       role: "FRONT",
     });
-    await convergePair(DEMO_SHOP, product.id, "SHOPIFY_STOREFRONT");
-    const { data } = (await adminApi(
-      emulator,
-      DEMO_SHOP,
-    )(`{ markets(first: 5) { nodes { id name } } }`)) as {
-      data: { markets: { nodes: { id: string; name: string }[] } };
-    };
-    const france = data.markets.nodes.find((m) => m.name === "France")!.id;
+    await convergePair(DEMO_SHOP, stage.product.id, "SHOPIFY_STOREFRONT");
+    const france = await marketId("France");
     // France sees the product-level image first, then the variant's own.
     await setMarketGallery(DEMO_SHOP, {
-      productId: product.id,
+      productId: stage.product.id,
       variantId: variant.id,
       marketId: france,
       assetIds: [productAsset, own.assetId],
     });
-    const run = await publishProductTranslations(DEMO_SHOP, product.id, client);
+    const run = await publishProductTranslations(
+      DEMO_SHOP,
+      stage.product.id,
+      client,
+    );
     expect(run.registered).toBe(1);
 
     const files = await db.shopifyFile.findMany({
@@ -238,52 +185,32 @@ describe("translations of PIM values and alt text", () => {
     });
     const fileOf = (assetId: string) =>
       files.find((f) => f.assetId === assetId)!.fileGid;
-    const gallery = async () => {
-      const { data: read } = (await adminApi(emulator, DEMO_SHOP)(
-        `query G($id: ID!, $m: ID!) { productVariant(id: $id) { metafield(namespace: "$app", key: "gallery") { value everywhere: translations(locale: "fr") { value } france: translations(locale: "fr", marketId: $m) { value outdated } } } }`,
-        { id: variant.shopifyId, m: france },
-      )) as {
-        data: {
-          productVariant: {
-            metafield: {
-              value: string;
-              everywhere: { value: string }[];
-              france: { value: string; outdated: boolean }[];
-            };
-          };
-        };
-      };
-      return read.productVariant.metafield;
-    };
+    const gallery = () => variantGallery(variant.shopifyId, france);
     const shown = await gallery();
     expect(JSON.parse(shown.value)).toEqual([fileOf(own.assetId)]);
     expect(shown.everywhere).toEqual([]);
-    expect(shown.france).toHaveLength(1);
-    expect(JSON.parse(shown.france[0]!.value)).toEqual([
+    expect(shown.market).toHaveLength(1);
+    expect(JSON.parse(shown.market[0]!.value)).toEqual([
       fileOf(productAsset),
       fileOf(own.assetId),
     ]);
-    expect(shown.france[0]!.outdated).toBe(false);
+    expect(shown.market[0]!.outdated).toBe(false);
 
     // Without a market gallery the market-specific translation is removed.
     await setMarketGallery(DEMO_SHOP, {
-      productId: product.id,
+      productId: stage.product.id,
       variantId: variant.id,
       marketId: france,
       assetIds: [],
     });
     expect(
-      await publishProductTranslations(DEMO_SHOP, product.id, client),
+      await publishProductTranslations(DEMO_SHOP, stage.product.id, client),
     ).toMatchObject({ removed: 1 });
-    expect((await gallery()).france).toEqual([]);
+    expect((await gallery()).market).toEqual([]);
   });
 
   it("follows an alt text edit in the DAM: Shopify's alt is replaced and the French registered again", async () => {
-    workers = startWorkers({
-      queues: ["sync", "sync-storefront", "shopify"],
-      concurrency: 2,
-    });
-    relay = startOutboxRelay(50);
+    startWorkers();
     await updateAssetDetails(
       DEMO_SHOP,
       productAsset,
@@ -296,7 +223,7 @@ describe("translations of PIM values and alt text", () => {
       "user:1",
     );
     await eventually(
-      () => translationOverview(DEMO_SHOP, product.id),
+      () => translationOverview(DEMO_SHOP, stage.product.id),
       (o) =>
         o.rows.some(
           (r) =>

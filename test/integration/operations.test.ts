@@ -1,11 +1,12 @@
 // What an operator runs the app by: /metrics (Prometheus, behind a bearer token), /healthz and /readyz (no error
 // text), job metrics and log context from the worker, Shopify cost per shop, and the Redis eviction check.
-import { QueueEvents } from "bullmq";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { storeOfflineSessionWithToken } from "../support/shopify";
 import { connectAppTo } from "../support/app-emulator";
 import { testEmulator } from "../../emulator/testing";
 import { RedisServer } from "../../emulator/processes";
+import { sample, scrape, scrapeText } from "../support/metrics";
+import { waitForJob } from "../support/jobs";
 import { testS3Storage } from "../support/s3";
 
 const TOKEN = vi.hoisted(() => {
@@ -24,7 +25,6 @@ const { closeShopBuckets } = await import("~/shopify/throttle-bucket.server");
 const { logContext } = await import("~/lib/log-context.server");
 const { markStopping } = await import("~/lib/lifecycle.server");
 const { loader: healthz } = await import("~/routes/healthz");
-const { loader: metricsLoader } = await import("~/routes/metrics");
 const { loader: readyz } = await import("~/routes/readyz");
 const { adminClientFor } = await import("~/shopify/admin-client.server");
 const { withJobContext } = await import("~/worker/job-context.server");
@@ -41,28 +41,11 @@ connectAppTo(emulator);
 await storeOfflineSessionWithToken(SHOP, emulator.issueAccessToken(SHOP));
 afterAll(closeShopBuckets);
 
-const args = (request: Request) => ({ request, params: {}, context: {} });
-
-async function scrape(token: string | null = TOKEN): Promise<Response> {
-  const headers: Record<string, string> = token
-    ? { Authorization: `Bearer ${token}` }
-    : {};
-  return metricsLoader(
-    args(new Request("https://app.example/metrics", { headers })),
-  );
-}
-
-/** The value of one sample line, e.g. sample(text, 'vitrine_queue_jobs{queue="sync-feeds",state="waiting"}'). */
-function sample(text: string, series: string): number | undefined {
-  const line = text.split("\n").find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.split(" ").pop());
-}
-
 describe("/metrics", () => {
   it("answers 401 without the bearer token, and Prometheus text with it", async () => {
     expect((await scrape(null)).status).toBe(401);
     expect((await scrape("wrong-token-wrong-token-wrong")).status).toBe(401);
-    const response = await scrape();
+    const response = await scrape(TOKEN);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/plain");
     const text = await response.text();
@@ -95,7 +78,7 @@ describe("/metrics", () => {
       },
     });
 
-    const text = await (await scrape()).text();
+    const text = await scrapeText(TOKEN);
 
     expect(
       sample(text, 'vitrine_queue_jobs{queue="sync-feeds",state="waiting"}'),
@@ -126,7 +109,7 @@ describe("/metrics", () => {
     await client.requestUntyped(`query OpsShop { shop { name } }`);
     emulator.setFaults(SHOP, {});
 
-    const text = await (await scrape()).text();
+    const text = await scrapeText(TOKEN);
 
     expect(
       sample(text, `vitrine_shopify_throttled_total{shop="${SHOP}"}`),
@@ -153,11 +136,6 @@ describe("/metrics", () => {
       }),
     });
     observeJobs(running.workers);
-    const events = new QueueEvents("webhooks", {
-      connection: createRedis("worker"),
-      prefix: queuePrefix(),
-    });
-    await events.waitUntilReady();
     try {
       const done = await enqueue("product.refresh", {
         shop: SHOP,
@@ -170,18 +148,14 @@ describe("/metrics", () => {
         productId: "gid://shopify/Product/2",
         webhookId: "wh-2",
       });
-      const queue = getQueue("webhooks");
-      await (await queue.getJob(done))!.waitUntilFinished(events);
-      await expect(
-        (await queue.getJob(failed))!.waitUntilFinished(events),
-      ).rejects.toThrow();
+      expect((await waitForJob("webhooks", done)).state).toBe("completed");
+      expect((await waitForJob("webhooks", failed)).state).toBe("failed");
       expect(seen).toEqual([{ shop: SHOP, jobId: done }]);
     } finally {
       await running.close();
-      await events.close();
     }
 
-    const text = await (await scrape()).text();
+    const text = await scrapeText(TOKEN);
     expect(
       sample(
         text,

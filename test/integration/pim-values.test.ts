@@ -3,35 +3,32 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { Invalid, NotFound } from "~/lib/errors";
-import { seedApparelAttributes } from "~/pim/apparel-seed.server";
 import { approveAndPublish } from "~/pim/approval.server";
 import { saveAttribute } from "~/pim/attributes.db.server";
 import { approveProducts } from "~/pim/approval.db.server";
 import { approvedValues } from "~/pim/approved-values.db.server";
 import { recomputeCompleteness } from "~/pim/completeness.db.server";
 import { revertChange, saveProductValues } from "~/pim/values.db.server";
-import { buildProduct } from "../support/factories/product";
-import { findJob } from "../support/jobs";
+import {
+  OTHER,
+  SHOP,
+  completeness,
+  dispatchJob,
+  draftOf,
+  invalidInputs,
+  missingOn,
+  productRow,
+  approvedOf,
+  saveFit,
+  seasonAttribute,
+  woolCoatInputs,
+  seedValueShops,
+  type ValueProduct,
+} from "../support/pim-values";
 
-const SHOP = "values-shop.myshopify.com";
-const OTHER = "other-shop.myshopify.com";
-
-let product: Awaited<ReturnType<typeof buildProduct>>;
-let foreign: Awaited<ReturnType<typeof buildProduct>>;
-
-beforeAll(async () => {
-  product = await buildProduct(SHOP, 1);
-  foreign = await buildProduct(OTHER, 2);
-  await seedApparelAttributes(SHOP);
-  await seedApparelAttributes(OTHER);
-});
-
-const completeness = async (productId: string) =>
-  Object.fromEntries(
-    (await db.productCompleteness.findMany({ where: { productId } })).map(
-      (c) => [c.channel, c.percent],
-    ),
-  );
+let product: ValueProduct;
+let foreign: ValueProduct;
+beforeAll(async () => ({ product, foreign } = await seedValueShops()));
 
 describe("saving values", () => {
   it("assigns the family by product type", async () => {
@@ -46,18 +43,7 @@ describe("saving values", () => {
     const error = await saveProductValues(
       SHOP,
       product.id,
-      [
-        { attributeKey: "fit", input: "Baggy" },
-        { attributeKey: "country_of_origin", input: "Portugal" },
-        {
-          attributeKey: "garment_length",
-          variantId: product.variants[0]!.id,
-          input: "long",
-        },
-        { attributeKey: "garment_length", input: "90 cm" },
-        { attributeKey: "material_composition", input: "Wool" },
-        { attributeKey: "nope", input: "x" },
-      ],
+      invalidInputs(product.variants[0]!.id),
       "a",
     ).catch((e: unknown) => e);
 
@@ -72,7 +58,9 @@ describe("saving values", () => {
       ].sort(),
     );
     expect(
-      await db.attributeValue.count({ where: { productId: product.id } }),
+      await db.attributeValue.count({
+        where: { productId: product.id },
+      }),
     ).toBe(0);
   });
 
@@ -80,16 +68,7 @@ describe("saving values", () => {
     const changeId = await saveProductValues(
       SHOP,
       product.id,
-      [
-        { attributeKey: "material_composition", input: "100% wool" },
-        {
-          attributeKey: "material_composition",
-          locale: "fr",
-          input: "100% laine",
-        },
-        { attributeKey: "care_instructions", input: "Dry clean only" },
-        { attributeKey: "fit", input: "Regular" },
-      ],
+      woolCoatInputs,
       "merch@example.com",
     );
 
@@ -107,15 +86,7 @@ describe("saving values", () => {
       MARKETPLACE: 40,
       META_CATALOG: 25,
     });
-    const missing = await db.productCompleteness.findUniqueOrThrow({
-      where: {
-        productId_channel: {
-          productId: product.id,
-          channel: "GOOGLE_MERCHANT",
-        },
-      },
-    });
-    expect(missing.missing).toEqual([
+    expect(await missingOn(product.id, "GOOGLE_MERCHANT")).toEqual([
       { attribute: "gender" },
       { attribute: "age_group" },
       { attribute: "brand" },
@@ -123,39 +94,17 @@ describe("saving values", () => {
   });
 
   it("an attribute required by its own rules counts on every channel", async () => {
-    await saveAttribute(SHOP, {
-      key: "season",
-      labels: { en: "Season" },
-      type: "multi_select",
-      validation: {
-        required: true,
-        allowedValues: ["AW26", "SS27", "AW27", "Core"],
-      },
-      group: "Specifications",
-    });
+    await saveAttribute(SHOP, seasonAttribute(true));
     await recomputeCompleteness(SHOP, [product.id]);
     expect((await completeness(product.id)).SHOPIFY_STOREFRONT).toBe(75);
 
-    await saveAttribute(SHOP, {
-      key: "season",
-      labels: { en: "Season" },
-      type: "multi_select",
-      validation: { allowedValues: ["AW26", "SS27", "AW27", "Core"] },
-      group: "Specifications",
-    });
+    await saveAttribute(SHOP, seasonAttribute(false));
     await recomputeCompleteness(SHOP, [product.id]);
     expect((await completeness(product.id)).SHOPIFY_STOREFRONT).toBe(100);
   });
 
   it("saving the same values again changes nothing", async () => {
-    expect(
-      await saveProductValues(
-        SHOP,
-        product.id,
-        [{ attributeKey: "fit", input: "Regular" }],
-        "a",
-      ),
-    ).toBeNull();
+    expect(await saveFit(product.id, "Regular", "a")).toBeNull();
   });
 });
 
@@ -167,7 +116,10 @@ describe("approval and history", () => {
       "lead@example.com",
     );
 
-    expect(approval).toMatchObject({ productId: product.id, version: 1 });
+    expect(approval).toMatchObject({
+      productId: product.id,
+      version: 1,
+    });
     const outbox = await db.outbox.findUniqueOrThrow({
       where: { id: approval!.outboxId },
     });
@@ -177,28 +129,15 @@ describe("approval and history", () => {
       aggregateId: product.id,
       payload: { productId: product.id, version: 1 },
     });
-    expect(
-      (await db.product.findUniqueOrThrow({ where: { id: product.id } }))
-        .pimStatus,
-    ).toBe("APPROVED");
+    expect((await productRow(product.id)).pimStatus).toBe("APPROVED");
     expect(await approveProducts(SHOP, [product.id], "lead")).toEqual([]);
   });
 
   it("editing an approved product makes a pending change; the approved value stays what is published", async () => {
-    await saveProductValues(
-      SHOP,
-      product.id,
-      [{ attributeKey: "fit", input: "Slim" }],
-      "merch",
-    );
+    await saveFit(product.id, "Slim");
 
-    expect(
-      (await db.product.findUniqueOrThrow({ where: { id: product.id } }))
-        .pimStatus,
-    ).toBe("PENDING");
-    expect(
-      (await approvedValues(SHOP, [product.id])).get(product.id)!.product.fit,
-    ).toBe("Regular");
+    expect((await productRow(product.id)).pimStatus).toBe("PENDING");
+    expect((await approvedOf(product.id)).product.fit).toBe("Regular");
   });
 
   it("reverts one field and a whole change", async () => {
@@ -216,16 +155,7 @@ describe("approval and history", () => {
     });
 
     await revertChange(SHOP, { valueChangeId: fitChange.id }, "lead");
-    const draft = async (key: string) =>
-      (
-        await db.attributeValue.findFirstOrThrow({
-          where: {
-            productId: product.id,
-            attribute: { key },
-            locale: { in: ["*", "en"] },
-          },
-        })
-      ).draft;
+    const draft = (key: string) => draftOf(product.id, key);
     expect(await draft("fit")).toBe('"Slim"');
     expect(await draft("care_instructions")).toBe('"Hand wash"');
 
@@ -242,25 +172,24 @@ describe("approval and history", () => {
       where: { shop: SHOP, productId: product.id, percent: { lt: 100 } },
     });
     expect(incomplete.length).toBeGreaterThan(0);
-    const version = (
-      await db.product.findUniqueOrThrow({ where: { id: product.id } })
-    ).approvedVersion;
+    const version = (await productRow(product.id)).approvedVersion;
 
     const refused = await approveAndPublish(SHOP, [product.id], "lead", {
       overrideReason: "   ",
     }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(Invalid);
     expect((refused as Invalid).fieldErrors).toHaveProperty("overrideReason");
-    expect(
-      (await db.product.findUniqueOrThrow({ where: { id: product.id } }))
-        .approvedVersion,
-    ).toBe(version);
+    expect((await productRow(product.id)).approvedVersion).toBe(version);
 
     const [approval] = await approveAndPublish(SHOP, [product.id], "lead", {
       overrideReason: "Size chart follows next week",
     });
     const recorded = await db.productApproval.findFirstOrThrow({
-      where: { shop: SHOP, productId: product.id, version: approval!.version },
+      where: {
+        shop: SHOP,
+        productId: product.id,
+        version: approval!.version,
+      },
     });
     expect(recorded).toMatchObject({
       actor: "lead",
@@ -271,30 +200,17 @@ describe("approval and history", () => {
         incomplete.map((c) => ({ channel: c.channel, percent: c.percent })),
       ),
     );
-    const job = await findJob("sync.dispatch", {
-      shop: SHOP,
-      outboxId: approval!.outboxId,
-      relay: 0,
-    });
+    const job = await dispatchJob(SHOP, approval!.outboxId);
     await job?.remove();
   });
 
   it("approveAndPublish hands the approval to the sync engine: its outbox row is relayed at once", async () => {
-    await saveProductValues(
-      SHOP,
-      product.id,
-      [{ attributeKey: "fit", input: "Relaxed" }],
-      "merch",
-    );
+    await saveFit(product.id, "Relaxed");
     const [approval] = await approveAndPublish(SHOP, [product.id], "lead", {
       overrideReason: "Publishing the fit now",
     });
 
-    const job = await findJob("sync.dispatch", {
-      shop: SHOP,
-      outboxId: approval!.outboxId,
-      relay: 0,
-    });
+    const job = await dispatchJob(SHOP, approval!.outboxId);
     expect(job?.name).toBe("sync.dispatch");
     const row = await db.outbox.findUniqueOrThrow({
       where: { id: approval!.outboxId },
@@ -325,12 +241,8 @@ describe("approved values for the sync engine", () => {
     );
     await approveProducts(SHOP, [product.id], "lead");
 
-    const storefront = (await approvedValues(SHOP, [product.id])).get(
-      product.id,
-    )!;
-    const google = (
-      await approvedValues(SHOP, [product.id], "GOOGLE_MERCHANT")
-    ).get(product.id)!;
+    const storefront = await approvedOf(product.id);
+    const google = await approvedOf(product.id, "GOOGLE_MERCHANT");
 
     expect(storefront.product).toMatchObject({
       brand: "Maison Vitrine",
@@ -349,14 +261,9 @@ describe("approved values for the sync engine", () => {
 
 describe("shop isolation", () => {
   it("never reads or writes another shop's product", async () => {
-    await expect(
-      saveProductValues(
-        SHOP,
-        foreign.id,
-        [{ attributeKey: "fit", input: "Slim" }],
-        "x",
-      ),
-    ).rejects.toBeInstanceOf(NotFound);
+    await expect(saveFit(foreign.id, "Slim", "x")).rejects.toBeInstanceOf(
+      NotFound,
+    );
     await expect(
       approveProducts(SHOP, [foreign.id], "x"),
     ).rejects.toBeInstanceOf(NotFound);
