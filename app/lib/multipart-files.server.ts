@@ -1,10 +1,7 @@
 // Multipart/form-data with many file parts under one field (a folder chosen with `webkitdirectory`): each part is
 // handed to `onFile` as a stream, one after the other in the order they arrive, never buffered whole.
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import busboy from "busboy";
 import { Invalid } from "./errors";
-import type { FilePart } from "./multipart.server";
+import { endOfParse, openMultipart, type FilePart } from "./multipart.server";
 
 export interface ManyFilesOptions {
   field: string;
@@ -25,31 +22,18 @@ export async function readMultipartFiles(
   options: ManyFilesOptions,
   onFile: (file: FilePart) => Promise<void>,
 ): Promise<number> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.startsWith("multipart/form-data") || !request.body)
-    throw new Invalid("send the files as multipart/form-data");
-  let parser: busboy.Busboy;
-  try {
-    parser = busboy({
-      headers: { "content-type": contentType },
-      defParamCharset: "utf8",
-      limits: {
-        files: options.maxFiles + 1,
-        fields: 20,
-        fieldSize: 20_000,
-        parts: options.maxFiles + 21,
-        headerPairs: 20,
-        fileSize: options.maxFileBytes,
-      },
-    });
-  } catch (error) {
-    throw new Invalid(
-      "the upload is not valid multipart data",
-      {},
-      { cause: error },
-    );
-  }
-  const source = Readable.fromWeb(request.body as NodeReadableStream);
+  const { parser, source } = openMultipart(
+    request,
+    {
+      files: options.maxFiles + 1,
+      fields: 20,
+      fieldSize: 20_000,
+      parts: options.maxFiles + 21,
+      headerPairs: 20,
+      fileSize: options.maxFileBytes,
+    },
+    "send the files as multipart/form-data",
+  );
   let count = 0;
   let chain: Promise<void> = Promise.resolve();
   let fail: (error: unknown) => void = () => undefined;
@@ -75,17 +59,7 @@ export async function readMultipartFiles(
         fail(error);
       });
     });
-    parser.on("close", resolve);
-    parser.on("error", (error) =>
-      reject(
-        new Invalid(
-          "the upload is not valid multipart data",
-          {},
-          { cause: error },
-        ),
-      ),
-    );
-    source.on("error", reject);
+    endOfParse(parser, source, resolve, reject);
   });
   source.pipe(parser);
   try {

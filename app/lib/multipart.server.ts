@@ -29,31 +29,18 @@ export async function readMultipart<T>(
   options: MultipartOptions,
   onFile: (file: FilePart) => Promise<T>,
 ): Promise<{ file: T | undefined; fields: Record<string, string> }> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.startsWith("multipart/form-data") || !request.body)
-    throw new Invalid("send the file as multipart/form-data");
-  let parser: busboy.Busboy;
-  try {
-    parser = busboy({
-      headers: { "content-type": contentType },
-      defParamCharset: "utf8",
-      limits: {
-        files: 1,
-        fields: 20,
-        fieldSize: 20_000,
-        parts: 30,
-        headerPairs: 20,
-        fileSize: options.maxFileBytes,
-      },
-    });
-  } catch (error) {
-    throw new Invalid(
-      "the upload is not valid multipart data",
-      {},
-      { cause: error },
-    );
-  }
-  const source = Readable.fromWeb(request.body as NodeReadableStream);
+  const { parser, source } = openMultipart(
+    request,
+    {
+      files: 1,
+      fields: 20,
+      fieldSize: 20_000,
+      parts: 30,
+      headerPairs: 20,
+      fileSize: options.maxFileBytes,
+    },
+    "send the file as multipart/form-data",
+  );
   const fields: Record<string, string> = {};
   let handled: Promise<T> | undefined;
   let failEarly: (error: unknown) => void = () => undefined;
@@ -79,17 +66,7 @@ export async function readMultipart<T>(
     parser.on("field", (name, value) => {
       fields[name] = value;
     });
-    parser.on("close", resolve);
-    parser.on("error", (error) =>
-      reject(
-        new Invalid(
-          "the upload is not valid multipart data",
-          {},
-          { cause: error },
-        ),
-      ),
-    );
-    source.on("error", reject);
+    endOfParse(parser, source, resolve, reject);
   });
   source.pipe(parser);
   try {
@@ -99,4 +76,55 @@ export async function readMultipart<T>(
     source.unpipe(parser);
     source.destroy();
   }
+}
+
+/**
+ * The start both readers share: refuses a body that is not multipart/form-data (`notMultipart` is the sentence)
+ * and opens busboy with `limits` over the request's body stream.
+ */
+export function openMultipart(
+  request: Request,
+  limits: busboy.Limits,
+  notMultipart: string,
+): { parser: busboy.Busboy; source: Readable } {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.startsWith("multipart/form-data") || !request.body)
+    throw new Invalid(notMultipart);
+  try {
+    const parser = busboy({
+      headers: { "content-type": contentType },
+      defParamCharset: "utf8",
+      limits,
+    });
+    return {
+      parser,
+      source: Readable.fromWeb(request.body as NodeReadableStream),
+    };
+  } catch (error) {
+    throw new Invalid(
+      "the upload is not valid multipart data",
+      {},
+      { cause: error },
+    );
+  }
+}
+
+/** Settles a parse: `resolve` when busboy closes, `reject` with `Invalid` on malformed data or a body error. */
+export function endOfParse(
+  parser: busboy.Busboy,
+  source: Readable,
+  resolve: () => void,
+  reject: (error: unknown) => void,
+) {
+  parser.on("close", resolve);
+  parser.on("error", (error) =>
+    reject(
+      new Invalid(
+        "the upload is not valid multipart data",
+        {},
+        { cause: error },
+      ),
+    ),
+  );
+  source.on("error", reject);
 }
