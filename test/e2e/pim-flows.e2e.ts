@@ -130,12 +130,26 @@ async function flows({ stack, page, pageErrors, check, enter }: SuiteContext) {
     // The form knows it is dirty once the save bar shows: switching before that (a loaded machine) is a clean switch.
     await saveBar(page).waitFor();
     const before = page.url();
-    await page
-      .getByLabel("Channel", { exact: true })
-      .selectOption("GOOGLE_MERCHANT");
-    await page.getByText("You have unsaved changes").waitFor();
-    if (page.url() !== before) throw new Error("the view switched anyway");
-    await page.getByRole("button", { name: "Keep editing" }).click();
+    const channel = page.getByLabel("Channel", { exact: true });
+    const current = await channel.inputValue();
+    // A revalidation that finishes while the question is shown resets React Router's blocker: the question goes
+    // and the switch is not made (the edit stays). On a loaded machine a late one can land here, so ask again.
+    for (let attempt = 1; ; attempt += 1) {
+      await channel.selectOption(current);
+      await channel.selectOption("GOOGLE_MERCHANT");
+      await page.getByText("You have unsaved changes").waitFor();
+      if (page.url() !== before) throw new Error("the view switched anyway");
+      try {
+        await page
+          .getByRole("button", { name: "Keep editing" })
+          .click({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        if ((await material(page).inputValue()) !== "Linen")
+          throw new Error("the edit was lost", { cause: error });
+      }
+    }
     if ((await material(page).inputValue()) !== "Linen")
       throw new Error("the edit was lost");
     await saveBar(page).getByRole("button", { name: "Discard" }).click();
