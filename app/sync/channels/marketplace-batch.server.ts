@@ -4,11 +4,10 @@
 // ten requests instead of 10,000, and a product's read-back is one request instead of one per SKU. The whole
 // request is retried with backoff on 429 / 5xx (every entry is idempotent); an entry's own refusal is its own.
 import { Invalid, Upstream } from "~/lib/errors";
-import { outboundFetch, type OutboundResponse } from "~/lib/outbound.server";
 import { chunks } from "~/lib/chunks";
 import {
   assertEndpointUrl,
-  signBody,
+  sendSigned,
   type Listing,
   type MarketplaceEndpoint,
   type MarketplaceView,
@@ -30,8 +29,6 @@ interface EntryAnswer {
   status: number;
   listing?: MarketplaceView;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function batchUrl(endpoint: MarketplaceEndpoint, options: PatchOptions): URL {
   const base = assertEndpointUrl(endpoint.url, options.policy);
@@ -59,57 +56,22 @@ async function sendBatch(
           },
     ),
   });
-  const url = batchUrl(endpoint, options);
-  const maxAttempts = options.maxAttempts ?? 4;
-  const backoff = options.backoffMs ?? 250;
-  let lastFailure = "";
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    let response: OutboundResponse;
-    try {
-      response = await outboundFetch(
-        url,
-        {
-          method: "POST",
-          body,
-          headers: {
-            "Content-Type": "application/json",
-            "X-Vitrine-Key-Id": endpoint.keyId,
-            "X-Vitrine-Timestamp": timestamp,
-            "X-Vitrine-Signature": signBody(endpoint.secret, timestamp, body),
-          },
-        },
-        options.policy,
-      );
-    } catch (error) {
-      if (!(error instanceof Upstream)) throw error;
-      lastFailure = error.message;
-      await sleep(backoff * 2 ** (attempt - 1));
-      continue;
-    }
-    if (response.ok) {
-      const parsed = JSON.parse(await response.text()) as {
-        entries?: EntryAnswer[];
-      };
-      if (parsed.entries?.length !== entries.length)
-        throw new Upstream("The marketplace answered a batch partly", true);
-      return [...parsed.entries].sort((a, b) => a.batchId - b.batchId);
-    }
-    await response.discard();
-    lastFailure = `HTTP ${response.status}`;
-    if (response.status !== 429 && response.status < 500)
-      throw new Invalid(`The marketplace refused a batch: ${lastFailure}`);
-    const retryAfter = Number(response.headers.get("retry-after"));
-    await sleep(
-      Number.isFinite(retryAfter) && retryAfter > 0
-        ? retryAfter * 1000
-        : backoff * 2 ** (attempt - 1),
-    );
-  }
-  throw new Upstream(
-    `The marketplace did not answer a batch: ${lastFailure}`,
-    true,
+  const response = await sendSigned(
+    endpoint,
+    { url: batchUrl(endpoint, options), method: "POST", body },
+    options,
+    {
+      accepted: (status) => status >= 200 && status < 300,
+      refused: "The marketplace refused a batch",
+      unavailable: "The marketplace did not answer a batch",
+    },
   );
+  const parsed = JSON.parse(await response.text()) as {
+    entries?: EntryAnswer[];
+  };
+  if (parsed.entries?.length !== entries.length)
+    throw new Upstream("The marketplace answered a batch partly", true);
+  return [...parsed.entries].sort((a, b) => a.batchId - b.batchId);
 }
 
 /** What the marketplace shows for each SKU (null: no listing). Throws `Upstream` (retryable). */

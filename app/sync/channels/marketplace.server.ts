@@ -62,17 +62,26 @@ export function assertEndpointUrl(
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Sends one listing. Idempotent per (sku, revision). Throws `Invalid` when the marketplace refuses the listing
- * (4xx other than 408/409/429 — a permanent error to show the merchant), `Upstream` (retryable) when it stays
- * unavailable. A 409 (the marketplace already has a newer revision) counts as done.
+ * One signed request to the marketplace, retried: a network failure, 408, 429 and 5xx wait (the server's
+ * Retry-After, else base × 2^(n-1)) and try again; any other status `accepted` does not take throws `Invalid`
+ * (`refused: HTTP n` — the status only: a body could echo anything, an internal page, into Activity); retries
+ * used up throw `Upstream` (retryable, `unavailable: …`). Returns the accepted response, its body unread.
  */
-export async function patchListing(
+export async function sendSigned(
   endpoint: MarketplaceEndpoint,
-  listing: Listing,
-  options: PatchOptions = {},
-): Promise<{ status: number }> {
-  const url = listingUrl(endpoint, listing.sku, options.policy);
-  const body = JSON.stringify(listing);
+  request: {
+    url: URL;
+    method: string;
+    body: string;
+    headers?: Record<string, string>;
+  },
+  options: PatchOptions,
+  words: {
+    accepted: (status: number) => boolean;
+    refused: string;
+    unavailable: string;
+  },
+): Promise<OutboundResponse> {
   const maxAttempts = options.maxAttempts ?? 4;
   const backoff = options.backoffMs ?? 250;
   let lastFailure = "";
@@ -81,16 +90,20 @@ export async function patchListing(
     let response: OutboundResponse;
     try {
       response = await outboundFetch(
-        url,
+        request.url,
         {
-          method: "PATCH",
-          body,
+          method: request.method,
+          body: request.body,
           headers: {
             "Content-Type": "application/json",
-            "Idempotency-Key": `${listing.sku}:${listing.revision}`,
+            ...request.headers,
             "X-Vitrine-Key-Id": endpoint.keyId,
             "X-Vitrine-Timestamp": timestamp,
-            "X-Vitrine-Signature": signBody(endpoint.secret, timestamp, body),
+            "X-Vitrine-Signature": signBody(
+              endpoint.secret,
+              timestamp,
+              request.body,
+            ),
           },
         },
         options.policy,
@@ -101,20 +114,15 @@ export async function patchListing(
       await sleep(backoff * 2 ** (attempt - 1));
       continue;
     }
+    if (words.accepted(response.status)) return response;
     await response.discard();
-    if (response.ok || response.status === 409)
-      return { status: response.status };
-    // The status only: a response body could echo anything (an internal page) into Activity.
     lastFailure = `HTTP ${response.status}`;
     if (
       response.status !== 429 &&
       response.status !== 408 &&
       response.status < 500
-    ) {
-      throw new Invalid(
-        `The marketplace refused listing ${listing.sku}: ${lastFailure}`,
-      );
-    }
+    )
+      throw new Invalid(`${words.refused}: ${lastFailure}`);
     const retryAfter = Number(response.headers.get("retry-after"));
     await sleep(
       Number.isFinite(retryAfter) && retryAfter > 0
@@ -122,10 +130,36 @@ export async function patchListing(
         : backoff * 2 ** (attempt - 1),
     );
   }
-  throw new Upstream(
-    `The marketplace did not accept listing ${listing.sku}: ${lastFailure}`,
-    true,
+  throw new Upstream(`${words.unavailable}: ${lastFailure}`, true);
+}
+
+/**
+ * Sends one listing. Idempotent per (sku, revision). Throws `Invalid` when the marketplace refuses the listing
+ * (4xx other than 408/409/429 — a permanent error to show the merchant), `Upstream` (retryable) when it stays
+ * unavailable. A 409 (the marketplace already has a newer revision) counts as done.
+ */
+export async function patchListing(
+  endpoint: MarketplaceEndpoint,
+  listing: Listing,
+  options: PatchOptions = {},
+): Promise<{ status: number }> {
+  const response = await sendSigned(
+    endpoint,
+    {
+      url: listingUrl(endpoint, listing.sku, options.policy),
+      method: "PATCH",
+      body: JSON.stringify(listing),
+      headers: { "Idempotency-Key": `${listing.sku}:${listing.revision}` },
+    },
+    options,
+    {
+      accepted: (status) => (status >= 200 && status < 300) || status === 409,
+      refused: `The marketplace refused listing ${listing.sku}`,
+      unavailable: `The marketplace did not accept listing ${listing.sku}`,
+    },
   );
+  await response.discard();
+  return { status: response.status };
 }
 
 /** What the marketplace shows for a SKU (a listing's public view), or null when it has none. */
