@@ -6,7 +6,7 @@ import { CHANNELS, channelKinds, type ChannelKind } from "~/channels/kinds";
 import db from "~/db.server";
 import { missingColumn } from "~/pim/completeness";
 import { licensed } from "~/sync/canonical";
-import { describeFailure, type PreflightResult } from "~/sync/preflight";
+import { describeFailure, preflightColumn } from "~/sync/preflight";
 import type { LaunchChannelState, ShotType } from "./launch.schema";
 import {
   productsNoun,
@@ -131,7 +131,7 @@ export async function launchReadiness(
           r.versionId === versionId &&
           r.profileId.startsWith(CHANNELS[channel].profile.id),
       )
-      .flatMap((r) => (r.preflight as unknown as PreflightResult).failures);
+      .flatMap((r) => preflightColumn(r.preflight).failures);
 
   return rows
     .map((row) => {

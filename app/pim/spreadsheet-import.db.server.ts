@@ -1,26 +1,11 @@
 // Prisma access for spreadsheet imports the worker processes (large files): the file, options and progress.
-import { z } from "zod";
 import db, { type Prisma } from "~/db.server";
-import { jsonColumn } from "~/lib/json-column";
-import type {
-  ImportOptions,
-  ImportReport,
-  SheetFormat,
-} from "./spreadsheet.server";
-
-export type StoredImportOptions = Omit<ImportOptions, "onProgress">;
-
-/** SpreadsheetImport.options as stored: parsed when read, never cast. */
-export const importOptionsColumn = jsonColumn(
-  "SpreadsheetImport.options",
-  z.object({
-    key: z.enum(["sku", "handle"]),
-    mapping: z.record(z.string(), z.string()).optional(),
-    mode: z.enum(["all-or-nothing", "valid-rows"]),
-    dryRun: z.boolean(),
-    actor: z.string().nullable().optional(),
-  }) satisfies z.ZodType<StoredImportOptions>,
-);
+import {
+  importReportColumn,
+  importOptionsColumn,
+  type StoredImportOptions,
+} from "./spreadsheet-columns";
+import type { ImportReport, SheetFormat } from "./spreadsheet.server";
 
 /** A spreadsheet to import later: the file and how to read it. */
 export interface SpreadsheetUpload {
@@ -70,7 +55,7 @@ export async function latestSpreadsheetImport(shop: string) {
   return (
     row && {
       ...row,
-      report: row.report as unknown as ImportReport | null,
+      report: row.report === null ? null : importReportColumn(row.report),
       options: importOptionsColumn(row.options),
     }
   );

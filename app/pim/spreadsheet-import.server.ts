@@ -6,8 +6,8 @@ import {
   findSpreadsheetImport,
   updateSpreadsheetImport,
   type SpreadsheetUpload,
-  importOptionsColumn,
 } from "./spreadsheet-import.db.server";
+import { importOptionsColumn, importReportColumn } from "./spreadsheet-columns";
 import {
   importSpreadsheet,
   readSheet,
@@ -44,7 +44,7 @@ export async function runSpreadsheetImport(
 ): Promise<ImportReport | null> {
   const row = await findSpreadsheetImport(shop, importId);
   if (!row) return null;
-  if (row.status === "COMPLETED") return row.report as unknown as ImportReport;
+  if (row.status === "COMPLETED") return importReportColumn(row.report);
   try {
     const table = await readSheet(
       new Uint8Array(row.content),
