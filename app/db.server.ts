@@ -57,8 +57,14 @@ function withImmediateTransactions(
   factory.connect = async () => {
     const adapter = await connect();
     const client = (
-      adapter as unknown as { client: { prepare(sql: string): unknown } }
+      adapter as unknown as {
+        client: { prepare(sql: string): unknown; pragma(sql: string): unknown };
+      }
     ).client;
+    // In WAL mode NORMAL syncs the log at checkpoints, not at every commit: the database cannot be corrupted, and
+    // only the last commits before a power loss (not a crash of the process) can be lost — SQLite's own advice
+    // for WAL. FULL, the default, waits for an fsync on each of the many small commits the worker makes.
+    client.pragma("synchronous = NORMAL");
     const prepare = client.prepare.bind(client);
     client.prepare = (sql: string) =>
       prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
