@@ -1,5 +1,5 @@
 // `npm test` / `npm run check`: every check the project has. Steps run as soon as what they need is done, several
-// at a time (CHECK_CONCURRENCY, default 4), each with its output kept and printed whole when it ends, so parallel
+// at a time (CHECK_CONCURRENCY, default 6), each with its output kept and printed whole when it ends, so parallel
 // steps never interleave. The first failure stops the run. `npm run check -- eslint unit` runs only the steps whose
 // names start with those words (and what they need).
 //
@@ -26,6 +26,11 @@ interface Step {
   env?: Record<string, string>;
   /** Steps that must have passed first. */
   after?: string[];
+  /**
+   * Runs at a lower CPU priority (`nice -n 10`): a CPU-bound check nothing waits on, which fills the cores the
+   * integration runs and the browser tests leave idle instead of slowing them down.
+   */
+  background?: boolean;
 }
 
 // When several steps are ready, the earlier ones start first: longest first (the two integration runs, PostgreSQL
@@ -34,7 +39,11 @@ interface Step {
 // GraphQL codegen: its output (app/types/) is type declarations only, which vitest and the build strip and
 // Prettier ignores, so the app build and the integration runs start at once.
 const steps: Step[] = [
-  { name: "graphql-codegen", command: tsx("scripts/graphql-codegen.ts") },
+  {
+    name: "graphql-codegen",
+    command: tsx("scripts/graphql-codegen.ts"),
+    background: true,
+  },
   { name: "build", command: [bin("remix"), "vite:build"] },
   // The production entries (build/node/web.js, worker.js) the many-process test starts, as `npm start` does.
   {
@@ -71,23 +80,28 @@ const steps: Step[] = [
     name: "eslint",
     command: [bin("eslint"), ".", "--max-warnings", "0"],
     after: ["graphql-codegen"],
+    background: true,
   },
   {
     name: "typecheck",
     command: [bin("tsc"), "--noEmit"],
     after: ["graphql-codegen"],
+    background: true,
   },
   {
     name: "emulator",
     command: [bin("vitest"), "run", "--project", "emulator"],
+    background: true,
   },
   {
     name: "unit",
     command: [bin("vitest"), "run", "--project", "unit"],
+    background: true,
   },
   {
     name: "prettier",
     command: [bin("prettier"), "--check", "."],
+    background: true,
   },
 ];
 
@@ -106,9 +120,10 @@ function selected(only: string[]): Step[] {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
-// Four at a time on two cores: the integration runs and the browser test spend much of their time waiting (on
-// Redis, the emulator's pacing, the worker), which the CPU-bound steps (eslint, tsc, the build) fill.
-const concurrency = Number(process.env.CHECK_CONCURRENCY) || 4;
+// Six at a time on two cores: the integration runs and the browser tests (the longest steps) at normal priority
+// start first and spend part of their time waiting (on Redis, the emulator's pacing, the worker, the browser);
+// the CPU-bound checks run beside them in the background (lower priority) and fill what they leave idle.
+const concurrency = Number(process.env.CHECK_CONCURRENCY) || 6;
 const plan = selected(process.argv.slice(2));
 const logs = mkdtempSync(path.join(tmpdir(), "vitrine-check-"));
 const started = performance.now();
@@ -149,15 +164,15 @@ function run(step: Step): Promise<void> {
     console.log(`▶ ${step.name}`);
     // Through a POSIX shell whose `times` reports the CPU its children used: on two cores the sum of the steps'
     // CPU, not their overlapping wall-clock times, is what bounds the run.
-    const child = spawn(
-      "/bin/sh",
-      ["-c", withCpuTimes, "sh", cpuFile, ...step.command],
-      {
-        env: { ...baseEnv, FORCE_COLOR: "1", ...step.env },
-        stdio: ["ignore", "pipe", "pipe"],
-        detached: true,
-      },
-    );
+    const shell = ["/bin/sh", "-c", withCpuTimes, "sh", cpuFile];
+    const [command, ...args] = step.background
+      ? ["nice", "-n", "10", ...shell, ...step.command]
+      : [...shell, ...step.command];
+    const child = spawn(command!, args, {
+      env: { ...baseEnv, FORCE_COLOR: "1", ...step.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     running.set(step.name, child);
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
