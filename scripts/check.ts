@@ -11,7 +11,7 @@
 // step's time, longest first.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 
 const bin = (name: string) => path.join("node_modules", ".bin", name);
@@ -230,6 +230,24 @@ function cpuOf(file: string): number | undefined {
   return parts.reduce((sum, [, m, s]) => sum + Number(m) * 60 + Number(s), 0);
 }
 
+/** The machine's busy and total CPU time so far (Linux /proc/stat, in clock ticks), or undefined elsewhere. */
+function machineCpu(): { busy: number; total: number } | undefined {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8")
+      .split("\n")[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const total = fields.reduce((sum, n) => sum + n, 0);
+    // idle and iowait are the 4th and 5th numbers.
+    return { busy: total - fields[3]! - fields[4]!, total };
+  } catch {
+    return undefined;
+  }
+}
+const cpuAtStart = machineCpu();
+
 /**
  * Each finished step's wall-clock time, longest first (steps overlap, so they add up to more than the run), and
  * the CPU it used: the CPU total over the cores is the floor under the run's time.
@@ -246,6 +264,13 @@ function printTimings() {
   }
   const total = [...cpuSeconds.values()].reduce((sum, s) => sum + s, 0);
   console.log(`  CPU total ${total.toFixed(1)}s`);
+  // How busy the whole machine was meanwhile (servers such as PostgreSQL included, and anything else running):
+  // near 100% means the run is bound by CPU; well below, by waits.
+  const now = machineCpu();
+  if (cpuAtStart && now && now.total > cpuAtStart.total)
+    console.log(
+      `  machine CPU busy ${((100 * (now.busy - cpuAtStart.busy)) / (now.total - cpuAtStart.total)).toFixed(0)}% (${os.cpus().length} cores)`,
+    );
 }
 
 async function main() {
