@@ -2,7 +2,12 @@
 // (https://support.google.com/merchants/answer/7052112). One item per variant, grouped by product. Google limits:
 // title 150 characters, description 5,000, up to 10 additional images.
 import { create } from "xmlbuilder2";
-import { formatPrice, truncate, type BaseFeedItem } from "./feed-item";
+import {
+  formatPrice,
+  truncate,
+  type BaseFeedItem,
+  type Money,
+} from "./feed-item";
 
 export const GOOGLE_NAMESPACE = "http://base.google.com/ns/1.0";
 
@@ -24,6 +29,8 @@ export interface GoogleItem extends BaseFeedItem<
   mpn?: string | null;
   googleProductCategory?: string | null;
   productType?: string | null;
+  /** The price buyers pay when `price` is the compare-at price of a sale (per-country feeds: the market's). */
+  salePrice?: Money | null;
 }
 
 export interface GoogleFeed {
@@ -70,6 +77,7 @@ export function renderGoogleFeed(feed: GoogleFeed): string {
     for (const link of item.additionalImageLinks.slice(0, 10))
       g("additional_image_link", link);
     g("price", formatPrice(item.price));
+    if (item.salePrice) g("sale_price", formatPrice(item.salePrice));
     g("availability", item.availability);
     g("condition", "new");
     g("brand", item.brand);

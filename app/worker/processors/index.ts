@@ -6,6 +6,7 @@ import {
   publishProductValuesProcessor,
   reconcileCataloguesProcessor,
   spreadsheetImportProcessor,
+  syncMarketPricesProcessor,
 } from "./pim.server";
 import {
   publishTranslationsProcessor,
@@ -51,6 +52,7 @@ export const processors: ProcessorMap = {
   // PIM
   "catalogue.import": importCatalogueProcessor,
   "catalogue.reconcile-all": reconcileCataloguesProcessor,
+  "market-prices.sync": syncMarketPricesProcessor,
   "product-values.publish": publishProductValuesProcessor,
   "product-translations.publish": publishTranslationsProcessor,
   "product-swatches.write": writeSwatchesProcessor,

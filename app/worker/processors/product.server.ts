@@ -1,3 +1,4 @@
+import { syncProductMarketPrices } from "~/pim/market-prices.server";
 import { refreshProduct, removeProduct } from "~/pim/product-refresh.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { findShop } from "~/shop/shop.db.server";
@@ -18,17 +19,20 @@ export const refreshProductProcessor: Processor<"product.refresh"> = async (
     return { seen: payload.productId, outcome: "skipped" };
   }
   const updatedAt = payload.updatedAt ? new Date(payload.updatedAt) : null;
+  const client = await adminClientFor(payload.shop);
   const outcome = await refreshProduct(
     payload.shop,
-    await adminClientFor(payload.shop),
+    client,
     payload.productId,
     updatedAt,
   );
   // The channels follow: a mirrored change converges them; anything else may be an edit of the product's media
   // in the Shopify admin, read back on the storefront (our own echoes excepted).
-  if (outcome === "updated" || outcome === "created")
+  if (outcome === "updated" || outcome === "created") {
+    // A new base price moves the markets' converted and adjusted prices.
+    await syncProductMarketPrices(payload.shop, client, payload.productId);
     await productChangedInShopify(payload.shop, payload.productId);
-  else if (outcome !== "echo" && outcome !== "gone")
+  } else if (outcome !== "echo" && outcome !== "gone")
     await productTouchedInShopify(payload.shop, payload.productId, updatedAt);
   log.info(
     { shop: payload.shop, productId: payload.productId, outcome },

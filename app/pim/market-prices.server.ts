@@ -1,0 +1,78 @@
+// Per-market prices (issue #15): what buyers in each of the shop's markets pay for each variant, read from
+// Shopify's contextual pricing and kept for the per-country Google feeds. Shop-wide after each catalogue import
+// (install, the daily reconcile: price list edits send no webhook), one product's after its products/update.
+import type { AdminClient } from "~/shopify/admin-client.server";
+import { toMoney } from "~/lib/money";
+import {
+  finishMarketPrices,
+  replaceMarkets,
+  saveMarketPrices,
+  storedMarkets,
+  type StoredMarket,
+} from "./market-prices.db.server";
+import {
+  readActiveMarkets,
+  readVariantPrices,
+} from "./market-prices-shopify.server";
+
+async function readMarket(
+  shop: string,
+  client: AdminClient,
+  market: StoredMarket,
+  productGid?: string,
+): Promise<number> {
+  let stored = 0;
+  for await (const page of readVariantPrices(
+    client,
+    market.countries[0]!,
+    productGid,
+  ))
+    stored += await saveMarketPrices(
+      shop,
+      market.marketId,
+      page.map((p) => ({
+        variantGid: p.variantGid,
+        amount: toMoney(p.price, p.currency).amount,
+        compareAtAmount:
+          p.compareAtPrice === null
+            ? null
+            : toMoney(p.compareAtPrice, p.currency).amount,
+        currency: p.currency,
+      })),
+    );
+  return stored;
+}
+
+/**
+ * Reads the shop's markets and every variant's price in each, replacing what was stored. Idempotent. Costs one
+ * paged read of the variants per market (100 a page). Throws `Upstream` when Shopify fails.
+ */
+export async function syncMarketPrices(
+  shop: string,
+  client: AdminClient,
+): Promise<{ markets: number; prices: number }> {
+  const markets = await readActiveMarkets(client);
+  await replaceMarkets(shop, markets);
+  let prices = 0;
+  for (const market of markets) {
+    const startedAt = new Date();
+    prices += await readMarket(shop, client, market);
+    await finishMarketPrices(shop, market.marketId, startedAt);
+  }
+  return { markets: markets.length, prices };
+}
+
+/**
+ * One product's prices in the markets last read (none before the first shop-wide read), after its base prices
+ * may have changed. Idempotent. Throws `Upstream` when Shopify fails.
+ */
+export async function syncProductMarketPrices(
+  shop: string,
+  client: AdminClient,
+  productGid: string,
+): Promise<number> {
+  let prices = 0;
+  for (const market of await storedMarkets(shop))
+    prices += await readMarket(shop, client, market, productGid);
+  return prices;
+}
