@@ -64,10 +64,9 @@ export interface ItemLocalisation {
 
 /** Google's price pair: `price` is what the item normally costs, `sale_price` what it costs now. */
 function googlePrices(
-  item: GoogleItem,
   market: VariantMarketPrice | undefined,
-): Pick<GoogleItem, "price" | "salePrice"> {
-  if (!market) return { price: item.price, salePrice: item.salePrice ?? null };
+): Partial<Pick<GoogleItem, "price" | "salePrice">> {
+  if (!market) return {};
   const compareAt = market.compareAtPrice;
   return compareAt && compareAt.amount > market.price.amount
     ? { price: compareAt, salePrice: market.price }
@@ -98,7 +97,7 @@ export function localiseGoogleItem(
     description,
     link: localisedLink(item.link, l.language, l.primary),
     material: text(values.material_composition) ?? item.material ?? null,
-    ...googlePrices(item, l.marketPrice),
+    ...googlePrices(l.marketPrice),
   };
 }
 
