@@ -9,14 +9,25 @@ import type {
 } from "~/types/admin.generated";
 import type { CountryCode } from "~/types/admin.types";
 
-// regions(first: 250) multiplies the requested cost by the page of markets: 3 markets a page keeps it near 800.
+// regions(first: 250) multiplies the requested cost by the page of markets: 3 markets a page keeps it near 810.
+// A market's catalogs say whether it has a price list: without one, in the shop's currency, prices are the base.
 const MARKETS_FOR_PRICES = `#graphql
   query MarketsForPrices($after: String) {
+    shop {
+      currencyCode
+    }
     markets(first: 3, after: $after) {
       nodes {
         id
         name
         status
+        catalogs(first: 5) {
+          nodes {
+            priceList {
+              id
+            }
+          }
+        }
         currencySettings {
           baseCurrency {
             currencyCode
@@ -76,6 +87,8 @@ export interface ShopifyMarket {
   name: string;
   countries: string[];
   currency: string;
+  /** No price list and the shop's currency: Shopify answers the base price there. */
+  followsBase: boolean;
 }
 
 export interface ShopifyVariantPrice {
@@ -92,16 +105,25 @@ export async function readActiveMarkets(
   const markets: ShopifyMarket[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: MarketsForPricesQuery["markets"] = (
-      await client.request(MARKETS_FOR_PRICES, { after })
-    ).markets;
+    const data: MarketsForPricesQuery = await client.request(
+      MARKETS_FOR_PRICES,
+      { after },
+    );
+    const page = data.markets;
     for (const m of page.nodes) {
       const countries = (m.conditions?.regionsCondition?.regions.nodes ?? [])
         .map((r) => ("code" in r ? r.code : null))
         .filter((c): c is CountryCode => !!c);
       const currency = m.currencySettings?.baseCurrency.currencyCode;
+      const priceList = m.catalogs.nodes.some((c) => c.priceList);
       if (m.status === "ACTIVE" && countries.length && currency)
-        markets.push({ marketId: m.id, name: m.name, countries, currency });
+        markets.push({
+          marketId: m.id,
+          name: m.name,
+          countries,
+          currency,
+          followsBase: !priceList && currency === data.shop.currencyCode,
+        });
     }
     if (!page.pageInfo.hasNextPage) return markets;
     after = page.pageInfo.endCursor ?? null;

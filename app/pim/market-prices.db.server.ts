@@ -8,6 +8,8 @@ export interface StoredMarket {
   name: string;
   countries: string[];
   currency: string;
+  /** No price list and the shop's currency: no prices stored, the feeds show the base price. */
+  followsBase: boolean;
 }
 
 export interface MarketPriceRow {
@@ -31,6 +33,7 @@ export async function storedMarkets(shop: string): Promise<StoredMarket[]> {
     name: r.name,
     countries: countriesOf(r.countries),
     currency: r.currency,
+    followsBase: r.followsBase,
   }));
 }
 
@@ -47,7 +50,12 @@ export async function replaceMarkets(
       db.shopMarket.upsert({
         where: { shop_marketId: { shop, marketId: m.marketId } },
         create: { shop, ...m },
-        update: { name: m.name, countries: m.countries, currency: m.currency },
+        update: {
+          name: m.name,
+          countries: m.countries,
+          currency: m.currency,
+          followsBase: m.followsBase,
+        },
       }),
     ),
   ]);

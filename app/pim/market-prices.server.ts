@@ -44,8 +44,9 @@ async function readMarket(
 }
 
 /**
- * Reads the shop's markets and every variant's price in each, replacing what was stored. Idempotent. Costs one
- * paged read of the variants per market (100 a page). Throws `Upstream` when Shopify fails.
+ * Reads the shop's markets and every variant's price in each market with a price list or another currency,
+ * replacing what was stored. Idempotent. Costs one paged read of the variants per such market (100 a page).
+ * Throws `Upstream` when Shopify fails.
  */
 export async function syncMarketPrices(
   shop: string,
@@ -56,7 +57,8 @@ export async function syncMarketPrices(
   let prices = 0;
   for (const market of markets) {
     const startedAt = new Date();
-    prices += await readMarket(shop, client, market);
+    // Base prices need no read: the feeds fall back to them (and finishing drops what was stored before).
+    if (!market.followsBase) prices += await readMarket(shop, client, market);
     await finishMarketPrices(shop, market.marketId, startedAt);
   }
   return { markets: markets.length, prices };
@@ -73,6 +75,7 @@ export async function syncProductMarketPrices(
 ): Promise<number> {
   let prices = 0;
   for (const market of await storedMarkets(shop))
-    prices += await readMarket(shop, client, market, productGid);
+    if (!market.followsBase)
+      prices += await readMarket(shop, client, market, productGid);
   return prices;
 }

@@ -3,6 +3,7 @@
 // market-prices job after a catalogue import and for one product after its products/update; a country whose
 // market has no price list keeps the base price.
 import { beforeAll, describe, expect, it } from "vitest";
+import db from "~/db.server";
 import { approveProducts } from "~/pim/approval.db.server";
 import { setUpApparelPim } from "~/pim/onboarding.server";
 import { loader as feedLoader } from "~/routes/feeds.$feed.$file";
@@ -26,6 +27,7 @@ let product: ReturnType<typeof demoProduct>;
 let variants: { id: string; sku: string; price: string }[];
 let token: string;
 let franceList: string;
+let markets: Record<string, string>;
 
 const feed = async (query: string) => {
   const response = await feedLoader({
@@ -87,12 +89,11 @@ beforeAll(async () => {
   await convergePair(DEMO_SHOP, product.id, "GOOGLE_MERCHANT");
   token = (await shopChannels(DEMO_SHOP)).google.config.feedToken;
 
-  const { data: markets } = await api()(
-    `{ markets(first: 10) { nodes { id name } } }`,
+  const { data } = await api()(`{ markets(first: 10) { nodes { id name } } }`);
+  markets = Object.fromEntries(
+    data.markets.nodes.map((m: { id: string; name: string }) => [m.name, m.id]),
   );
-  const france = markets.markets.nodes.find(
-    (m: { name: string }) => m.name === "France",
-  ).id;
+  const france = markets.France!;
   const catalog = await api()(
     `mutation C($m: [ID!]) { catalogCreate(input: { title: "France", status: ACTIVE, context: { marketIds: $m } }) { catalog { id } } }`,
     { m: [france] },
@@ -175,9 +176,20 @@ describe("per-country Google feeds with the market's prices", () => {
     expect(
       itemOf(await feed("&country=GB&language=en"), variants[2]!.sku),
     ).toContain("<g:price>140.25 GBP</g:price>");
-    for (const query of ["&country=FR&language=fr", "&country=DE&language=en"])
-      expect(itemOf(await feed(query), variants[2]!.sku)).toContain(
-        "<g:price>150.00 EUR</g:price>",
-      );
+    expect(
+      itemOf(await feed("&country=FR&language=fr"), variants[2]!.sku),
+    ).toContain("<g:price>150.00 EUR</g:price>");
+    // Europe has no price list and the shop's currency: nothing is read or stored for it, it shows the base price
+    // of the default feed (its item re-rendered by the convergence the refresh queued).
+    expect(
+      await db.marketPrice.count({
+        where: { shop: DEMO_SHOP, marketId: markets.Europe },
+      }),
+    ).toBe(0);
+    const price = (xml: string) =>
+      /<g:price>[^<]+<\/g:price>/.exec(itemOf(xml, variants[2]!.sku))?.[0];
+    expect(price(await feed("&country=DE&language=en"))).toBe(
+      price(await feed("")),
+    );
   });
 });

@@ -8,6 +8,7 @@ CREATE TABLE "ShopMarket" (
     "name" TEXT NOT NULL,
     "countries" JSONB NOT NULL,
     "currency" TEXT NOT NULL,
+    "followsBase" BOOLEAN NOT NULL DEFAULT false,
     "pricesSyncedAt" DATETIME,
     CONSTRAINT "ShopMarket_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop" ("shop") ON DELETE CASCADE ON UPDATE CASCADE
 );

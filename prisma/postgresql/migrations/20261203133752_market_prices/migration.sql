@@ -6,6 +6,7 @@ CREATE TABLE "ShopMarket" (
     "name" TEXT NOT NULL,
     "countries" JSONB NOT NULL,
     "currency" TEXT NOT NULL,
+    "followsBase" BOOLEAN NOT NULL DEFAULT false,
     "pricesSyncedAt" TIMESTAMP(3),
 
     CONSTRAINT "ShopMarket_pkey" PRIMARY KEY ("id")
