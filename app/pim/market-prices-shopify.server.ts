@@ -137,8 +137,13 @@ export async function readActiveMarkets(
 export async function* readVariantPrices(
   client: AdminClient,
   country: string,
-  productGid?: string,
+  options: {
+    productGid?: string;
+    /** Awaited before each page after the first (pacing). */
+    beforeNextPage?: () => Promise<void>;
+  } = {},
 ): AsyncGenerator<ShopifyVariantPrice[]> {
+  const { productGid, beforeNextPage } = options;
   const productId = productGid?.split("/").pop();
   let after: string | null = null;
   for (;;) {
@@ -159,5 +164,6 @@ export async function* readVariantPrices(
     }));
     if (!page.pageInfo.hasNextPage) return;
     after = page.pageInfo.endCursor ?? null;
+    await beforeNextPage?.();
   }
 }
