@@ -103,9 +103,9 @@ async function sqliteAdapter() {
 export default defineConfig({
   engine: "js",
   experimental: { adapter: true },
-  schema: isPostgres
-    ? "prisma/postgresql/schema.prisma"
-    : "prisma/schema.prisma",
+  // Multi-file schemas (one .prisma file per domain): prisma/schema/ is the SQLite source of truth,
+  // prisma/postgresql/schema/ is derived from it (scripts/db-schema.ts).
+  schema: isPostgres ? "prisma/postgresql/schema" : "prisma/schema",
   migrations: {
     path: isPostgres ? "prisma/postgresql/migrations" : "prisma/migrations",
   },

@@ -114,6 +114,8 @@ const logs = mkdtempSync(path.join(tmpdir(), "vitrine-check-"));
 const started = performance.now();
 const done = new Set<string>();
 const durations = new Map<string, number>();
+/** Each finished step's CPU seconds (user + system, its whole process tree that was waited for). */
+const cpuSeconds = new Map<string, number>();
 const running = new Map<string, ChildProcess>();
 let failed = false;
 
@@ -143,13 +145,19 @@ function run(step: Step): Promise<void> {
     const t0 = performance.now();
     const logFile = path.join(logs, `${step.name.replace(/\W+/g, "-")}.log`);
     const log = createWriteStream(logFile);
-    const [command, ...args] = step.command;
+    const cpuFile = `${logFile}.cpu`;
     console.log(`▶ ${step.name}`);
-    const child = spawn(command!, args, {
-      env: { ...baseEnv, FORCE_COLOR: "1", ...step.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
+    // Through a POSIX shell whose `times` reports the CPU its children used: on two cores the sum of the steps'
+    // CPU, not their overlapping wall-clock times, is what bounds the run.
+    const child = spawn(
+      "/bin/sh",
+      ["-c", withCpuTimes, "sh", cpuFile, ...step.command],
+      {
+        env: { ...baseEnv, FORCE_COLOR: "1", ...step.env },
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      },
+    );
     running.set(step.name, child);
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
@@ -166,6 +174,8 @@ function run(step: Step): Promise<void> {
       running.delete(step.name);
       log.end(() => {
         durations.set(step.name, performance.now() - t0);
+        const cpu = cpuOf(cpuFile);
+        if (cpu !== undefined) cpuSeconds.set(step.name, cpu);
         const elapsed = seconds(durations.get(step.name)!);
         if (failed && signal) return resolve(); // stopped because another step failed
         const output = readFileSync(logFile, "utf8").trimEnd();
@@ -187,12 +197,40 @@ function run(step: Step): Promise<void> {
   });
 }
 
-/** Each finished step's wall-clock time, longest first (steps overlap, so they add up to more than the run). */
+// Runs the step ("$@") and writes the shell's children's user and system CPU time to the file "$1".
+const withCpuTimes =
+  'out="$1"; shift; "$@"; status=$?; times > "$out"; exit $status';
+
+/** Sums the children's line of `times` ("1m2.50s 0m3.25s"), in seconds. */
+function cpuOf(file: string): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const children = text.trim().split("\n").at(-1) ?? "";
+  const parts = [...children.matchAll(/(\d+)m([\d.]+)s/g)];
+  if (parts.length !== 2) return undefined;
+  return parts.reduce((sum, [, m, s]) => sum + Number(m) * 60 + Number(s), 0);
+}
+
+/**
+ * Each finished step's wall-clock time, longest first (steps overlap, so they add up to more than the run), and
+ * the CPU it used: the CPU total over the cores is the floor under the run's time.
+ */
 function printTimings() {
   if (!durations.size) return;
-  console.log("\nstep timings:");
-  for (const [name, ms] of [...durations].sort((a, b) => b[1] - a[1]))
-    console.log(`  ${seconds(ms).padStart(8)}  ${name}`);
+  console.log("\nstep timings (wall, CPU):");
+  for (const [name, ms] of [...durations].sort((a, b) => b[1] - a[1])) {
+    const cpu = cpuSeconds.get(name);
+    const cpuText = cpu === undefined ? "" : `${cpu.toFixed(1)}s`;
+    console.log(
+      `  ${seconds(ms).padStart(8)}  ${cpuText.padStart(8)}  ${name}`,
+    );
+  }
+  const total = [...cpuSeconds.values()].reduce((sum, s) => sum + s, 0);
+  console.log(`  CPU total ${total.toFixed(1)}s`);
 }
 
 async function main() {

@@ -1,5 +1,5 @@
 // `npm run db:migration -- <name>`: writes a new migration for both providers from the difference between the
-// committed migrations and prisma/schema.prisma. Run `npm run db:schema` first. PostgreSQL is reached at
+// committed migrations and the schema folder (prisma/schema/). Run `npm run db:schema` first. PostgreSQL is reached at
 // MIGRATION_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres) for a temporary shadow database.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -10,9 +10,9 @@ const require = createRequire(import.meta.url);
 const prismaBin = require.resolve("prisma/build/index.js");
 
 export const providers = {
-  sqlite: { schema: "prisma/schema.prisma", migrations: "prisma/migrations" },
+  sqlite: { schema: "prisma/schema", migrations: "prisma/migrations" },
   postgresql: {
-    schema: "prisma/postgresql/schema.prisma",
+    schema: "prisma/postgresql/schema",
     migrations: "prisma/postgresql/migrations",
   },
 } as const satisfies Record<Provider, { schema: string; migrations: string }>;

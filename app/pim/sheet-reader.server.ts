@@ -6,7 +6,6 @@
 // so an entry that inflates past what it declares (a lying header) is refused too.
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import yauzl from "yauzl";
 import { Invalid } from "~/lib/errors";
 import { importedCsvCell } from "./csv-cells";
@@ -176,6 +175,9 @@ export async function assertZipWithinLimits(bytes: Uint8Array): Promise<void> {
 async function readXlsx(bytes: Uint8Array): Promise<SheetTable> {
   await assertZipWithinLimits(bytes);
   const grid = new Grid();
+  // exceljs (some 350 modules with its zip and stream dependencies) loads on the first XLSX, not with every
+  // process and test file that imports the spreadsheet code.
+  const { default: ExcelJS } = await import("exceljs");
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(
     Readable.from([Buffer.from(bytes)]),
     {

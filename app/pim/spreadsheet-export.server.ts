@@ -1,7 +1,6 @@
 // Spreadsheet export of attribute values in the import's shape (spreadsheet.server.ts): one row per variant (keyed
 // by SKU) or per product (keyed by handle), with the product title and options as reference columns, CSV with a
 // byte-order mark for Excel or XLSX with exceljs.
-import ExcelJS from "exceljs";
 import { csvCell } from "./csv-cells";
 import { decodeValue, formatAttributeValue } from "./attribute-types";
 import { listAttributes } from "./attributes.db.server";
@@ -94,6 +93,7 @@ export async function exportSpreadsheet(
       filename,
     };
   }
+  const { default: ExcelJS } = await import("exceljs"); // loaded on the first XLSX export only
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Attributes");
   sheet.addRow(headers);

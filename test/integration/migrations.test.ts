@@ -5,14 +5,13 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import db from "~/db.server";
 import { providerOf } from "~/lib/database-url";
+import { schemaModels, SOURCE } from "../../scripts/db-schema";
 import { pendingSchemaChanges, sqlStatements } from "../../scripts/prisma-cli";
 
 const baseUrl = inject("baseDatabaseUrl");
 const provider = providerOf(baseUrl);
 
-const modelNames = [
-  ...readFileSync("prisma/schema.prisma", "utf8").matchAll(/^model (\w+) \{/gm),
-].map((match) => match[1]!);
+const modelNames = schemaModels(SOURCE).map((model) => model.name);
 
 async function tableNames(): Promise<string[]> {
   const rows =
@@ -48,7 +47,7 @@ async function runMigration(name: string): Promise<void> {
 }
 
 describe(`migrations (${provider})`, () => {
-  it("produce a table for every model of schema.prisma (and, beyond them, only the search index)", async () => {
+  it("produce a table for every model of prisma/schema/ (and, beyond them, only the search index)", async () => {
     expect(modelNames.length).toBeGreaterThan(20);
     const tables = await tableNames();
     expect(modelNames.filter((model) => !tables.includes(model))).toEqual([]);

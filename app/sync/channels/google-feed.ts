@@ -1,13 +1,25 @@
 // The Google Merchant Center product feed: RSS 2.0 with the g: namespace
 // (https://support.google.com/merchants/answer/7052112). One item per variant, grouped by product. Google limits:
 // title 150 characters, description 5,000, up to 10 additional images.
-import { create } from "xmlbuilder2";
+import { createRequire } from "node:module";
+import type * as XmlBuilderModule from "xmlbuilder2";
 import {
   formatPrice,
   truncate,
   type BaseFeedItem,
   type Money,
 } from "./feed-item";
+
+type XmlBuilder = typeof XmlBuilderModule;
+let xmlBuilder: XmlBuilder | undefined;
+/**
+ * xmlbuilder2 with its DOM implementation (some 140 modules) loads when the first feed is rendered, not with every
+ * process and test file that imports the channel registry. Its CommonJS entry is required synchronously.
+ */
+function xml(): XmlBuilder {
+  xmlBuilder ??= createRequire(import.meta.url)("xmlbuilder2") as XmlBuilder;
+  return xmlBuilder;
+}
 
 export const GOOGLE_NAMESPACE = "http://base.google.com/ns/1.0";
 
@@ -51,7 +63,7 @@ function literal(text: string): string {
 }
 
 export function renderGoogleFeed(feed: GoogleFeed): string {
-  const root = create({
+  const root = xml().create({
     version: "1.0",
     encoding: "UTF-8",
     invalidCharReplacement: "",
