@@ -159,6 +159,11 @@ export const jobDefinitions = {
     queue: "shopify",
     schema: z.object({ shop: shopDomain }),
   },
+  /** One product's prices in the markets last read, after a products/update changed its mirror. Idempotent. */
+  "product-market-prices.sync": {
+    queue: "shopify",
+    schema: z.object({ shop: shopDomain, productId: shopifyGid("Product") }),
+  },
   /** Write a product's approved values to Shopify metafields (outbox product.values-approved). Idempotent. */
   "product-values.publish": {
     queue: "shopify",

@@ -61,6 +61,10 @@ export const jobIdentities = {
   "market-prices.sync": ({ shop }) => ({
     dedupe: id("market-prices.sync", shop),
   }),
+  // Several updates of one product while one read waits: one read.
+  "product-market-prices.sync": ({ shop, productId }) => ({
+    dedupe: id("product-market-prices.sync", shop, productId),
+  }),
   // One publish per approval: the approval's direct enqueue and the outbox dispatch of the same row meet here.
   "product-values.publish": ({ shop, productId, version }) => ({
     jobId: id("product-values.publish", shop, productId, version),

@@ -13,6 +13,7 @@ import { processors } from "~/worker/processors";
 import { demoProduct, installDemoShop } from "../support/app-emulator";
 import { DEMO_SHOP } from "../../emulator/seed/seed";
 import { adminApi, testEmulator } from "../../emulator/testing";
+import { findJob } from "../support/jobs";
 import { createLinkedImage } from "../support/sync";
 
 const emulator = testEmulator({ mediaProcessingMs: 20 });
@@ -158,7 +159,7 @@ describe("per-country Google feeds with the market's prices", () => {
     ).toContain("<g:price>85.50 EUR</g:price>");
   });
 
-  it("follows a base price change through the product's products/update refresh", async () => {
+  it("follows a base price change: the products/update refresh queues the product's market price read", async () => {
     const { data } = await api()(
       `mutation U($p: ID!, $v: [ProductVariantsBulkInput!]!) { productVariantsBulkUpdate(productId: $p, variants: $v) { product { updatedAt } userErrors { message } } }`,
       { p: product.gid, v: [{ id: variants[2]!.id, price: "150.00" }] },
@@ -173,6 +174,9 @@ describe("per-country Google feeds with the market's prices", () => {
       },
       job,
     );
+    const queued = { shop: DEMO_SHOP, productId: product.gid };
+    expect(await findJob("product-market-prices.sync", queued)).toBeDefined();
+    await processors["product-market-prices.sync"](queued, job);
     expect(
       itemOf(await feed("&country=GB&language=en"), variants[2]!.sku),
     ).toContain("<g:price>140.25 GBP</g:price>");

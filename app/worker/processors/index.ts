@@ -7,6 +7,7 @@ import {
   reconcileCataloguesProcessor,
   spreadsheetImportProcessor,
   syncMarketPricesProcessor,
+  syncProductMarketPricesProcessor,
 } from "./pim.server";
 import {
   publishTranslationsProcessor,
@@ -53,6 +54,7 @@ export const processors: ProcessorMap = {
   "catalogue.import": importCatalogueProcessor,
   "catalogue.reconcile-all": reconcileCataloguesProcessor,
   "market-prices.sync": syncMarketPricesProcessor,
+  "product-market-prices.sync": syncProductMarketPricesProcessor,
   "product-values.publish": publishProductValuesProcessor,
   "product-translations.publish": publishTranslationsProcessor,
   "product-swatches.write": writeSwatchesProcessor,

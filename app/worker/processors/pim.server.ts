@@ -1,6 +1,9 @@
 import { enqueue } from "~/jobs/enqueue.server";
 import { importCatalogue } from "~/pim/catalogue-import.server";
-import { syncMarketPrices } from "~/pim/market-prices.server";
+import {
+  syncMarketPrices,
+  syncProductMarketPrices,
+} from "~/pim/market-prices.server";
 import { installedShops } from "~/pim/shops.db.server";
 import { publishProductValues } from "~/pim/publish.server";
 import { runSpreadsheetImport } from "~/pim/spreadsheet-import.server";
@@ -19,6 +22,16 @@ export const importCatalogueProcessor: Processor<"catalogue.import"> = async ({
 export const syncMarketPricesProcessor: Processor<
   "market-prices.sync"
 > = async ({ shop }) => syncMarketPrices(shop, await adminClientFor(shop));
+
+export const syncProductMarketPricesProcessor: Processor<
+  "product-market-prices.sync"
+> = async ({ shop, productId }) => ({
+  prices: await syncProductMarketPrices(
+    shop,
+    await adminClientFor(shop),
+    productId,
+  ),
+});
 
 export const reconcileCataloguesProcessor: Processor<
   "catalogue.reconcile-all"

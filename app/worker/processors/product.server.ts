@@ -1,4 +1,4 @@
-import { syncProductMarketPrices } from "~/pim/market-prices.server";
+import { enqueue } from "~/jobs/enqueue.server";
 import { refreshProduct, removeProduct } from "~/pim/product-refresh.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { findShop } from "~/shop/shop.db.server";
@@ -19,19 +19,22 @@ export const refreshProductProcessor: Processor<"product.refresh"> = async (
     return { seen: payload.productId, outcome: "skipped" };
   }
   const updatedAt = payload.updatedAt ? new Date(payload.updatedAt) : null;
-  const client = await adminClientFor(payload.shop);
   const outcome = await refreshProduct(
     payload.shop,
-    client,
+    await adminClientFor(payload.shop),
     payload.productId,
     updatedAt,
   );
   // The channels follow: a mirrored change converges them; anything else may be an edit of the product's media
   // in the Shopify admin, read back on the storefront (our own echoes excepted).
   if (outcome === "updated" || outcome === "created") {
-    // A new base price moves the markets' converted and adjusted prices.
-    await syncProductMarketPrices(payload.shop, client, payload.productId);
     await productChangedInShopify(payload.shop, payload.productId);
+    // A new base price moves the markets' converted and adjusted prices: read in a job of its own, retried on
+    // its own (a retry of this one would find the mirror current and queue nothing).
+    await enqueue("product-market-prices.sync", {
+      shop: payload.shop,
+      productId: payload.productId,
+    });
   } else if (outcome !== "echo" && outcome !== "gone")
     await productTouchedInShopify(payload.shop, payload.productId, updatedAt);
   log.info(
