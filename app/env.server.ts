@@ -4,7 +4,7 @@ import { z } from "zod";
 
 /** What the app asks a shop for; shopify.app.toml's `access_scopes` must say the same (a unit test checks). */
 export const DEFAULT_SCOPES =
-  "read_products,write_products,read_files,write_files,read_locales";
+  "read_products,write_products,read_files,write_files,read_locales,read_markets";
 
 const schema = z.object({
   NODE_ENV: z

@@ -138,7 +138,7 @@ export class ShopifyEmulator {
       accessToken: token,
       scope:
         options.scope ??
-        "read_products,write_products,read_files,write_files,read_locales",
+        "read_products,write_products,read_files,write_files,read_locales,read_markets",
       expiresAt:
         options.expiresIn === undefined
           ? null

@@ -27,6 +27,7 @@ import { metafieldMutations } from "./resolvers/metafields";
 import { metaobjectDefinitionResolvers } from "./resolvers/metaobject-definitions";
 import { metaobjectResolvers } from "./resolvers/metaobjects";
 import { optionResolvers } from "./resolvers/options";
+import { priceListResolvers } from "./resolvers/price-lists";
 import { productSetResolvers } from "./resolvers/product-set";
 import { productMutations } from "./resolvers/products";
 import { publicationResolvers } from "./resolvers/publications";
@@ -56,6 +57,7 @@ const resolvers: ResolverMap = mergeResolvers(
   metaobjectResolvers,
   metaobjectDefinitionResolvers,
   optionResolvers,
+  priceListResolvers,
 );
 
 function notImplemented(

@@ -62,7 +62,7 @@ export async function answerAccessToken(
   }
   const shop = emulator.shop(domain);
   const scope =
-    "read_products,write_products,read_files,write_files,read_locales";
+    "read_products,write_products,read_files,write_files,read_locales,read_markets";
   const now = Date.now();
 
   if (body.grant_type === TOKEN_EXCHANGE) {

@@ -15,6 +15,7 @@ import type {
   MetaobjectDefinitionRecord,
   MetaobjectRecord,
 } from "./metaobjects";
+import type { CatalogRecord, PriceListRecord } from "./price-lists";
 import type { PublicationRecord } from "./publications";
 import type { ShopState } from "./state";
 import type { TranslationRecord } from "./translations";
@@ -37,6 +38,8 @@ export interface ShopSnapshot {
   webPresences?: WebPresenceRecord[];
   metaobjectDefinitions?: MetaobjectDefinitionRecord[];
   metaobjects?: MetaobjectRecord[];
+  catalogs?: CatalogRecord[];
+  priceLists?: PriceListRecord[];
 }
 
 export function snapshotShop(shop: ShopState): ShopSnapshot {
@@ -56,6 +59,8 @@ export function snapshotShop(shop: ShopState): ShopSnapshot {
     webPresences: [...shop.webPresences.values()],
     metaobjectDefinitions: [...shop.metaobjectDefinitions.values()],
     metaobjects: [...shop.metaobjects.values()],
+    catalogs: [...shop.catalogs.values()],
+    priceLists: [...shop.priceLists.values()],
   };
 }
 
@@ -78,5 +83,7 @@ export function restoreShop(snapshot: ShopSnapshot): ShopState {
     webPresences: byId(snapshot.webPresences ?? []),
     metaobjectDefinitions: byId(snapshot.metaobjectDefinitions ?? []),
     metaobjects: byId(snapshot.metaobjects ?? []),
+    catalogs: byId(snapshot.catalogs ?? []),
+    priceLists: byId(snapshot.priceLists ?? []),
   };
 }

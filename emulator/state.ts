@@ -6,6 +6,7 @@ import type {
   MetaobjectDefinitionRecord,
   MetaobjectRecord,
 } from "./metaobjects";
+import type { CatalogRecord, PriceListRecord } from "./price-lists";
 import type { PublicationRecord } from "./publications";
 import type {
   BulkOperationRecord,
@@ -40,6 +41,8 @@ export interface ShopState {
   webPresences: Map<string, WebPresenceRecord>;
   metaobjectDefinitions: Map<string, MetaobjectDefinitionRecord>;
   metaobjects: Map<string, MetaobjectRecord>;
+  catalogs: Map<string, CatalogRecord>;
+  priceLists: Map<string, PriceListRecord>;
 }
 
 export function emptyShop(info: ShopInfo): ShopState {
@@ -59,5 +62,7 @@ export function emptyShop(info: ShopInfo): ShopState {
     webPresences: new Map(),
     metaobjectDefinitions: new Map(),
     metaobjects: new Map(),
+    catalogs: new Map(),
+    priceLists: new Map(),
   };
 }

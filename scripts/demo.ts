@@ -55,7 +55,8 @@ async function connectDemoShop(): Promise<void> {
       state: "demo",
       isOnline: false,
       accessToken: adminToken,
-      scope: "read_products,write_products,read_files,write_files,read_locales",
+      scope:
+        "read_products,write_products,read_files,write_files,read_locales,read_markets",
     }),
   );
   await recordInstall(DEMO_SHOP);

@@ -19,4 +19,10 @@ export const enLanguages = {
   swatches: "Swatches",
   noSwatches: "No colour option, or no swatch written yet",
   noColour: "no colour yet",
+  crop: {
+    x: "Detail centre, across (0–1)",
+    y: "Detail centre, down (0–1)",
+    help: "The swatch shows a square detail of the packshot around this point (0.5, 0.5 is the middle)",
+    save: "Set crop point",
+  },
 } as const;

@@ -151,6 +151,19 @@ export const jobDefinitions = {
     queue: "maintenance",
     schema: z.object({}),
   },
+  /**
+   * Read every variant's price in each of the shop's markets (contextual pricing) for the per-country feeds
+   * (pim/market-prices.server.ts). Idempotent; queued after each catalogue import.
+   */
+  "market-prices.sync": {
+    queue: "shopify",
+    schema: z.object({ shop: shopDomain }),
+  },
+  /** One product's prices in the markets last read, after a products/update changed its mirror. Idempotent. */
+  "product-market-prices.sync": {
+    queue: "shopify",
+    schema: z.object({ shop: shopDomain, productId: shopifyGid("Product") }),
+  },
   /** Write a product's approved values to Shopify metafields (outbox product.values-approved). Idempotent. */
   "product-values.publish": {
     queue: "shopify",

@@ -57,6 +57,14 @@ export const jobIdentities = {
   // Install, the products page and the daily reconcile all ask for the same thing: one import at a time per shop.
   "catalogue.import": ({ shop }) => ({ dedupe: id("catalogue.import", shop) }),
   "catalogue.reconcile-all": () => ({ dedupe: "catalogue.reconcile-all" }),
+  // Every catalogue import asks for one read of the market prices; one at a time per shop.
+  "market-prices.sync": ({ shop }) => ({
+    dedupe: id("market-prices.sync", shop),
+  }),
+  // Several updates of one product while one read waits: one read.
+  "product-market-prices.sync": ({ shop, productId }) => ({
+    dedupe: id("product-market-prices.sync", shop, productId),
+  }),
   // One publish per approval: the approval's direct enqueue and the outbox dispatch of the same row meet here.
   "product-values.publish": ({ shop, productId, version }) => ({
     jobId: id("product-values.publish", shop, productId, version),

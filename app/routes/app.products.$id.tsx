@@ -33,6 +33,10 @@ import { authenticate } from "~/shopify.server";
 import { productChannelStates } from "~/sync/overview.server";
 import { openDrift } from "~/sync/drift.db.server";
 import { productImages } from "~/sync/product-images.db.server";
+import {
+  setSwatchCropPoint,
+  swatchCropPointInput,
+} from "~/sync/swatch-crop-point.server";
 import { productSwatches } from "~/sync/swatches.db.server";
 
 const viewQuery = z.object({
@@ -88,6 +92,7 @@ const actionInput = z.discriminatedUnion("intent", [
     valueChangeId: z.string().min(1).max(40),
   }),
   z.object({ intent: z.literal("family"), familyId: z.string().max(40) }),
+  swatchCropPointInput.extend({ intent: z.literal("swatch-crop") }),
 ]);
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -124,6 +129,9 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       case "family":
         await changeProductFamily(shop, productId, input.familyId || null);
         return json({ ok: true as const, intent: "family" as const });
+      case "swatch-crop":
+        await setSwatchCropPoint(shop, productId, input);
+        return json({ ok: true as const, intent: "swatch-crop" as const });
     }
   } catch (error) {
     return actionFailure(error, form);

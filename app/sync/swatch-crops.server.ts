@@ -17,24 +17,29 @@ import { findFiles } from "./storefront/shopify-reads.server";
 import {
   packshotMasterKey,
   swatchFilesInUse,
+  type CropPoint,
   type SwatchSource,
 } from "./swatches.db.server";
 
 export const SWATCH_FILE_PREFIX = "vitrineswatch-";
 
 /**
- * The Shopify file of the square detail of the value's packshot (centre of the image), uploaded when Shopify does
- * not have it yet. Null when the value has no packshot. Idempotent. Throws `Upstream` if Shopify fails the file.
+ * The Shopify file of the square detail of the value's packshot (around the merchant's point, else the centre),
+ * uploaded when Shopify does not have it yet; a new point is a new file (its name carries the crop's hash). Null when the value has no packshot. Idempotent. Throws `Upstream` if Shopify fails the file.
  */
 export async function swatchCropFile(
   shop: string,
   client: AdminClient,
   source: Pick<SwatchSource, "assetId" | "handle">,
+  point: CropPoint | null = null,
 ): Promise<string | null> {
   if (!source.assetId) return null;
   const key = await packshotMasterKey(shop, source.assetId);
   if (!key) return null;
-  const crop = await squareDetail(await getStorage().get(key));
+  const crop = await squareDetail(
+    await getStorage().get(key),
+    point ? { point } : {},
+  );
   const sha = createHash("sha256").update(crop).digest("hex");
   const filename = `${SWATCH_FILE_PREFIX}${source.handle}-${sha.slice(0, 12)}.jpg`;
   const [existing] = await findFiles(client, filename, 1);

@@ -127,11 +127,43 @@ export async function saveSwatch(
   });
 }
 
+/** The focal point of a swatch's packshot detail (0..1 of the width and height). */
+export interface CropPoint {
+  x: number;
+  y: number;
+}
+
+/** A swatch row's crop point; null: the centre. */
+export const cropPointOf = (row: {
+  cropX: number | null;
+  cropY: number | null;
+}): CropPoint | null =>
+  row.cropX === null || row.cropY === null
+    ? null
+    : { x: row.cropX, y: row.cropY };
+
+/** Sets the focal point of a value's swatch detail (the row is created when the swatch is not written yet). */
+export async function saveSwatchCropPoint(
+  shop: string,
+  swatch: { label: string; handle: string },
+  point: CropPoint,
+): Promise<void> {
+  await db.swatch.upsert({
+    where: { shop_handle: { shop, handle: swatch.handle } },
+    create: { shop, ...swatch, cropX: point.x, cropY: point.y },
+    update: { cropX: point.x, cropY: point.y },
+  });
+}
+
 export interface ProductSwatch {
   label: string;
   color: string | null;
   /** Whether the swatch's entry is on Shopify. */
   written: boolean;
+  /** Where the packshot detail is centred (a value without a colour); null: the centre. */
+  cropPoint: CropPoint | null;
+  /** Whether the swatch image is a detail of a packshot (no colour, a packshot linked). */
+  cropped: boolean;
 }
 
 /** The product's colour values with their swatch, for the product page. */
@@ -147,10 +179,13 @@ export async function productSwatches(
   );
   return sources.values.map((v) => {
     const row = rows.get(v.handle);
+    const color = row?.color ?? v.color;
     return {
       label: v.label,
-      color: row?.color ?? v.color,
+      color,
       written: Boolean(row?.metaobjectId),
+      cropPoint: row ? cropPointOf(row) : null,
+      cropped: !color && v.assetId !== null,
     };
   });
 }

@@ -9,6 +9,7 @@ import { Upstream } from "~/lib/errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { assertNoUserErrors } from "~/shopify/admin-graphql.server";
 import {
+  cropPointOf,
   saveSwatch,
   shopSwatchCount,
   shopSwatches,
@@ -187,7 +188,12 @@ export async function writeProductSwatches(
     // No subject colour: the swatch shows a square detail of the packshot (swatch-crops.server.ts).
     if (!(row?.color ?? source.color) && source.assetId)
       source.fileGid =
-        (await swatchCropFile(shop, client, source)) ?? source.fileGid;
+        (await swatchCropFile(
+          shop,
+          client,
+          source,
+          row ? cropPointOf(row) : null,
+        )) ?? source.fileGid;
     // Written already with its label, a colour once one is known, and the packshot's current file.
     const current =
       row?.metaobjectId &&

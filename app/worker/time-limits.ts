@@ -27,6 +27,11 @@ export const JOB_TIME_LIMITS_MS: Record<JobName, number> = {
   // A bulk operation on a large catalogue: Shopify may take a while to build the file.
   "catalogue.import": 60 * MINUTE,
   "catalogue.reconcile-all": 5 * MINUTE,
+  // One paged read per market at 100 variants a page, at half the restore rate: 23 pages (~2½ minutes) for the
+  // demo shop; 60 minutes holds ~180,000 points (60,000 variant × market prices on a standard plan).
+  "market-prices.sync": 60 * MINUTE,
+  // One product: a page per market.
+  "product-market-prices.sync": 2 * MINUTE,
   "product-values.publish": 15 * MINUTE,
   "spreadsheet.import": 20 * MINUTE,
   // One product: a read per locale, a write per translated resource, a read back; swatches a few entries.

@@ -193,7 +193,8 @@ export const marketResolvers: ResolverMap = {
         rateUpdatedAt: null,
       },
       localCurrencies: false,
-      roundingEnabled: true,
+      // The emulator converts without Shopify's rounding rules (emulator/price-lists.ts).
+      roundingEnabled: false,
     }),
     conditions: (m: MarketRecord) => ({
       conditionTypes: ["REGION"],

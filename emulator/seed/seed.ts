@@ -3,6 +3,7 @@
 import type { ShopifyEmulator } from "../emulator";
 import { enableColorPatternDefinitions } from "../metaobjects";
 import { newOption } from "../options";
+import { setMarketPriceList } from "../price-lists";
 import { publishEverywhere } from "../publications";
 import {
   gid,
@@ -131,7 +132,37 @@ export async function seedShop(
       publishEverywhere(shop, product, createdAt);
     shop.products.set(product.id, product);
   }
+  seedUkPriceList(emulator, domain);
   return catalogue;
+}
+
+/**
+ * The United Kingdom market's price list: pounds, converted prices 10% up (duties and shipping), and the coats at
+ * round fixed prices. France (the home market) and the rest of Europe see the euro base prices.
+ */
+function seedUkPriceList(emulator: ShopifyEmulator, domain: string): void {
+  const shop = emulator.shop(domain);
+  const uk = [...shop.markets.values()].find((m) => m.countries.includes("GB"));
+  if (!uk) return;
+  const coats = [...shop.products.values()].filter(
+    (p) => p.productType === "Coats",
+  );
+  const fixedPrices = Object.fromEntries(
+    coats.flatMap((p) =>
+      p.variantIds.map((id) => [
+        id,
+        {
+          price: `${Math.round(Number(shop.variants.get(id)!.price) * 0.9)}.00`,
+          compareAtPrice: null,
+        },
+      ]),
+    ),
+  );
+  setMarketPriceList(shop, () => emulator.ids.take(), uk.id, {
+    currency: "GBP",
+    adjustment: { type: "PERCENTAGE_INCREASE", value: 10 },
+    fixedPrices,
+  });
 }
 
 function epochOf(): number {

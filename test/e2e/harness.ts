@@ -209,7 +209,8 @@ export async function storeOfflineSession(
       state: "e2e",
       isOnline: false,
       accessToken: adminToken,
-      scope: "read_products,write_products,read_files,write_files,read_locales",
+      scope:
+        "read_products,write_products,read_files,write_files,read_locales,read_markets",
     }),
   );
 }

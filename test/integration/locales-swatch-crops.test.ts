@@ -2,14 +2,18 @@
 // a square detail of that packshot as its swatch image, uploaded once and found again by name.
 import { beforeAll, describe, expect, it } from "vitest";
 import { colourDistance } from "~/dam/colour";
+import { squareDetail } from "~/dam/image.server";
 import { probeImage } from "~/dam/image-probe.server";
+import { getStorage } from "~/dam/storage.server";
 import db from "~/db.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { convergePair } from "~/sync/converge.server";
 import { linkAssetsByOption } from "~/sync/links.db.server";
 import { deleteOrphanFiles } from "~/sync/reconciler.server";
+import { action as productAction } from "~/routes/app.products.$id";
 import { writeProductSwatches } from "~/sync/swatches.server";
 import { demoProduct, installDemoShop } from "../support/app-emulator";
+import { args, post, statusOf } from "../support/pim-routes";
 import { createAsset } from "../support/sync";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
@@ -129,5 +133,58 @@ describe("swatches cropped from the packshot", () => {
       crop!.id,
     ]);
     expect(cropFiles()).toEqual([]);
+  });
+
+  it("crops around the point the merchant sets on the product page instead of the centre", async () => {
+    const version = await db.assetVersion.findFirstOrThrow({
+      where: { shop: DEMO_SHOP, filename: "coat-print.jpg" },
+    });
+    await db.assetVersion.update({
+      where: { id: version.id },
+      data: { dominantColor: null },
+    });
+    // A value whose swatch never had a colour (the row keeps the first one it got).
+    await db.swatch.updateMany({
+      where: { shop: DEMO_SHOP, label: colour.name },
+      data: { color: null },
+    });
+    const setPoint = async (x: string, y: string) =>
+      statusOf(
+        productAction(
+          await args(
+            DEMO_SHOP,
+            `/app/products/${product.id}`,
+            post({ intent: "swatch-crop", label: colour.name, x, y }),
+            { id: product.id },
+          ),
+        ),
+      );
+    expect(await setPoint("1.5", "0.5")).toBe(400);
+    expect(await setPoint("0.02", "0.02")).toBe(200);
+    expect(
+      await db.swatch.findFirstOrThrow({
+        where: { shop: DEMO_SHOP, label: colour.name },
+        select: { cropX: true, cropY: true },
+      }),
+    ).toEqual({ cropX: 0.02, cropY: 0.02 });
+    // What the queued product-swatches.write does:
+    await writeProductSwatches(
+      DEMO_SHOP,
+      product.id,
+      await adminClientFor(DEMO_SHOP),
+    );
+    const value = (await colourValues()).find((v) => v.name === colour.name)!;
+    const crop = cropFiles().find((f) => f.id === value.swatch?.image?.id);
+    expect(crop?.filename).toMatch(/^vitrineswatch-/);
+    const served = await emulator.handle(
+      new Request(emulator.fileUrl(DEMO_SHOP, crop!)!),
+    );
+    // The detail is the packshot's top-left corner, not its centre.
+    const master = await getStorage().get(version.storageKey);
+    const shown = Buffer.from(await served.arrayBuffer());
+    expect(
+      shown.equals(await squareDetail(master, { point: { x: 0.02, y: 0.02 } })),
+    ).toBe(true);
+    expect(shown.equals(await squareDetail(master))).toBe(false);
   });
 });

@@ -137,6 +137,32 @@ describe("localised Google items", () => {
     });
     expect(localisedLink(item.link, "en", "en")).toBe(item.link);
   });
+
+  it("takes the market's price, and shows a market sale as Google's price and sale_price", () => {
+    const gbp = (amount: number) => ({ amount, currency: "GBP" });
+    const localise = (compareAt: number | null) =>
+      localiseGoogleItem(row, {
+        language: "en",
+        primary: "en",
+        marketPrice: {
+          price: gbp(19900),
+          compareAtPrice: compareAt === null ? null : gbp(compareAt),
+        },
+      });
+    expect(localise(null)).toMatchObject({
+      price: gbp(19900),
+      salePrice: null,
+    });
+    expect(localise(24900)).toMatchObject({
+      price: gbp(24900),
+      salePrice: gbp(19900),
+    });
+    // A compare-at price that is not above the price is no sale.
+    expect(localise(19900)).toMatchObject({
+      price: gbp(19900),
+      salePrice: null,
+    });
+  });
 });
 
 describe("swatch handles", () => {

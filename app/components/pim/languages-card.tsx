@@ -10,6 +10,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { useT } from "~/i18n";
+import { SwatchCropForm } from "./swatch-crop-form";
 
 type Status = "LIVE" | "OUTDATED" | "MISSING" | "PENDING";
 
@@ -26,7 +27,13 @@ export interface LanguagesCardProps {
       value: string | null;
     }[];
   };
-  swatches: { label: string; color: string | null; written: boolean }[];
+  swatches: {
+    label: string;
+    color: string | null;
+    written: boolean;
+    cropped: boolean;
+    cropPoint: { x: number; y: number } | null;
+  }[];
 }
 
 const TONES: Record<Status, "success" | "warning" | "critical" | "info"> = {
@@ -138,6 +145,9 @@ export function LanguagesCard({
                       ? s.label
                       : `${s.label} (${t("languages.noColour")})`}
                   </Text>
+                  {s.cropped && (
+                    <SwatchCropForm label={s.label} point={s.cropPoint} />
+                  )}
                 </InlineStack>
               ))}
             </InlineStack>

@@ -25,7 +25,10 @@ import { ProductValuesForm } from "./product-values-form";
 import { ValueHistoryCard } from "./value-history-card";
 
 export type EditorResult =
-  | { ok: true; intent: "save" | "approve" | "revert" | "family" }
+  | {
+      ok: true;
+      intent: "save" | "approve" | "revert" | "family" | "swatch-crop";
+    }
   | ActionFailure
   | undefined;
 

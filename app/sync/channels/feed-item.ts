@@ -3,35 +3,10 @@
 // `baseFeedItem` and adds only what its own spec has beyond it, in its own words for stock, gender and age group.
 // Pure: no IO.
 import type { AttributeValueData } from "~/pim/attribute-types";
+import { toMoney, type Money } from "~/lib/money";
 import type { FeedRow } from "./feed-adapter.server";
 
-export interface Money {
-  /** Integer minor units (cents). */
-  amount: number;
-  currency: string;
-}
-
-/** How many fraction digits the currency's minor unit has (2 for EUR, 0 for JPY). */
-function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat("en", {
-      style: "currency",
-      currency,
-    }).resolvedOptions().maximumFractionDigits ?? 2
-  );
-}
-
-/** "129.00" in the shop's currency → minor units. */
-export function toMoney(price: string | null, currency: string): Money {
-  const digits = minorDigits(currency);
-  return { amount: Math.round(Number(price ?? "0") * 10 ** digits), currency };
-}
-
-/** "12.50 EUR" from minor units, the format Google and Meta expect. */
-export function formatPrice({ amount, currency }: Money): string {
-  const digits = minorDigits(currency);
-  return `${(amount / 10 ** digits).toFixed(digits)} ${currency}`;
-}
+export { formatPrice, toMoney, type Money } from "~/lib/money";
 
 /** The text cut to the channel's limit, with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {

@@ -3,7 +3,12 @@
 // title 150 characters, description 5,000, up to 10 additional images.
 import { createRequire } from "node:module";
 import type * as XmlBuilderModule from "xmlbuilder2";
-import { formatPrice, truncate, type BaseFeedItem } from "./feed-item";
+import {
+  formatPrice,
+  truncate,
+  type BaseFeedItem,
+  type Money,
+} from "./feed-item";
 
 type XmlBuilder = typeof XmlBuilderModule;
 let xmlBuilder: XmlBuilder | undefined;
@@ -36,6 +41,8 @@ export interface GoogleItem extends BaseFeedItem<
   mpn?: string | null;
   googleProductCategory?: string | null;
   productType?: string | null;
+  /** The price buyers pay when `price` is the compare-at price of a sale (per-country feeds: the market's). */
+  salePrice?: Money | null;
 }
 
 export interface GoogleFeed {
@@ -82,6 +89,7 @@ export function renderGoogleFeed(feed: GoogleFeed): string {
     for (const link of item.additionalImageLinks.slice(0, 10))
       g("additional_image_link", link);
     g("price", formatPrice(item.price));
+    if (item.salePrice) g("sale_price", formatPrice(item.salePrice));
     g("availability", item.availability);
     g("condition", "new");
     g("brand", item.brand);

@@ -2,14 +2,21 @@
 // Center takes one feed per country × language; each is the shop's Google feed (same items, same rule for what
 // is served) with the text localised where Vitrine has it: the product title and description as the merchant
 // translated them in Shopify (read back by the translation job), localisable PIM values (material) in that
-// language, and landing pages under the storefront's language folder (/fr/products/…). Prices stay in the shop's
-// currency: Vitrine holds no per-market price lists (see README "Languages, markets and swatches").
+// language, landing pages under the storefront's language folder (/fr/products/…), and the price buyers in that
+// country pay: the price Shopify resolves for the country's market (its price list's fixed price, else the base
+// price converted and adjusted; read by pim/market-prices.server.ts), in the market's currency, with the
+// compare-at price as `price` and the market price as `sale_price` during a sale. A country in no market, or a
+// variant not read yet, keeps the base price in the shop's currency (see README "Languages, markets and swatches").
 import { z } from "zod";
 import {
   localisedValues,
   productTextTranslations,
   type LocalisedProductValues,
 } from "~/pim/translations.db.server";
+import {
+  pricesForCountry,
+  type VariantMarketPrice,
+} from "~/pim/market-prices.db.server";
 import { shopLocales } from "~/shop/shop.db.server";
 import { text } from "./feed-item";
 import { feedShop } from "./feed.db.server";
@@ -51,6 +58,19 @@ export interface ItemLocalisation {
   title?: string;
   bodyHtml?: string;
   values?: LocalisedProductValues;
+  /** The variant's price in the target country's market, when Vitrine has read it. */
+  marketPrice?: VariantMarketPrice;
+}
+
+/** Google's price pair: `price` is what the item normally costs, `sale_price` what it costs now. */
+function googlePrices(
+  market: VariantMarketPrice | undefined,
+): Partial<Pick<GoogleItem, "price" | "salePrice">> {
+  if (!market) return {};
+  const compareAt = market.compareAtPrice;
+  return compareAt && compareAt.amount > market.price.amount
+    ? { price: compareAt, salePrice: market.price }
+    : { price: market.price, salePrice: null };
 }
 
 /** One item of the default feed in another language (pure). */
@@ -77,6 +97,7 @@ export function localiseGoogleItem(
     description,
     link: localisedLink(item.link, l.language, l.primary),
     material: text(values.material_composition) ?? item.material ?? null,
+    ...googlePrices(l.marketPrice),
   };
 }
 
@@ -104,6 +125,7 @@ export async function renderLocalisedGoogleFeed(
         "GOOGLE_MERCHANT",
       )
     : new Map<string, LocalisedProductValues>();
+  const prices = await pricesForCountry(shop, target.country);
   const header = await feedShop(shop);
   return renderGoogleFeed({
     title: `${header.name} (${target.language}-${target.country})`,
@@ -116,6 +138,7 @@ export async function renderLocalisedGoogleFeed(
         title: texts.get(row.productId)?.title,
         bodyHtml: texts.get(row.productId)?.body_html,
         values: values.get(row.productId),
+        marketPrice: prices.get(row.variantId),
       }),
     ),
   });

@@ -6,6 +6,8 @@ import {
   publishProductValuesProcessor,
   reconcileCataloguesProcessor,
   spreadsheetImportProcessor,
+  syncMarketPricesProcessor,
+  syncProductMarketPricesProcessor,
 } from "./pim.server";
 import {
   publishTranslationsProcessor,
@@ -51,6 +53,8 @@ export const processors: ProcessorMap = {
   // PIM
   "catalogue.import": importCatalogueProcessor,
   "catalogue.reconcile-all": reconcileCataloguesProcessor,
+  "market-prices.sync": syncMarketPricesProcessor,
+  "product-market-prices.sync": syncProductMarketPricesProcessor,
   "product-values.publish": publishProductValuesProcessor,
   "product-translations.publish": publishTranslationsProcessor,
   "product-swatches.write": writeSwatchesProcessor,

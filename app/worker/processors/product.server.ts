@@ -1,3 +1,4 @@
+import { enqueue } from "~/jobs/enqueue.server";
 import { refreshProduct, removeProduct } from "~/pim/product-refresh.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { findShop } from "~/shop/shop.db.server";
@@ -26,9 +27,15 @@ export const refreshProductProcessor: Processor<"product.refresh"> = async (
   );
   // The channels follow: a mirrored change converges them; anything else may be an edit of the product's media
   // in the Shopify admin, read back on the storefront (our own echoes excepted).
-  if (outcome === "updated" || outcome === "created")
+  if (outcome === "updated" || outcome === "created") {
     await productChangedInShopify(payload.shop, payload.productId);
-  else if (outcome !== "echo" && outcome !== "gone")
+    // A new base price moves the markets' converted and adjusted prices: read in a job of its own, retried on
+    // its own (a retry of this one would find the mirror current and queue nothing).
+    await enqueue("product-market-prices.sync", {
+      shop: payload.shop,
+      productId: payload.productId,
+    });
+  } else if (outcome !== "echo" && outcome !== "gone")
     await productTouchedInShopify(payload.shop, payload.productId, updatedAt);
   log.info(
     { shop: payload.shop, productId: payload.productId, outcome },

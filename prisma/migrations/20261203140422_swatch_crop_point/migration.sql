@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Swatch" ADD COLUMN "cropX" REAL;
+ALTER TABLE "Swatch" ADD COLUMN "cropY" REAL;
+

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Swatch" ADD COLUMN     "cropX" DOUBLE PRECISION,
+ADD COLUMN     "cropY" DOUBLE PRECISION;
+
