@@ -56,6 +56,8 @@ export interface FeedDefinition<T extends FeedItemShape> {
   extension: string;
   contentType: string;
   item(row: FeedRow): T;
+  /** Parses a stored item (FeedItem.item) back: feed-item-schema.ts. */
+  column(item: unknown): T;
   /** The whole feed as served, from its items. */
   write(shop: { name: string; link: string }, items: T[]): string;
 }
@@ -114,7 +116,12 @@ export function feedAdapter<T extends FeedItemShape>(
     desired: (ctx) => feedDesired(definition, ctx.shop, ctx.productId),
     async observe(ctx, desired): Promise<Observation> {
       const storedOf = await storedFeedItems(ctx.shop, kind, ctx.productId);
-      const served = await servedFeedItems(ctx.shop, kind, ctx.productId);
+      const served = await servedFeedItems(
+        ctx.shop,
+        kind,
+        ctx.productId,
+        definition.column,
+      );
       const differences: string[] = [];
       for (const [variantId, item] of desired.items)
         if (digestOf(storedOf.get(variantId)) !== digestOf(asJson(item)))
@@ -151,7 +158,10 @@ export function feedAdapter<T extends FeedItemShape>(
       contentType: definition.contentType,
       async render(shop) {
         const header = await feedShop(shop);
-        return definition.write(header, await servedFeed<T>(shop, kind));
+        return definition.write(
+          header,
+          await servedFeed(shop, kind, definition.column),
+        );
       },
     },
   };

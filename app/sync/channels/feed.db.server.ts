@@ -17,31 +17,33 @@ const servedWhere = (shop: string, channel: ChannelKind) => ({
   product: { status: "ACTIVE", ...notEmbargoed },
 });
 
-/** The items the feed serves for one product, as the channel would read them. */
+/** The items the feed serves for one product, as the channel would read them (`column` parses a stored item). */
 export async function servedFeedItems<T extends FeedItemShape>(
   shop: string,
   channel: ChannelKind,
   productId: string,
+  column: (item: unknown) => T,
 ): Promise<T[]> {
   const rows = await db.feedItem.findMany({
     where: { ...servedWhere(shop, channel), productId },
     orderBy: { variantId: "asc" },
     select: { item: true },
   });
-  return rows.map((r) => r.item as unknown as T).filter((i) => i.imageLink);
+  return rows.map((r) => column(r.item)).filter((i) => i.imageLink);
 }
 
 /** Every item the shop's feed serves, in a stable order (product, then variant). */
 export async function servedFeed<T extends FeedItemShape>(
   shop: string,
   channel: ChannelKind,
+  column: (item: unknown) => T,
 ): Promise<T[]> {
   const rows = await db.feedItem.findMany({
     where: servedWhere(shop, channel),
     orderBy: [{ productId: "asc" }, { variantId: "asc" }],
     select: { item: true },
   });
-  return rows.map((r) => r.item as unknown as T).filter((i) => i.imageLink);
+  return rows.map((r) => column(r.item)).filter((i) => i.imageLink);
 }
 
 /** The product's stored rows (served or not), by variant. */

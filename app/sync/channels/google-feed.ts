@@ -3,12 +3,18 @@
 // title 150 characters, description 5,000, up to 10 additional images.
 import { createRequire } from "node:module";
 import type * as XmlBuilderModule from "xmlbuilder2";
+import { z } from "zod";
 import {
   formatPrice,
   truncate,
   type BaseFeedItem,
   type Money,
 } from "./feed-item";
+import {
+  baseFeedItemShape,
+  feedItemColumn,
+  moneySchema,
+} from "./feed-item-schema";
 
 type XmlBuilder = typeof XmlBuilderModule;
 let xmlBuilder: XmlBuilder | undefined;
@@ -32,8 +38,15 @@ export const GOOGLE_AGE_GROUPS = [
   "adult",
 ] as const;
 
+export const GOOGLE_AVAILABILITY = [
+  "in_stock",
+  "out_of_stock",
+  "preorder",
+  "backorder",
+] as const;
+
 export interface GoogleItem extends BaseFeedItem<
-  "in_stock" | "out_of_stock" | "preorder" | "backorder",
+  (typeof GOOGLE_AVAILABILITY)[number],
   (typeof GOOGLE_GENDERS)[number],
   (typeof GOOGLE_AGE_GROUPS)[number]
 > {
@@ -44,6 +57,23 @@ export interface GoogleItem extends BaseFeedItem<
   /** The price buyers pay when `price` is the compare-at price of a sale (per-country feeds: the market's). */
   salePrice?: Money | null;
 }
+
+/** FeedItem.item of the Google channel, parsed when read. */
+export const googleItemColumn = feedItemColumn<GoogleItem>(
+  "Google",
+  z.object({
+    ...baseFeedItemShape({
+      availability: GOOGLE_AVAILABILITY,
+      genders: GOOGLE_GENDERS,
+      ageGroups: GOOGLE_AGE_GROUPS,
+    }),
+    gtin: z.string().nullish(),
+    mpn: z.string().nullish(),
+    googleProductCategory: z.string().nullish(),
+    productType: z.string().nullish(),
+    salePrice: moneySchema.nullish(),
+  }) satisfies z.ZodType<GoogleItem>,
+);
 
 export interface GoogleFeed {
   title: string;

@@ -1,7 +1,7 @@
 // Prisma access for the localised Google feeds: the items the shop's Google feed serves, with the product and
 // variant each belongs to (the same "served" rule as feed.db.server.ts: ACTIVE products, items with an image).
 import db from "~/db.server";
-import type { GoogleItem } from "./google-feed";
+import { googleItemColumn, type GoogleItem } from "./google-feed";
 
 export interface ServedGoogleRow {
   productId: string;
@@ -38,7 +38,7 @@ export async function servedGoogleRows(
       variantId: r.variantId,
       productTitle: r.product.title,
       variantTitle: variants.get(r.variantId) ?? null,
-      item: r.item as unknown as GoogleItem,
+      item: googleItemColumn(r.item),
     }))
     .filter((r) => r.item.imageLink);
 }

@@ -5,6 +5,7 @@ import { baseFeedItem } from "./feed-item";
 import {
   GOOGLE_AGE_GROUPS,
   GOOGLE_GENDERS,
+  googleItemColumn,
   renderGoogleFeed,
   type GoogleItem,
 } from "./google-feed";
@@ -14,6 +15,7 @@ export const googleAdapter = feedAdapter<GoogleItem>({
   slug: "google",
   extension: "xml",
   contentType: "application/rss+xml; charset=utf-8",
+  column: googleItemColumn,
   item: (row) => ({
     ...baseFeedItem(row, {
       inStock: "in_stock",

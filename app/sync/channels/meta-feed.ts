@@ -3,7 +3,9 @@
 // Meta limits: title 200 characters, description 9,999, up to 20 additional images.
 // Written with csv-stringify: quoting of commas, quotes and line breaks is the library's job, not ours.
 import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
 import { formatPrice, truncate, type BaseFeedItem } from "./feed-item";
+import { baseFeedItemShape, feedItemColumn } from "./feed-item-schema";
 
 export const META_COLUMNS = [
   "id",
@@ -35,11 +37,25 @@ export const META_AGE_GROUPS = [
   "newborn",
 ] as const;
 
+export const META_AVAILABILITY = ["in stock", "out of stock"] as const;
+
 export type MetaItem = BaseFeedItem<
-  "in stock" | "out of stock",
+  (typeof META_AVAILABILITY)[number],
   (typeof META_GENDERS)[number],
   (typeof META_AGE_GROUPS)[number]
 >;
+
+/** FeedItem.item of the Meta channel, parsed when read. */
+export const metaItemColumn = feedItemColumn<MetaItem>(
+  "Meta",
+  z.object(
+    baseFeedItemShape({
+      availability: META_AVAILABILITY,
+      genders: META_GENDERS,
+      ageGroups: META_AGE_GROUPS,
+    }),
+  ) satisfies z.ZodType<MetaItem>,
+);
 
 export function renderMetaFeed(items: readonly MetaItem[]): string {
   return stringify(

@@ -8,6 +8,7 @@ import { baseFeedItem } from "./feed-item";
 import {
   META_AGE_GROUPS,
   META_GENDERS,
+  metaItemColumn,
   renderMetaFeed,
   type MetaItem,
 } from "./meta-feed";
@@ -17,6 +18,7 @@ export const metaAdapter = feedAdapter<MetaItem>({
   slug: "meta",
   extension: "csv",
   contentType: "text/csv; charset=utf-8",
+  column: metaItemColumn,
   item: (row) =>
     baseFeedItem(row, {
       inStock: "in stock",
