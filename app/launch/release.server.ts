@@ -11,6 +11,7 @@ import {
   type AdminClient,
 } from "~/shopify/admin-client.server";
 import { enqueuePairs } from "~/sync/pair-jobs.server";
+import { blockedStorefrontPairs } from "~/sync/launch-gate.db.server";
 import { markDirty } from "~/sync/pair-state.db.server";
 import { stageStorefrontMedia } from "./bulk-stage-launch.server";
 import { findLaunch, moveLaunch } from "./launch.db.server";
@@ -201,6 +202,8 @@ export async function releaseLaunch(
       );
   }
   await releaseProducts(shop, launchId, released, publications);
+  // Released without staging: the storefront pairs the gate held upload their media the ordinary way now.
+  await converge(shop, await blockedStorefrontPairs(shop, released));
   for (const productId of released)
     await setPairStates(shop, launchId, [productId], ["SHOPIFY_STOREFRONT"], {
       state: "LIVE",
