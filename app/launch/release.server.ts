@@ -227,15 +227,14 @@ export async function releaseLaunch(
       productIds: alreadyLive,
     })),
   ];
-  // The feeds first; the marketplace's listings go active in batch, then its pair runs read them back.
+  // Observed from now: read-backs older than this run (a retry's earlier failures) do not count. Watching starts
+  // before the feeds' pair runs are queued and the marketplace batch (a feed is live once it serves the rows,
+  // which the lifted gate does at once; marketplace pairs stay open until their runs read the listings back).
+  await observeFrom(shop, launchId, now);
   await converge(
     shop,
     reopened.filter((p) => p.channel !== "MARKETPLACE"),
   );
-  // Observed from now: read-backs older than this run (a retry's earlier failures) do not count. Watching starts
-  // before the marketplace batch, so the feeds' "live" is not held up by it (marketplace pairs stay open until
-  // their runs read the listings back active).
-  await observeFrom(shop, launchId, now);
   await activateListingsInBatch(shop, released);
   await converge(
     shop,
