@@ -46,6 +46,17 @@ export async function converge(
   await enqueuePairs(await markDirty(shop, pairs));
 }
 
+/** Products grouped by the time they were observed (a bulk operation's or a batch read's answers share one). */
+function byTime(when: ReadonlyMap<string, Date>): [Date, string[]][] {
+  const groups = new Map<number, string[]>();
+  for (const [productId, at] of when) {
+    const group = groups.get(at.getTime()) ?? [];
+    group.push(productId);
+    groups.set(at.getTime(), group);
+  }
+  return [...groups].map(([at, ids]) => [new Date(at), ids]);
+}
+
 async function observeFrom(shop: string, launchId: string, round: Date) {
   await enqueue("launch.observe", {
     shop,
@@ -204,10 +215,11 @@ export async function releaseLaunch(
   await releaseProducts(shop, launchId, released, publications);
   // Released without staging: the storefront pairs the gate held upload their media the ordinary way now.
   await converge(shop, await blockedStorefrontPairs(shop, released));
-  for (const productId of released)
-    await setPairStates(shop, launchId, [productId], ["SHOPIFY_STOREFRONT"], {
+  // One update per answer time (each bulk operation's completion), not per product.
+  for (const [at, productIds] of byTime(liveAt))
+    await setPairStates(shop, launchId, productIds, ["SHOPIFY_STOREFRONT"], {
       state: "LIVE",
-      liveAt: liveAt.get(productId)!,
+      liveAt: at,
       error: null,
     });
   for (const [productId, error] of failures)
@@ -235,7 +247,14 @@ export async function releaseLaunch(
     shop,
     reopened.filter((p) => p.channel !== "MARKETPLACE"),
   );
-  await activateListingsInBatch(shop, released);
+  // Read back in the same batch: those products are live on the marketplace (observed), their pair runs confirm.
+  const marketplace = await activateListingsInBatch(shop, released);
+  for (const [at, productIds] of byTime(marketplace.shown))
+    await setPairStates(shop, launchId, productIds, ["MARKETPLACE"], {
+      state: "LIVE",
+      liveAt: at,
+      error: null,
+    });
   await converge(
     shop,
     reopened.filter((p) => p.channel === "MARKETPLACE"),
