@@ -112,19 +112,27 @@ log(
 );
 const roles = ["FRONT", "BACK", "DETAIL", "LIFESTYLE", "SWATCH"] as const;
 const setupStart = performance.now();
-for (const [i, product] of season.entries())
-  for (const [r, role] of roles.slice(0, IMAGES_PER_PRODUCT).entries()) {
-    const { assetId } = await createAsset(
-      SHOP,
-      `season-${i}-${role}.jpg`,
-      await benchImage(i + r, role, IMAGE_SIZE),
-    );
-    await linkAssets(SHOP, {
-      assetIds: [assetId],
-      productId: productIds.get(product.id)!,
-      role,
-    });
-  }
+// Three products at a time (uploads are probed and hashed: CPU), each product's images in order.
+const pending = [...season.entries()];
+await Promise.all(
+  Array.from({ length: 3 }, async () => {
+    for (let next = pending.shift(); next; next = pending.shift()) {
+      const [i, product] = next;
+      for (const [r, role] of roles.slice(0, IMAGES_PER_PRODUCT).entries()) {
+        const { assetId } = await createAsset(
+          SHOP,
+          `season-${i}-${role}.jpg`,
+          await benchImage(i + r, role, IMAGE_SIZE),
+        );
+        await linkAssets(SHOP, {
+          assetIds: [assetId],
+          productId: productIds.get(product.id)!,
+          role,
+        });
+      }
+    }
+  }),
+);
 log(
   `images uploaded and linked in ${((performance.now() - setupStart) / 1000).toFixed(1)} s; ${counters.responses} API calls so far`,
 );
