@@ -5,8 +5,10 @@
 // feed and item channels' pair runs, each channel's "all live" observed (Launch page numbers, never intents).
 // Baseline, same run: the floor the Admin API's restore rate allows for the same flip without bulk operations
 // (productUpdate + publishablePublish per product, 10 points each, after the full bucket).
+// Images: 1200×1200 JPEG packshots, above every channel's size rule (Google 800 px, marketplace 1,000 px, Meta
+// 500 × 500) without the master's size dominating the renditions' CPU time.
 // Not part of `npm test`. Options: --small (20 products) or --products=N, --concurrency=C.
-// Last line: `RESULT launch products=… variants=… images=… staging_s=… golive_to_all_live_s=… storefront_s=…
+// Last line: `RESULT launch products=… variants=… images=… image_px=… staging_s=… golive_to_all_live_s=… storefront_s=…
 // google_s=… marketplace_s=… meta_s=… points_used=… throttled_pct=… floor_s_without_bulk=…` (points and
 // THROTTLED share measured over the go-live window).
 import { performance } from "node:perf_hooks";
@@ -24,6 +26,7 @@ const PRODUCTS = process.argv.includes("--small")
 const VARIANTS_PER_PRODUCT = 5;
 const IMAGES_PER_PRODUCT = 5;
 const CONCURRENCY = numberArg("concurrency", 8);
+const IMAGE_SIZE = { width: 1200, height: 1200 };
 // Shopify's Standard plan bucket and restore rate, and a mutation's cost (https://shopify.dev/docs/api/usage/limits).
 const BUCKET = 2000;
 const RESTORE_PER_S = 100;
@@ -40,8 +43,10 @@ const { default: db } = await import("~/db.server");
 const { linkAssets } = await import("~/sync/links.db.server");
 const { configureMarketplace } =
   await import("~/sync/channels/channels.db.server");
-const { createLaunch, goLiveNow, stageLaunch, listLaunches } =
+const { createLaunch, goLiveNow, stageLaunch } =
   await import("~/launch/launch.server");
+const { channelProgress, findLaunch } =
+  await import("~/launch/launch.db.server");
 const { startOutboxRelay } = await import("~/outbox/relay.server");
 const { startWorkers } = await import("~/worker/run.server");
 const { closeQueues } = await import("~/jobs/queues.server");
@@ -106,19 +111,31 @@ log(
   `${PRODUCTS} products, ${variants} variants; uploading ${PRODUCTS * IMAGES_PER_PRODUCT} images`,
 );
 const roles = ["FRONT", "BACK", "DETAIL", "LIFESTYLE", "SWATCH"] as const;
-for (const [i, product] of season.entries())
-  for (const [r, role] of roles.slice(0, IMAGES_PER_PRODUCT).entries()) {
-    const { assetId } = await createAsset(
-      SHOP,
-      `season-${i}-${role}.jpg`,
-      await benchImage(i + r, role),
-    );
-    await linkAssets(SHOP, {
-      assetIds: [assetId],
-      productId: productIds.get(product.id)!,
-      role,
-    });
-  }
+const setupStart = performance.now();
+// Three products at a time (uploads are probed and hashed: CPU), each product's images in order.
+const pending = [...season.entries()];
+await Promise.all(
+  Array.from({ length: 3 }, async () => {
+    for (let next = pending.shift(); next; next = pending.shift()) {
+      const [i, product] = next;
+      for (const [r, role] of roles.slice(0, IMAGES_PER_PRODUCT).entries()) {
+        const { assetId } = await createAsset(
+          SHOP,
+          `season-${i}-${role}.jpg`,
+          await benchImage(i + r, role, IMAGE_SIZE),
+        );
+        await linkAssets(SHOP, {
+          assetIds: [assetId],
+          productId: productIds.get(product.id)!,
+          role,
+        });
+      }
+    }
+  }),
+);
+log(
+  `images uploaded and linked in ${((performance.now() - setupStart) / 1000).toFixed(1)} s; ${counters.responses} API calls so far`,
+);
 
 const workers = startWorkers({
   queues: ["sync", "sync-storefront", "sync-feeds", "sync-marketplace"],
@@ -129,17 +146,18 @@ const until = async (status: string, what: string) => {
   const deadline = Date.now() + 6 * 3600_000;
   let report = Date.now() + 15_000;
   for (;;) {
-    // The summary only (the readiness board would read every product's links on each poll).
-    const launch = (await listLaunches(SHOP)).find((l) => l.id === launchId)!;
-    if (launch.status === status) return launch;
+    // The launch row only; its channel counts every 15 s (the readiness board reads every product's links).
+    const launch = await findLaunch(SHOP, launchId);
+    if (launch.status === status) return;
     if (Date.now() > report) {
       report = Date.now() + 15_000;
+      const progress = (await channelProgress(SHOP, [launch])).get(launchId)!;
       log(
-        `${what}: ${launch.progress.map((c) => `${c.channel} staged ${c.staged} live ${c.live}/${c.total}`).join(", ")}; ${counters.responses} API calls, ${counters.throttled} THROTTLED`,
+        `${what}: ${progress.map((c) => `${c.channel} staged ${c.staged} live ${c.live}/${c.total}`).join(", ")}; ${counters.responses} API calls, ${counters.throttled} THROTTLED`,
       );
     }
     if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 };
 
@@ -157,17 +175,18 @@ log("go-live");
 const before = { ...counters };
 await goLiveNow(SHOP, launchId);
 await until("LIVE", "go-live");
-const [launch] = await listLaunches(SHOP);
+const launch = await findLaunch(SHOP, launchId);
+const progress = (await channelProgress(SHOP, [launch])).get(launchId)!;
 const seconds = (ms: number | null) =>
   ms === null ? "n/a" : (ms / 1000).toFixed(1);
 const perChannel = Object.fromEntries(
-  launch!.progress.map((c) => [c.channel, c] as const),
+  progress.map((c) => [c.channel, c] as const),
 );
-const failed = launch!.progress.reduce((sum, c) => sum + c.failed, 0);
+const failed = progress.reduce((sum, c) => sum + c.failed, 0);
 if (failed > 0) log(`${failed} product × channel pairs failed`);
 const allLiveMs =
-  launch!.allLiveAt && launch!.goLiveStartedAt
-    ? launch!.allLiveAt.getTime() - launch!.goLiveStartedAt.getTime()
+  launch.allLiveAt && launch.goLiveStartedAt
+    ? launch.allLiveAt.getTime() - launch.goLiveStartedAt.getTime()
     : null;
 const responses = counters.responses - before.responses;
 const throttledPct = responses
@@ -189,6 +208,6 @@ await db.$disconnect();
 await run.cleanUp();
 
 console.log(
-  `RESULT launch products=${PRODUCTS} variants=${variants} images=${PRODUCTS * IMAGES_PER_PRODUCT} staging_s=${stagingS.toFixed(1)} golive_to_all_live_s=${seconds(allLiveMs)} storefront_s=${seconds(perChannel.SHOPIFY_STOREFRONT!.goLiveToAllLiveMs)} google_s=${seconds(perChannel.GOOGLE_MERCHANT!.goLiveToAllLiveMs)} marketplace_s=${seconds(perChannel.MARKETPLACE!.goLiveToAllLiveMs)} meta_s=${seconds(perChannel.META_CATALOG!.goLiveToAllLiveMs)} points_used=${counters.points - before.points} throttled_pct=${throttledPct.toFixed(1)} floor_s_without_bulk=${floorS.toFixed(1)}`,
+  `RESULT launch products=${PRODUCTS} variants=${variants} images=${PRODUCTS * IMAGES_PER_PRODUCT} image_px=${IMAGE_SIZE.width}x${IMAGE_SIZE.height} staging_s=${stagingS.toFixed(1)} golive_to_all_live_s=${seconds(allLiveMs)} storefront_s=${seconds(perChannel.SHOPIFY_STOREFRONT!.goLiveToAllLiveMs)} google_s=${seconds(perChannel.GOOGLE_MERCHANT!.goLiveToAllLiveMs)} marketplace_s=${seconds(perChannel.MARKETPLACE!.goLiveToAllLiveMs)} meta_s=${seconds(perChannel.META_CATALOG!.goLiveToAllLiveMs)} points_used=${counters.points - before.points} throttled_pct=${throttledPct.toFixed(1)} floor_s_without_bulk=${floorS.toFixed(1)}`,
 );
 process.exit(0);

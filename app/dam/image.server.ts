@@ -149,12 +149,21 @@ export async function renderImage(
     background: profile.background,
     flatten: Boolean(profile.background) || format === "jpeg",
   });
-  let resized = await pipeline.toBuffer({ resolveWithObject: true });
+  // Raw pixels between the steps: one decode and one encode per rendition (no lossy intermediate JPEG).
+  let resized = await pipeline
+    .raw({ depth: "uchar" })
+    .toBuffer({ resolveWithObject: true });
+  const pixels = () =>
+    reopen(resized.data, {
+      width: resized.info.width,
+      height: resized.info.height,
+      channels: resized.info.channels,
+    });
   if (profile.fit === "contain" && resized.info.width !== resized.info.height) {
     const side = Math.max(resized.info.width, resized.info.height);
     const dx = side - resized.info.width;
     const dy = side - resized.info.height;
-    resized = await reopen(resized.data)
+    resized = await pixels()
       .extend({
         left: Math.floor(dx / 2),
         right: Math.ceil(dx / 2),
@@ -162,12 +171,13 @@ export async function renderImage(
         bottom: Math.ceil(dy / 2),
         background: profile.background ?? "#ffffff",
       })
+      .raw({ depth: "uchar" })
       .toBuffer({ resolveWithObject: true });
   }
   const encoded =
     format === "png"
-      ? reopen(resized.data).png({ compressionLevel: 6 })
-      : reopen(resized.data).jpeg({ quality: profile.quality, mozjpeg: false });
+      ? pixels().png({ compressionLevel: 6 })
+      : pixels().jpeg({ quality: profile.quality, mozjpeg: false });
   const out = await encoded.toBuffer({ resolveWithObject: true });
   return {
     bytes: out.data,

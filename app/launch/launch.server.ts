@@ -21,7 +21,9 @@ import {
   type LaunchRecord,
 } from "./launch.db.server";
 import type { CreateLaunchInput, LaunchStatus } from "./launch.schema";
-import { reopenFailedPairs } from "./launch-pairs.db.server";
+import { blockedStorefrontPairs } from "~/sync/launch-gate.db.server";
+import { launchProducts, reopenFailedPairs } from "./launch-pairs.db.server";
+import { converge } from "./release.server";
 import { collectionProductGids } from "./launch-shopify.server";
 import {
   launchBlockers,
@@ -176,7 +178,11 @@ export async function stageLaunch(
     throw new Conflict(
       `A ${launch.status.toLowerCase()} launch cannot be staged`,
     );
-  await moveLaunch(shop, launchId, EDITABLE, "STAGING", { error: null });
+  // From now until its bulk media step ends, the storefront pair runs leave uploads to it (sync/launch-gate).
+  await moveLaunch(shop, launchId, EDITABLE, "STAGING", {
+    error: null,
+    mediaBulkStartedAt: new Date(),
+  });
   await enqueue("launch.stage", { shop, launchId });
 }
 
@@ -280,8 +286,17 @@ export async function deleteLaunch(
   launchId: string,
 ): Promise<void> {
   const launch = await findLaunch(shop, launchId);
+  const products = await launchProducts(shop, launchId);
   if (!(await deleteLaunchRow(shop, launchId, ["DRAFT", "ROLLED_BACK"])))
     throw new Conflict(
       `A ${launch.status.toLowerCase()} launch cannot be deleted; roll it back first`,
     );
+  // The storefront pairs its gate held before staging upload their media the ordinary way now.
+  await converge(
+    shop,
+    await blockedStorefrontPairs(
+      shop,
+      products.map((p) => p.productId),
+    ),
+  );
 }

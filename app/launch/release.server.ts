@@ -11,6 +11,7 @@ import {
   type AdminClient,
 } from "~/shopify/admin-client.server";
 import { enqueuePairs } from "~/sync/pair-jobs.server";
+import { blockedStorefrontPairs } from "~/sync/launch-gate.db.server";
 import { markDirty } from "~/sync/pair-state.db.server";
 import { stageStorefrontMedia } from "./bulk-stage-launch.server";
 import { findLaunch, moveLaunch } from "./launch.db.server";
@@ -43,6 +44,17 @@ export async function converge(
   pairs: readonly { productId: string; channel: ChannelKind }[],
 ): Promise<void> {
   await enqueuePairs(await markDirty(shop, pairs));
+}
+
+/** Products grouped by the time they were observed (a bulk operation's or a batch read's answers share one). */
+function byTime(when: ReadonlyMap<string, Date>): [Date, string[]][] {
+  const groups = new Map<number, string[]>();
+  for (const [productId, at] of when) {
+    const group = groups.get(at.getTime()) ?? [];
+    group.push(productId);
+    groups.set(at.getTime(), group);
+  }
+  return [...groups].map(([at, ids]) => [new Date(at), ids]);
 }
 
 async function observeFrom(shop: string, launchId: string, round: Date) {
@@ -201,10 +213,13 @@ export async function releaseLaunch(
       );
   }
   await releaseProducts(shop, launchId, released, publications);
-  for (const productId of released)
-    await setPairStates(shop, launchId, [productId], ["SHOPIFY_STOREFRONT"], {
+  // Released without staging: the storefront pairs the gate held upload their media the ordinary way now.
+  await converge(shop, await blockedStorefrontPairs(shop, released));
+  // One update per answer time (each bulk operation's completion), not per product.
+  for (const [at, productIds] of byTime(liveAt))
+    await setPairStates(shop, launchId, productIds, ["SHOPIFY_STOREFRONT"], {
       state: "LIVE",
-      liveAt: liveAt.get(productId)!,
+      liveAt: at,
       error: null,
     });
   for (const [productId, error] of failures)
@@ -224,16 +239,22 @@ export async function releaseLaunch(
       productIds: alreadyLive,
     })),
   ];
-  // The feeds first; the marketplace's listings go active in batch, then its pair runs read them back.
+  // Observed from now: read-backs older than this run (a retry's earlier failures) do not count. Watching starts
+  // before the feeds' pair runs are queued and the marketplace batch (a feed is live once it serves the rows,
+  // which the lifted gate does at once; marketplace pairs stay open until their runs read the listings back).
+  await observeFrom(shop, launchId, now);
   await converge(
     shop,
     reopened.filter((p) => p.channel !== "MARKETPLACE"),
   );
-  // Observed from now: read-backs older than this run (a retry's earlier failures) do not count. Watching starts
-  // before the marketplace batch, so the feeds' "live" is not held up by it (marketplace pairs stay open until
-  // their runs read the listings back active).
-  await observeFrom(shop, launchId, now);
-  await activateListingsInBatch(shop, released);
+  // Read back in the same batch: those products are live on the marketplace (observed), their pair runs confirm.
+  const marketplace = await activateListingsInBatch(shop, released);
+  for (const [at, productIds] of byTime(marketplace.shown))
+    await setPairStates(shop, launchId, productIds, ["MARKETPLACE"], {
+      state: "LIVE",
+      liveAt: at,
+      error: null,
+    });
   await converge(
     shop,
     reopened.filter((p) => p.channel === "MARKETPLACE"),

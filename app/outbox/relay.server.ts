@@ -1,10 +1,14 @@
 // The outbox relay: puts undispatched outbox rows on BullMQ as `sync.dispatch` jobs. A row counts as dispatched
 // only when the dispatcher has opened its hops (in the same transaction), not when it is queued: a row whose job
-// was lost (Redis restarted without its data) is queued again after RELAY_AGAIN_MS with a new job id. The worker
+// was lost (Redis restarted without its data) is queued again after RELAY_AGAIN_MS with a new job id — unless that
+// job is still waiting or running (a backlog, e.g. a season's 10,000 links: relaying again only deepens it). The worker
 // sweeps continuously; the web process kicks a sweep right after a commit for low latency. If Redis is down,
 // rows simply wait for the next sweep: nothing is lost.
 import db from "~/db.server";
+import { jobDefinitions } from "~/jobs/definitions";
 import { enqueue } from "~/jobs/enqueue.server";
+import { bullJobId, jobIdentity } from "~/jobs/job-ids";
+import { getQueue } from "~/jobs/queues.server";
 import { logger } from "~/lib/logger.server";
 
 const BATCH = 200;
@@ -31,6 +35,14 @@ export async function relayOutbox(
   let moved = 0;
   for (const row of rows) {
     try {
+      if (await lastRelayQueued(row)) {
+        // Not lost, only behind others: looked at again after RELAY_AGAIN_MS.
+        await db.outbox.update({
+          where: { id: row.id },
+          data: { relayedAt: new Date() },
+        });
+        continue;
+      }
       await enqueue("sync.dispatch", {
         shop: row.shop,
         outboxId: row.id,
@@ -57,6 +69,27 @@ export async function relayOutbox(
     moved += 1;
   }
   return moved;
+}
+
+const QUEUED = new Set(["waiting", "active", "delayed", "prioritized"]);
+
+/** Whether the row's last relay's job is still in its queue, waiting or running. */
+async function lastRelayQueued(row: {
+  id: string;
+  shop: string;
+  relays: number;
+}): Promise<boolean> {
+  if (row.relays === 0) return false;
+  const identity = jobIdentity("sync.dispatch", {
+    shop: row.shop,
+    outboxId: row.id,
+    relay: row.relays - 1,
+  });
+  if (!identity || !("jobId" in identity)) return false;
+  const job = await getQueue(jobDefinitions["sync.dispatch"].queue).getJob(
+    bullJobId(identity.jobId),
+  );
+  return Boolean(job && QUEUED.has(await job.getState()));
 }
 
 let running: Promise<number> | undefined;

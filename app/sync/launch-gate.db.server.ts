@@ -2,6 +2,7 @@
 // While a LaunchProduct row holds `embargoed`, the product's feed rows are stored but not served and its
 // marketplace listings are sent inactive, whatever its Shopify status (a merchant flipping it ACTIVE early does
 // not leak the season). Go-live clears the flag for the products Shopify answered for (launch/release.server).
+// Until a launch's staging has uploaded its products' storefront media in bulk, the per-pair path uploads none.
 import db from "~/db.server";
 
 /** A Prisma `where` on Product: not held by any launch's embargo (the feeds' "served" rule adds it). */
@@ -23,27 +24,62 @@ export async function isEmbargoed(
 /** Words for a channel's "not live" reason. */
 export const EMBARGO_REASON = "Under launch embargo";
 
-/** How long a bulk media staging is trusted to be running (the staging job's time limit). */
+/** How long a staging's bulk media step is trusted to be pending or running (the staging job's time limit). */
 const BULK_STAGING_MS = 60 * 60_000;
 
 /**
- * Whether a launch's staging job is creating this product's storefront media in bulk right now (launch/bulk-stage):
- * the storefront pair run then leaves the uploads to it (the job converges the pair again once done).
+ * The name of the launch that will stage this product's storefront media in bulk (launch/bulk-stage), or null.
+ * A product of a launch not yet staged (DRAFT), or being staged before its bulk media step has ended (STAGING,
+ * `mediaBulkStartedAt` set from the moment staging starts), is uploaded by that step: the storefront pair run
+ * leaves its uploads to it (no per-image Admin API call), and the staging converges the pair once it is done.
+ * Once staged or released, the ordinary per-pair path applies again.
  */
-export async function mediaStagedInBulk(
+export async function launchStagingMedia(
   shop: string,
   productId: string,
   now = new Date(),
-): Promise<boolean> {
-  const held = await db.launchProduct.count({
+): Promise<string | null> {
+  const held = await db.launchProduct.findFirst({
     where: {
       shop,
       productId,
+      embargoed: true,
       launch: {
-        status: "STAGING",
-        mediaBulkStartedAt: { gt: new Date(now.getTime() - BULK_STAGING_MS) },
+        OR: [
+          { status: "DRAFT" },
+          {
+            status: "STAGING",
+            mediaBulkStartedAt: {
+              gt: new Date(now.getTime() - BULK_STAGING_MS),
+            },
+          },
+        ],
       },
     },
+    select: { launch: { select: { name: true } } },
   });
-  return held > 0;
+  return held?.launch.name ?? null;
+}
+
+/**
+ * The storefront pairs of these products that ended blocked (the launch gate's hold among them): converged again
+ * when their launch lets the per-pair path take them (released, or deleted before staging).
+ */
+export async function blockedStorefrontPairs(
+  shop: string,
+  productIds: readonly string[],
+): Promise<{ productId: string; channel: "SHOPIFY_STOREFRONT" }[]> {
+  const rows = await db.syncState.findMany({
+    where: {
+      shop,
+      channel: "SHOPIFY_STOREFRONT",
+      status: "BLOCKED",
+      productId: { in: [...productIds] },
+    },
+    select: { productId: true },
+  });
+  return rows.map((r) => ({
+    productId: r.productId,
+    channel: "SHOPIFY_STOREFRONT",
+  }));
 }

@@ -4,6 +4,7 @@
 // end once (live, not listed, blocked, failed or superseded); a later change opens new ones.
 import db, { type Prisma } from "~/db.server";
 import type { ChannelKind } from "~/channels/kinds";
+import { chunks } from "~/lib/chunks";
 
 type Tx = Prisma.TransactionClient;
 export type HopKind =
@@ -103,6 +104,8 @@ export async function openChanges(
   return pairs;
 }
 
+const DIRTY_BATCH = 100;
+
 /**
  * Asks for another convergence of existing pairs without opening hops (the product changed in Shopify, a retry,
  * an expired licence). Creates the state when the pair has none.
@@ -113,11 +116,13 @@ export async function markDirty(
   now = new Date(),
 ): Promise<PairRef[]> {
   const out: PairRef[] = [];
-  for (const pair of pairs) {
-    const state = await db.$transaction((tx) =>
-      bump(tx, shop, pair.productId, pair.channel, now),
-    );
-    out.push({ shop, ...pair, seq: state.jobSeq });
-  }
+  // A launch's go-live marks thousands of pairs: one commit per batch, not per pair (each bump stands alone).
+  for (const batch of chunks(pairs, DIRTY_BATCH))
+    await db.$transaction(async (tx) => {
+      for (const pair of batch) {
+        const state = await bump(tx, shop, pair.productId, pair.channel, now);
+        out.push({ shop, ...pair, seq: state.jobSeq });
+      }
+    });
   return out;
 }

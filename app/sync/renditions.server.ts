@@ -10,7 +10,11 @@ import { rasterForAnalysis, renderImage } from "~/dam/image.server";
 import db, { type Prisma } from "~/db.server";
 import { Invalid, NotFound } from "~/lib/errors";
 import { stillOf } from "~/dam/stills.server";
-import { CHANNELS, type ChannelKind } from "~/channels/kinds";
+import {
+  CHANNELS,
+  type ChannelKind,
+  type RenditionProfile,
+} from "~/channels/kinds";
 import {
   analyseRaster,
   checkRules,
@@ -47,6 +51,10 @@ export interface ChannelRendition {
   rendered: boolean;
 }
 
+// Renders under way in this process, by shop and cache key: a second caller (a pair run and a launch's bulk
+// staging reading the same version at once) waits for the first instead of rendering it again.
+const rendering = new Map<string, Promise<ChannelRendition>>();
+
 /**
  * The rendition of an asset version for a channel, rendered once and cached. `format` forces the output format
  * (the storefront keeps a Shopify file's first extension, since fileUpdate cannot change it).
@@ -74,8 +82,7 @@ export async function channelRendition(
   const cached = await db.rendition.findUnique({
     where: { shop_key: { shop, key } },
   });
-  const storage = getStorage();
-  if (cached && (await storage.has(cached.storageKey))) {
+  if (cached && (await getStorage().has(cached.storageKey))) {
     return {
       key,
       bytes: cached.bytes,
@@ -88,6 +95,27 @@ export async function channelRendition(
       rendered: false,
     };
   }
+  const flight = `${shop} ${key}`;
+  const running = rendering.get(flight);
+  if (running) return { ...(await running), rendered: false };
+  const render = renderAndStore(shop, version, channel, tags, profile, key);
+  rendering.set(flight, render);
+  try {
+    return await render;
+  } finally {
+    rendering.delete(flight);
+  }
+}
+
+async function renderAndStore(
+  shop: string,
+  version: Parameters<typeof stillOf>[1] & { id: string; sha256: string },
+  channel: ChannelKind,
+  tags: readonly string[],
+  profile: RenditionProfile,
+  key: string,
+): Promise<ChannelRendition> {
+  const storage = getStorage();
   // Image-only channels get a video's poster frame, a spin's frame 1, a 3D model's card (stills.server.ts).
   const still = await stillOf(shop, version);
   if (!still) throw new Invalid("this asset has no image to show on a channel");
@@ -102,7 +130,7 @@ export async function channelRendition(
   );
   await storage.put(storageKey, image.bytes);
   const data = {
-    versionId,
+    versionId: version.id,
     profileId: profile.id,
     storageKey,
     mime: image.mime,

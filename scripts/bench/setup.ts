@@ -153,13 +153,16 @@ export async function benchChannels(shop: string): Promise<void> {
   });
 }
 
-/** The bench's `i`th coat packshot (1200×1500 JPEG), `label` written on it so each version differs. */
-export const benchImage = (i: number, label: string): Promise<Buffer> =>
+/** The bench's `i`th coat packshot (JPEG, 1200×1500 unless `size` says), `label` written on it so each differs. */
+export const benchImage = (
+  i: number,
+  label: string,
+  size: { width: number; height: number } = { width: 1200, height: 1500 },
+): Promise<Buffer> =>
   studioImage({
     family: "coat",
     colour: COLOURS[i % COLOURS.length]!,
-    width: 1200,
-    height: 1500,
+    ...size,
     packshot: true,
     label: `${i} ${label}`,
   });

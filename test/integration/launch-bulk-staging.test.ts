@@ -1,11 +1,15 @@
 // Staging a launch's storefront media in bulk (issue #14): the files are created, attached to their hidden product
 // and shown on its variants by bulk mutations, recorded as the per-pair path records them, so the storefront pair
 // run that follows reads Shopify back and finds nothing left to upload. A product whose bulk line fails is named
-// and left to the per-pair path, which stages it the ordinary way; while the bulk job runs, that path waits for it.
+// and left to the per-pair path, which stages it the ordinary way. Until a launch's bulk step has run (before
+// staging, and while it stages), that path leaves the uploads of the launch's products to it: linking a season's
+// images costs no per-image Admin API call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { closeLocks } from "~/sync/locks.server";
+import { stageStorefrontMedia } from "~/launch/bulk-stage-launch.server";
 import { stageMediaInBulk } from "~/launch/bulk-stage.server";
+import { createLaunch, stageLaunch } from "~/launch/launch.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { convergePair } from "~/sync/converge.server";
 import { linkAssets } from "~/sync/links.db.server";
@@ -57,6 +61,11 @@ async function linkShots(drop: Drop, index: number) {
   }
 }
 
+const storefront = (productId: string) =>
+  db.syncState.findFirstOrThrow({
+    where: { shop: DEMO_SHOP, productId, channel: "SHOPIFY_STOREFRONT" },
+  });
+
 const fileRows = (drop: Drop) =>
   db.shopifyFile.findMany({
     where: { shop: DEMO_SHOP, assetId: { in: drop.assets } },
@@ -71,7 +80,7 @@ beforeAll(async () => {
   );
   const hidden = [...state().products.values()]
     .filter((p) => p.variantIds.length > 1)
-    .slice(0, 3);
+    .slice(0, 4);
   for (const product of hidden) product.status = "DRAFT";
   const ids = await mirrorFromEmulator(emulator, DEMO_SHOP);
   await db.channel.create({
@@ -83,7 +92,8 @@ beforeAll(async () => {
     },
   });
   drops = hidden.map((p) => ({ id: ids.get(p.id)!, gid: p.id, assets: [] }));
-  for (const [i, drop] of drops.entries()) await linkShots(drop, i);
+  // The fourth is a launch's, linked in its test.
+  for (const [i, drop] of drops.slice(0, 3).entries()) await linkShots(drop, i);
 });
 
 afterAll(async () => {
@@ -133,10 +143,6 @@ describe("bulk staging of a launch's storefront media", () => {
     // The ordinary pair run reads Shopify back: no upload for the first product (only the variant gallery
     // metafield, which bulk staging leaves to it), observed hidden …
     const files = state().files.size;
-    const storefront = (productId: string) =>
-      db.syncState.findFirstOrThrow({
-        where: { shop: DEMO_SHOP, productId, channel: "SHOPIFY_STOREFRONT" },
-      });
     await expect(
       convergePair(DEMO_SHOP, first.id, "SHOPIFY_STOREFRONT"),
     ).resolves.toMatchObject({ outcome: "repaired" });
@@ -186,7 +192,7 @@ describe("bulk staging of a launch's storefront media", () => {
     const files = state().files.size;
     await expect(
       convergePair(DEMO_SHOP, third.id, "SHOPIFY_STOREFRONT"),
-    ).rejects.toThrow("staging this product's images in bulk");
+    ).resolves.toMatchObject({ outcome: "blocked" });
     expect(state().files.size).toBe(files);
 
     await db.launch.update({
@@ -197,5 +203,46 @@ describe("bulk staging of a launch's storefront media", () => {
       convergePair(DEMO_SHOP, third.id, "SHOPIFY_STOREFRONT"),
     ).resolves.toMatchObject({ outcome: "repaired" });
     expect(state().files.size).toBe(files + 2);
+  });
+
+  it("uploads nothing one by one for a launch's product linked before staging; staging attaches every image", async () => {
+    const fourth = drops[3]!;
+    const { id } = await createLaunch(DEMO_SHOP, {
+      name: "SS27",
+      selection: { kind: "products", productIds: [fourth.gid] },
+    });
+    await linkShots(fourth, 9);
+    const files = state().files.size;
+    // Before staging (DRAFT) and while staging until its bulk step ends, the pair run holds, reading nothing.
+    await expect(
+      convergePair(DEMO_SHOP, fourth.id, "SHOPIFY_STOREFRONT"),
+    ).resolves.toMatchObject({ outcome: "blocked" });
+    expect(await storefront(fourth.id)).toMatchObject({
+      status: "BLOCKED",
+      reason: expect.stringContaining("Launch “SS27” uploads"),
+    });
+    await stageLaunch(DEMO_SHOP, id);
+    await expect(
+      convergePair(DEMO_SHOP, fourth.id, "SHOPIFY_STOREFRONT"),
+    ).resolves.toMatchObject({ outcome: "blocked" });
+    expect(state().files.size).toBe(files);
+    expect(state().products.get(fourth.gid)!.mediaIds).toEqual([]);
+
+    // The staging job's bulk step creates and attaches both, then the pair run finds nothing left to upload.
+    const outcome = await stageStorefrontMedia(
+      DEMO_SHOP,
+      id,
+      [{ productId: fourth.id, channel: "SHOPIFY_STOREFRONT" }],
+      new Date(),
+    );
+    expect(outcome.staged).toEqual([fourth.id]);
+    expect(state().files.size).toBe(files + 2);
+    await expect(
+      convergePair(DEMO_SHOP, fourth.id, "SHOPIFY_STOREFRONT"),
+    ).resolves.toMatchObject({ outcome: "repaired" });
+    expect(await storefront(fourth.id)).toMatchObject({ status: "NOT_LISTED" });
+    expect(state().files.size).toBe(files + 2);
+    expect(state().products.get(fourth.gid)!.mediaIds).toHaveLength(2);
+    expect(state().products.get(fourth.gid)!.status).toBe("DRAFT");
   });
 });

@@ -22,7 +22,7 @@ import {
   type StorefrontView,
 } from "./compare";
 import { digestOf } from "../canonical";
-import { mediaStagedInBulk } from "../launch-gate.db.server";
+import { launchStagingMedia } from "../launch-gate.db.server";
 import { storefrontDesired, type StorefrontDesired } from "./desired.db.server";
 import {
   createFileListDefinition,
@@ -167,6 +167,25 @@ function observation(
   };
 }
 
+/** Whether an image of `desired` has no Shopify file holding its approved version yet (from our rows only). */
+async function awaitsUpload(
+  shop: string,
+  desired: StorefrontDesired,
+): Promise<boolean> {
+  const rows = await fileRowsOf(
+    shop,
+    desired.assets.map((a) => a.assetId),
+  );
+  const held = new Set(rows.map((r) => `${r.assetId} ${r.versionId}`));
+  return desired.assets.some((a) => !held.has(`${a.assetId} ${a.versionId}`));
+}
+
+const launchHoldReason = (launch: string) =>
+  `Launch “${launch}” uploads this product's images in bulk when it is staged`.slice(
+    0,
+    1000,
+  );
+
 export const storefrontAdapter: ChannelAdapter<
   StorefrontDesired,
   StorefrontObservation
@@ -174,7 +193,14 @@ export const storefrontAdapter: ChannelAdapter<
   kind: "SHOPIFY_STOREFRONT",
   settleMs: 60_000,
   enabled: () => Promise.resolve(true),
-  desired: (ctx) => storefrontDesired(ctx.shop, ctx.productId),
+  async desired(ctx) {
+    const desired = await storefrontDesired(ctx.shop, ctx.productId);
+    if (desired.blocked) return desired;
+    const launch = await launchStagingMedia(ctx.shop, ctx.productId);
+    return launch && (await awaitsUpload(ctx.shop, desired))
+      ? { ...desired, blocked: launchHoldReason(launch) }
+      : desired;
+  },
   async observe(ctx, desired) {
     const client = await ctx.client();
     return observation(
@@ -183,15 +209,14 @@ export const storefrontAdapter: ChannelAdapter<
     );
   },
   async apply(ctx: RunContext, desired, observed) {
-    if (
-      observed.plan.fileWork.length > 0 &&
-      (await mediaStagedInBulk(ctx.shop, ctx.productId))
-    )
-      throw new Upstream(
-        "A launch is staging this product's images in bulk; the pair runs again once it is done",
-        true,
-        { retryAfterMs: 30_000 },
-      );
+    // The gate closed since desired() was read (staging started meanwhile): the launch's bulk step uploads.
+    if (observed.plan.fileWork.length > 0) {
+      const launch = await launchStagingMedia(ctx.shop, ctx.productId);
+      if (launch)
+        throw new Upstream(launchHoldReason(launch), true, {
+          retryAfterMs: 30_000,
+        });
+    }
     const client = await ctx.client();
     const titled = new Map(desired.assets.map((a) => [a.assetId, a]));
     for (const assetId of observed.plan.fileWork)
