@@ -80,7 +80,16 @@ async function screens({
         async () => {
           const states = await channelStates();
           if (states.includes("PENDING")) sawPending = true;
-          return states.length === 3 && states.every((s) => s === "LIVE");
+          // Live with v2: right after the click the card can still show v1's LIVE badges for a moment (the
+          // action's answer is there before the watch's next read), which is not the replacement going live.
+          const texts = await page
+            .locator("#asset-watch [data-watch-channel]")
+            .allInnerTexts();
+          return (
+            states.length === 3 &&
+            states.every((s) => s === "LIVE") &&
+            texts.every((text) => text.includes("v2"))
+          );
         },
         120_000,
       );
