@@ -54,6 +54,22 @@ function linkCatalog(
   return null;
 }
 
+/** The answer to a mutation on a price list that does not exist, with the payload's field `field` null. */
+const noPriceList = (field: string, argument: string) => ({
+  [field]: null,
+  userErrors: [
+    userError([argument], "Price list does not exist.", "PRICE_LIST_NOT_FOUND"),
+  ],
+});
+
+/** The answer when `input.catalogId` names no catalog. */
+const noCatalog = (error: string) => ({
+  priceList: null,
+  userErrors: [
+    userError(["input", "catalogId"], error, "CATALOG_DOES_NOT_EXIST"),
+  ],
+});
+
 function applyParent(list: PriceListRecord, parent: ParentInput): void {
   list.adjustment = { ...parent.adjustment };
   if (parent.settings) list.compareAtMode = parent.settings.compareAtMode;
@@ -121,29 +137,13 @@ export const priceListMutations: ResolverMap["Mutation"] = {
     };
     applyParent(list, input.parent);
     const error = linkCatalog(ctx, list, input.catalogId);
-    if (error)
-      return {
-        priceList: null,
-        userErrors: [
-          userError(["input", "catalogId"], error, "CATALOG_DOES_NOT_EXIST"),
-        ],
-      };
+    if (error) return noCatalog(error);
     ctx.shop.priceLists.set(list.id, list);
     return { priceList: list, userErrors: [] };
   },
   priceListUpdate: (_root, args: Args, ctx) => {
     const list = ctx.shop.priceLists.get(args.id as string);
-    if (!list)
-      return {
-        priceList: null,
-        userErrors: [
-          userError(
-            ["id"],
-            "Price list does not exist.",
-            "PRICE_LIST_NOT_FOUND",
-          ),
-        ],
-      };
+    if (!list) return noPriceList("priceList", "id");
     const input = args.input as {
       name?: string | null;
       currency?: string | null;
@@ -151,13 +151,7 @@ export const priceListMutations: ResolverMap["Mutation"] = {
       catalogId?: string | null;
     };
     const error = linkCatalog(ctx, list, input.catalogId);
-    if (error)
-      return {
-        priceList: null,
-        userErrors: [
-          userError(["input", "catalogId"], error, "CATALOG_DOES_NOT_EXIST"),
-        ],
-      };
+    if (error) return noCatalog(error);
     if (input.name) list.name = input.name;
     // "Changing the currency removes all fixed prices from the price list."
     if (input.currency && input.currency !== list.currency) {
@@ -169,17 +163,7 @@ export const priceListMutations: ResolverMap["Mutation"] = {
   },
   priceListFixedPricesAdd: (_root, args: Args, ctx) => {
     const list = ctx.shop.priceLists.get(args.priceListId as string);
-    if (!list)
-      return {
-        prices: null,
-        userErrors: [
-          userError(
-            ["priceListId"],
-            "Price list does not exist.",
-            "PRICE_LIST_NOT_FOUND",
-          ),
-        ],
-      };
+    if (!list) return noPriceList("prices", "priceListId");
     const inputs = args.prices as {
       variantId: string;
       price: MoneyInput;
@@ -219,17 +203,7 @@ export const priceListMutations: ResolverMap["Mutation"] = {
   },
   priceListFixedPricesDelete: (_root, args: Args, ctx) => {
     const list = ctx.shop.priceLists.get(args.priceListId as string);
-    if (!list)
-      return {
-        deletedFixedPriceVariantIds: null,
-        userErrors: [
-          userError(
-            ["priceListId"],
-            "Price list does not exist.",
-            "PRICE_LIST_NOT_FOUND",
-          ),
-        ],
-      };
+    if (!list) return noPriceList("deletedFixedPriceVariantIds", "priceListId");
     const ids = (args.variantIds as string[]).filter(
       (id) => id in list.fixedPrices,
     );
