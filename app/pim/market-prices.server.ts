@@ -2,7 +2,7 @@
 // Shopify's contextual pricing and kept for the per-country Google feeds. Shop-wide after each catalogue import
 // (install, the daily reconcile: price list edits send no webhook), one product's after its products/update.
 import type { AdminClient } from "~/shopify/admin-client.server";
-import { shopRestoreRate } from "~/shopify/throttle-bucket.server";
+import { shopBucket, shopRestoreRate } from "~/shopify/throttle-bucket.server";
 import { toMoney } from "~/lib/money";
 import {
   finishMarketPrices,
@@ -24,7 +24,16 @@ export const MARKET_PRICES_SHARE = 0.5;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits until the points spent since `since` fit in MARKET_PRICES_SHARE of the restore rate. */
+/**
+ * The bucket level under which the shop-wide read waits: a burst of pushes (an image replaced on a dozen products
+ * takes ~1,800 points at once) drains the bucket, and the background read must not take the refill from it.
+ */
+export const MARKET_PRICES_BUCKET_FLOOR = 0.75;
+
+/**
+ * Waits until the points spent since `since` fit in MARKET_PRICES_SHARE of the restore rate, and until the shop's
+ * bucket is back above MARKET_PRICES_BUCKET_FLOOR (the sync engine's pushes go first).
+ */
 async function pace(
   shop: string,
   client: AdminClient,
@@ -34,6 +43,14 @@ async function pace(
   const rate = (await shopRestoreRate(shop)) * MARKET_PRICES_SHARE;
   const wait = (spent / rate) * 1000 - (Date.now() - since.at);
   if (wait > 0) await sleep(wait);
+  for (;;) {
+    const bucket = await shopBucket(shop);
+    const missing =
+      bucket.maximumAvailable * MARKET_PRICES_BUCKET_FLOOR -
+      bucket.currentlyAvailable;
+    if (missing <= 0) return;
+    await sleep(Math.ceil((missing / bucket.restoreRate) * 1000));
+  }
 }
 
 async function readMarket(

@@ -98,6 +98,29 @@ export async function refundShopPoints(
   await redis().hincrbyfloat(key(shop), "available", points);
 }
 
+/** The shop's bucket as the mirror holds it now: points available (refilled up to `now`), maximum and rate. */
+export async function shopBucket(
+  shop: string,
+  now = Date.now(),
+): Promise<ThrottleStatus> {
+  const stored = await redis().hgetall(key(shop));
+  const max = stored.max ? Number(stored.max) : DEFAULT_STATUS.maximumAvailable;
+  const rate = stored.rate ? Number(stored.rate) : DEFAULT_STATUS.restoreRate;
+  const available =
+    stored.available === undefined
+      ? max
+      : Math.min(
+          max,
+          Number(stored.available) +
+            ((now - Number(stored.at ?? now)) / 1000) * rate,
+        );
+  return {
+    maximumAvailable: max,
+    currentlyAvailable: available,
+    restoreRate: rate,
+  };
+}
+
 export async function closeShopBuckets(): Promise<void> {
   connection?.disconnect();
   connection = undefined;
