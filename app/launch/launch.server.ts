@@ -21,9 +21,8 @@ import {
   type LaunchRecord,
 } from "./launch.db.server";
 import type { CreateLaunchInput, LaunchStatus } from "./launch.schema";
-import { blockedStorefrontPairs } from "~/sync/launch-gate.db.server";
 import { launchProducts, reopenFailedPairs } from "./launch-pairs.db.server";
-import { converge } from "./release.server";
+import { releaseGatedPairs } from "./release.server";
 import { collectionProductGids } from "./launch-shopify.server";
 import {
   launchBlockers,
@@ -292,11 +291,8 @@ export async function deleteLaunch(
       `A ${launch.status.toLowerCase()} launch cannot be deleted; roll it back first`,
     );
   // The storefront pairs its gate held before staging upload their media the ordinary way now.
-  await converge(
+  await releaseGatedPairs(
     shop,
-    await blockedStorefrontPairs(
-      shop,
-      products.map((p) => p.productId),
-    ),
+    products.map((p) => p.productId),
   );
 }

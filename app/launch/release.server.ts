@@ -46,6 +46,14 @@ export async function converge(
   await enqueuePairs(await markDirty(shop, pairs));
 }
 
+/** The storefront pairs the launch gate held for these products (never staged) converge the ordinary way now. */
+export async function releaseGatedPairs(
+  shop: string,
+  productIds: readonly string[],
+): Promise<void> {
+  await converge(shop, await blockedStorefrontPairs(shop, productIds));
+}
+
 /** Products grouped by the time they were observed (a bulk operation's or a batch read's answers share one). */
 function byTime(when: ReadonlyMap<string, Date>): [Date, string[]][] {
   const groups = new Map<number, string[]>();
@@ -214,7 +222,7 @@ export async function releaseLaunch(
   }
   await releaseProducts(shop, launchId, released, publications);
   // Released without staging: the storefront pairs the gate held upload their media the ordinary way now.
-  await converge(shop, await blockedStorefrontPairs(shop, released));
+  await releaseGatedPairs(shop, released);
   // One update per answer time (each bulk operation's completion), not per product.
   for (const [at, productIds] of byTime(liveAt))
     await setPairStates(shop, launchId, productIds, ["SHOPIFY_STOREFRONT"], {
