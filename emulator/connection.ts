@@ -33,6 +33,17 @@ function decodeCursor(cursor: string): string {
 /**
  * One page of `items` (already filtered and sorted). `unbounded` is for bulk operations, which page internally.
  */
+/** The records of `ids` that `map` holds, in the order of `ids` (ids of deleted records are skipped). */
+export function recordsOf<T>(
+  ids: readonly string[],
+  map: ReadonlyMap<string, T>,
+): T[] {
+  return ids.flatMap((id) => {
+    const record = map.get(id);
+    return record === undefined ? [] : [record];
+  });
+}
+
 export function connection<T extends { id: string }>(
   items: T[],
   args: ConnectionArgs,

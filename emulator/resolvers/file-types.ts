@@ -1,13 +1,12 @@
 // The fields of files and media (MediaImage, GenericFile and the Image they show): status, errors, content
 // type and CDN URLs. Video and Model3d add theirs in media.ts.
+import { recordsOf } from "../connection";
 import type { FileRecord } from "../state";
 import type { Args, ResolverContext, ResolverMap } from "./context";
 
 /** A product's or variant's media, in order (ids without a file are skipped). */
 export function mediaFiles(ctx: ResolverContext, ids: string[]): FileRecord[] {
-  return ids
-    .map((id) => ctx.shop.files.get(id))
-    .filter((f): f is FileRecord => f !== undefined);
+  return recordsOf(ids, ctx.shop.files);
 }
 
 export function mediaContentType(file: FileRecord): string {

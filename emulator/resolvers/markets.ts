@@ -2,7 +2,7 @@
 // A new locale starts unpublished ("published: Whether the locale is visible to buyers"); the primary locale can
 // be neither unpublished nor disabled. Disabling a locale leaves its translations stored (Shopify does not
 // document deleting them) but the storefront stops serving it.
-import { connection, type ConnectionArgs } from "../connection";
+import { connection, recordsOf, type ConnectionArgs } from "../connection";
 import {
   countryName,
   presencesForLocale,
@@ -177,9 +177,7 @@ export const marketResolvers: ResolverMap = {
     primary: () => false,
     webPresences: (m: MarketRecord, args, ctx) =>
       connection(
-        m.webPresenceIds
-          .map((id) => ctx.shop.webPresences.get(id))
-          .filter((w): w is WebPresenceRecord => w !== undefined),
+        recordsOf(m.webPresenceIds, ctx.shop.webPresences),
         args as ConnectionArgs,
         ctx.bulk,
       ),
@@ -237,9 +235,7 @@ export const marketResolvers: ResolverMap = {
     }),
     markets: (w: WebPresenceRecord, args, ctx) =>
       connection(
-        w.marketIds
-          .map((id) => ctx.shop.markets.get(id))
-          .filter((m): m is MarketRecord => m !== undefined),
+        recordsOf(w.marketIds, ctx.shop.markets),
         args as ConnectionArgs,
         ctx.bulk,
       ),

@@ -1,6 +1,6 @@
 // Catalogs, price lists and contextual pricing: priceList / priceLists, Market.catalogs / priceList, the types
 // fields and ProductVariant.contextualPricing. The mutations are in price-list-mutations.ts.
-import { connection, type ConnectionArgs } from "../connection";
+import { connection, recordsOf, type ConnectionArgs } from "../connection";
 import type { MarketRecord } from "../markets";
 import {
   contextualPrice,
@@ -39,9 +39,7 @@ export const priceListResolvers: ResolverMap = {
   MarketCatalog: {
     markets: (c: CatalogRecord, args, ctx) =>
       connection(
-        c.marketIds
-          .map((id) => ctx.shop.markets.get(id))
-          .filter((m): m is MarketRecord => m !== undefined),
+        recordsOf(c.marketIds, ctx.shop.markets),
         args as ConnectionArgs,
         ctx.bulk,
       ),
