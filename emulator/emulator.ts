@@ -66,6 +66,7 @@ export class ShopifyEmulator {
   private readonly blobs = new Map<string, Buffer>();
   private readonly buckets = new Map<string, LeakyBucket>();
   private readonly faults = new Map<string, Faults>();
+  private readonly operationsAnswered = new Map<string, Map<string, number>>();
   private readonly tasks = new TaskScheduler();
   private throttle: { maximumAvailable: number; restoreRate: number };
 
@@ -152,6 +153,19 @@ export class ShopifyEmulator {
 
   setFaults(domain: string, faults: Faults): void {
     this.faults.set(domain, { ...faults });
+  }
+
+  /**
+   * How many times each named operation was answered for the shop (throttled and over-cost ones excepted): what
+   * a test reads to check how many reads a piece of work cost, the way an app's request log would show it.
+   */
+  operationCounts(domain: string): Map<string, number> {
+    let counts = this.operationsAnswered.get(domain);
+    if (!counts) {
+      counts = new Map();
+      this.operationsAnswered.set(domain, counts);
+    }
+    return counts;
   }
 
   faultsFor(domain: string): Faults {

@@ -106,6 +106,9 @@ export async function answerGraphql(
     };
   }
 
+  const counts = emulator.operationCounts(domain);
+  const name = prepared.operation.name?.value ?? "(anonymous)";
+  counts.set(name, (counts.get(name) ?? 0) + 1);
   const result = await run(emulator, domain, prepared, {
     mutationOverrides: injectUserErrors(emulator, domain, prepared.operation),
   });
