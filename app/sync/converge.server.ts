@@ -115,11 +115,12 @@ export async function convergePair(
             "drift found on the channel; repairing",
           );
         }
-        await adapter.apply(ctx, desired, observed);
+        const applied = await adapter.apply(ctx, desired, observed);
         await stampHops(shop, productId, channel, run.revision, "pushedAt");
+        const since = applied ? { ...applied, observed } : undefined;
         const deadline = Date.now() + adapter.settleMs;
         for (let delay = 100; ; delay = Math.min(2_000, delay * 2)) {
-          observed = await adapter.observe(ctx, desired);
+          observed = await adapter.observe(ctx, desired, since);
           if (observed.differences.length === 0) break;
           if (Date.now() > deadline)
             throw new Upstream(

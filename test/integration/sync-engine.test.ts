@@ -99,6 +99,10 @@ describe("publishing and replacing an image on every channel", () => {
     const srcBefore = before.media.find(
       (m) => String(m.id) === fileGid.split("/").pop(),
     )!.src;
+    const productReads = () =>
+      emulator.operationCounts(DEMO_SHOP).get("StorefrontProductObservation") ??
+      0;
+    const readsBefore = productReads();
     const { versionId, outboxId } = await replaceAsset(
       DEMO_SHOP,
       assetId,
@@ -111,6 +115,11 @@ describe("publishing and replacing an image on every channel", () => {
       (hops) => hops.length === 3 && hops.every((h) => h.outcome === "LIVE"),
       { what: "replacement live on every channel" },
     );
+    // The storefront run read the product once, before its push: the replaced file's new content was then read
+    // back from the file itself (the product's media, variant images and metafields were untouched). Every
+    // product read of a 12-variant coat costs ~100 points of the shop's bucket; three of them per product (read,
+    // re-read after the upload, read-back) were most of a replacement's wait on the Standard plan.
+    expect(productReads() - readsBefore).toBe(1);
     const hops = await db.syncHop.findMany({ where: { outboxId } });
     for (const hop of hops) {
       expect(hop.enqueuedAt!.getTime()).toBeGreaterThanOrEqual(

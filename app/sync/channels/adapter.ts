@@ -56,6 +56,16 @@ export interface FeedServing {
   render(shop: string): Promise<string>;
 }
 
+/** What an apply changed on the channel, in the adapter's own words (e.g. the storefront's `"files"`). */
+export interface Applied {
+  touched: readonly string[];
+}
+
+export interface AppliedSince<O extends Observation> extends Applied {
+  /** The observation the apply worked from. */
+  observed: O;
+}
+
 export interface ChannelAdapter<
   D extends DesiredState = DesiredState,
   O extends Observation = Observation,
@@ -64,9 +74,17 @@ export interface ChannelAdapter<
   /** Whether the shop has this channel switched on. */
   enabled(shop: string): Promise<boolean>;
   desired(ctx: RunContext): Promise<D>;
-  observe(ctx: RunContext, desired: D): Promise<O>;
-  /** Pushes what `observed` lacks. Idempotent: safe to repeat after a crash or a lost answer. */
-  apply(ctx: RunContext, desired: D, observed: O): Promise<void>;
+  /**
+   * Reads the channel back. `since`: the read-back after an apply that said it touched only some parts of what
+   * the channel shows — the adapter may read those again and keep the rest of `since.observed`, read earlier in
+   * the same run (nothing of ours changed them since).
+   */
+  observe(ctx: RunContext, desired: D, since?: AppliedSince<O>): Promise<O>;
+  /**
+   * Pushes what `observed` lacks. Idempotent: safe to repeat after a crash or a lost answer. May say which parts
+   * it touched (default: everything), so the read-back reads only those.
+   */
+  apply(ctx: RunContext, desired: D, observed: O): Promise<Applied | void>;
   /**
    * After an apply, how long the channel may take to show it (Shopify processes media asynchronously): the run
    * reads back until then before giving the job back to the queue to retry.

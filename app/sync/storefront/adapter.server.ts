@@ -31,6 +31,7 @@ import {
 } from "./file-list-metafields.server";
 import { fileRowsOf, ourFileGids } from "./files.db.server";
 import { ensureAssetFile } from "./files.server";
+import { isMediaVersion } from "./media-files.server";
 import { updateFiles } from "./shopify-media.server";
 import { setVariantImages } from "./shopify-product-media.server";
 import { readFiles, readProduct } from "./shopify-reads.server";
@@ -66,14 +67,19 @@ export async function readStorefront(
     client,
     rows.map((r) => r.fileGid),
   );
-  const fieldsPerOwner = Math.max(
-    1,
-    ...[...countBy(desired.metafields.map((m) => m.ownerShopifyId)).values()],
-  );
+  const perOwner = countBy(desired.metafields.map((m) => m.ownerShopifyId));
   const product = await readProduct(client, desired.productGid, {
     media: desired.media.length,
     variants: desired.variantGids.length,
-    fields: fieldsPerOwner + 2,
+    // Our values, plus the gallery and the spin (not in desired.metafields).
+    productFields: (perOwner.get(desired.productGid) ?? 0) + 2,
+    variantFields:
+      Math.max(
+        0,
+        ...[...perOwner]
+          .filter(([owner]) => owner !== desired.productGid)
+          .map(([, n]) => n),
+      ) + 2,
   });
   const shown = [
     ...product.media.map((m) => m.id),
@@ -95,6 +101,31 @@ export async function readStorefront(
     ),
   };
 }
+
+/**
+ * The view again after work on files only (a replaced image's new content, a new file not yet attached): our
+ * file rows and the files' state are read again, the product as read earlier in the run is kept — file work
+ * never changes a product's media, variant images or metafields (a video's re-pointing does: not this path).
+ */
+async function refreshFiles(
+  shop: string,
+  client: AdminClient,
+  desired: StorefrontDesired,
+  view: StorefrontView,
+): Promise<StorefrontView> {
+  const rows = await fileRowsOf(
+    shop,
+    desired.assets.map((a) => a.assetId),
+  );
+  const files = await readFiles(
+    client,
+    rows.map((r) => r.fileGid),
+  );
+  return { ...view, rows: new Map(rows.map((r) => [r.assetId, r])), files };
+}
+
+/** The touched scope of an apply that did file work on images only. */
+const FILES_ONLY = ["files"] as const;
 
 function countBy(keys: string[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -201,8 +232,17 @@ export const storefrontAdapter: ChannelAdapter<
       ? { ...desired, blocked: launchHoldReason(launch) }
       : desired;
   },
-  async observe(ctx, desired) {
+  async observe(ctx, desired, since) {
     const client = await ctx.client();
+    if (since?.touched.length === 1 && since.touched[0] === FILES_ONLY[0]) {
+      // The files again, the product as read before the apply: enough when that shows everything converged.
+      // Anything still different may be on the product (a media still processing when it was read): read it all.
+      const quick = observation(
+        desired,
+        await refreshFiles(ctx.shop, client, desired, since.observed.view),
+      );
+      if (quick.differences.length === 0) return quick;
+    }
     return observation(
       desired,
       await readStorefront(ctx.shop, client, desired),
@@ -219,12 +259,19 @@ export const storefrontAdapter: ChannelAdapter<
     }
     const client = await ctx.client();
     const titled = new Map(desired.assets.map((a) => [a.assetId, a]));
-    for (const assetId of observed.plan.fileWork)
-      await ensureAssetFile(ctx.shop, client, titled.get(assetId)!);
-    let view = observed.plan.fileWork.length
-      ? await readStorefront(ctx.shop, client, desired)
-      : observed.view;
+    let videoWork = false;
+    for (const assetId of observed.plan.fileWork) {
+      const target = titled.get(assetId)!;
+      videoWork ||= await isMediaVersion(ctx.shop, target.versionId);
+      await ensureAssetFile(ctx.shop, client, target);
+    }
+    let view = !observed.plan.fileWork.length
+      ? observed.view
+      : videoWork
+        ? await readStorefront(ctx.shop, client, desired)
+        : await refreshFiles(ctx.shop, client, desired, observed.view);
     let plan = planStorefront(desired, view);
+    let productTouched = videoWork;
     const references = [
       ...plan.referencesToAdd.map((id) => ({
         id,
@@ -236,12 +283,19 @@ export const storefrontAdapter: ChannelAdapter<
       })),
     ];
     if (references.length) {
+      productTouched = true;
       await updateFiles(client, references);
       // Removing a reference also clears the variants that showed it: read them again.
       view = await readStorefront(ctx.shop, client, desired);
       plan = planStorefront(desired, view);
     }
     const current = view.product.variantMedia;
+    productTouched ||=
+      plan.variantImages.size > 0 ||
+      plan.variantDetach.size > 0 ||
+      plan.galleriesSet.length > 0 ||
+      plan.galleriesDelete.length > 0 ||
+      plan.publish > 0;
     if (plan.variantImages.size || plan.variantDetach.size)
       await setVariantImages(
         client,
@@ -252,6 +306,7 @@ export const storefrontAdapter: ChannelAdapter<
       );
     await writeGalleries(ctx.shop, client, plan);
     let spin = spinPlanOf(desired, view);
+    productTouched ||= spin.upload.length > 0 || spin.differences.length > 0;
     if (spin.upload.length) {
       await uploadSpinFrames(client, spin.upload);
       view = await readStorefront(ctx.shop, client, desired);
@@ -268,5 +323,9 @@ export const storefrontAdapter: ChannelAdapter<
           force: true,
         },
       );
+    // Only files changed (a replaced image's content): the read-back reads the files, not the product again.
+    return productTouched || observed.plan.fileWork.length === 0
+      ? undefined
+      : { touched: FILES_ONLY };
   },
 };

@@ -12,7 +12,8 @@ const PRODUCT_OBSERVATION = `#graphql
     $media: Int!
     $variants: Int!
     $after: String
-    $fields: Int!
+    $productFields: Int!
+    $variantFields: Int!
   ) {
     product(id: $id) {
       id
@@ -23,14 +24,14 @@ const PRODUCT_OBSERVATION = `#graphql
         nodes { id status }
         pageInfo { hasNextPage }
       }
-      metafields(first: $fields, namespace: "$app") {
+      metafields(first: $productFields, namespace: "$app") {
         nodes { ...AppMetafieldFields }
       }
       variants(first: $variants, after: $after) {
         nodes {
           id
           media(first: 1) { nodes { id } }
-          metafields(first: $fields, namespace: "$app") {
+          metafields(first: $variantFields, namespace: "$app") {
             nodes { ...AppMetafieldFields }
           }
         }
@@ -121,22 +122,30 @@ const MAX_REQUESTED = 950;
 
 /**
  * Reads the product as the storefront has it. Page sizes follow what we expect (Shopify throttles on the
- * requested cost): `expected` media and app metafields per owner. Throws `Invalid` when the product is gone.
+ * requested cost): `expected` media, variants and app metafields on the product and on its busiest variant —
+ * sized apart, since a product carries a dozen PIM values where a variant carries its gallery and a few (one
+ * page size for both made every variant ask for the product's dozen). Throws `Invalid` when the product is gone.
  */
 export async function readProduct(
   client: AdminClient,
   productGid: string,
-  expected: { media: number; variants: number; fields: number },
+  expected: {
+    media: number;
+    variants: number;
+    productFields: number;
+    variantFields: number;
+  },
 ): Promise<ObservedProduct> {
   const media = Math.min(250, expected.media + 5);
-  const fields = Math.min(250, expected.fields + 3);
-  const perVariant = 6 + fields;
+  const productFields = Math.min(250, expected.productFields + 3);
+  const variantFields = Math.min(250, expected.variantFields + 3);
+  const perVariant = 6 + variantFields;
   const page = Math.max(
     1,
     Math.min(
       250,
       expected.variants + 5,
-      Math.floor((MAX_REQUESTED - 6 - media - fields) / perVariant),
+      Math.floor((MAX_REQUESTED - 6 - media - productFields) / perVariant),
     ),
   );
   const variantMedia = new Map<string, string | null>();
@@ -150,7 +159,8 @@ export async function readProduct(
         media,
         variants: page,
         after,
-        fields,
+        productFields,
+        variantFields,
       });
     const product = data.product;
     if (!product)
