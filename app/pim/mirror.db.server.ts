@@ -207,15 +207,18 @@ export async function replaceMirrorProduct(
 }
 
 export async function findMirrorProduct(shop: string, shopifyId: string) {
-  return db.product.findUnique({
-    where: { shop_shopifyId: { shop, shopifyId } },
-    select: {
-      id: true,
-      mirrorDigest: true,
-      shopifyUpdatedAt: true,
-      echoUpdatedAt: true,
-    },
-  });
+  return db.product
+    .findUnique({
+      where: { shop_shopifyId: { shop, shopifyId } },
+      select: {
+        id: true,
+        mirrorDigest: true,
+        shopifyUpdatedAt: true,
+        echoUpdatedAt: true,
+        _count: { select: { variants: true } },
+      },
+    })
+    .then((row) => row && { ...row, variants: row._count.variants });
 }
 
 /** Records Shopify's updatedAt without changing anything else (an echo, or a change we do not mirror). */

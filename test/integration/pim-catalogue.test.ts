@@ -157,6 +157,57 @@ describe("webhook-driven refresh", () => {
     ).toBe("stale");
   });
 
+  it("reads every variant of a product that grew far beyond what the mirror held, page after page", async () => {
+    // The refresh asks for the variants the mirror knows plus ten (about 2 points each, not 500 for 250):
+    // 30 new sizes in Shopify take more than one page, and none is lost.
+    const state = emulator.shop(SHOP);
+    const product = [...state.products.values()][1]!;
+    const template = state.variants.get(product.variantIds[0]!)!;
+    const known = await db.variant.count({
+      where: { shop: SHOP, product: { shopifyId: product.id } },
+    });
+    for (let i = 0; i < 30; i++) {
+      const id = `gid://shopify/ProductVariant/99000${i}`;
+      state.variants.set(id, {
+        ...template,
+        id,
+        sku: `GROWN-${i}`,
+        title: `Size ${i}`,
+        position: product.variantIds.length + 1,
+        selectedOptions: template.selectedOptions.map((o, n) =>
+          n === 0 ? { ...o, value: `Size ${i}` } : o,
+        ),
+      });
+      product.variantIds.push(id);
+    }
+    product.updatedAt = new Date(Date.now() + 60_000).toISOString();
+    const reads = () =>
+      emulator.operationCounts(SHOP).get("ProductForMirror") ?? 0;
+    const before = reads();
+
+    expect(
+      await refreshProduct(
+        SHOP,
+        stage.client,
+        product.id,
+        new Date(product.updatedAt),
+      ),
+    ).toBe("updated");
+    expect(reads() - before).toBeGreaterThan(1);
+    const skus = (
+      await db.variant.findMany({
+        where: { shop: SHOP, product: { shopifyId: product.id } },
+        select: { sku: true },
+      })
+    ).map((v) => v.sku);
+    expect(skus).toHaveLength(known + 30);
+    expect(skus).toEqual(
+      expect.arrayContaining(
+        Array.from({ length: 30 }, (_, i) => `GROWN-${i}`),
+      ),
+    );
+  });
+
   it("creates a product it has not seen and forgets one Shopify no longer has", async () => {
     const CREATE = `mutation Create($product: ProductCreateInput!) { productCreate(product: $product) { product { id } userErrors { message } } }`;
     const { data } = await adminApi(emulator, SHOP)(CREATE, {
