@@ -185,8 +185,16 @@ export async function writeProductSwatches(
   const entries = new Map<string, string>();
   for (const source of sources.values) {
     const row = known.get(source.handle);
+    // A value's entry is shop-wide ("Navy" is one swatch for every product): its image belongs to the packshot
+    // that gave it one, and only that asset moves it to a new file. Another product's navy packshot leaves it
+    // alone — else each product's run re-pointed the shared entry at its own packshot, and every converge of
+    // every product rewrote (and re-cropped) the shop's swatches.
+    if (row?.metaobjectId && row.fileGid && row.assetId !== source.assetId) {
+      source.fileGid = row.fileGid;
+      source.assetId = row.assetId;
+    }
     // No subject colour: the swatch shows a square detail of the packshot (swatch-crops.server.ts).
-    if (!(row?.color ?? source.color) && source.assetId)
+    else if (!(row?.color ?? source.color) && source.assetId)
       source.fileGid =
         (await swatchCropFile(
           shop,

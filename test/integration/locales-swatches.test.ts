@@ -20,6 +20,7 @@ const emulator = testEmulator({ mediaProcessingMs: 20 });
 let product: { id: string; gid: string };
 let colour: (typeof COLOURS)[number];
 let assetId: string;
+let ids: Map<string, string>;
 
 interface OptionRead {
   name: string;
@@ -39,13 +40,20 @@ async function optionsInShopify(): Promise<OptionRead[]> {
 }
 
 beforeAll(async () => {
-  const ids = await installDemoShop(emulator);
+  ids = await installDemoShop(emulator);
   const { seeded, ...picked } = demoProduct(emulator, ids, (p) =>
     p.options.some((o) => o.name === "Colour"),
   );
   product = picked;
-  const first = emulator.shop(DEMO_SHOP).variants.get(seeded.variantIds[0]!)!;
-  const name = first.selectedOptions.find((o) => o.name === "Colour")!.value;
+  // A colour another product has too (the shop-wide entry test below needs a second product of it).
+  const colours = (p: { options: { name: string; values: string[] }[] }) =>
+    p.options.find((o) => o.name === "Colour")?.values ?? [];
+  const others = [...emulator.shop(DEMO_SHOP).products.values()].filter(
+    (p) => p.id !== seeded.id && p.status === "ACTIVE",
+  );
+  const name = colours(seeded).find((c) =>
+    others.some((p) => colours(p).includes(c)),
+  )!;
   colour = COLOURS.find((c) => c.name === name)!;
   const asset = await createAsset(
     DEMO_SHOP,
@@ -126,6 +134,60 @@ describe("option value swatches", () => {
     expect(after.map((r) => [r.handle, r.metaobjectId, r.color])).toEqual(
       before.map((r) => [r.handle, r.metaobjectId, r.color]),
     );
+  });
+
+  it("keeps a colour's shared entry on the packshot that gave it its image when another product of that colour converges", async () => {
+    // "Navy" is one shop-wide entry: a second navy product's packshot must not re-point it (each product's run
+    // did, so every converge of every product rewrote the shop's swatches and they showed whichever ran last).
+    const other = demoProduct(
+      emulator,
+      ids,
+      (p) =>
+        p.id !== product.gid &&
+        p.options.some(
+          (o) => o.name === "Colour" && o.values.includes(colour.name),
+        ),
+    );
+    const second = await createAsset(
+      DEMO_SHOP,
+      "other-packshot.jpg",
+      await studioImage({
+        family: "coat",
+        colour,
+        width: 1200,
+        height: 1500,
+        packshot: true,
+      }),
+    );
+    await linkAssetsByOption(DEMO_SHOP, {
+      assetIds: [second.assetId],
+      optionName: "Colour",
+      optionValue: colour.name,
+      role: "FRONT",
+      productIds: [other.id],
+    });
+    await convergePair(DEMO_SHOP, other.id, "SHOPIFY_STOREFRONT");
+    const files = await db.shopifyFile.findMany({
+      where: { shop: DEMO_SHOP, assetId: { in: [assetId, second.assetId] } },
+    });
+    const fileOf = (id: string) => files.find((f) => f.assetId === id)!.fileGid;
+    expect(fileOf(second.assetId)).not.toBe(fileOf(assetId));
+
+    const client = await adminClientFor(DEMO_SHOP);
+    await writeProductSwatches(DEMO_SHOP, other.id, client);
+    const row = await db.swatch.findFirstOrThrow({
+      where: { shop: DEMO_SHOP, label: colour.name },
+    });
+    expect([row.assetId, row.fileGid]).toEqual([assetId, fileOf(assetId)]);
+    // Both products show the one entry, with the first packshot as its image.
+    const { data } = (await adminApi(emulator, DEMO_SHOP)(
+      `query O($id: ID!) { product(id: $id) { options { name optionValues { name swatch { image { id } } } } } }`,
+      { id: other.gid },
+    )) as { data: { product: { options: OptionRead[] } } };
+    const value = data.product.options
+      .find((o) => o.name === "Colour")!
+      .optionValues.find((v) => v.name === colour.name)!;
+    expect(value.swatch?.image?.id).toBe(fileOf(assetId));
   });
 
   it("gives the Google feed the colour the swatch belongs to", async () => {
