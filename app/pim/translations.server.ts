@@ -146,12 +146,17 @@ export async function publishProductTranslations(
   if (!sources) return nothing("not-found");
   const levelCount = (level: string) =>
     sources.attributes.filter((a) => a.level === level).length + 1;
-  const metafieldIds = await readAppMetafieldIds(client, sources.productGid, {
-    variants: sources.variantCount,
-    productFields: levelCount("PRODUCT"),
-    variantFields: levelCount("VARIANT"),
-  });
   const galleries = await marketGallerySources(shop, productId);
+  // Metafield ids name the resources of translated values and of market galleries: a product with neither (most
+  // of a catalogue, every time its storefront converges) asks Shopify only for its own translations.
+  const metafieldIds =
+    sources.values.length > 0 || galleries.length > 0
+      ? await readAppMetafieldIds(client, sources.productGid, {
+          variants: sources.variantCount,
+          productFields: levelCount("PRODUCT"),
+          variantFields: levelCount("VARIANT"),
+        })
+      : new Map<string, string>();
   const wanted = wantedTranslations(sources, galleries, locales, metafieldIds);
   const ids = [
     ...new Set([sources.productGid, ...wanted.map((w) => w.resourceId)]),
