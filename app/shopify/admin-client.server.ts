@@ -4,6 +4,7 @@
 // (HTTP 200) and transient HTTP failures are retried here; what still fails becomes a retryable `Upstream`.
 import { GraphqlQueryError, HttpResponseError } from "@shopify/shopify-api";
 import {
+  BACKGROUND_FLOOR,
   recordShopThrottle,
   refundShopPoints,
   reserveShopPoints,
@@ -27,6 +28,9 @@ const MAX_THROTTLED_RETRIES = 6;
 const MAX_TRANSIENT_RETRIES = 2;
 const DEFAULT_QUERY_COST = 50;
 const MUTATION_COST = 10;
+
+/** "push": the sync engine converging a channel; "background": work that can wait for the bucket to refill. */
+export type Priority = "push" | "background";
 
 export interface AdminClientStats {
   requests: number;
@@ -86,6 +90,8 @@ export class AdminClient {
   constructor(
     readonly shop: string,
     private readonly graphql: AdminGraphql,
+    /** Background work (see BACKGROUND_FLOOR): leaves the bottom of the bucket to the sync engine's pushes. */
+    private readonly priority: Priority = "push",
   ) {}
 
   /**
@@ -181,7 +187,12 @@ export class AdminClient {
 
   private async reserve(cost: number): Promise<void> {
     for (;;) {
-      const wait = await reserveShopPoints(this.shop, cost);
+      const wait = await reserveShopPoints(
+        this.shop,
+        cost,
+        Date.now(),
+        this.priority === "background" ? BACKGROUND_FLOOR : 0,
+      );
       if (wait === 0) return;
       this.stats.waitedMs += wait;
       shopifyBucketWait.inc({ shop: this.shop }, wait / 1000);
@@ -208,8 +219,11 @@ export class AdminClient {
 }
 
 /** The Admin API client for background work on `shop` (offline session; the library refreshes its token). */
-export async function adminClientFor(shop: string): Promise<AdminClient> {
+export async function adminClientFor(
+  shop: string,
+  priority: Priority = "push",
+): Promise<AdminClient> {
   const { unauthenticated } = await import("~/shopify.server");
   const { admin } = await unauthenticated.admin(shop);
-  return new AdminClient(shop, admin.graphql);
+  return new AdminClient(shop, admin.graphql, priority);
 }

@@ -21,9 +21,11 @@ const DEFAULT_STATUS: ThrottleStatus = {
 };
 const TTL_SECONDS = 3600;
 
-// KEYS[1] bucket hash; ARGV: cost, now (ms), default max, default rate, ttl.
+// KEYS[1] bucket hash; ARGV: cost, now (ms), default max, default rate, ttl, floor (a fraction of the bucket the
+// request must leave untouched: 0 for the sync engine's pushes, BACKGROUND_FLOOR for background reads).
 // Returns 0 when the points were reserved, else how many ms to wait before asking again. A request asking more
-// than the bucket holds waits for a full bucket and takes it all (else it would wait forever; Shopify answers it).
+// than the bucket holds (above its floor) waits for a full bucket and takes it all (else it would wait forever;
+// Shopify answers it).
 const RESERVE = `
 local max = tonumber(redis.call('HGET', KEYS[1], 'max') or ARGV[3])
 local rate = tonumber(redis.call('HGET', KEYS[1], 'rate') or ARGV[4])
@@ -31,9 +33,10 @@ local available = tonumber(redis.call('HGET', KEYS[1], 'available') or max)
 local at = tonumber(redis.call('HGET', KEYS[1], 'at') or ARGV[2])
 local now = tonumber(ARGV[2])
 local cost = math.min(tonumber(ARGV[1]), max)
+local need = math.min(max, cost + max * tonumber(ARGV[6]))
 available = math.min(max, available + (now - at) / 1000 * rate)
 local wait = 0
-if cost <= available then available = available - cost else wait = math.ceil((cost - available) / rate * 1000) end
+if need <= available then available = available - cost else wait = math.ceil((need - available) / rate * 1000) end
 redis.call('HSET', KEYS[1], 'max', max, 'rate', rate, 'available', available, 'at', now)
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[5]))
 return wait
@@ -50,13 +53,22 @@ function key(shop: string): string {
 }
 
 /**
+ * The share of the bucket background reads (webhook refreshes, translations, swatches) leave to the sync
+ * engine's pushes: they run only while the bucket holds their cost plus this much, so a replaced image's pushes
+ * and read-backs never queue behind them for the refill; in a quiet shop they run at once.
+ */
+export const BACKGROUND_FLOOR = 0.25;
+
+/**
  * Takes `cost` points from the shop's bucket. Returns 0 if they were available, otherwise the milliseconds to
- * wait before trying again (nothing is taken then).
+ * wait before trying again (nothing is taken then). `floor`: the fraction of the bucket the request must leave
+ * (BACKGROUND_FLOOR for background work).
  */
 export async function reserveShopPoints(
   shop: string,
   cost: number,
   now = Date.now(),
+  floor = 0,
 ): Promise<number> {
   const wait = await redis().eval(
     RESERVE,
@@ -67,6 +79,7 @@ export async function reserveShopPoints(
     DEFAULT_STATUS.maximumAvailable,
     DEFAULT_STATUS.restoreRate,
     TTL_SECONDS,
+    floor,
   );
   return Number(wait);
 }

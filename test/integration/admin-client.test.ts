@@ -3,8 +3,11 @@
 // throttled, and retry THROTTLED and 5xx answers.
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  BACKGROUND_FLOOR,
   closeShopBuckets,
+  recordShopThrottle,
   reserveShopPoints,
+  shopBucket,
 } from "~/shopify/throttle-bucket.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { connectAppTo } from "../support/app-emulator";
@@ -91,5 +94,32 @@ describe("the throttle-aware Admin client", () => {
     // instead of waiting forever; the next request then waits for the refill.
     expect(await reserveShopPoints(shop, 5_000)).toBe(0);
     expect(await reserveShopPoints(shop, 100)).toBeGreaterThan(0);
+  });
+
+  it("leaves the bottom quarter of the bucket to the sync engine's pushes: background reads wait for the refill", async () => {
+    const shop = "floored.myshopify.com";
+    const now = Date.now();
+    // Shopify said 600 of 2,000 points are left (restore 100/s).
+    await recordShopThrottle(
+      shop,
+      { maximumAvailable: 2000, currentlyAvailable: 600, restoreRate: 100 },
+      now,
+    );
+    // A background read of 200 must leave 500 (a quarter): 600 - 200 < 500, so it waits (100 points = 1 s)…
+    const wait = await reserveShopPoints(shop, 200, now, BACKGROUND_FLOOR);
+    expect(wait).toBe(1000);
+    expect((await shopBucket(shop, now)).currentlyAvailable).toBe(600);
+    // …while a push of the same cost takes its points at once, down into the floor.
+    expect(await reserveShopPoints(shop, 200, now)).toBe(0);
+    expect(await reserveShopPoints(shop, 350, now)).toBe(0);
+    expect((await shopBucket(shop, now)).currentlyAvailable).toBe(50);
+    // Once the refill brings the bucket to cost + floor (700, i.e. 6.5 s later), the background read goes.
+    expect(
+      await reserveShopPoints(shop, 200, now + 6_000, BACKGROUND_FLOOR),
+    ).toBe(500);
+    expect(
+      await reserveShopPoints(shop, 200, now + 6_500, BACKGROUND_FLOOR),
+    ).toBe(0);
+    expect((await shopBucket(shop, now + 6_500)).currentlyAvailable).toBe(500);
   });
 });

@@ -21,7 +21,9 @@ export const refreshProductProcessor: Processor<"product.refresh"> = async (
   const updatedAt = payload.updatedAt ? new Date(payload.updatedAt) : null;
   const outcome = await refreshProduct(
     payload.shop,
-    await adminClientFor(payload.shop),
+    // Background: a burst of our own writes echoes back as a burst of products/update; their reads wait for
+    // the pushes still converging.
+    await adminClientFor(payload.shop, "background"),
     payload.productId,
     updatedAt,
   );
