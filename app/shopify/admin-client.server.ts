@@ -90,7 +90,7 @@ export class AdminClient {
   constructor(
     readonly shop: string,
     private readonly graphql: AdminGraphql,
-    /** Background work (see BACKGROUND_FLOOR): leaves the bottom of the bucket to the sync engine's pushes. */
+    /** Background work (see BACKGROUND_FLOOR): leaves half the bucket to the sync engine's pushes. */
     private readonly priority: Priority = "push",
   ) {}
 

@@ -55,9 +55,10 @@ function key(shop: string): string {
 /**
  * The share of the bucket background reads (webhook refreshes, translations, swatches) leave to the sync
  * engine's pushes: they run only while the bucket holds their cost plus this much, so a replaced image's pushes
- * and read-backs never queue behind them for the refill; in a quiet shop they run at once.
+ * and read-backs find half a bucket instead of queueing behind them for the refill. It costs the background no
+ * throughput — under load everyone lives on the restore rate — only the burst; in a quiet shop they run at once.
  */
-export const BACKGROUND_FLOOR = 0.25;
+export const BACKGROUND_FLOOR = 0.5;
 
 /**
  * Takes `cost` points from the shop's bucket. Returns 0 if they were available, otherwise the milliseconds to

@@ -96,7 +96,7 @@ describe("the throttle-aware Admin client", () => {
     expect(await reserveShopPoints(shop, 100)).toBeGreaterThan(0);
   });
 
-  it("leaves the bottom quarter of the bucket to the sync engine's pushes: background reads wait for the refill", async () => {
+  it("leaves a background read's floor to the sync engine's pushes: the read waits for the refill, a push goes", async () => {
     const shop = "floored.myshopify.com";
     const now = Date.now();
     // Shopify said 600 of 2,000 points are left (restore 100/s).
@@ -105,8 +105,10 @@ describe("the throttle-aware Admin client", () => {
       { maximumAvailable: 2000, currentlyAvailable: 600, restoreRate: 100 },
       now,
     );
-    // A background read of 200 must leave 500 (a quarter): 600 - 200 < 500, so it waits (100 points = 1 s)…
-    const wait = await reserveShopPoints(shop, 200, now, BACKGROUND_FLOOR);
+    // With a floor of a quarter, a read of 200 must leave 500: 600 - 200 < 500, so it waits (100 points = 1 s)…
+    const floor = 0.25;
+    expect(BACKGROUND_FLOOR).toBeGreaterThanOrEqual(floor);
+    const wait = await reserveShopPoints(shop, 200, now, floor);
     expect(wait).toBe(1000);
     expect((await shopBucket(shop, now)).currentlyAvailable).toBe(600);
     // …while a push of the same cost takes its points at once, down into the floor.
@@ -114,12 +116,8 @@ describe("the throttle-aware Admin client", () => {
     expect(await reserveShopPoints(shop, 350, now)).toBe(0);
     expect((await shopBucket(shop, now)).currentlyAvailable).toBe(50);
     // Once the refill brings the bucket to cost + floor (700, i.e. 6.5 s later), the background read goes.
-    expect(
-      await reserveShopPoints(shop, 200, now + 6_000, BACKGROUND_FLOOR),
-    ).toBe(500);
-    expect(
-      await reserveShopPoints(shop, 200, now + 6_500, BACKGROUND_FLOOR),
-    ).toBe(0);
+    expect(await reserveShopPoints(shop, 200, now + 6_000, floor)).toBe(500);
+    expect(await reserveShopPoints(shop, 200, now + 6_500, floor)).toBe(0);
     expect((await shopBucket(shop, now + 6_500)).currentlyAvailable).toBe(500);
   });
 });
