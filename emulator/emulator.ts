@@ -67,6 +67,7 @@ export class ShopifyEmulator {
   private readonly buckets = new Map<string, LeakyBucket>();
   private readonly faults = new Map<string, Faults>();
   private readonly operationsAnswered = new Map<string, Map<string, number>>();
+  private readonly spent = new Map<string, number>();
   private readonly tasks = new TaskScheduler();
   private throttle: { maximumAvailable: number; restoreRate: number };
 
@@ -166,6 +167,15 @@ export class ShopifyEmulator {
       this.operationsAnswered.set(domain, counts);
     }
     return counts;
+  }
+
+  /** Points the shop's answered queries and mutations cost (actualQueryCost), since the emulator started. */
+  pointsSpent(domain: string): number {
+    return this.spent.get(domain) ?? 0;
+  }
+
+  recordSpent(domain: string, points: number): void {
+    this.spent.set(domain, this.pointsSpent(domain) + points);
   }
 
   faultsFor(domain: string): Faults {

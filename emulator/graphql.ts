@@ -119,6 +119,7 @@ export async function answerGraphql(
     result.data as Record<string, unknown> | null,
   );
   bucket.refund(Math.max(0, requested - actual));
+  emulator.recordSpent(domain, actual);
   const errors = result.errors?.map((e) => ({
     message: e.message,
     locations: e.locations,

@@ -210,6 +210,15 @@ async function answerControl(
     return jsonResponse({ ok: true });
   }
   if (path === "/__emulator/clock") return answerClock(emulator, request);
+  // What the shop's Admin API answered so far: each operation's count, the points spent, the bucket now.
+  if (path === "/__emulator/admin-api") {
+    const shop = new URL(request.url).searchParams.get("shop") ?? "";
+    return jsonResponse({
+      operations: Object.fromEntries(emulator.operationCounts(shop)),
+      pointsSpent: emulator.pointsSpent(shop),
+      bucket: emulator.bucket(shop).status(),
+    });
+  }
   if (path === "/__emulator/webhooks")
     return jsonResponse(emulator.webhooks.deliveries);
   if (path === "/__emulator/session-token")

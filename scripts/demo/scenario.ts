@@ -10,6 +10,11 @@ import {
   sizeChart,
 } from "./scenario-images.ts";
 import { setUpDemoShop } from "./scenario-shop.ts";
+import {
+  adminApiUse,
+  awaitRefilledBucket,
+  describeAdminApiUse,
+} from "./admin-api-use.ts";
 
 export interface ScenarioOptions {
   shop: string;
@@ -80,6 +85,14 @@ export async function runScenario({
   say(
     "replacing the size chart (a new version, approved) — measuring until every channel is live",
   );
+  const refill = await awaitRefilledBucket(emulatorUrl, shop);
+  say(
+    `the first publish left the shop's Admin API bucket at ${Math.round(refill.from)} points; ` +
+      (refill.full
+        ? `it refilled in ${(refill.waitedMs / 1000).toFixed(1)} s (as it would before a merchant's next change)`
+        : `still refilling after ${(refill.waitedMs / 1000).toFixed(1)} s (background work): replacing anyway`),
+  );
+  const adminApiBefore = await adminApiUse(emulatorUrl, shop);
   const chart = await sizeChart("v2, corrected");
   const { version } = await addVersion({
     shop,
@@ -105,6 +118,9 @@ export async function runScenario({
       rows.length === productIds.length * channels.length &&
       rows.every((h) => h.endedAt),
     "the replacement live on every channel",
+  );
+  say(
+    describeAdminApiUse(adminApiBefore, await adminApiUse(emulatorUrl, shop)),
   );
   const failed = hops.filter((h) => h.outcome !== "LIVE");
   if (failed.length > 0)

@@ -26,6 +26,19 @@ describe("the emulator over HTTP", () => {
       expect(await response.json()).toMatchObject({
         data: { shop: { myshopifyDomain: "http-shop.myshopify.com" } },
       });
+      // The report of what the shop's Admin API answered: the anonymous query, what it cost, the bucket now.
+      const report = (await (
+        await fetch(`${url}/__emulator/admin-api?shop=http-shop.myshopify.com`)
+      ).json()) as {
+        operations: Record<string, number>;
+        pointsSpent: number;
+        bucket: { currentlyAvailable: number; maximumAvailable: number };
+      };
+      expect(report.operations).toEqual({ "(anonymous)": 1 });
+      expect(report.pointsSpent).toBeGreaterThan(0);
+      expect(report.bucket.currentlyAvailable).toBeLessThanOrEqual(
+        report.bucket.maximumAvailable,
+      );
     } finally {
       await close();
     }
