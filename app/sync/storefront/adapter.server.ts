@@ -2,7 +2,6 @@
 // Admin API (product status and publication, media, variant images, galleries, app metafields, each file's
 // content), and the pushes that close the gap (files, references, variant images, galleries, PIM values).
 import { Upstream } from "~/lib/errors";
-import { publishedMetafields } from "~/pim/publish.db.server";
 import { publishProductValues } from "~/pim/publish.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import {
@@ -29,18 +28,13 @@ import {
   deleteFileLists,
   setFileLists,
 } from "./file-list-metafields.server";
-import { fileRowsOf, ourFileGids } from "./files.db.server";
+import { fileRowsOf } from "./files.db.server";
 import { ensureAssetFile } from "./files.server";
 import { isMediaVersion } from "./media-files.server";
 import { updateFiles } from "./shopify-media.server";
 import { setVariantImages } from "./shopify-product-media.server";
-import { readFiles, readProduct } from "./shopify-reads.server";
-import {
-  planSpin,
-  readSpin,
-  uploadSpinFrames,
-  writeSpin,
-} from "./spin-files.server";
+import { readStorefront, refreshFiles } from "./view.server";
+import { planSpin, uploadSpinFrames, writeSpin } from "./spin-files.server";
 
 const spinPlanOf = (desired: StorefrontDesired, view: StorefrontView) =>
   planSpin(desired.spin, view.spin ?? { files: new Map(), value: null });
@@ -53,85 +47,8 @@ export interface StorefrontObservation extends Observation {
   plan: StorefrontPlan;
 }
 
-/** Reads back everything the storefront shows of the product that Vitrine is responsible for. */
-export async function readStorefront(
-  shop: string,
-  client: AdminClient,
-  desired: StorefrontDesired,
-): Promise<StorefrontView> {
-  const rows = await fileRowsOf(
-    shop,
-    desired.assets.map((a) => a.assetId),
-  );
-  const files = await readFiles(
-    client,
-    rows.map((r) => r.fileGid),
-  );
-  const perOwner = countBy(desired.metafields.map((m) => m.ownerShopifyId));
-  const product = await readProduct(client, desired.productGid, {
-    media: desired.media.length,
-    variants: desired.variantGids.length,
-    // Our values, plus the gallery and the spin (not in desired.metafields).
-    productFields: (perOwner.get(desired.productGid) ?? 0) + 2,
-    variantFields:
-      Math.max(
-        0,
-        ...[...perOwner]
-          .filter(([owner]) => owner !== desired.productGid)
-          .map(([, n]) => n),
-      ) + 2,
-  });
-  const shown = [
-    ...product.media.map((m) => m.id),
-    ...[...product.variantMedia.values()].filter((id): id is string => !!id),
-  ];
-  const ours = await ourFileGids(shop, shown);
-  const published = await publishedMetafields(shop, desired.productId);
-  return {
-    rows: new Map(rows.map((r) => [r.assetId, r])),
-    files,
-    product,
-    ours,
-    published: published.filter((p) => p.key !== GALLERY_KEY),
-    spin: await readSpin(
-      client,
-      desired.productGid,
-      desired.spin,
-      product.metafields,
-    ),
-  };
-}
-
-/**
- * The view again after work on files only (a replaced image's new content, a new file not yet attached): our
- * file rows and the files' state are read again, the product as read earlier in the run is kept — file work
- * never changes a product's media, variant images or metafields (a video's re-pointing does: not this path).
- */
-async function refreshFiles(
-  shop: string,
-  client: AdminClient,
-  desired: StorefrontDesired,
-  view: StorefrontView,
-): Promise<StorefrontView> {
-  const rows = await fileRowsOf(
-    shop,
-    desired.assets.map((a) => a.assetId),
-  );
-  const files = await readFiles(
-    client,
-    rows.map((r) => r.fileGid),
-  );
-  return { ...view, rows: new Map(rows.map((r) => [r.assetId, r])), files };
-}
-
 /** The touched scope of an apply that did file work on images only. */
 const FILES_ONLY = ["files"] as const;
-
-function countBy(keys: string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const key of keys) out.set(key, (out.get(key) ?? 0) + 1);
-  return out;
-}
 
 async function ensureGalleryDefinition(
   shop: string,
