@@ -1,8 +1,11 @@
 // Test projects: unit (pure, no IO), emulator (the store emulator's own contract) and integration (real
 // database, real Redis, the real Shopify libraries against the emulator).
 // The integration project runs once per database provider: DATABASE_URL selects SQLite or PostgreSQL.
+// SKIP_DATABASE_FREE_TESTS=1 leaves out the files that use no database (test/support/database-free.ts): `npm test`
+// sets it for the PostgreSQL run, so those files run once, in the SQLite run.
 import tsconfigPaths from "vite-tsconfig-paths";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+import { databaseFreeTestFiles } from "./test/support/database-free";
 
 export default defineConfig({
   plugins: [tsconfigPaths()],
@@ -32,6 +35,12 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.{ts,tsx}"],
+          exclude: [
+            ...configDefaults.exclude,
+            ...(process.env.SKIP_DATABASE_FREE_TESTS === "1"
+              ? databaseFreeTestFiles
+              : []),
+          ],
           environment: "node",
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: [

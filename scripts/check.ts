@@ -5,8 +5,10 @@
 //
 // Integration tests run twice, side by side: against SQLite (a file per test file) and PostgreSQL
 // (TEST_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/test); each run has its own template database,
-// queue prefixes and storage folders, so they share nothing but Redis (REDIS_URL, default 127.0.0.1:6379). The app
-// is built once, while the tests run; the browser suites (one step, one stack) and the many-process test
+// queue prefixes and storage folders, so they share nothing but Redis (REDIS_URL, default 127.0.0.1:6379). The
+// files that use no database (test/support/database-free.ts: marketplace client, storage providers, document
+// headers, theme extension) run in the SQLite run only: the PostgreSQL run skips them (SKIP_DATABASE_FREE_TESTS).
+// The app is built once, while the tests run; the browser suites (one step, one stack) and the many-process test
 // (test/processes/, PostgreSQL only) run the built web and worker entries once they exist. At the end: each
 // step's time, longest first.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -54,7 +56,8 @@ const steps: Step[] = [
   {
     name: "integration (postgresql)",
     command: [bin("vitest"), "run", "--project", "integration"],
-    env: { DATABASE_URL: postgresUrl },
+    // The database-free files already run in the SQLite run.
+    env: { DATABASE_URL: postgresUrl, SKIP_DATABASE_FREE_TESTS: "1" },
   },
   {
     name: "integration (sqlite)",

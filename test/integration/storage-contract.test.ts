@@ -1,5 +1,6 @@
 // The storage contract, run on every provider: local folder, memory, and S3 against the run's local S3-protocol
-// server (real HTTP and SigV4 checks). Presigned access: storage-s3-presigned.test.ts.
+// server (real HTTP and SigV4 checks), also as STORAGE_URL builds it (the SDK loaded on first use). Presigned
+// access: storage-s3-presigned.test.ts.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,13 +8,14 @@ import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  LazyS3Storage,
   LocalStorage,
   MemoryStorage,
   masterKey,
   renditionStoragePath as renditionKey,
   type StorageProvider,
 } from "~/dam/storage.server";
-import { testS3Storage } from "../support/s3";
+import { s3Options, testS3Storage } from "../support/s3";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -30,6 +32,7 @@ const providers: [string, () => StorageProvider][] = [
   ["local folder", local],
   ["memory", () => new MemoryStorage()],
   ["S3", () => testS3Storage()],
+  ["S3, loaded on first use", () => new LazyS3Storage(s3Options())],
 ];
 
 const shop = "a.myshopify.com";

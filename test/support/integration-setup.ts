@@ -1,23 +1,23 @@
 // Before each integration test file: its own database (a clone of the run's template) and its own BullMQ
 // prefix; after it, both are removed (a PostgreSQL clone with the run's others at its end: see dropRunClones).
+// A file of database-free.ts gets no database: DATABASE_URL names a port nothing listens on, so a query fails.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, inject } from "vitest";
+import { afterAll, expect, inject } from "vitest";
 import { providerOf } from "~/lib/database-url";
 import { cloneDatabase, dropDatabase } from "./database";
+import { isDatabaseFree } from "./database-free";
 import { deleteKeys } from "./redis";
 
 const runId = inject("runId");
 const baseUrl = inject("baseDatabaseUrl");
 const name = `f${randomBytes(4).toString("hex")}`;
-const databaseUrl = await cloneDatabase(
-  inject("templateDatabaseUrl"),
-  baseUrl,
-  runId,
-  name,
-);
+const databaseFree = isDatabaseFree(expect.getState().testPath ?? "");
+const databaseUrl = databaseFree
+  ? "postgresql://database-free@127.0.0.1:1/none"
+  : await cloneDatabase(inject("templateDatabaseUrl"), baseUrl, runId, name);
 const queuePrefix = `vitrine-test-${runId}-${name}`;
 
 process.env.DATABASE_URL = databaseUrl;
@@ -32,7 +32,7 @@ afterAll(async () => {
   const { default: db } = await import("~/db.server");
   await db.$disconnect();
   await deleteKeys(queuePrefix);
-  if (providerOf(databaseUrl) === "sqlite")
+  if (!databaseFree && providerOf(databaseUrl) === "sqlite")
     await dropDatabase(databaseUrl, baseUrl);
   rmSync(storageDir, { recursive: true, force: true });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  LazyS3Storage,
   LocalStorage,
   parseStorageUrl,
-  S3Storage,
   storageFromEnv,
 } from "~/dam/storage.server";
+import { S3Storage } from "~/dam/storage/s3.server";
 import type { Env } from "~/env.server";
 
 const base = {
@@ -44,17 +45,32 @@ describe("storage configuration", () => {
       S3_REGION: "auto",
       STORAGE_CDN_URL: "https://cdn.example.com/prod",
     });
-    expect(s3).toBeInstanceOf(S3Storage);
-    expect((s3 as S3Storage).options).toMatchObject({
+    expect(s3).toBeInstanceOf(LazyS3Storage);
+    const options = {
       bucket: "vitrine-assets",
       prefix: "prod",
       endpoint: "https://account.r2.cloudflarestorage.com",
       region: "auto",
       forcePathStyle: false,
       downloadTtlSeconds: 900,
-    });
+    };
+    expect((s3 as LazyS3Storage).options).toMatchObject(options);
     expect(s3.direct?.publicUrl("renditions/a/b.jpg")).toBe(
       "https://cdn.example.com/prod/renditions/a/b.jpg",
     );
+  });
+
+  it("hands object storage calls to one S3Storage with the same options, made on first use", async () => {
+    const s3 = storageFromEnv({
+      ...base,
+      STORAGE_URL: "s3://vitrine-assets/prod",
+      S3_REGION: "auto",
+    }) as LazyS3Storage;
+
+    const loaded = await s3.load();
+
+    expect(loaded).toBeInstanceOf(S3Storage);
+    expect(loaded.options).toEqual(s3.options);
+    expect(await s3.load()).toBe(loaded);
   });
 });

@@ -10,14 +10,18 @@ import {
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { checkKey } from "./keys";
 import type {
   DirectAccess,
   DownloadOptions,
   PresignedRequest,
   UploadedPart,
 } from "./provider";
-import { isMissing, objectKey, type S3StorageOptions } from "./s3-options";
+import {
+  isMissing,
+  objectKey,
+  publicObjectUrl,
+  type S3StorageOptions,
+} from "./s3-options";
 
 /** RFC 5987 value for `filename*=`: encodeURIComponent leaves ' ( ) * unescaped, which that grammar forbids. */
 function rfc5987(value: string): string {
@@ -136,7 +140,6 @@ export class S3DirectAccess implements DirectAccess {
   }
 
   publicUrl(key: string): string | null {
-    if (!this.options.cdnUrl) return null;
-    return `${this.options.cdnUrl.replace(/\/+$/, "")}/${checkKey(key)}`;
+    return publicObjectUrl(this.options, key);
   }
 }

@@ -41,6 +41,15 @@ export function objectKey(options: S3StorageOptions, key: string): string {
   return options.prefix ? `${options.prefix}/${key}` : key;
 }
 
+/** The CDN URL of `key` when the options have a CDN base URL; null otherwise. Throws Invalid for a bad key. */
+export function publicObjectUrl(
+  options: S3StorageOptions,
+  key: string,
+): string | null {
+  if (!options.cdnUrl) return null;
+  return `${options.cdnUrl.replace(/\/+$/, "")}/${checkKey(key)}`;
+}
+
 export function isMissing(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return (
