@@ -21,6 +21,7 @@ import {
   launchProducts,
   releaseProducts,
   rememberPriorStatus,
+  setPair,
   setPairStates,
 } from "./launch-pairs.db.server";
 import {
@@ -248,24 +249,29 @@ export async function releaseLaunch(
     })),
   ];
   // Observed from now: read-backs older than this run (a retry's earlier failures) do not count. Watching starts
-  // before the feeds' pair runs are queued and the marketplace batch (a feed is live once it serves the rows,
-  // which the lifted gate does at once; marketplace pairs stay open until their runs read the listings back).
+  // before the marketplace batch and the feeds' pair runs (a feed is live once it serves the rows, which the
+  // lifted gate does at once).
   await observeFrom(shop, launchId, now);
-  await converge(
-    shop,
-    reopened.filter((p) => p.channel !== "MARKETPLACE"),
-  );
-  // Read back in the same batch: those products are live on the marketplace (observed), their pair runs confirm.
-  const marketplace = await activateListingsInBatch(shop, released);
-  for (const [at, productIds] of byTime(marketplace.shown))
-    await setPairStates(shop, launchId, productIds, ["MARKETPLACE"], {
-      state: "LIVE",
-      liveAt: at,
-      error: null,
-    });
-  await converge(
-    shop,
-    reopened.filter((p) => p.channel === "MARKETPLACE"),
-  );
+  // The marketplace first, before the feeds' pair runs are queued beside it: the slow channel's listings are
+  // sent and read back in batch rounds, each product live from that read (see marketplace-golive.server.ts).
+  const listed = reopened
+    .filter((p) => p.channel === "MARKETPLACE")
+    .map((p) => p.productId);
+  await activateListingsInBatch(shop, listed, async ({ shown, refused }) => {
+    for (const [at, productIds] of byTime(shown))
+      await setPairStates(shop, launchId, productIds, ["MARKETPLACE"], {
+        state: "LIVE",
+        liveAt: at,
+        error: null,
+      });
+    // Named at once; its pair run sends it again and settles it (live, or FAILED with the marketplace's answer).
+    for (const [productId, words] of refused)
+      await setPair(shop, launchId, productId, "MARKETPLACE", {
+        error: `${words}; sending it again`.slice(0, 1000),
+      });
+  });
+  // Then every reopened pair converges: the feeds confirm their rows, the marketplace pairs read their listings
+  // back (those the batch showed find nothing to send; the others send and settle on their own read).
+  await converge(shop, reopened);
   return { released: released.length, failed: failures.size };
 }

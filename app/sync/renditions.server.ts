@@ -8,6 +8,7 @@ import {
 } from "~/dam/rendition-keys";
 import { rasterForAnalysis, renderImage } from "~/dam/image.server";
 import db, { type Prisma } from "~/db.server";
+import { chunks } from "~/lib/chunks";
 import { Invalid, NotFound } from "~/lib/errors";
 import { stillOf } from "~/dam/stills.server";
 import {
@@ -55,6 +56,23 @@ export interface ChannelRendition {
 // staging reading the same version at once) waits for the first instead of rendering it again.
 const rendering = new Map<string, Promise<ChannelRendition>>();
 
+function fromCache(
+  key: string,
+  cached: Prisma.RenditionGetPayload<object>,
+): ChannelRendition {
+  return {
+    key,
+    bytes: cached.bytes,
+    storageKey: cached.storageKey,
+    mime: cached.mime,
+    extension: cached.mime === "image/png" ? "png" : "jpg",
+    width: cached.width,
+    height: cached.height,
+    preflight: preflightColumn(cached.preflight),
+    rendered: false,
+  };
+}
+
 /**
  * The rendition of an asset version for a channel, rendered once and cached. `format` forces the output format
  * (the storefront keeps a Shopify file's first extension, since fileUpdate cannot change it).
@@ -82,19 +100,8 @@ export async function channelRendition(
   const cached = await db.rendition.findUnique({
     where: { shop_key: { shop, key } },
   });
-  if (cached && (await getStorage().has(cached.storageKey))) {
-    return {
-      key,
-      bytes: cached.bytes,
-      storageKey: cached.storageKey,
-      mime: cached.mime,
-      extension: cached.mime === "image/png" ? "png" : "jpg",
-      width: cached.width,
-      height: cached.height,
-      preflight: preflightColumn(cached.preflight),
-      rendered: false,
-    };
-  }
+  if (cached && (await getStorage().has(cached.storageKey)))
+    return fromCache(key, cached);
   const flight = `${shop} ${key}`;
   const running = rendering.get(flight);
   if (running) return { ...(await running), rendered: false };
@@ -105,6 +112,46 @@ export async function channelRendition(
   } finally {
     rendering.delete(flight);
   }
+}
+
+/**
+ * The channel renditions of many asset versions (default profile), looked up in two queries and rendered only
+ * when not cached — what `channelRendition` answers for each, for a batch of products (a launch's go-live).
+ */
+export async function channelRenditions(
+  shop: string,
+  versionIds: readonly string[],
+  channel: ChannelKind,
+): Promise<Map<string, ChannelRendition>> {
+  const profile = CHANNELS[channel].profile;
+  const out = new Map<string, ChannelRendition>();
+  for (const ids of chunks([...new Set(versionIds)], 250)) {
+    const versions = await db.assetVersion.findMany({
+      where: { shop, id: { in: ids } },
+      select: { id: true, sha256: true },
+    });
+    const keyOf = new Map(
+      versions.map((v) => [v.id, renditionCacheKey(v.sha256, profile)]),
+    );
+    const rows = new Map(
+      (
+        await db.rendition.findMany({
+          where: { shop, key: { in: [...new Set(keyOf.values())] } },
+        })
+      ).map((r) => [r.key, r]),
+    );
+    for (const id of ids) {
+      const key = keyOf.get(id);
+      const cached = key ? rows.get(key) : undefined;
+      out.set(
+        id,
+        key && cached && (await getStorage().has(cached.storageKey))
+          ? fromCache(key, cached)
+          : await channelRendition(shop, id, channel),
+      );
+    }
+  }
+  return out;
 }
 
 async function renderAndStore(
