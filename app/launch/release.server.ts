@@ -1,5 +1,5 @@
-// The worker side of a launch: staging under embargo and go-live (rollback: rollback.server.ts). Staging and the flip reuse the sync
-// engine: a pair run per product × channel converges it with the launch gate (sync/launch-gate) closed, then
+// The worker side of a launch: go-live (staging: stage.server.ts; rollback: rollback.server.ts). Staging and the
+// flip reuse the sync engine: a pair run per product × channel converges it with the launch gate (sync/launch-gate) closed, then
 // open. Go-live's Shopify part is two bulk mutations (status ACTIVE, publish to every sales channel) outside the
 // request budget; a product whose line failed is retried in a new operation, then named. Every step is
 // idempotent: a job that dies midway is run again and continues from the rows.
@@ -13,7 +13,6 @@ import {
 import { enqueuePairs } from "~/sync/pair-jobs.server";
 import { blockedStorefrontPairs } from "~/sync/launch-gate.db.server";
 import { markDirty } from "~/sync/pair-state.db.server";
-import { stageStorefrontMedia } from "./bulk-stage-launch.server";
 import { findLaunch, moveLaunch } from "./launch.db.server";
 import { activateListingsInBatch } from "./marketplace-golive.server";
 import {
@@ -66,45 +65,14 @@ function byTime(when: ReadonlyMap<string, Date>): [Date, string[]][] {
   return [...groups].map(([at, ids]) => [new Date(at), ids]);
 }
 
-async function observeFrom(shop: string, launchId: string, round: Date) {
+/** Starts watching the launch settle from `round` (observe.server.ts). */
+export async function observeFrom(shop: string, launchId: string, round: Date) {
   await enqueue("launch.observe", {
     shop,
     launchId,
     round: round.getTime(),
     tick: 0,
   });
-}
-
-/** Staging: every included pair converges with the gate closed (renditions, media, metafields, rows, listings). */
-export async function stageLaunchPairs(
-  shop: string,
-  launchId: string,
-  now = new Date(),
-): Promise<{ pairs: number }> {
-  const launch = await findLaunch(shop, launchId);
-  if (launch.status !== "STAGING") return { pairs: 0 };
-  const pairs = await launchPairs(shop, launchId, {
-    states: ["WAITING", "STAGED", "FAILED", "ROLLED_BACK"],
-  });
-  await setPairStates(
-    shop,
-    launchId,
-    [...new Set(pairs.map((p) => p.productId))],
-    null,
-    { state: "WAITING", error: null },
-  );
-  // The feeds and the marketplace do not wait for Shopify's files: their pairs converge while the storefront's
-  // media is staged in bulk, then the storefront pairs read it back.
-  const storefront = (p: (typeof pairs)[number]) =>
-    p.channel === "SHOPIFY_STOREFRONT";
-  await converge(
-    shop,
-    pairs.filter((p) => !storefront(p)),
-  );
-  await stageStorefrontMedia(shop, launchId, pairs, now);
-  await converge(shop, pairs.filter(storefront));
-  await observeFrom(shop, launchId, now);
-  return { pairs: pairs.length };
 }
 
 /**
