@@ -6,7 +6,7 @@ import {
   renditionCacheKey,
   renditionStoragePath,
 } from "~/dam/rendition-keys";
-import { rasterForAnalysis, renderImage } from "~/dam/image.server";
+import { rasterForAnalysis, renderImages } from "~/dam/image.server";
 import db, { type Prisma } from "~/db.server";
 import { chunks } from "~/lib/chunks";
 import { Invalid, NotFound } from "~/lib/errors";
@@ -23,6 +23,7 @@ import {
   type PreflightResult,
 } from "./preflight";
 import type { RenderedImage } from "~/dam/image.server";
+import { enabledChannels } from "./channels/channels.db.server";
 
 /** Measures a rendered image against its channel's rules. */
 export async function preflight(
@@ -102,16 +103,57 @@ export async function channelRendition(
   });
   if (cached && (await getStorage().has(cached.storageKey)))
     return fromCache(key, cached);
-  const flight = `${shop} ${key}`;
-  const running = rendering.get(flight);
+  const running = rendering.get(`${shop} ${key}`);
   if (running) return { ...(await running), rendered: false };
-  const render = renderAndStore(shop, version, channel, tags, profile, key);
-  rendering.set(flight, render);
+  // The version's renditions for the shop's other channels are rendered from the same decode of the master.
+  const jobs = [
+    { channel, profile, key },
+    ...(format ? [] : await companions(shop, version.sha256, channel)),
+  ];
+  const all = renderAndStore(shop, version, jobs, tags);
+  const flights = jobs.map((job, i) => {
+    const flight = `${shop} ${job.key}`;
+    const one = all.then((rendered) => rendered[i]!);
+    one.catch(() => undefined); // a companion nobody waits for must not be an unhandled rejection
+    rendering.set(flight, one);
+    return flight;
+  });
   try {
-    return await render;
+    return (await all)[0]!;
   } finally {
-    rendering.delete(flight);
+    for (const flight of flights) rendering.delete(flight);
   }
+}
+
+interface RenderJob {
+  channel: ChannelKind;
+  profile: RenditionProfile;
+  key: string;
+}
+
+/** The shop's other enabled channels whose (default) rendition of the master is neither cached nor under way. */
+async function companions(
+  shop: string,
+  sha256: string,
+  channel: ChannelKind,
+): Promise<RenderJob[]> {
+  const jobs = (await enabledChannels(shop))
+    .filter((kind) => kind !== channel)
+    .map((kind) => ({
+      channel: kind,
+      profile: CHANNELS[kind].profile,
+      key: renditionCacheKey(sha256, CHANNELS[kind].profile),
+    }))
+    .filter((job) => !rendering.has(`${shop} ${job.key}`));
+  const cached = new Set(
+    (
+      await db.rendition.findMany({
+        where: { shop, key: { in: jobs.map((j) => j.key) } },
+        select: { key: true },
+      })
+    ).map((r) => r.key),
+  );
+  return jobs.filter((job) => !cached.has(job.key));
 }
 
 /**
@@ -154,19 +196,34 @@ export async function channelRenditions(
   return out;
 }
 
+/** Renders the jobs' renditions of a version from one decode of its master, checks and stores each. */
 async function renderAndStore(
   shop: string,
   version: Parameters<typeof stillOf>[1] & { id: string; sha256: string },
-  channel: ChannelKind,
+  jobs: readonly RenderJob[],
   tags: readonly string[],
-  profile: RenditionProfile,
-  key: string,
-): Promise<ChannelRendition> {
-  const storage = getStorage();
+): Promise<ChannelRendition[]> {
   // Image-only channels get a video's poster frame, a spin's frame 1, a 3D model's card (stills.server.ts).
   const still = await stillOf(shop, version);
   if (!still) throw new Invalid("this asset has no image to show on a channel");
-  const image = await renderImage(still.bytes, still.mime, profile);
+  const images = await renderImages(
+    still.bytes,
+    still.mime,
+    jobs.map((j) => j.profile),
+  );
+  const out: ChannelRendition[] = [];
+  for (const [i, job] of jobs.entries())
+    out.push(await store(shop, version, job, images[i]!, tags));
+  return out;
+}
+
+async function store(
+  shop: string,
+  version: { id: string; sha256: string },
+  { channel, profile, key }: RenderJob,
+  image: RenderedImage,
+  tags: readonly string[],
+): Promise<ChannelRendition> {
   const result = await preflight(image, channel, tags);
   // Under the shop's rendition folder, so erasing the shop removes them with its masters.
   const storageKey = renditionStoragePath(
@@ -175,7 +232,7 @@ async function renderAndStore(
     profileName(profile),
     image.extension,
   );
-  await storage.put(storageKey, image.bytes);
+  await getStorage().put(storageKey, image.bytes);
   const data = {
     versionId: version.id,
     profileId: profile.id,
