@@ -108,7 +108,7 @@ export async function channelRendition(
   // The version's renditions for the shop's other channels are rendered from the same decode of the master.
   const jobs = [
     { channel, profile, key },
-    ...(format ? [] : await companions(shop, version.sha256, channel)),
+    ...(format ? [] : await companions(shop, version, channel)),
   ];
   const all = renderAndStore(shop, version, jobs, tags);
   const flights = jobs.map((job, i) => {
@@ -131,14 +131,22 @@ interface RenderJob {
   key: string;
 }
 
-/** The shop's other enabled channels whose (default) rendition of the master is neither cached nor under way. */
+/**
+ * The shop's other enabled channels whose (default) rendition of the master is neither cached nor under way. Not
+ * the storefront's once the asset has a Shopify file: its renditions then keep that file's extension (a profile
+ * of their own, storefront/rendition.server.ts).
+ */
 async function companions(
   shop: string,
-  sha256: string,
+  { sha256, assetId }: { sha256: string; assetId: string },
   channel: ChannelKind,
 ): Promise<RenderJob[]> {
+  const hasFile =
+    (await db.shopifyFile.count({ where: { shop, assetId } })) > 0;
   const jobs = (await enabledChannels(shop))
-    .filter((kind) => kind !== channel)
+    .filter(
+      (kind) => kind !== channel && !(kind === "SHOPIFY_STOREFRONT" && hasFile),
+    )
     .map((kind) => ({
       channel: kind,
       profile: CHANNELS[kind].profile,

@@ -1,6 +1,7 @@
 // A version's channel renditions come from one decode of its master: the first channel asking for one renders
 // the shop's other enabled channels' at the same time (each to its own profile, checked and cached), so the
-// next channel finds its rendition ready. A channel that is off gets none.
+// next channel finds its rendition ready. A channel that is off gets none, nor the storefront once the asset has a
+// Shopify file (its renditions then keep that file's extension).
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANNELS } from "~/channels/kinds";
@@ -69,6 +70,30 @@ describe("channel renditions from one decode", () => {
     await expect(
       channelRendition(shop, versionId, "SHOPIFY_STOREFRONT"),
     ).resolves.toMatchObject({ rendered: false, width: 1600, height: 1200 });
+  });
+
+  it("leaves out the storefront's once the asset has a Shopify file (its renditions keep that file's extension)", async () => {
+    const result = await ingestUpload({
+      shop,
+      filename: "coat-2.jpg",
+      data: await photo({ width: 1200, height: 1200, seed: 8 }),
+      actor: "user:1",
+    });
+    if (!("asset" in result)) throw new Error("expected a new asset");
+    await db.shopifyFile.create({
+      data: {
+        shop,
+        assetId: result.asset.id,
+        fileGid: "gid://shopify/MediaImage/1",
+        extension: "jpg",
+      },
+    });
+    await channelRendition(shop, result.version.id, "GOOGLE_MERCHANT");
+    const rows = await db.rendition.findMany({
+      where: { shop, versionId: result.version.id },
+      select: { profileId: true },
+    });
+    expect(rows.map((r) => r.profileId).sort()).toEqual(["google", "meta"]);
   });
 
   it("gives each profile what rendering it alone gives: size, type and the same picture", async () => {
