@@ -105,10 +105,14 @@ export async function channelRendition(
     return fromCache(key, cached);
   const running = rendering.get(`${shop} ${key}`);
   if (running) return { ...(await running), rendered: false };
-  // The version's renditions for the shop's other channels are rendered from the same decode of the master.
+  // A feed or item channel's miss renders the version for the shop's other channels from the same decode of the
+  // master. Not the storefront's: its push (replace → live, a launch's bulk staging) is the latency-critical
+  // path, and the channels that follow render their three from one decode.
   const jobs = [
     { channel, profile, key },
-    ...(format ? [] : await companions(shop, version, channel)),
+    ...(format || channel === "SHOPIFY_STOREFRONT"
+      ? []
+      : await companions(shop, version, channel)),
   ];
   const all = renderAndStore(shop, version, jobs, tags);
   const flights = jobs.map((job, i) => {
@@ -190,16 +194,20 @@ export async function channelRenditions(
         })
       ).map((r) => [r.key, r]),
     );
-    for (const id of ids) {
-      const key = keyOf.get(id);
-      const cached = key ? rows.get(key) : undefined;
-      out.set(
-        id,
-        key && cached && (await getStorage().has(cached.storageKey))
-          ? fromCache(key, cached)
-          : await channelRendition(shop, id, channel),
+    // Storage checks 16 at a time (object storage answers each with a request).
+    for (const some of chunks(ids, 16))
+      await Promise.all(
+        some.map(async (id) => {
+          const key = keyOf.get(id);
+          const cached = key ? rows.get(key) : undefined;
+          out.set(
+            id,
+            key && cached && (await getStorage().has(cached.storageKey))
+              ? fromCache(key, cached)
+              : await channelRendition(shop, id, channel),
+          );
+        }),
       );
-    }
   }
   return out;
 }

@@ -1,7 +1,7 @@
-// A version's channel renditions come from one decode of its master: the first channel asking for one renders
-// the shop's other enabled channels' at the same time (each to its own profile, checked and cached), so the
-// next channel finds its rendition ready. A channel that is off gets none, nor the storefront once the asset has a
-// Shopify file (its renditions then keep that file's extension).
+// A version's channel renditions come from one decode of its master: the first feed or item channel asking for
+// one renders the shop's other enabled channels' with it (each to its own profile, checked and cached), so the
+// next channel finds its rendition ready. A channel that is off gets none, nor the storefront once the asset has
+// a Shopify file (its renditions then keep that file's extension); the storefront's own push renders only its.
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANNELS } from "~/channels/kinds";
@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 describe("channel renditions from one decode", () => {
-  it("renders every enabled channel's rendition of a version when the first is asked for", async () => {
+  it("renders every enabled channel's rendition of a version when a feed channel asks for its own", async () => {
     const result = await ingestUpload({
       shop,
       filename: "coat.jpg",
@@ -70,6 +70,22 @@ describe("channel renditions from one decode", () => {
     await expect(
       channelRendition(shop, versionId, "SHOPIFY_STOREFRONT"),
     ).resolves.toMatchObject({ rendered: false, width: 1600, height: 1200 });
+  });
+
+  it("renders only the storefront's when the storefront asks (its push is the latency-critical path)", async () => {
+    const result = await ingestUpload({
+      shop,
+      filename: "coat-3.jpg",
+      data: await photo({ width: 1200, height: 1200, seed: 9 }),
+      actor: "user:1",
+    });
+    if (!("asset" in result)) throw new Error("expected a new asset");
+    await channelRendition(shop, result.version.id, "SHOPIFY_STOREFRONT");
+    const rows = await db.rendition.findMany({
+      where: { shop, versionId: result.version.id },
+      select: { profileId: true },
+    });
+    expect(rows.map((r) => r.profileId)).toEqual(["storefront"]);
   });
 
   it("leaves out the storefront's once the asset has a Shopify file (its renditions keep that file's extension)", async () => {
