@@ -39,7 +39,9 @@ export const JOB_TIME_LIMITS_MS: Record<JobName, number> = {
   "product-swatches.write": 5 * MINUTE,
   // Launches: staging queues the season's pair jobs, then each wave renders its products' media and waits for its
   // bulk operations; go-live, preview and rollback wait for bulk operations over a season.
-  "launch.stage": 10 * MINUTE,
+  // Reopening and queueing a season's pairs runs beside the thousands of link and approval dispatch jobs it
+  // came with (bench:launch --products=500: past 10 minutes on a loaded machine).
+  "launch.stage": 60 * MINUTE,
   // One wave: 250 products' storefront renditions and three bulk operations.
   "launch.stage-wave": 30 * MINUTE,
   "launch.go-live": 30 * MINUTE,
