@@ -138,7 +138,13 @@ log(
 );
 
 const workers = startWorkers({
-  queues: ["sync", "sync-storefront", "sync-feeds", "sync-marketplace"],
+  queues: [
+    "sync",
+    "sync-storefront",
+    "sync-feeds",
+    "sync-marketplace",
+    "launch",
+  ],
   concurrency: CONCURRENCY,
 });
 const relay = startOutboxRelay(100);

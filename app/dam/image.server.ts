@@ -149,6 +149,60 @@ export async function renderImage(
     background: profile.background,
     flatten: Boolean(profile.background) || format === "jpeg",
   });
+  return finish(pipeline, profile, format);
+}
+
+/**
+ * `renderImage` for several profiles from one decode of the master (a version's channel renditions): the
+ * upright master's pixels are decoded once, then each profile is flattened, resized and encoded from them.
+ */
+export async function renderImages(
+  master: Buffer,
+  masterMime: string,
+  profiles: readonly ImageSpec[],
+): Promise<RenderedImage[]> {
+  if (profiles.length <= 1)
+    return Promise.all(profiles.map((p) => renderImage(master, masterMime, p)));
+  const side = Math.max(...profiles.flatMap((p) => [p.width, p.height]));
+  const upright = await (
+    await decode(master, { side })
+  )
+    .rotate()
+    .raw({ depth: "uchar" })
+    .toBuffer({ resolveWithObject: true });
+  const out: RenderedImage[] = [];
+  for (const profile of profiles) {
+    const format = outputFormat(profile, masterMime);
+    let pipeline = reopen(upright.data, {
+      width: upright.info.width,
+      height: upright.info.height,
+      channels: upright.info.channels,
+    });
+    if (Boolean(profile.background) || format === "jpeg")
+      pipeline = pipeline.flatten({
+        background: profile.background ?? "#ffffff",
+      });
+    out.push(
+      await finish(
+        pipeline.resize(profile.width, profile.height, {
+          fit: "inside",
+          withoutEnlargement: true,
+          background: profile.background ?? "#ffffff",
+        }),
+        profile,
+        format,
+      ),
+    );
+  }
+  return out;
+}
+
+/** A resized pipeline padded (`fit: "contain"`) and encoded for `profile`. */
+async function finish(
+  pipeline: ReturnType<typeof reopen>,
+  profile: ImageSpec,
+  format: "jpeg" | "png",
+): Promise<RenderedImage> {
   // Raw pixels between the steps: one decode and one encode per rendition (no lossy intermediate JPEG).
   let resized = await pipeline
     .raw({ depth: "uchar" })

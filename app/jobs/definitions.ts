@@ -5,7 +5,9 @@ import { z } from "zod";
 import { shopDomain, shopifyGid } from "~/lib/ids";
 
 // DAM: "renditions" keeps CPU-bound image work away from webhook and Shopify jobs. Sync: one queue per channel,
-// so a slow channel (the Admin API bucket, a marketplace timing out) never holds up another.
+// so a slow channel (the Admin API bucket, a marketplace timing out) never holds up another. "launch": a launch's
+// staging, go-live and watching never wait behind the thousands of dispatch jobs its season's links queue on
+// "sync".
 export const queueNames = [
   "webhooks",
   "shopify",
@@ -15,6 +17,7 @@ export const queueNames = [
   "sync-feeds",
   "sync-marketplace",
   "renditions",
+  "launch",
 ] as const;
 export type QueueName = (typeof queueNames)[number];
 
@@ -195,8 +198,23 @@ export const jobDefinitions = {
   // Launches (issue #14) ----------------------------------------------------------------------------------------
   /** Stage a launch under embargo: its pairs converge with the launch gate closed. Idempotent. */
   "launch.stage": {
-    queue: "sync",
+    queue: "launch",
     schema: z.object({ shop: shopDomain, launchId: z.string().min(1) }),
+  },
+  /**
+   * One wave of a staging's storefront media in bulk (launch/stage.server.ts), then the next wave queued; the
+   * last converges the storefront pairs. `round`: when the staging job ran (ms). Idempotent.
+   */
+  "launch.stage-wave": {
+    queue: "launch",
+    schema: z.object({
+      shop: shopDomain,
+      launchId: z.string().min(1),
+      round: z.number().int().min(0),
+      wave: z.number().int().min(0),
+      // Products per wave, the same for every job of the round.
+      size: z.number().int().min(1).max(1000),
+    }),
   },
   /**
    * Release a launch (delayed to goLiveAt, or now): bulk status + publish, lift the gate. `at` is the go-live time
@@ -204,7 +222,7 @@ export const jobDefinitions = {
    * the merchant retries the failed products (a new job for the same go-live time).
    */
   "launch.go-live": {
-    queue: "sync",
+    queue: "launch",
     schema: z.object({
       shop: shopDomain,
       launchId: z.string().min(1),
@@ -217,7 +235,7 @@ export const jobDefinitions = {
    * `round`: the time (ms) the staging, go-live or rollback being watched started.
    */
   "launch.observe": {
-    queue: "sync",
+    queue: "launch",
     schema: z.object({
       shop: shopDomain,
       launchId: z.string().min(1),
@@ -227,12 +245,12 @@ export const jobDefinitions = {
   },
   /** The UNLISTED preview of a launch under embargo: its hidden products get a private link. Idempotent. */
   "launch.preview": {
-    queue: "sync",
+    queue: "launch",
     schema: z.object({ shop: shopDomain, launchId: z.string().min(1) }),
   },
   /** Roll a launch back: bulk unpublish + DRAFT, the gate closed again. Idempotent. */
   "launch.rollback": {
-    queue: "sync",
+    queue: "launch",
     schema: z.object({ shop: shopDomain, launchId: z.string().min(1) }),
   },
 } as const satisfies Record<string, JobDefinition>;

@@ -84,6 +84,9 @@ export const jobIdentities = {
   "launch.stage": ({ shop, launchId }) => ({
     dedupe: id("launch.stage", shop, launchId),
   }),
+  "launch.stage-wave": ({ shop, launchId, round, wave }) => ({
+    jobId: id("launch.stage-wave", shop, launchId, round, wave),
+  }),
   "launch.go-live": ({ shop, launchId, at, retry }) => ({
     jobId:
       retry === undefined

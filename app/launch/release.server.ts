@@ -1,5 +1,5 @@
-// The worker side of a launch: staging under embargo and go-live (rollback: rollback.server.ts). Staging and the flip reuse the sync
-// engine: a pair run per product × channel converges it with the launch gate (sync/launch-gate) closed, then
+// The worker side of a launch: go-live (staging: stage.server.ts; rollback: rollback.server.ts). Staging and the
+// flip reuse the sync engine: a pair run per product × channel converges it with the launch gate (sync/launch-gate) closed, then
 // open. Go-live's Shopify part is two bulk mutations (status ACTIVE, publish to every sales channel) outside the
 // request budget; a product whose line failed is retried in a new operation, then named. Every step is
 // idempotent: a job that dies midway is run again and continues from the rows.
@@ -13,7 +13,6 @@ import {
 import { enqueuePairs } from "~/sync/pair-jobs.server";
 import { blockedStorefrontPairs } from "~/sync/launch-gate.db.server";
 import { markDirty } from "~/sync/pair-state.db.server";
-import { stageStorefrontMedia } from "./bulk-stage-launch.server";
 import { findLaunch, moveLaunch } from "./launch.db.server";
 import { activateListingsInBatch } from "./marketplace-golive.server";
 import {
@@ -21,6 +20,7 @@ import {
   launchProducts,
   releaseProducts,
   rememberPriorStatus,
+  setPair,
   setPairStates,
 } from "./launch-pairs.db.server";
 import {
@@ -65,45 +65,14 @@ function byTime(when: ReadonlyMap<string, Date>): [Date, string[]][] {
   return [...groups].map(([at, ids]) => [new Date(at), ids]);
 }
 
-async function observeFrom(shop: string, launchId: string, round: Date) {
+/** Starts watching the launch settle from `round` (observe.server.ts). */
+export async function observeFrom(shop: string, launchId: string, round: Date) {
   await enqueue("launch.observe", {
     shop,
     launchId,
     round: round.getTime(),
     tick: 0,
   });
-}
-
-/** Staging: every included pair converges with the gate closed (renditions, media, metafields, rows, listings). */
-export async function stageLaunchPairs(
-  shop: string,
-  launchId: string,
-  now = new Date(),
-): Promise<{ pairs: number }> {
-  const launch = await findLaunch(shop, launchId);
-  if (launch.status !== "STAGING") return { pairs: 0 };
-  const pairs = await launchPairs(shop, launchId, {
-    states: ["WAITING", "STAGED", "FAILED", "ROLLED_BACK"],
-  });
-  await setPairStates(
-    shop,
-    launchId,
-    [...new Set(pairs.map((p) => p.productId))],
-    null,
-    { state: "WAITING", error: null },
-  );
-  // The feeds and the marketplace do not wait for Shopify's files: their pairs converge while the storefront's
-  // media is staged in bulk, then the storefront pairs read it back.
-  const storefront = (p: (typeof pairs)[number]) =>
-    p.channel === "SHOPIFY_STOREFRONT";
-  await converge(
-    shop,
-    pairs.filter((p) => !storefront(p)),
-  );
-  await stageStorefrontMedia(shop, launchId, pairs, now);
-  await converge(shop, pairs.filter(storefront));
-  await observeFrom(shop, launchId, now);
-  return { pairs: pairs.length };
 }
 
 /**
@@ -248,24 +217,29 @@ export async function releaseLaunch(
     })),
   ];
   // Observed from now: read-backs older than this run (a retry's earlier failures) do not count. Watching starts
-  // before the feeds' pair runs are queued and the marketplace batch (a feed is live once it serves the rows,
-  // which the lifted gate does at once; marketplace pairs stay open until their runs read the listings back).
+  // before the marketplace batch and the feeds' pair runs (a feed is live once it serves the rows, which the
+  // lifted gate does at once).
   await observeFrom(shop, launchId, now);
-  await converge(
-    shop,
-    reopened.filter((p) => p.channel !== "MARKETPLACE"),
-  );
-  // Read back in the same batch: those products are live on the marketplace (observed), their pair runs confirm.
-  const marketplace = await activateListingsInBatch(shop, released);
-  for (const [at, productIds] of byTime(marketplace.shown))
-    await setPairStates(shop, launchId, productIds, ["MARKETPLACE"], {
-      state: "LIVE",
-      liveAt: at,
-      error: null,
-    });
-  await converge(
-    shop,
-    reopened.filter((p) => p.channel === "MARKETPLACE"),
-  );
+  // The marketplace first, before the feeds' pair runs are queued beside it: the slow channel's listings are
+  // sent and read back in batch rounds, each product live from that read (see marketplace-golive.server.ts).
+  const listed = reopened
+    .filter((p) => p.channel === "MARKETPLACE")
+    .map((p) => p.productId);
+  await activateListingsInBatch(shop, listed, async ({ shown, refused }) => {
+    for (const [at, productIds] of byTime(shown))
+      await setPairStates(shop, launchId, productIds, ["MARKETPLACE"], {
+        state: "LIVE",
+        liveAt: at,
+        error: null,
+      });
+    // Named at once; its pair run sends it again and settles it (live, or FAILED with the marketplace's answer).
+    for (const [productId, words] of refused)
+      await setPair(shop, launchId, productId, "MARKETPLACE", {
+        error: `${words}; sending it again`.slice(0, 1000),
+      });
+  });
+  // Then every reopened pair converges: the feeds confirm their rows, the marketplace pairs read their listings
+  // back (those the batch showed find nothing to send; the others send and settle on their own read).
+  await converge(shop, reopened);
   return { released: released.length, failed: failures.size };
 }

@@ -15,10 +15,19 @@ export async function isEmbargoed(
   shop: string,
   productId: string,
 ): Promise<boolean> {
-  const held = await db.launchProduct.count({
-    where: { shop, productId, embargoed: true },
+  return (await embargoedAmong(shop, [productId])).has(productId);
+}
+
+/** Which of `productIds` a launch's embargo holds now (one query). */
+export async function embargoedAmong(
+  shop: string,
+  productIds: readonly string[],
+): Promise<Set<string>> {
+  const held = await db.launchProduct.findMany({
+    where: { shop, productId: { in: [...productIds] }, embargoed: true },
+    select: { productId: true },
   });
-  return held > 0;
+  return new Set(held.map((h) => h.productId));
 }
 
 /** Words for a channel's "not live" reason. */

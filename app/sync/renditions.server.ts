@@ -6,8 +6,9 @@ import {
   renditionCacheKey,
   renditionStoragePath,
 } from "~/dam/rendition-keys";
-import { rasterForAnalysis, renderImage } from "~/dam/image.server";
+import { rasterForAnalysis, renderImages } from "~/dam/image.server";
 import db, { type Prisma } from "~/db.server";
+import { chunks } from "~/lib/chunks";
 import { Invalid, NotFound } from "~/lib/errors";
 import { stillOf } from "~/dam/stills.server";
 import {
@@ -22,6 +23,7 @@ import {
   type PreflightResult,
 } from "./preflight";
 import type { RenderedImage } from "~/dam/image.server";
+import { enabledChannels } from "./channels/channels.db.server";
 
 /** Measures a rendered image against its channel's rules. */
 export async function preflight(
@@ -55,6 +57,23 @@ export interface ChannelRendition {
 // staging reading the same version at once) waits for the first instead of rendering it again.
 const rendering = new Map<string, Promise<ChannelRendition>>();
 
+function fromCache(
+  key: string,
+  cached: Prisma.RenditionGetPayload<object>,
+): ChannelRendition {
+  return {
+    key,
+    bytes: cached.bytes,
+    storageKey: cached.storageKey,
+    mime: cached.mime,
+    extension: cached.mime === "image/png" ? "png" : "jpg",
+    width: cached.width,
+    height: cached.height,
+    preflight: preflightColumn(cached.preflight),
+    rendered: false,
+  };
+}
+
 /**
  * The rendition of an asset version for a channel, rendered once and cached. `format` forces the output format
  * (the storefront keeps a Shopify file's first extension, since fileUpdate cannot change it).
@@ -82,44 +101,145 @@ export async function channelRendition(
   const cached = await db.rendition.findUnique({
     where: { shop_key: { shop, key } },
   });
-  if (cached && (await getStorage().has(cached.storageKey))) {
-    return {
-      key,
-      bytes: cached.bytes,
-      storageKey: cached.storageKey,
-      mime: cached.mime,
-      extension: cached.mime === "image/png" ? "png" : "jpg",
-      width: cached.width,
-      height: cached.height,
-      preflight: preflightColumn(cached.preflight),
-      rendered: false,
-    };
-  }
-  const flight = `${shop} ${key}`;
-  const running = rendering.get(flight);
+  if (cached && (await getStorage().has(cached.storageKey)))
+    return fromCache(key, cached);
+  const running = rendering.get(`${shop} ${key}`);
   if (running) return { ...(await running), rendered: false };
-  const render = renderAndStore(shop, version, channel, tags, profile, key);
-  rendering.set(flight, render);
+  // A feed or item channel's miss renders the version for the shop's other channels from the same decode of the
+  // master. Not the storefront's: its push (replace → live, a launch's bulk staging) is the latency-critical
+  // path, and the channels that follow render their three from one decode.
+  const jobs = [
+    { channel, profile, key },
+    ...(format || channel === "SHOPIFY_STOREFRONT"
+      ? []
+      : await companions(shop, version, channel)),
+  ];
+  const all = renderAndStore(shop, version, jobs, tags);
+  const flights = jobs.map((job, i) => {
+    const flight = `${shop} ${job.key}`;
+    const one = all.then((rendered) => rendered[i]!);
+    one.catch(() => undefined); // a companion nobody waits for must not be an unhandled rejection
+    rendering.set(flight, one);
+    return flight;
+  });
   try {
-    return await render;
+    return (await all)[0]!;
   } finally {
-    rendering.delete(flight);
+    for (const flight of flights) rendering.delete(flight);
   }
 }
 
+interface RenderJob {
+  channel: ChannelKind;
+  profile: RenditionProfile;
+  key: string;
+}
+
+/**
+ * The shop's other enabled channels whose (default) rendition of the master is neither cached nor under way. Not
+ * the storefront's once the asset has a Shopify file: its renditions then keep that file's extension (a profile
+ * of their own, storefront/rendition.server.ts).
+ */
+async function companions(
+  shop: string,
+  { sha256, assetId }: { sha256: string; assetId: string },
+  channel: ChannelKind,
+): Promise<RenderJob[]> {
+  const hasFile =
+    (await db.shopifyFile.count({ where: { shop, assetId } })) > 0;
+  const jobs = (await enabledChannels(shop))
+    .filter(
+      (kind) => kind !== channel && !(kind === "SHOPIFY_STOREFRONT" && hasFile),
+    )
+    .map((kind) => ({
+      channel: kind,
+      profile: CHANNELS[kind].profile,
+      key: renditionCacheKey(sha256, CHANNELS[kind].profile),
+    }))
+    .filter((job) => !rendering.has(`${shop} ${job.key}`));
+  const cached = new Set(
+    (
+      await db.rendition.findMany({
+        where: { shop, key: { in: jobs.map((j) => j.key) } },
+        select: { key: true },
+      })
+    ).map((r) => r.key),
+  );
+  return jobs.filter((job) => !cached.has(job.key));
+}
+
+/**
+ * The channel renditions of many asset versions (default profile), looked up in two queries and rendered only
+ * when not cached — what `channelRendition` answers for each, for a batch of products (a launch's go-live).
+ */
+export async function channelRenditions(
+  shop: string,
+  versionIds: readonly string[],
+  channel: ChannelKind,
+): Promise<Map<string, ChannelRendition>> {
+  const profile = CHANNELS[channel].profile;
+  const out = new Map<string, ChannelRendition>();
+  for (const ids of chunks([...new Set(versionIds)], 250)) {
+    const versions = await db.assetVersion.findMany({
+      where: { shop, id: { in: ids } },
+      select: { id: true, sha256: true },
+    });
+    const keyOf = new Map(
+      versions.map((v) => [v.id, renditionCacheKey(v.sha256, profile)]),
+    );
+    const rows = new Map(
+      (
+        await db.rendition.findMany({
+          where: { shop, key: { in: [...new Set(keyOf.values())] } },
+        })
+      ).map((r) => [r.key, r]),
+    );
+    // Storage checks 16 at a time (object storage answers each with a request).
+    for (const some of chunks(ids, 16))
+      await Promise.all(
+        some.map(async (id) => {
+          const key = keyOf.get(id);
+          const cached = key ? rows.get(key) : undefined;
+          out.set(
+            id,
+            key && cached && (await getStorage().has(cached.storageKey))
+              ? fromCache(key, cached)
+              : await channelRendition(shop, id, channel),
+          );
+        }),
+      );
+  }
+  return out;
+}
+
+/** Renders the jobs' renditions of a version from one decode of its master, checks and stores each. */
 async function renderAndStore(
   shop: string,
   version: Parameters<typeof stillOf>[1] & { id: string; sha256: string },
-  channel: ChannelKind,
+  jobs: readonly RenderJob[],
   tags: readonly string[],
-  profile: RenditionProfile,
-  key: string,
-): Promise<ChannelRendition> {
-  const storage = getStorage();
+): Promise<ChannelRendition[]> {
   // Image-only channels get a video's poster frame, a spin's frame 1, a 3D model's card (stills.server.ts).
   const still = await stillOf(shop, version);
   if (!still) throw new Invalid("this asset has no image to show on a channel");
-  const image = await renderImage(still.bytes, still.mime, profile);
+  const images = await renderImages(
+    still.bytes,
+    still.mime,
+    jobs.map((j) => j.profile),
+  );
+  const out: ChannelRendition[] = [];
+  for (const [i, job] of jobs.entries())
+    out.push(await store(shop, version, job, images[i]!, tags));
+  return out;
+}
+
+async function store(
+  shop: string,
+  version: { id: string; sha256: string },
+  { channel, profile, key }: RenderJob,
+  image: RenderedImage,
+  tags: readonly string[],
+): Promise<ChannelRendition> {
   const result = await preflight(image, channel, tags);
   // Under the shop's rendition folder, so erasing the shop removes them with its masters.
   const storageKey = renditionStoragePath(
@@ -128,7 +248,7 @@ async function renderAndStore(
     profileName(profile),
     image.extension,
   );
-  await storage.put(storageKey, image.bytes);
+  await getStorage().put(storageKey, image.bytes);
   const data = {
     versionId: version.id,
     profileId: profile.id,

@@ -26,7 +26,21 @@ export interface WorkerOptions {
   processors?: ProcessorMap;
   /** Per job kind time limits (tests shorten them); worker/time-limits.ts by default. */
   timeLimits?: Partial<Record<JobName, number>>;
+  /** Lock duration (ms) of every queue's jobs, instead of LOCKS (tests shorten it to see a dead worker's job taken over). */
+  lockMs?: number;
 }
+
+/**
+ * How long a job's lock lasts without being renewed, and how many times a job whose lock lapsed is run again
+ * before it fails as stalled. A worker that dies mid-job loses its lock after `lockDuration` and the job is handed
+ * to another within ~10 s (BullMQ's defaults are 30 s and once). Launch jobs run for minutes and are idempotent
+ * (a staging wave, a go-live): a starved event loop (a loaded worker on synchronous SQLite) must not fail them
+ * as stalled, so they hold a longer lock and are run again after a lapse.
+ */
+const LOCKS: Partial<
+  Record<QueueName, { lockDuration: number; maxStalledCount: number }>
+> = { launch: { lockDuration: 60_000, maxStalledCount: 5 } };
+const DEFAULT_LOCK = { lockDuration: 15_000, maxStalledCount: 1 };
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -102,10 +116,10 @@ export function startWorkers(options: WorkerOptions = {}): RunningWorkers {
         concurrency: options.concurrency ?? 4,
         // Recorded on each job as `processedBy`: which process ran (or took over) it.
         name: `${hostname()}:${process.pid}`,
-        // A worker that dies mid-job loses its lock after 15 s and the job is handed to another within ~10 s
-        // (BullMQ's defaults are 30 s each); the lock is renewed every 7.5 s while the job runs.
-        lockDuration: 15_000,
-        stalledInterval: 10_000,
+        // The lock is renewed every lockDuration / 2 while the job runs (see LOCKS).
+        ...(LOCKS[queue] ?? DEFAULT_LOCK),
+        ...(options.lockMs ? { lockDuration: options.lockMs } : {}),
+        stalledInterval: options.lockMs ?? 10_000,
       }),
   );
   for (const worker of workers) {

@@ -37,9 +37,13 @@ export const JOB_TIME_LIMITS_MS: Record<JobName, number> = {
   // One product: a read per locale, a write per translated resource, a read back; swatches a few entries.
   "product-translations.publish": 5 * MINUTE,
   "product-swatches.write": 5 * MINUTE,
-  // Launches: staging renders a season's media and waits for its bulk operations before queueing pair jobs;
-  // go-live, preview and rollback wait for bulk operations over a season.
+  // Launches: staging queues the season's pair jobs, then each wave renders its products' media and waits for its
+  // bulk operations; go-live, preview and rollback wait for bulk operations over a season.
+  // Reopening and queueing a season's pairs runs beside the thousands of link and approval dispatch jobs it
+  // came with (bench:launch --products=500: past 10 minutes on a loaded machine).
   "launch.stage": 60 * MINUTE,
+  // One wave: 250 products' storefront renditions and three bulk operations.
+  "launch.stage-wave": 30 * MINUTE,
   "launch.go-live": 30 * MINUTE,
   "launch.observe": 1 * MINUTE,
   "launch.preview": 30 * MINUTE,

@@ -1,6 +1,6 @@
 // A marketplace listings API for tests and the demo: verifies the signature and timestamp of each PATCH,
 // keeps the highest revision per SKU (older ones answer 409), replays idempotent requests, and records what a
-// shopper of the marketplace would see. Faults: failures and rate limits for the next N requests.
+// shopper of the marketplace would see. Faults: failures and rate limits for the next N requests, refused SKUs.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,8 +24,16 @@ const MAX_SKEW_SECONDS = 300;
 export class MarketplaceReceiver {
   readonly listings = new Map<string, ReceivedListing>();
   readonly log: { sku: string; status: number; at: number }[] = [];
-  faults: { failNext?: number; rateLimitNext?: number; latencyMs?: number } =
-    {};
+  faults: {
+    failNext?: number;
+    rateLimitNext?: number;
+    latencyMs?: number;
+    /**
+     * SKUs whose listing the marketplace refuses (422 with the issue, as listings APIs answer a listing that
+     * fails their validation), alone or as a batch entry, until the fault is lifted.
+     */
+    refuseSkus?: string[];
+  } = {};
   /** Requests received per kind: one per SKU (`single`) or one per batch (`batch`). */
   readonly requests = { single: 0, batch: 0 };
   private readonly idempotent = new Map<string, number>();
@@ -120,6 +128,11 @@ export class MarketplaceReceiver {
       return { status: this.idempotent.get(key)!, body: { replayed: true } };
     if (listing?.sku !== sku || !listing.images?.main)
       return { status: 400, body: { error: "sku mismatch or no main image" } };
+    if (this.faults.refuseSkus?.includes(sku))
+      return {
+        status: 422,
+        body: { error: "listing refused", issues: ["category not allowed"] },
+      };
     const current = this.listings.get(sku);
     if ((this.withdrawn.get(sku) ?? 0) > listing.revision)
       return { status: 409, body: { error: "withdrawn at a newer revision" } };

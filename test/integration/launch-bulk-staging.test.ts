@@ -7,7 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
 import { closeLocks } from "~/sync/locks.server";
-import { stageStorefrontMedia } from "~/launch/bulk-stage-launch.server";
+import {
+  endStorefrontBulk,
+  stageStorefrontWave,
+} from "~/launch/bulk-stage-launch.server";
 import { stageMediaInBulk } from "~/launch/bulk-stage.server";
 import { createLaunch, stageLaunch } from "~/launch/launch.server";
 import { adminClientFor } from "~/shopify/admin-client.server";
@@ -229,12 +232,13 @@ describe("bulk staging of a launch's storefront media", () => {
     expect(state().products.get(fourth.gid)!.mediaIds).toEqual([]);
 
     // The staging job's bulk step creates and attaches both, then the pair run finds nothing left to upload.
-    const outcome = await stageStorefrontMedia(
+    const outcome = await stageStorefrontWave(
       DEMO_SHOP,
       id,
-      [{ productId: fourth.id, channel: "SHOPIFY_STOREFRONT" }],
-      new Date(),
+      [fourth.id],
+      "test-wave",
     );
+    await endStorefrontBulk(DEMO_SHOP, id);
     expect(outcome.staged).toEqual([fourth.id]);
     expect(state().files.size).toBe(files + 2);
     await expect(

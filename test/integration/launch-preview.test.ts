@@ -64,7 +64,13 @@ beforeAll(async () => {
       .filter((s): s is string => Boolean(s)),
   }));
   workers = startWorkers({
-    queues: ["sync", "sync-storefront", "sync-feeds", "sync-marketplace"],
+    queues: [
+      "sync",
+      "sync-storefront",
+      "sync-feeds",
+      "sync-marketplace",
+      "launch",
+    ],
     concurrency: 4,
   });
   relay = startOutboxRelay(50);

@@ -139,7 +139,13 @@ export function useLaunchSeason() {
       secret: "marketplace-secret-1234",
     });
     workers = startWorkers({
-      queues: ["sync", "sync-storefront", "sync-feeds", "sync-marketplace"],
+      queues: [
+        "sync",
+        "sync-storefront",
+        "sync-feeds",
+        "sync-marketplace",
+        "launch",
+      ],
       concurrency: 4,
     });
     relay = startOutboxRelay(50);

@@ -1,6 +1,7 @@
 // What an item-by-item channel (the marketplace) was sent, per SKU: the SKUs a product may have listed, so they
 // are read back and withdrawn when the product no longer offers them.
 import db from "~/db.server";
+import { chunks } from "~/lib/chunks";
 import type { ChannelKind } from "~/channels/kinds";
 
 export async function channelItemIds(
@@ -28,6 +29,24 @@ export async function recordChannelItem(
     create: { shop, channel, productId, itemId, digest },
     update: { productId, digest },
   });
+}
+
+/** `recordChannelItem` for many items, in one transaction per 500 (a launch's go-live records a season). */
+export async function recordChannelItems(
+  shop: string,
+  channel: ChannelKind,
+  items: readonly { productId: string; itemId: string; digest: string }[],
+): Promise<void> {
+  for (const batch of chunks(items, 500))
+    await db.$transaction(
+      batch.map(({ productId, itemId, digest }) =>
+        db.channelItem.upsert({
+          where: { shop_channel_itemId: { shop, channel, itemId } },
+          create: { shop, channel, productId, itemId, digest },
+          update: { productId, digest },
+        }),
+      ),
+    );
 }
 
 export async function forgetChannelItem(

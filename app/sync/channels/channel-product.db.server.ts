@@ -4,29 +4,32 @@
 import db from "~/db.server";
 import { NotFound } from "~/lib/errors";
 import type { AttributeValueData } from "~/pim/attribute-types";
-import { approvedValues } from "~/pim/values.db.server";
+import {
+  approvedValues,
+  type ApprovedProductValues,
+} from "~/pim/values.db.server";
 import type { ChannelKind } from "~/channels/kinds";
 import { describeFailures } from "../preflight";
-import { channelRendition } from "../renditions.server";
+import {
+  channelRendition,
+  channelRenditions,
+  type ChannelRendition,
+} from "../renditions.server";
 import { licensed } from "../canonical";
 import { renditionUrl } from "../urls.server";
 import type { DesiredState } from "./adapter";
-import { EMBARGO_REASON, isEmbargoed } from "../launch-gate.db.server";
+import { chunks } from "~/lib/chunks";
+import { EMBARGO_REASON, embargoedAmong } from "../launch-gate.db.server";
 
 const MAX_IMAGES = 11;
 
 export type Values = Record<string, AttributeValueData>;
 export type VariantOption = { name: string; value: string };
 
-/** The product's approved PIM values for a channel: product-level, overridden by the variant's own. */
-export async function channelValues(
-  shop: string,
-  productId: string,
-  channel: ChannelKind,
-): Promise<(variantId: string) => Values> {
-  const approved = (await approvedValues(shop, [productId], channel)).get(
-    productId,
-  );
+/** A product's approved PIM values for a channel: product-level, overridden by the variant's own. */
+function valuesFrom(
+  approved: ApprovedProductValues | undefined,
+): (variantId: string) => Values {
   return (variantId) => ({
     ...approved?.product,
     ...approved?.variants[variantId]?.values,
@@ -38,13 +41,16 @@ export interface VariantImages {
   urls: string[];
 }
 
-export type LoadedProduct = NonNullable<
-  Awaited<ReturnType<typeof findChannelProduct>>
->;
+export type LoadedProduct = Awaited<
+  ReturnType<typeof findChannelProducts>
+>[number];
 
-async function findChannelProduct(shop: string, productId: string) {
-  return db.product.findFirst({
-    where: { shop, id: productId },
+async function findChannelProducts(
+  shop: string,
+  productIds: readonly string[],
+) {
+  return db.product.findMany({
+    where: { shop, id: { in: [...productIds] } },
     include: {
       variants: { orderBy: { position: "asc" } },
       assetLinks: {
@@ -74,12 +80,21 @@ export async function loadChannelProduct(
   productId: string,
   now = new Date(),
 ): Promise<LoadedProduct> {
-  const product = await findChannelProduct(shop, productId);
+  const product = (await loadChannelProducts(shop, [productId], now))[0];
   if (!product) throw new NotFound(`product ${productId} not found`);
-  return {
+  return product;
+}
+
+/** `loadChannelProduct` for many products at once (those that exist). */
+async function loadChannelProducts(
+  shop: string,
+  productIds: readonly string[],
+  now = new Date(),
+): Promise<LoadedProduct[]> {
+  return (await findChannelProducts(shop, productIds)).map((product) => ({
     ...product,
     assetLinks: product.assetLinks.filter((l) => licensed(l.asset, now)),
-  };
+  }));
 }
 
 /**
@@ -90,6 +105,7 @@ export async function channelImages(
   shop: string,
   product: LoadedProduct,
   channel: ChannelKind,
+  renditions?: ReadonlyMap<string, ChannelRendition>,
 ): Promise<{ images: VariantImages[]; failures: string[] }> {
   // Composition rules (white background, fill) are for the main image; size, pixel and tag rules for all.
   const MAIN_ONLY = new Set(["minWhiteBorder", "minFill"]);
@@ -100,7 +116,9 @@ export async function channelImages(
   for (const link of product.assetLinks) {
     const versionId = link.asset.currentVersionId!;
     if (rendered.has(versionId)) continue;
-    const rendition = await channelRendition(shop, versionId, channel);
+    const rendition =
+      renditions?.get(versionId) ??
+      (await channelRendition(shop, versionId, channel));
     const describe = (failures: typeof rendition.preflight.failures) =>
       describeFailures(link.asset.title, failures);
     rendered.set(versionId, {
@@ -159,12 +177,8 @@ export interface ItemChannelState extends Omit<DesiredState, "digest"> {
   statusText: string;
 }
 
-/** Everything an item channel builds one product's desired state from. Throws `NotFound`. */
-export async function loadChannelInputs(
-  shop: string,
-  productId: string,
-  channel: ChannelKind,
-): Promise<{
+/** Everything an item channel builds a product's desired state from. */
+export interface ChannelInputs {
   product: LoadedProduct;
   /** The variant's checked image URLs, main first; empty when it has none that passed. */
   urlsOf(variantId: string): string[];
@@ -172,26 +186,72 @@ export async function loadChannelInputs(
   optionsOf(variant: LoadedProduct["variants"][number]): VariantOption[];
   currency: string;
   state: ItemChannelState;
-}> {
-  const product = await loadChannelProduct(shop, productId);
-  const { images, failures } = await channelImages(shop, product, channel);
-  const embargoed = await isEmbargoed(shop, productId);
-  return {
-    product,
-    urlsOf: (variantId) =>
-      images.find((i) => i.variantId === variantId)?.urls ?? [],
-    valuesOf: await channelValues(shop, productId, channel),
-    optionsOf: (variant) => variant.selectedOptions as VariantOption[],
-    currency: await shopCurrency(shop),
-    state: {
-      blocked: failures.length > 0 ? failures.join(" · ") : null,
-      versionIds: new Set(
-        product.assetLinks.map((l) => l.asset.currentVersionId!),
+}
+
+/** One product's channel inputs. Throws `NotFound`. */
+export async function loadChannelInputs(
+  shop: string,
+  productId: string,
+  channel: ChannelKind,
+): Promise<ChannelInputs> {
+  const inputs = (await loadChannelInputsMany(shop, [productId], channel)).get(
+    productId,
+  );
+  if (!inputs) throw new NotFound(`product ${productId} not found`);
+  return inputs;
+}
+
+/**
+ * The channel inputs of many products (those that exist), in a few queries per 250 products instead of a dozen
+ * per product: what a launch's go-live needs to build a season's listings at once.
+ */
+export async function loadChannelInputsMany(
+  shop: string,
+  productIds: readonly string[],
+  channel: ChannelKind,
+): Promise<Map<string, ChannelInputs>> {
+  const out = new Map<string, ChannelInputs>();
+  const currency = await shopCurrency(shop);
+  for (const ids of chunks(productIds, 250)) {
+    const products = await loadChannelProducts(shop, ids);
+    const renditions = await channelRenditions(
+      shop,
+      products.flatMap((p) =>
+        p.assetLinks.map((l) => l.asset.currentVersionId!),
       ),
-      variants: product.variants.length,
-      active: product.status === "ACTIVE" && !embargoed,
-      embargoed,
-      statusText: embargoed ? EMBARGO_REASON : notActiveReason(product.status),
-    },
-  };
+      channel,
+    );
+    const held = await embargoedAmong(shop, ids);
+    const values = await approvedValues(shop, ids, channel);
+    for (const product of products) {
+      const { images, failures } = await channelImages(
+        shop,
+        product,
+        channel,
+        renditions,
+      );
+      const embargoed = held.has(product.id);
+      out.set(product.id, {
+        product,
+        urlsOf: (variantId) =>
+          images.find((i) => i.variantId === variantId)?.urls ?? [],
+        valuesOf: valuesFrom(values.get(product.id)),
+        optionsOf: (variant) => variant.selectedOptions as VariantOption[],
+        currency,
+        state: {
+          blocked: failures.length > 0 ? failures.join(" · ") : null,
+          versionIds: new Set(
+            product.assetLinks.map((l) => l.asset.currentVersionId!),
+          ),
+          variants: product.variants.length,
+          active: product.status === "ACTIVE" && !embargoed,
+          embargoed,
+          statusText: embargoed
+            ? EMBARGO_REASON
+            : notActiveReason(product.status),
+        },
+      });
+    }
+  }
+  return out;
 }

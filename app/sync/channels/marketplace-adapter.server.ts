@@ -12,6 +12,8 @@ import {
 import { shopChannels } from "./channels.db.server";
 import {
   loadChannelInputs,
+  loadChannelInputsMany,
+  type ChannelInputs,
   type ItemChannelState,
 } from "./channel-product.db.server";
 import { text, toMoney } from "./feed-item";
@@ -63,8 +65,26 @@ export async function marketplaceDesired(
   shop: string,
   productId: string,
 ): Promise<MarketplaceDesired> {
-  const { product, urlsOf, valuesOf, optionsOf, currency, state } =
-    await loadChannelInputs(shop, productId, "MARKETPLACE");
+  return desiredFrom(await loadChannelInputs(shop, productId, "MARKETPLACE"));
+}
+
+/** `marketplaceDesired` of many products at once (a launch's go-live), by product id. */
+export async function marketplaceDesiredMany(
+  shop: string,
+  productIds: readonly string[],
+): Promise<Map<string, MarketplaceDesired>> {
+  const inputs = await loadChannelInputsMany(shop, productIds, "MARKETPLACE");
+  return new Map([...inputs].map(([id, i]) => [id, desiredFrom(i)]));
+}
+
+function desiredFrom({
+  product,
+  urlsOf,
+  valuesOf,
+  optionsOf,
+  currency,
+  state,
+}: ChannelInputs): MarketplaceDesired {
   const listings = new Map<string, ListingContent>();
   for (const variant of product.variants) {
     const urls = urlsOf(variant.id);

@@ -99,17 +99,24 @@ export async function readListings(
   return out;
 }
 
+/** What the marketplace did with each listing sent: those it refused (why) and those it could not take now. */
+export interface SendOutcome {
+  /** SKU → "HTTP n": refused for good (4xx), until the listing changes. */
+  refused: Map<string, string>;
+  /** SKUs answered 429 / 5xx: worth sending again. */
+  unavailable: string[];
+}
+
 /**
- * Sends the listings, BATCH_ENTRIES per request. Idempotent per (sku, revision); a 409 (a newer revision there)
- * counts as done. Throws `Invalid` naming the SKUs the marketplace refused (4xx), `Upstream` (retryable) for 5xx.
+ * Sends the listings, BATCH_ENTRIES per request, and answers per SKU. Idempotent per (sku, revision); a 409 (a
+ * newer revision there) counts as done. Throws `Upstream` (retryable) only when a whole batch request fails.
  */
-export async function patchListings(
+export async function sendListings(
   endpoint: MarketplaceEndpoint,
   listings: readonly Listing[],
   options: PatchOptions = {},
-): Promise<void> {
-  const refused: string[] = [];
-  let unavailable = 0;
+): Promise<SendOutcome> {
+  const outcome: SendOutcome = { refused: new Map(), unavailable: [] };
   for (const batch of chunks(listings, BATCH_ENTRIES)) {
     const answers = await sendBatch(
       endpoint,
@@ -118,17 +125,37 @@ export async function patchListings(
     );
     for (const a of answers) {
       if ((a.status >= 200 && a.status < 300) || a.status === 409) continue;
-      if (a.status === 429 || a.status >= 500) unavailable += 1;
-      else refused.push(`${a.sku} (HTTP ${a.status})`);
+      if (a.status === 429 || a.status >= 500) outcome.unavailable.push(a.sku);
+      else outcome.refused.set(a.sku, `HTTP ${a.status}`);
     }
   }
-  if (refused.length)
-    throw new Invalid(
-      `The marketplace refused listing ${refused.slice(0, 5).join(", ")}${refused.length > 5 ? ` and ${refused.length - 5} more` : ""}`,
-    );
-  if (unavailable)
+  return outcome;
+}
+
+/** Words naming the refused listings: "The marketplace refused listing A (HTTP 422), B (HTTP 400) and 3 more". */
+export function refusedWords(refused: ReadonlyMap<string, string>): string {
+  const named = [...refused].map(([sku, why]) => `${sku} (${why})`);
+  return `The marketplace refused listing ${named.slice(0, 5).join(", ")}${named.length > 5 ? ` and ${named.length - 5} more` : ""}`;
+}
+
+/**
+ * `sendListings` for a pair run: throws `Invalid` naming the SKUs the marketplace refused (4xx), `Upstream`
+ * (retryable) for those it could not take.
+ */
+export async function patchListings(
+  endpoint: MarketplaceEndpoint,
+  listings: readonly Listing[],
+  options: PatchOptions = {},
+): Promise<void> {
+  const { refused, unavailable } = await sendListings(
+    endpoint,
+    listings,
+    options,
+  );
+  if (refused.size) throw new Invalid(refusedWords(refused));
+  if (unavailable.length)
     throw new Upstream(
-      `The marketplace did not accept ${unavailable} listing(s)`,
+      `The marketplace did not accept ${unavailable.length} listing(s)`,
       true,
     );
 }

@@ -28,6 +28,7 @@ import {
   previewLaunchProcessor,
   rollbackLaunchProcessor,
   stageLaunchProcessor,
+  stageWaveProcessor,
 } from "./launch.server";
 import { eraseShopProcessor, syncShopDetailsProcessor } from "./shop.server";
 import {
@@ -61,6 +62,7 @@ export const processors: ProcessorMap = {
   "spreadsheet.import": spreadsheetImportProcessor,
   // Launches
   "launch.stage": stageLaunchProcessor,
+  "launch.stage-wave": stageWaveProcessor,
   "launch.go-live": goLiveProcessor,
   "launch.observe": observeLaunchProcessor,
   "launch.preview": previewLaunchProcessor,

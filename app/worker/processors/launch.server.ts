@@ -1,7 +1,8 @@
 // Launch jobs (issue #14): thin wrappers over the launch's worker side.
 import { observeLaunch } from "~/launch/observe.server";
 import { previewLaunchProducts } from "~/launch/preview.server";
-import { releaseLaunch, stageLaunchPairs } from "~/launch/release.server";
+import { releaseLaunch } from "~/launch/release.server";
+import { stageLaunchPairs, stageLaunchWave } from "~/launch/stage.server";
 import { rollBackLaunch } from "~/launch/rollback.server";
 import type { Processor } from "../processor";
 
@@ -9,6 +10,14 @@ export const stageLaunchProcessor: Processor<"launch.stage"> = ({
   shop,
   launchId,
 }) => stageLaunchPairs(shop, launchId);
+
+export const stageWaveProcessor: Processor<"launch.stage-wave"> = ({
+  shop,
+  launchId,
+  round,
+  wave,
+  size,
+}) => stageLaunchWave(shop, launchId, round, wave, size);
 
 export const goLiveProcessor: Processor<"launch.go-live"> = ({
   shop,
