@@ -16,6 +16,7 @@ import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
 import { testEmulator } from "../../emulator/testing";
 import { connectAppTo } from "../support/app-emulator";
+import { LAUNCH_SYNC_QUEUES } from "../support/launch-season";
 import { storeOfflineSessionWithToken } from "../support/shopify";
 import { mirrorFromEmulator } from "../support/sync";
 import { eventually } from "../support/wait";
@@ -63,16 +64,7 @@ beforeAll(async () => {
       .map((v) => emulator.shop(DEMO_SHOP).variants.get(v)!.sku)
       .filter((s): s is string => Boolean(s)),
   }));
-  workers = startWorkers({
-    queues: [
-      "sync",
-      "sync-storefront",
-      "sync-feeds",
-      "sync-marketplace",
-      "launch",
-    ],
-    concurrency: 4,
-  });
+  workers = startWorkers({ queues: LAUNCH_SYNC_QUEUES, concurrency: 4 });
   relay = startOutboxRelay(50);
 }, 60_000);
 

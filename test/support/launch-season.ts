@@ -10,6 +10,7 @@ import { configureMarketplace } from "~/sync/channels/channels.db.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { closeLocks } from "~/sync/locks.server";
+import type { QueueName } from "~/jobs/definitions";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { MarketplaceReceiver } from "../../emulator/marketplace/receiver";
 import { COLOURS } from "../../emulator/seed/catalogue";
@@ -19,6 +20,15 @@ import { testEmulator } from "../../emulator/testing";
 import { connectAppTo } from "./app-emulator";
 import { storeOfflineSessionWithToken } from "./shopify";
 import { createAsset, mirrorFromEmulator } from "./sync";
+
+/** The queues a launch's staging and go-live run on (dispatch, the channels' pair runs, the launch jobs). */
+export const LAUNCH_SYNC_QUEUES: QueueName[] = [
+  "sync",
+  "sync-storefront",
+  "sync-feeds",
+  "sync-marketplace",
+  "launch",
+];
 
 export interface Season {
   id: string;
@@ -138,16 +148,7 @@ export function useLaunchSeason() {
       keyId: "vitrine-test",
       secret: "marketplace-secret-1234",
     });
-    workers = startWorkers({
-      queues: [
-        "sync",
-        "sync-storefront",
-        "sync-feeds",
-        "sync-marketplace",
-        "launch",
-      ],
-      concurrency: 4,
-    });
+    workers = startWorkers({ queues: LAUNCH_SYNC_QUEUES, concurrency: 4 });
     relay = startOutboxRelay(50);
     // The first coat has every shot the marketplace asks for; the other two only a front view.
     await link(season[0]!, "FRONT", "front-0");
