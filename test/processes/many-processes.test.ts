@@ -58,8 +58,13 @@ describe.skipIf(!!reason)("many web and worker processes", () => {
   it("puts a replacement live once, spreads the work over both workers and shares the shop's bucket", async () => {
     const mark = performance.now();
     const since = Date.now();
+    // Answers as slow as a real shop's (~150 ms): a replacement now reads each product once, so on the emulator's
+    // instant answers one worker could finish the whole wave before the other took a job — the spread checked
+    // below would then depend on scheduling luck.
+    emulator.setFaults(SHOP, { latencyMs: 150 });
     const wave = await replace(stage.assets, "v2");
     await wave.ended();
+    emulator.setFaults(SHOP, {});
     await expectStorefrontLive(wave.hops);
     for (const assetId of stage.assets)
       expect(await showsCurrentVersion(assetId)).toBe(true);
