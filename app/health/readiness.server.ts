@@ -21,7 +21,15 @@ async function check(
   name: string,
   probe: () => Promise<void>,
   timeoutMs: number,
+  /** Untimed work before the probe (loading a client library): its failure counts as the probe's. */
+  prepare?: () => Promise<void>,
 ): Promise<CheckState> {
+  try {
+    await prepare?.();
+  } catch (error) {
+    logger.warn({ err: error, check: name }, "readiness check failed");
+    return "unavailable";
+  }
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<typeof TIMEOUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMEOUT), timeoutMs);
@@ -49,7 +57,12 @@ export async function readiness(timeoutMs = 2_000): Promise<Readiness> {
   const [database, redis, storage] = await Promise.all([
     check("database", pingDatabase, timeoutMs),
     check("redis", pingQueue, timeoutMs),
-    check("storage", () => getStorage().check(), timeoutMs),
+    check(
+      "storage",
+      () => getStorage().check(),
+      timeoutMs,
+      async () => getStorage().prepare?.(),
+    ),
   ]);
   const stopping = isStopping();
   const checks = { database, redis, storage };

@@ -20,6 +20,11 @@ export interface StorageProvider {
   deletePrefix(prefix: string): Promise<void>;
   /** Throws when the storage cannot be reached or written (readiness). */
   check(): Promise<void>;
+  /**
+   * Loads what the first call would load (object storage's SDK), so readiness times the storage's answer, not a
+   * cold module import on a busy machine. Absent when there is nothing to load.
+   */
+  prepare?(): Promise<void>;
   /** Present when browsers can read and write the storage directly with presigned URLs (object storage). */
   readonly direct?: DirectAccess;
 }

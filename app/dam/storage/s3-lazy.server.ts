@@ -69,4 +69,8 @@ export class LazyS3Storage implements StorageProvider {
   async check(): Promise<void> {
     return (await this.load()).check();
   }
+
+  async prepare(): Promise<void> {
+    await this.load();
+  }
 }
