@@ -2,6 +2,7 @@
 // expected cost from the shop's bucket mirror (shared in Redis by every worker process), waiting at the restore
 // rate when the bucket is short; after each answer it records Shopify's throttleStatus. THROTTLED answers
 // (HTTP 200) and transient HTTP failures are retried here; what still fails becomes a retryable `Upstream`.
+import { randomUUID } from "node:crypto";
 import { GraphqlQueryError, HttpResponseError } from "@shopify/shopify-api";
 import {
   BACKGROUND_FLOOR,
@@ -119,7 +120,9 @@ export class AdminClient {
     let transientRetries = 0;
     for (;;) {
       const cost = estimateCost(document, variables);
-      await this.reserve(cost);
+      // Names this attempt's points in the shop's bucket until its answer (or refund) settles them.
+      const ticket = randomUUID();
+      await this.reserve(cost, ticket);
       this.stats.requests += 1;
       shopifyRequests.inc({ shop: this.shop });
       try {
@@ -133,14 +136,19 @@ export class AdminClient {
           data?: unknown;
           extensions?: { cost?: CostExtension };
         };
-        await this.observe(document, costOf(body), cost);
+        await this.observe(document, costOf(body), cost, ticket);
         if (!body.data)
           throw new Upstream("Shopify GraphQL answered without data", true);
         return body.data;
       } catch (error) {
         if (error instanceof GraphqlQueryError) {
           const cost = costOf(error.body);
-          await this.observe(document, cost, estimateCost(document, variables));
+          await this.observe(
+            document,
+            cost,
+            estimateCost(document, variables),
+            ticket,
+          );
           if (throttleCode(error) === "THROTTLED") {
             this.stats.throttled += 1;
             shopifyThrottled.inc({ shop: this.shop });
@@ -164,7 +172,7 @@ export class AdminClient {
           error instanceof HttpResponseError ? error.response.code : undefined;
         const transient =
           status === undefined || status >= 500 || status === 429;
-        await refundShopPoints(this.shop, cost);
+        await refundShopPoints(this.shop, cost, ticket);
         // A query is safe to send again; a mutation is not: its 5xx may come after the work was done (a lost
         // answer). The caller's job re-reads Shopify and decides, instead of creating a second file here.
         if (
@@ -185,13 +193,14 @@ export class AdminClient {
     }
   }
 
-  private async reserve(cost: number): Promise<void> {
+  private async reserve(cost: number, ticket: string): Promise<void> {
     for (;;) {
       const wait = await reserveShopPoints(
         this.shop,
         cost,
         Date.now(),
         this.priority === "background" ? BACKGROUND_FLOOR : 0,
+        ticket,
       );
       if (wait === 0) return;
       this.stats.waitedMs += wait;
@@ -204,8 +213,9 @@ export class AdminClient {
     document: string,
     cost: CostExtension | undefined,
     reserved: number,
+    ticket: string,
   ): Promise<void> {
-    if (!cost) return;
+    if (!cost) return refundShopPoints(this.shop, 0, ticket);
     if (cost.requestedQueryCost)
       observedCosts.set(document, cost.requestedQueryCost);
     if (cost.actualQueryCost) {
@@ -213,8 +223,13 @@ export class AdminClient {
       shopifyPointsSpent.inc({ shop: this.shop }, cost.actualQueryCost);
     }
     if (cost.throttleStatus)
-      await recordShopThrottle(this.shop, cost.throttleStatus);
-    else await refundShopPoints(this.shop, reserved);
+      await recordShopThrottle(
+        this.shop,
+        cost.throttleStatus,
+        Date.now(),
+        ticket,
+      );
+    else await refundShopPoints(this.shop, reserved, ticket);
   }
 }
 

@@ -120,4 +120,33 @@ describe("the throttle-aware Admin client", () => {
     expect(await reserveShopPoints(shop, 200, now + 6_500, floor)).toBe(0);
     expect((await shopBucket(shop, now + 6_500)).currentlyAvailable).toBe(500);
   });
+
+  it("keeps the points of requests still in flight when Shopify's answer to another one arrives", async () => {
+    const shop = "in-flight.myshopify.com";
+    const now = Date.now();
+    const status = (currentlyAvailable: number) => ({
+      maximumAvailable: 500,
+      currentlyAvailable,
+      restoreRate: 50,
+    });
+    await recordShopThrottle(shop, status(500), now);
+    // Two processes send a request each: 300 and 150 points.
+    expect(await reserveShopPoints(shop, 300, now, 0, "a")).toBe(0);
+    expect(await reserveShopPoints(shop, 150, now, 0, "b")).toBe(0);
+    // Shopify answers b first, before a has reached it: 500 - 150 = 350 left, it says. a's 300 are still
+    // spoken for, so the mirror holds 50 and a third request of 300 waits 5 s (250 points at 50/s) instead of
+    // being sent into a THROTTLED answer.
+    await recordShopThrottle(shop, status(350), now, "b");
+    expect((await shopBucket(shop, now)).currentlyAvailable).toBe(50);
+    expect(await reserveShopPoints(shop, 300, now, 0, "c")).toBe(5000);
+    // a's answer counts it: the mirror is Shopify's number again.
+    await recordShopThrottle(shop, status(50), now, "a");
+    expect((await shopBucket(shop, now)).currentlyAvailable).toBe(50);
+    // A process killed mid-request never settles its ticket: it holds its points for the lease (a minute) only.
+    expect(await reserveShopPoints(shop, 50, now, 0, "lost")).toBe(0);
+    await recordShopThrottle(shop, status(100), now + 1_000);
+    expect((await shopBucket(shop, now + 1_000)).currentlyAvailable).toBe(50);
+    await recordShopThrottle(shop, status(100), now + 61_000);
+    expect((await shopBucket(shop, now + 61_000)).currentlyAvailable).toBe(100);
+  });
 });
