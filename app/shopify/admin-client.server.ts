@@ -152,6 +152,15 @@ export class AdminClient {
           if (throttleCode(error) === "THROTTLED") {
             this.stats.throttled += 1;
             shopifyThrottled.inc({ shop: this.shop });
+            const requested = cost?.requestedQueryCost ?? 0;
+            const bucket = cost?.throttleStatus?.maximumAvailable ?? Infinity;
+            // Waiting cannot help a request that asks more than the whole bucket: say so instead of retrying.
+            if (requested > bucket)
+              throw new Upstream(
+                `Shopify GraphQL: the request asks ${requested} points and ${this.shop}'s bucket holds ${bucket}: it must ask for less`,
+                false,
+                { cause: error },
+              );
             if (++throttledRetries > MAX_THROTTLED_RETRIES) {
               throw new Upstream(`Shopify kept throttling ${this.shop}`, true, {
                 cause: error,

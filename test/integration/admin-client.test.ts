@@ -88,6 +88,21 @@ describe("the throttle-aware Admin client", () => {
     expect(client.stats.transientFailures).toBe(1);
   });
 
+  it("refuses at once a request Shopify throttles for asking more than the whole bucket, instead of retrying it", async () => {
+    const client = await adminClientFor(SHOP);
+    // ~100 points requested against the 60-point bucket: no wait would ever make room for it.
+    const request = client.requestUntyped(
+      `query TooLarge { products(first: 100) { nodes { id title } } }`,
+    );
+    await expect(request).rejects.toMatchObject({
+      retryable: false,
+      message: expect.stringMatching(
+        /asks \d+ points and paced\.myshopify\.com's bucket holds 60/,
+      ) as unknown,
+    });
+    expect(client.stats.throttled).toBe(1);
+  });
+
   it("lets a request asking more than the bucket holds go once the bucket is full, taking all of it", async () => {
     const shop = "oversized.myshopify.com";
     // A fresh mirror is full (2,000 points): 5,000 asked can never be available, so it takes the whole bucket

@@ -232,7 +232,8 @@ describe("/healthz and /readyz", () => {
     const { LazyS3Storage } = await import("~/dam/storage/s3-lazy.server");
     const { readiness } = await import("~/health/readiness.server");
     class SlowToLoad extends LazyS3Storage {
-      private first: ReturnType<LazyS3Storage["load"]> | undefined;
+      private first:
+        ReturnType<InstanceType<typeof LazyS3Storage>["load"]> | undefined;
       override load() {
         this.first ??= new Promise((resolve) => setTimeout(resolve, 600)).then(
           () => super.load(),
