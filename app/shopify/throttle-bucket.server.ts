@@ -22,12 +22,12 @@ const DEFAULT_STATUS: ThrottleStatus = {
 const TTL_SECONDS = 3600;
 
 // Requests in flight. Shopify's answer to one request says what the bucket held when Shopify answered it, so it
-// does not count the points other processes reserved for requests still on their way: writing it over the mirror
-// as it is would give those points out a second time (seen: 34 of 84 calls THROTTLED with two workers on a
-// 500-point bucket at 150 ms per call). Each reservation is therefore kept, by ticket, until its answer comes
-// (or LEASE_MS passes: a process killed mid-request), and an answer sets the mirror to Shopify's number minus
-// the points still in flight. A request Shopify has already counted but not yet answered is then subtracted
-// twice until its answer: the mirror errs on the side of waiting, by at most what is in flight.
+// does not count the points other processes reserved for requests still on their way: writing it over the
+// mirror as it is would give those points out a second time. Each reservation is therefore kept, by ticket,
+// until its answer comes (or LEASE_MS passes: a process killed mid-request), and an answer sets the mirror to
+// Shopify's number minus the points still in flight. A request Shopify has already counted but not yet
+// answered is then subtracted twice until its answer: the mirror errs on the side of waiting, by at most what
+// is in flight.
 //   KEYS[1] the bucket hash, KEYS[2] tickets by expiry (sorted set), KEYS[3] each ticket's points (hash).
 const LEASE_MS = 60_000;
 
