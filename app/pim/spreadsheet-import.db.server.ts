@@ -12,7 +12,8 @@ export interface SpreadsheetUpload {
   filename: string;
   format: SheetFormat;
   options: StoredImportOptions;
-  content: Uint8Array;
+  /** Where the file is in blob storage (spreadsheetKey). */
+  contentKey: string;
 }
 
 export async function createSpreadsheetImport(
@@ -25,7 +26,7 @@ export async function createSpreadsheetImport(
       filename: input.filename,
       format: input.format,
       options: input.options as unknown as Prisma.InputJsonObject,
-      content: Buffer.from(input.content),
+      contentKey: input.contentKey,
     },
     select: { id: true },
   });

@@ -13,6 +13,8 @@ import {
   runSpreadsheetImport,
 } from "~/pim/spreadsheet-import.server";
 import { getQueue } from "~/jobs/queues.server";
+import { getStorage } from "~/dam/storage.server";
+import { shopFolders } from "~/dam/storage/keys";
 import { upsertInstalledShop } from "~/shop/shop.db.server";
 import { buildProduct } from "../support/factories/product";
 
@@ -276,6 +278,16 @@ describe("large spreadsheets on the worker", () => {
     );
     expect(job?.data).toEqual({ shop: SHOP, importId });
     await job!.remove();
+    // The file waits in blob storage, filed under the shop (erased with it), not in a database row.
+    const row = await db.spreadsheetImport.findFirstOrThrow({
+      where: { shop: SHOP, id: importId },
+    });
+    expect(row.content).toBeNull();
+    expect(row.contentKey).toMatch(new RegExp(`^imports/${SHOP}/`));
+    expect(shopFolders(SHOP)).toContain(`imports/${SHOP}`);
+    expect((await getStorage().get(row.contentKey!)).toString()).toBe(
+      lines.join("\n"),
+    );
 
     // The job body, as the worker runs it; another shop cannot run this shop's import.
     expect(await runSpreadsheetImport(OTHER, importId)).toBeNull();

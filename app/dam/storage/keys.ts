@@ -24,7 +24,17 @@ export function stagedUploadKey(shop: string, id: string): string {
   return checkKey(`uploads/${shop}/${id}`);
 }
 
+/** Key of a spreadsheet waiting for (or read by) its import on the worker. */
+export function spreadsheetKey(shop: string, id: string): string {
+  return checkKey(`imports/${shop}/${id}`);
+}
+
 /** The top-level folders that hold a shop's blobs: all of them go when the shop is erased. */
 export function shopFolders(shop: string): string[] {
-  return [`masters/${shop}`, `renditions/${shop}`, `uploads/${shop}`];
+  return [
+    `masters/${shop}`,
+    `renditions/${shop}`,
+    `uploads/${shop}`,
+    `imports/${shop}`,
+  ];
 }
