@@ -199,7 +199,13 @@ export const jobDefinitions = {
   /** Stage a launch under embargo: its pairs converge with the launch gate closed. Idempotent. */
   "launch.stage": {
     queue: "launch",
-    schema: z.object({ shop: shopDomain, launchId: z.string().min(1) }),
+    schema: z.object({
+      shop: shopDomain,
+      launchId: z.string().min(1),
+      // When staging was asked (ms): the round of its wave jobs, so a retried staging job carries on the same
+      // chain of waves instead of starting another. Absent in jobs queued before it was carried.
+      round: z.number().int().min(0).optional(),
+    }),
   },
   /**
    * One wave of a staging's storefront media in bulk (launch/stage.server.ts), then the next wave queued; the

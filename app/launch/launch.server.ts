@@ -178,11 +178,12 @@ export async function stageLaunch(
       `A ${launch.status.toLowerCase()} launch cannot be staged`,
     );
   // From now until its bulk media step ends, the storefront pair runs leave uploads to it (sync/launch-gate).
+  const asked = new Date();
   await moveLaunch(shop, launchId, EDITABLE, "STAGING", {
     error: null,
-    mediaBulkStartedAt: new Date(),
+    mediaBulkStartedAt: asked,
   });
-  await enqueue("launch.stage", { shop, launchId });
+  await enqueue("launch.stage", { shop, launchId, round: asked.getTime() });
 }
 
 /** Sets (or moves) the go-live time, schedules the delayed go-live job and stages. Throws Invalid for a past time. */

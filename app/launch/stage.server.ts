@@ -14,7 +14,12 @@ import { findLaunch } from "./launch.db.server";
 import { launchPairs, setPairStates } from "./launch-pairs.db.server";
 import { converge, observeFrom } from "./release.server";
 
-/** Staging's first job: every included pair back to WAITING, the feed and item pairs queued, the waves started. */
+/**
+ * Staging's first job: every included pair back to WAITING, the feed and item pairs queued, the waves started.
+ * `round`: when staging was asked (the job carries it). The wave jobs' ids are made from it, so this job run
+ * again (a lapsed lock, a retry) queues the same wave jobs as the first run: BullMQ keeps one of each while it
+ * is queued or running, and a wave already done runs again only to find its products' files made.
+ */
 export async function stageLaunchPairs(
   shop: string,
   launchId: string,

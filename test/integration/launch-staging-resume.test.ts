@@ -8,6 +8,9 @@ import { createLaunch, getLaunch, stageLaunch } from "~/launch/launch.server";
 import { stageLaunchPairs } from "~/launch/stage.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { closeLocks } from "~/sync/locks.server";
+import type { JobPayload } from "~/jobs/definitions";
+import { getQueue } from "~/jobs/queues.server";
+import { logger } from "~/lib/logger.server";
 import { processors } from "~/worker/processors";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { COLOURS } from "../../emulator/seed/catalogue";
@@ -24,6 +27,7 @@ const state = () => emulator.shop(DEMO_SHOP);
 const LOCK_MS = 1_500;
 let season: { id: string; gid: string }[];
 const running: RunningWorkers[] = [];
+let launchId = "";
 
 beforeAll(async () => {
   await seedShop(emulator, DEMO_SHOP, { factor: 0.05, images: false });
@@ -79,6 +83,7 @@ describe("staging a launch in wave jobs", () => {
       name: "AW26 resume",
       selection: { kind: "products", productIds: season.map((p) => p.gid) },
     });
+    launchId = id;
     // One product per wave (a season's waves are 250): three waves.
     const oneByOne = {
       ...processors,
@@ -144,4 +149,38 @@ describe("staging a launch in wave jobs", () => {
     ).toEqual(["STAGED", "STAGED", "STAGED"]);
     expect(died).toBe(1);
   }, 120_000);
+
+  it("carries on the same waves when the staging job itself runs again", async () => {
+    // Staged again (as after an edit), with the launch queue paused so the jobs stay where they can be counted.
+    const queue = getQueue("launch");
+    await queue.pause();
+    try {
+      await stageLaunch(DEMO_SHOP, launchId);
+      const [staging] = (await queue.getJobs(["waiting"])).filter(
+        (job) => job.name === "launch.stage" && job.data.launchId === launchId,
+      );
+      expect(staging).toBeDefined();
+      // The staging job runs twice, as a retry or a lapsed lock would run it: one chain of waves, not two.
+      const payload = staging!.data as JobPayload<"launch.stage">;
+      const context = { jobId: staging!.id!, attemptsMade: 0, log: logger };
+      await processors["launch.stage"](payload, context);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await processors["launch.stage"](payload, context);
+      const firstWaves = (await queue.getJobs(["waiting"])).filter(
+        (job) =>
+          job.name === "launch.stage-wave" &&
+          job.data.launchId === launchId &&
+          job.data.wave === 0,
+      );
+      expect(firstWaves).toHaveLength(1);
+      await staging!.remove();
+    } finally {
+      await queue.resume();
+    }
+    await eventually(
+      () => getLaunch(DEMO_SHOP, launchId),
+      (l) => l.status === "STAGED",
+      { what: "launch staged again", timeoutMs: 60_000 },
+    );
+  }, 90_000);
 });

@@ -9,7 +9,13 @@ import type { Processor } from "../processor";
 export const stageLaunchProcessor: Processor<"launch.stage"> = ({
   shop,
   launchId,
-}) => stageLaunchPairs(shop, launchId);
+  round,
+}) =>
+  stageLaunchPairs(
+    shop,
+    launchId,
+    round === undefined ? new Date() : new Date(round),
+  );
 
 export const stageWaveProcessor: Processor<"launch.stage-wave"> = ({
   shop,
