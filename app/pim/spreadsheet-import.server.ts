@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { getStorage } from "~/dam/storage.server";
 import { spreadsheetKey } from "~/dam/storage/keys";
 import { enqueue } from "~/jobs/enqueue.server";
-import { Invalid } from "~/lib/errors";
+import { AppError, Invalid } from "~/lib/errors";
 import {
   createSpreadsheetImport,
   findSpreadsheetImport,
@@ -80,6 +80,7 @@ export async function runSpreadsheetImport(
       report,
       finishedAt: new Date(),
     });
+    await forgetFile(row.contentKey);
     return report;
   } catch (error) {
     await updateSpreadsheetImport(shop, importId, {
@@ -87,6 +88,14 @@ export async function runSpreadsheetImport(
       error: (error as Error).message,
       finishedAt: new Date(),
     });
+    // A file refused for what it is will not be read again; one that met a passing failure waits for the retry.
+    if (error instanceof AppError && !error.retryable)
+      await forgetFile(row.contentKey);
     throw error;
   }
+}
+
+/** The report and the row stay; the file itself is only needed until the import is done with it. */
+async function forgetFile(key: string | null): Promise<void> {
+  if (key) await getStorage().delete(key);
 }

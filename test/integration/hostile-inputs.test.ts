@@ -181,6 +181,9 @@ describe("hostile spreadsheets through the import route", () => {
       }
       // What the worker does with it (run here, bounded like the job; the queued job itself is dropped).
       const queued = (await latestSpreadsheetImport(shop))!;
+      const { contentKey } = await db.spreadsheetImport.findFirstOrThrow({
+        where: { shop, id: queued.id },
+      });
       await (
         await getQueue("maintenance").getJob(
           `spreadsheet.import_${shop}_${queued.id}`,
@@ -196,6 +199,8 @@ describe("hostile spreadsheets through the import route", () => {
         expect(row?.error, label).toMatch(sheet.workerMessage);
         expect(row?.error, label).not.toMatch(INTERNALS);
       } else expect(verdict, label).toBe("");
+      // Refused or imported, the worker is done with the file: nothing of it stays in storage.
+      expect(await getStorage().has(contentKey!), label).toBe(false);
     }
     const maxDelay = Math.max(...outcomes.map((o) => o.delayMs));
     console.log(

@@ -304,5 +304,7 @@ describe("large spreadsheets on the worker", () => {
       doneRows: 3000,
       report: expect.objectContaining({ rows: 3000 }),
     });
+    // Done with the file: it leaves storage; the report stays.
+    expect(await getStorage().has(row.contentKey!)).toBe(false);
   });
 });
