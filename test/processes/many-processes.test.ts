@@ -9,6 +9,7 @@ import {
   BUCKET,
   SHOP,
   expectStorefrontLive,
+  jobsDone,
   skipReason as reason,
   storefrontJobsDone,
   useDeployment,
@@ -73,9 +74,14 @@ describe.skipIf(!!reason)("many web and worker processes", () => {
     expect(fileUpdates(stage.recorded.calls, mark).sort()).toEqual(
       [...gids].sort(),
     );
-    // Both workers ran storefront jobs of the wave; each job's log lines carry its shop, id and queue.
+    // Both workers ran jobs of the wave (dispatch, renditions, feeds, storefront); each job's log lines carry its
+    // shop, id and queue. Which worker takes the storefront's few jobs is the scheduler's choice: under load one
+    // worker took all six once (CI), so that split is printed, not asserted.
     for (const worker of stage.workers)
-      expect(storefrontJobsDone(worker, since).length).toBeGreaterThan(0);
+      expect(jobsDone(worker, since).length).toBeGreaterThan(0);
+    console.log(
+      `[processes] storefront jobs per worker: ${stage.workers.map((w) => storefrontJobsDone(w, since).length).join(", ")}`,
+    );
     // Two processes, one bucket: the wave spent more than the bucket holds, yet (almost) no call was THROTTLED —
     // each process reserves its points from the shop's bucket mirrored in Redis before calling. A reservation is
     // made from the query's requested cost and corrected from Shopify's answer, so a call racing that correction can

@@ -230,10 +230,13 @@ async function firstPublish(workers: WorkerProcess[], webs: WebProcess[]) {
  * nothing in Redis, each process logs the jobs it ran with their shop and id.
  */
 export const storefrontJobsDone = (worker: WorkerProcess, since: number) =>
+  jobsDone(worker, since).filter((l) => l.queue === "sync-storefront");
+
+/** The shop's jobs `worker` finished since `since` (ms), on every queue, from its log lines. */
+export const jobsDone = (worker: WorkerProcess, since: number) =>
   worker.lines.filter(
     (l) =>
       l.msg === "job done" &&
-      l.queue === "sync-storefront" &&
       l.shop === SHOP &&
       typeof l.jobId === "string" &&
       Number(l.time ?? 0) >= since,
