@@ -18,11 +18,10 @@ import { convergePair } from "~/sync/converge.server";
 import { linkAssets } from "~/sync/links.db.server";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
-import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { DEMO_SHOP } from "../../emulator/seed/seed";
 import { testEmulator } from "../../emulator/testing";
-import { connectAppTo } from "../support/app-emulator";
-import { storeOfflineSessionWithToken } from "../support/shopify";
-import { createAsset, mirrorFromEmulator } from "../support/sync";
+import { seedDraftSeason } from "../support/launch-season";
+import { createAsset } from "../support/sync";
 
 const emulator = testEmulator({ mediaProcessingMs: 30, bulkOperationMs: 30 });
 const state = () => emulator.shop(DEMO_SHOP);
@@ -75,17 +74,7 @@ const fileRows = (drop: Drop) =>
   });
 
 beforeAll(async () => {
-  await seedShop(emulator, DEMO_SHOP, { factor: 0.05, images: false });
-  connectAppTo(emulator);
-  await storeOfflineSessionWithToken(
-    DEMO_SHOP,
-    emulator.issueAccessToken(DEMO_SHOP),
-  );
-  const hidden = [...state().products.values()]
-    .filter((p) => p.variantIds.length > 1)
-    .slice(0, 4);
-  for (const product of hidden) product.status = "DRAFT";
-  const ids = await mirrorFromEmulator(emulator, DEMO_SHOP);
+  const { drafts: hidden, ids } = await seedDraftSeason(emulator, 4);
   await db.channel.create({
     data: {
       shop: DEMO_SHOP,

@@ -13,12 +13,13 @@ import {
 import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
-import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { DEMO_SHOP } from "../../emulator/seed/seed";
 import { testEmulator } from "../../emulator/testing";
-import { connectAppTo } from "../support/app-emulator";
-import { LAUNCH_SYNC_QUEUES } from "../support/launch-season";
-import { storeOfflineSessionWithToken } from "../support/shopify";
-import { mirrorFromEmulator } from "../support/sync";
+import {
+  LAUNCH_SYNC_QUEUES,
+  seedDraftSeason,
+  skusOf,
+} from "../support/launch-season";
 import { eventually } from "../support/wait";
 
 const emulator = testEmulator({ mediaProcessingMs: 30, bulkOperationMs: 30 });
@@ -46,23 +47,11 @@ const statusOf = (gid: string) =>
   emulator.shop(DEMO_SHOP).products.get(gid)!.status;
 
 beforeAll(async () => {
-  await seedShop(emulator, DEMO_SHOP, { factor: 0.05, images: false });
-  connectAppTo(emulator);
-  await storeOfflineSessionWithToken(
-    DEMO_SHOP,
-    emulator.issueAccessToken(DEMO_SHOP),
-  );
-  const products = [...emulator.shop(DEMO_SHOP).products.values()]
-    .filter((p) => p.variantIds.length > 1)
-    .slice(0, 2);
-  for (const product of products) product.status = "DRAFT";
-  await mirrorFromEmulator(emulator, DEMO_SHOP);
+  const { drafts: products } = await seedDraftSeason(emulator, 2);
   drafts = products.map((p) => ({
     gid: p.id,
     handle: p.handle,
-    skus: p.variantIds
-      .map((v) => emulator.shop(DEMO_SHOP).variants.get(v)!.sku)
-      .filter((s): s is string => Boolean(s)),
+    skus: skusOf(emulator, p),
   }));
   workers = startWorkers({ queues: LAUNCH_SYNC_QUEUES, concurrency: 4 });
   relay = startOutboxRelay(50);

@@ -15,11 +15,10 @@ import { processors } from "~/worker/processors";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import { COLOURS } from "../../emulator/seed/catalogue";
 import { studioImage } from "../../emulator/seed/images";
-import { DEMO_SHOP, seedShop } from "../../emulator/seed/seed";
+import { DEMO_SHOP } from "../../emulator/seed/seed";
 import { testEmulator } from "../../emulator/testing";
-import { connectAppTo } from "../support/app-emulator";
-import { storeOfflineSessionWithToken } from "../support/shopify";
-import { createAsset, mirrorFromEmulator } from "../support/sync";
+import { seedDraftSeason } from "../support/launch-season";
+import { createAsset } from "../support/sync";
 import { eventually } from "../support/wait";
 
 const emulator = testEmulator({ mediaProcessingMs: 30, bulkOperationMs: 30 });
@@ -30,17 +29,7 @@ const running: RunningWorkers[] = [];
 let launchId = "";
 
 beforeAll(async () => {
-  await seedShop(emulator, DEMO_SHOP, { factor: 0.05, images: false });
-  connectAppTo(emulator);
-  await storeOfflineSessionWithToken(
-    DEMO_SHOP,
-    emulator.issueAccessToken(DEMO_SHOP),
-  );
-  const drafts = [...state().products.values()]
-    .filter((p) => p.variantIds.length > 1)
-    .slice(0, 3);
-  for (const product of drafts) product.status = "DRAFT";
-  const ids = await mirrorFromEmulator(emulator, DEMO_SHOP);
+  const { drafts, ids } = await seedDraftSeason(emulator, 3);
   await db.channel.create({
     data: {
       shop: DEMO_SHOP,

@@ -37,6 +37,37 @@ export interface Season {
   skus: string[];
 }
 
+type TestEmulator = ReturnType<typeof testEmulator>;
+
+/**
+ * A season not yet on sale, as every launch test starts: the demo shop seeded without images, the app connected
+ * with its offline session, and `count` products with several variants made DRAFT in Shopify before the app
+ * mirrors the catalogue. Returns those products and our product ids by Shopify GID.
+ */
+export async function seedDraftSeason(emulator: TestEmulator, count: number) {
+  await seedShop(emulator, DEMO_SHOP, { factor: 0.05, images: false });
+  connectAppTo(emulator);
+  await storeOfflineSessionWithToken(
+    DEMO_SHOP,
+    emulator.issueAccessToken(DEMO_SHOP),
+  );
+  const drafts = [...emulator.shop(DEMO_SHOP).products.values()]
+    .filter((p) => p.variantIds.length > 1)
+    .slice(0, count);
+  for (const product of drafts) product.status = "DRAFT";
+  const ids = await mirrorFromEmulator(emulator, DEMO_SHOP);
+  return { drafts, ids };
+}
+
+/** The SKUs of an emulator product's variants. */
+export const skusOf = (
+  emulator: TestEmulator,
+  product: { variantIds: string[] },
+): string[] =>
+  product.variantIds
+    .map((v) => emulator.shop(DEMO_SHOP).variants.get(v)!.sku)
+    .filter((s): s is string => Boolean(s));
+
 export function useLaunchSeason() {
   const emulator = testEmulator({ mediaProcessingMs: 30, bulkOperationMs: 30 });
   const receiver = new MarketplaceReceiver(
@@ -116,25 +147,13 @@ export function useLaunchSeason() {
     (await getLaunch(DEMO_SHOP, id)).status;
 
   beforeAll(async () => {
-    await seedShop(emulator, DEMO_SHOP, { factor: 0.05, images: false });
-    connectAppTo(emulator);
-    await storeOfflineSessionWithToken(
-      DEMO_SHOP,
-      emulator.issueAccessToken(DEMO_SHOP),
-    );
     // A season not yet on sale: four products made DRAFT in Shopify before the app mirrors them.
-    const drafts = [...emulator.shop(DEMO_SHOP).products.values()]
-      .filter((p) => p.variantIds.length > 1)
-      .slice(0, 4);
-    for (const product of drafts) product.status = "DRAFT";
-    const ids = await mirrorFromEmulator(emulator, DEMO_SHOP);
+    const { drafts, ids } = await seedDraftSeason(emulator, 4);
     const pick = (p: (typeof drafts)[number]): Season => ({
       id: ids.get(p.id)!,
       gid: p.id,
       handle: p.handle,
-      skus: p.variantIds
-        .map((v) => emulator.shop(DEMO_SHOP).variants.get(v)!.sku)
-        .filter((s): s is string => Boolean(s)),
+      skus: skusOf(emulator, p),
     });
     season = drafts.slice(0, 3).map(pick);
     late = pick(drafts[3]!);
