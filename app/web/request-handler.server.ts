@@ -2,6 +2,7 @@
 // @remix-run/express's createRequestHandler, which hands the raw request stream to Remix: a route that reads
 // the body (request.formData(), a webhook's request.text()) then buffered all of it, however large, before any
 // check (a 300 MB POST with a wrong HMAC grew RSS by 1.2 GB before its 401).
+import type { Socket } from "node:net";
 import { Transform } from "node:stream";
 import {
   createReadableStreamFromReadable,
@@ -20,7 +21,16 @@ import {
 
 export type HandleRequest = (request: Request) => Promise<globalThis.Response>;
 
-/** Answers now, without reading the body, and closes the connection once the answer is out. */
+/** How long a refused request's remaining bytes are still taken in (and dropped) before the socket goes. */
+const LINGER_MS = 2_000;
+
+/**
+ * Answers now, without keeping any of the body, and closes the connection once the answer is out. Closing is a
+ * "lingering close", as nginx and Apache do it: the server half-closes and drops what the client still sends for
+ * up to LINGER_MS. Destroying the socket with the client's bytes still arriving sends a reset, and the reset makes
+ * the client's system throw away the answer it has not read yet: an uploading browser saw "connection reset", not
+ * the 413's message.
+ */
 function refuse(
   req: ExpressRequest,
   res: Response,
@@ -33,7 +43,25 @@ function refuse(
     .set("Connection", "close")
     .type("text/plain; charset=utf-8")
     .send(message);
-  res.on("finish", () => req.socket.destroy());
+  lingerOnClose(req.socket);
+}
+
+/**
+ * Node's server closes a `Connection: close` socket with destroySoon(): it destroys the socket as soon as the answer
+ * is written, with the client's bytes still arriving. This socket's destroySoon half-closes instead and drops what
+ * comes in until the client has closed too, for at most LINGER_MS.
+ */
+function lingerOnClose(socket: Socket) {
+  socket.destroySoon = function lingeringClose(this: Socket) {
+    this.end();
+    this.removeAllListeners("data");
+    this.on("data", () => undefined);
+    this.resume();
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    timer.unref();
+    this.once("end", () => this.destroy());
+    this.once("close", () => clearTimeout(timer));
+  };
 }
 
 function limitedBody(req: ExpressRequest, res: Response, rule: BodyRule) {

@@ -1,5 +1,6 @@
 // Body limits by route class, over real HTTP (issue #10 item 2): nothing over a limit is read, memory stays flat.
 import http from "node:http";
+import net from "node:net";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -118,6 +119,40 @@ describe("request body limits", () => {
     );
     expect(chunked.status).toBe(413);
     expect(process.memoryUsage().rss - before).toBeLessThan(40 * MB);
+  });
+
+  it("lets a client that is still sending read its 413: the server stops reading without resetting the answer", async () => {
+    // A browser uploading a large file reads the answer only once it is done writing. A server that destroys its
+    // socket with the client's bytes still arriving sends a reset, and a reset throws away the answer waiting in
+    // the client's buffer: the merchant saw "connection reset" instead of the 413's message.
+    const { port } = new URL(server.url);
+    const socket = net.connect(Number(port), "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    socket.pause(); // not reading yet, like the uploading browser
+    const received: Buffer[] = [];
+    const ended = new Promise<string>((resolve) => {
+      socket.on("data", (chunk: Buffer) => received.push(chunk));
+      socket.on("end", () => resolve("end"));
+      socket.on("error", (error: NodeJS.ErrnoException) =>
+        resolve(error.code ?? "error"),
+      );
+    });
+    socket.on("error", () => undefined);
+    socket.write(
+      "POST /webhooks/products/update HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" +
+        `X-Shopify-Hmac-Sha256: forged\r\nContent-Length: ${300 * MB}\r\n\r\n`,
+    );
+    const chunk = Buffer.alloc(256 * 1024, 0x61);
+    for (let i = 0; i < 8; i += 1) {
+      socket.write(chunk);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    socket.resume();
+    await ended;
+    socket.destroy();
+    const answer = Buffer.concat(received).toString("utf8");
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer).toMatch(/webhook can be at most 1 MB/);
   });
 
   it("refuses a form body over 1 MB, declared or streamed", async () => {

@@ -91,7 +91,9 @@ function post(
       method: "POST",
       headers: { ...headers, "Content-Length": String(body.length) },
     });
+    let answered = false;
     request.on("response", (response) => {
+      answered = true;
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () =>
@@ -107,6 +109,11 @@ function post(
         ? undefined
         : reject(error),
     );
+    // A connection that closes without an answer is a failure to report, not a wait until the test's time-out.
+    request.on("close", () => {
+      if (!answered)
+        reject(new Error(`${url}: the connection closed without an answer`));
+    });
     request.end(body);
   });
 }
