@@ -54,9 +54,8 @@ function refuse(
 function lingerOnClose(socket: Socket) {
   socket.destroySoon = function lingeringClose(this: Socket) {
     this.end();
-    this.removeAllListeners("data");
-    this.on("data", () => undefined);
-    this.resume();
+    this.removeAllListeners("data"); // the HTTP parser's: nothing more is parsed
+    this.resume(); // flowing with no listener: what arrives is dropped
     const timer = setTimeout(() => this.destroy(), LINGER_MS);
     timer.unref();
     this.once("end", () => this.destroy());
