@@ -2,7 +2,7 @@
 // limit. Answers say "ok", "unavailable" or "timeout" only: the error text (hosts, users, paths) goes to the log,
 // never to the caller.
 import { getStorage } from "~/dam/storage.server";
-import { pingQueue } from "~/jobs/queues.server";
+import { openQueueConnection, pingRedis } from "~/jobs/queues.server";
 import { isStopping } from "~/lib/lifecycle.server";
 import { logger } from "~/lib/logger.server";
 import { pingDatabase } from "./health.db.server";
@@ -56,7 +56,14 @@ async function check(
 export async function readiness(timeoutMs = 2_000): Promise<Readiness> {
   const [database, redis, storage] = await Promise.all([
     check("database", pingDatabase, timeoutMs),
-    check("redis", pingQueue, timeoutMs),
+    check(
+      "redis",
+      pingRedis,
+      timeoutMs,
+      // Opening the process's first producer connection (BullMQ's set-up included) is bounded by the producer's
+      // connect timeout and fails fast; the limit times Redis' answer to PING, as for storage the SDK's load.
+      openQueueConnection,
+    ),
     check(
       "storage",
       () => getStorage().check(),

@@ -52,8 +52,13 @@ export async function closeQueues(): Promise<void> {
   connection = undefined;
 }
 
-/** Throws when Redis cannot be reached (the producer connection fails fast). */
-export async function pingQueue(): Promise<void> {
+/** Opens the shared producer connection if needed; throws when Redis cannot be reached (it fails fast). */
+export async function openQueueConnection(): Promise<void> {
   await getQueue("maintenance").waitUntilReady();
-  await connection?.ping();
+}
+
+/** Throws when Redis does not answer PING on the open producer connection. */
+export async function pingRedis(): Promise<void> {
+  if (!connection) await openQueueConnection();
+  await connection!.ping();
 }

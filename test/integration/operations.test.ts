@@ -249,6 +249,28 @@ describe("/healthz and /readyz", () => {
     }
   });
 
+  it("times Redis' answer, not opening the process's first connection to it", async () => {
+    // Seen in CI: a fresh web process on a busy machine took over the 2 s limit to open its first producer
+    // connection (connect, BullMQ's version check), and its first /readyz said "timeout" for a Redis that answers
+    // PING at once. Here opening the connection takes 3× the limit.
+    const { closeQueues } = await import("~/jobs/queues.server");
+    const { readiness } = await import("~/health/readiness.server");
+    const { Queue } = await import("bullmq");
+    await closeQueues();
+    const open = Queue.prototype.waitUntilReady;
+    const slow = vi
+      .spyOn(Queue.prototype, "waitUntilReady")
+      .mockImplementation(async function (this: InstanceType<typeof Queue>) {
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        return open.call(this);
+      });
+    try {
+      expect((await readiness(200)).checks.redis).toBe("ok");
+    } finally {
+      slow.mockRestore();
+    }
+  });
+
   it("turns not ready once the process is stopping, so the load balancer drains it", async () => {
     markStopping();
     try {
