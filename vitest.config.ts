@@ -10,6 +10,13 @@ import { databaseFreeTestFiles } from "./test/support/database-free";
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
+    // Test files share their fork one after another, keeping what Node loaded from node_modules (Prisma's query
+    // compiler, the Shopify libraries, the AWS SDK, graphql, sharp): a fresh fork per file spent ~3 s of CPU
+    // loading them again, half of an integration run's CPU. Unit files are pure and each emulator file builds its
+    // own emulator; each integration file still gets fresh app modules bound to its own database, queue prefix and
+    // storage folder (integration-setup.ts resets vitest's module registry first). Set here, not per project:
+    // vitest's fork pool reads it from the root config.
+    isolate: false,
     projects: [
       {
         extends: true,
@@ -47,10 +54,10 @@ export default defineConfig({
             "test/support/env.ts",
             "test/support/integration-setup.ts",
           ],
-          // One fork per run on two cores (vitest's default, cores − 1), each test file in a fresh fork with its
-          // own database and queue prefix: `npm test` runs the SQLite and PostgreSQL runs side by side, so the two
-          // runs already keep both cores busy beside the other steps. The tests wait little (the emulator's media
-          // processing takes 30 ms, the outbox relay polls every 50 ms), so more forks mostly add contention.
+          // One fork per run on two cores (vitest's default, cores − 1): `npm test` runs the SQLite and PostgreSQL
+          // runs side by side, so the two runs already keep both cores busy beside the other steps. The tests wait
+          // little (the emulator's media processing takes 30 ms, the outbox relay polls every 50 ms), so more forks
+          // mostly add contention.
           pool: "forks",
           // Bounds on a hang, not timings: `npm test` runs both databases and the other checks side by side on
           // two cores, so a slow beforeAll (seeding a catalogue) can take twice as long as on its own.

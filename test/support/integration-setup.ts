@@ -5,11 +5,16 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, expect, inject } from "vitest";
+import { afterAll, expect, inject, vi } from "vitest";
 import { providerOf } from "~/lib/database-url";
 import { cloneDatabase, dropDatabase } from "./database";
 import { isDatabaseFree } from "./database-free";
 import { deleteKeys } from "./redis";
+
+// Files share one process (isolate: false in vitest.config.ts): the app's modules the previous file loaded hold
+// its database client, queues and storage; drop them so this file's imports evaluate afresh, after the
+// environment below is set. Libraries from node_modules stay loaded, which is what sharing the process saves.
+vi.resetModules();
 
 const runId = inject("runId");
 const baseUrl = inject("baseDatabaseUrl");
