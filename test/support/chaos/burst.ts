@@ -47,6 +47,7 @@ export async function runBurst(
   const restartAt = options.redisRestart
     ? Math.floor(options.changes * 0.55)
     : -1;
+  const restarting = new Map<number, Promise<void>>();
   let version = 0;
   const started = performance.now();
   for (let n = 0; n < options.changes; n++) {
@@ -58,9 +59,29 @@ export async function runBurst(
     }
     if (killAt.has(n)) {
       const victim = Math.floor(random() * workers.length);
+      // A worker still booting from an earlier kill is up before it is killed again.
+      await restarting.get(victim);
       say(`change ${n}: SIGKILL worker ${victim + 1}`);
       await workers[victim]!.kill();
-      workers[victim] = await WorkerProcess.start(workerEnv);
+      // As a supervisor would, the killed worker is restarted while changes keep coming: the burst does not wait
+      // for its boot (the other worker carries on meanwhile).
+      // A worker that exits while starting (Redis restarting under it) is started again, up to three times.
+      const restart = async () => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            workers[victim] = await WorkerProcess.start(workerEnv);
+            return;
+          } catch (error) {
+            if (attempt === 3) throw error;
+            say(
+              `worker ${victim + 1} exited while starting (${(error as Error).message}); starting it again`,
+            );
+          }
+        }
+      };
+      const restarted = restart();
+      restarted.catch(() => {}); // awaited below and after the burst; not an unhandled rejection meanwhile
+      restarting.set(victim, restarted);
     }
     if (n === restartAt) {
       say(`change ${n}: Redis restarts empty (queues, locks and buckets lost)`);
@@ -131,6 +152,7 @@ export async function runBurst(
     void kickOutboxRelay();
   }
   const lastChange = performance.now();
+  await Promise.all(restarting.values());
   emulator.setFaults(SHOP, {});
   receiver.faults = {};
   return { started, lastChange };
