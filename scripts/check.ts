@@ -33,6 +33,12 @@ interface Step {
    * integration runs and the browser tests leave idle instead of slowing them down.
    */
   background?: boolean;
+  /**
+   * Runs a little below the integration runs (`nice -n 4`): a long step that ends well before them (the browser
+   * tests, the many-process test), so the integration runs — one process each, the run's critical path — get the
+   * larger share of the cores while they overlap.
+   */
+  yields?: boolean;
 }
 
 // When several steps are ready, the earlier ones start first: longest first (the two integration runs, PostgreSQL
@@ -71,6 +77,7 @@ const steps: Step[] = [
     command: tsx("test/e2e/run.ts"),
     env: { E2E_USE_BUILD: "1" },
     after: ["build (node entries)"],
+    yields: true,
   },
   // Two web and two worker processes on PostgreSQL, Redis and S3 (test/processes/): PostgreSQL only.
   {
@@ -78,6 +85,7 @@ const steps: Step[] = [
     command: [bin("vitest"), "run", "--project", "processes"],
     env: { DATABASE_URL: postgresUrl },
     after: ["build (node entries)"],
+    yields: true,
   },
   {
     name: "eslint",
@@ -168,8 +176,9 @@ function run(step: Step): Promise<void> {
     // Through a POSIX shell whose `times` reports the CPU its children used: on two cores the sum of the steps'
     // CPU, not their overlapping wall-clock times, is what bounds the run.
     const shell = ["/bin/sh", "-c", withCpuTimes, "sh", cpuFile];
-    const [command, ...args] = step.background
-      ? ["nice", "-n", "10", ...shell, ...step.command]
+    const niceness = step.background ? 10 : step.yields ? 4 : 0;
+    const [command, ...args] = niceness
+      ? ["nice", "-n", String(niceness), ...shell, ...step.command]
       : [...shell, ...step.command];
     const child = spawn(command!, args, {
       env: { ...baseEnv, FORCE_COLOR: "1", ...step.env },
