@@ -63,9 +63,9 @@ export async function runBurst(
       await restarting.get(victim);
       say(`change ${n}: SIGKILL worker ${victim + 1}`);
       await workers[victim]!.kill();
-      // As a supervisor would, the killed worker is restarted while changes keep coming: the burst does not wait
-      // for its boot (the other worker carries on meanwhile).
-      // A worker that exits while starting (Redis restarting under it) is started again, up to three times.
+      // As a supervisor would, the killed worker is restarted while changes keep coming (the burst does not wait
+      // for its boot; the other worker carries on), and started again, up to three times, if it exits while
+      // starting (Redis restarting under it).
       const restart = async () => {
         for (let attempt = 1; ; attempt++) {
           try {
