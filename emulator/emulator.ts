@@ -13,9 +13,8 @@ import { seededRandom, type Faults } from "./faults";
 import { isShopifyHost } from "./hosts";
 import { handleRequest } from "./http-handler";
 import { TaskScheduler } from "./scheduler";
-import { defaultLocales, ensureShopDefaults } from "./shop-defaults";
+import { ensureShopDefaults, newShop } from "./shop-defaults";
 import {
-  emptyShop,
   IdSequence,
   restoreShop,
   snapshotShop,
@@ -92,19 +91,7 @@ export class ShopifyEmulator {
     domain: string,
     info: Partial<Omit<ShopInfo, "domain">> = {},
   ): ShopState {
-    const name = domain.replace(/\.myshopify\.com$/, "");
-    const shop = emptyShop({
-      domain,
-      name:
-        info.name ??
-        name.replace(/-/g, " ").replace(/\b\w/g, (c) => c.toUpperCase()),
-      currencyCode: info.currencyCode ?? "EUR",
-      ianaTimezone: info.ianaTimezone ?? "Europe/Paris",
-      planDisplayName: info.planDisplayName ?? "Shopify",
-      shopifyPlus: info.shopifyPlus ?? false,
-      locales: info.locales ?? defaultLocales(),
-    });
-    ensureShopDefaults(shop, () => this.ids.take());
+    const shop = newShop(domain, info, () => this.ids.take());
     this.shops.set(domain, shop);
     return shop;
   }

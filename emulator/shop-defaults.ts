@@ -2,10 +2,10 @@
 // web presence.
 import { addDefaultMarkets } from "./markets";
 import { addDefaultPublications, publishEverywhere } from "./publications";
-import type { ShopState } from "./state";
+import { emptyShop, type ShopInfo, type ShopState } from "./state";
 
 /** Every new shop's languages: English (primary) and French, published. */
-export const defaultLocales = (): ShopState["info"]["locales"] => [
+const defaultLocales = (): ShopState["info"]["locales"] => [
   { locale: "en", primary: true, published: true },
   { locale: "fr", primary: false, published: true },
 ];
@@ -25,4 +25,26 @@ export function ensureShopDefaults(shop: ShopState, next: () => number): void {
   for (const product of shop.products.values())
     if (product.publications === undefined && product.status === "ACTIVE")
       publishEverywhere(shop, product, product.createdAt);
+}
+
+/** A new shop as Shopify creates it: its name from the domain unless given, EUR, Paris, and every default above. */
+export function newShop(
+  domain: string,
+  info: Partial<Omit<ShopInfo, "domain">>,
+  next: () => number,
+): ShopState {
+  const name = domain.replace(/\.myshopify\.com$/, "");
+  const shop = emptyShop({
+    domain,
+    name:
+      info.name ??
+      name.replace(/-/g, " ").replace(/\b\w/g, (c) => c.toUpperCase()),
+    currencyCode: info.currencyCode ?? "EUR",
+    ianaTimezone: info.ianaTimezone ?? "Europe/Paris",
+    planDisplayName: info.planDisplayName ?? "Shopify",
+    shopifyPlus: info.shopifyPlus ?? false,
+    locales: info.locales ?? defaultLocales(),
+  });
+  ensureShopDefaults(shop, next);
+  return shop;
 }
