@@ -3,6 +3,8 @@
 // A task that blows the heap or the deadline rejects with `SandboxLimit`; callers turn that into a merchant-facing
 // refusal. The worker's code is a CommonJS script string (run with `eval`), so it works the same from source, in
 // tests and from the production build; modules it needs are resolved here and passed by absolute path.
+// The deadline is the task's alone: it starts once the thread has loaded its script (jsdom takes ~0.7 s of CPU,
+// many seconds on a loaded machine), so a fresh thread after a terminated one does not refuse the next file.
 import { Worker } from "node:worker_threads";
 
 export class SandboxLimit extends Error {
@@ -17,6 +19,8 @@ export interface SandboxOptions {
   /** Passed to the script as `workerData`. */
   data?: unknown;
   timeoutMs: number;
+  /** Loading the script on a fresh thread (our code, not the task's): past this the task fails as a crash. */
+  bootTimeoutMs?: number;
   maxHeapMb: number;
   threads: number;
 }
@@ -38,12 +42,18 @@ function onTask(handler) {
   });
 }
 `;
+// Appended after the script: its top-level code (requires, setup) has run.
+const READY = `\nparentPort.postMessage({ ready: true });\n`;
+const BOOT_TIMEOUT_MS = 60_000;
 
 /** An error the script threw on purpose (`error.refusal = "…"`): the message is meant for the merchant. */
 export class SandboxRefusal extends Error {}
 
 class Slot {
   private worker: Worker | null = null;
+  /** Settles when the current thread has loaded its script. */
+  private ready: Promise<void> = Promise.resolve();
+  private booting: Pending | null = null;
   private pending: Pending | null = null;
   private nextId = 0;
   busy = false;
@@ -51,7 +61,12 @@ class Slot {
   constructor(private readonly options: SandboxOptions) {}
 
   private start(): Worker {
-    const worker = new Worker(PRELUDE + this.options.script, {
+    this.ready = new Promise((resolve, reject) => {
+      this.booting = { resolve: () => resolve(), reject };
+    });
+    // Awaited in run(); a thread that dies while idle has no one waiting.
+    this.ready.catch(() => {});
+    const worker = new Worker(PRELUDE + this.options.script + READY, {
       eval: true,
       workerData: this.options.data,
       resourceLimits: {
@@ -64,11 +79,17 @@ class Slot {
     worker.on(
       "message",
       (message: {
-        ok: boolean;
+        ready?: boolean;
+        ok?: boolean;
         value?: unknown;
         refusal?: string;
         message?: string;
       }) => {
+        if (message.ready) {
+          this.booting?.resolve(undefined);
+          this.booting = null;
+          return;
+        }
         const pending = this.pending;
         this.pending = null;
         if (!pending) return;
@@ -96,6 +117,8 @@ class Slot {
   }
 
   private fail(error: SandboxLimit) {
+    this.booting?.reject(error);
+    this.booting = null;
     const pending = this.pending;
     this.pending = null;
     pending?.reject(error);
@@ -107,6 +130,7 @@ class Slot {
     // An idle thread does not keep the process alive; a running task does.
     worker.ref();
     try {
+      await this.booted(worker);
       return await new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           this.fail(new SandboxLimit("timeout"));
@@ -128,9 +152,29 @@ class Slot {
     }
   }
 
+  /** Waits for the thread to load its script, within the boot timeout (then it is replaced, as after a crash). */
+  private async booted(worker: Worker): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.ready,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            this.worker = null;
+            void worker.terminate();
+            reject(new SandboxLimit("crash"));
+          }, this.options.bootTimeoutMs ?? BOOT_TIMEOUT_MS);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async close() {
     const worker = this.worker;
     this.worker = null;
+    this.booting = null;
     await worker?.terminate();
   }
 }

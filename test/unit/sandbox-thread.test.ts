@@ -17,7 +17,20 @@ onTask((task) => {
   maxHeapMb: 64,
   threads: 1,
 });
-afterAll(() => sandbox.close());
+// A script that takes longer to load than a task may run (as jsdom does on a loaded machine).
+const slowToLoad = new Sandbox({
+  script: `
+const until = Date.now() + 800;
+while (Date.now() < until);
+onTask((task) => {
+  if (task === "spin") for (;;);
+  return task.toUpperCase();
+});`,
+  timeoutMs: 300,
+  maxHeapMb: 64,
+  threads: 1,
+});
+afterAll(() => Promise.all([sandbox.close(), slowToLoad.close()]));
 
 describe("sandboxed worker threads", () => {
   it("stops a task that runs past its deadline or its heap, and serves the next task on a fresh thread", async () => {
@@ -38,5 +51,14 @@ describe("sandboxed worker threads", () => {
     await expect(
       Promise.all(["a", "b", "c"].map((t) => sandbox.run(t))),
     ).resolves.toEqual(["A", "B", "C"]);
+  });
+
+  it("gives each task its whole deadline: loading the script on a fresh thread does not count", async () => {
+    await expect(slowToLoad.run("first")).resolves.toBe("FIRST");
+    await expect(slowToLoad.run("spin")).rejects.toEqual(
+      new SandboxLimit("timeout"),
+    );
+    // The next task waits for a fresh thread to load, then runs within its own 300 ms.
+    await expect(slowToLoad.run("next")).resolves.toBe("NEXT");
   });
 });
