@@ -84,6 +84,7 @@ export const enLaunch = {
     hidden: "nothing is visible to shoppers until go-live.",
     progress: "{staged} of {total} staged",
     preview: "Preview",
+    endPreview: "End preview ({count} Unlisted)",
     previewHelp:
       "Preview makes the hidden products Unlisted in Shopify: anyone with a product's link (on the board) can open its page; it is never listed, searched or in feeds and listings until go-live.",
     previewBody:

@@ -254,6 +254,11 @@ export const jobDefinitions = {
     queue: "launch",
     schema: z.object({ shop: shopDomain, launchId: z.string().min(1) }),
   },
+  /** End a launch's preview before go-live: unpublished, back to the status before it, links gone. Idempotent. */
+  "launch.end-preview": {
+    queue: "launch",
+    schema: z.object({ shop: shopDomain, launchId: z.string().min(1) }),
+  },
   /** Roll a launch back: bulk unpublish + DRAFT, the gate closed again. Idempotent. */
   "launch.rollback": {
     queue: "launch",

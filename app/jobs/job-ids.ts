@@ -99,6 +99,9 @@ export const jobIdentities = {
   "launch.preview": ({ shop, launchId }) => ({
     dedupe: id("launch.preview", shop, launchId),
   }),
+  "launch.end-preview": ({ shop, launchId }) => ({
+    dedupe: id("launch.end-preview", shop, launchId),
+  }),
   "launch.rollback": ({ shop, launchId }) => ({
     dedupe: id("launch.rollback", shop, launchId),
   }),

@@ -154,26 +154,6 @@ export async function releaseProducts(
   ]);
 }
 
-/** The preview answered for these products: the mirror shows them UNLISTED, each with the link Shopify gave. */
-export async function recordPreviews(
-  shop: string,
-  launchId: string,
-  links: ReadonlyMap<string, string>,
-): Promise<void> {
-  await db.$transaction(
-    [...links].flatMap(([productId, previewUrl]) => [
-      db.product.updateMany({
-        where: { shop, id: productId },
-        data: { status: "UNLISTED" },
-      }),
-      db.launchProduct.updateMany({
-        where: { shop, launchId, productId },
-        data: { previewUrl },
-      }),
-    ]),
-  );
-}
-
 /**
  * Rollback answered for these products: the mirror shows the status Shopify went back to. The gate stays open:
  * a hidden product is out of the feeds and off the marketplace by its status, and a later launch may take it.

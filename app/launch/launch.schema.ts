@@ -78,6 +78,7 @@ export const launchActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("rollback"), confirm: z.literal("rollback") }),
   z.object({ intent: z.literal("retry-failed") }),
   z.object({ intent: z.literal("preview") }),
+  z.object({ intent: z.literal("end-preview") }),
   z.object({ intent: z.literal("delete") }),
 ]);
 export type LaunchAction = z.infer<typeof launchActionSchema>;

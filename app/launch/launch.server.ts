@@ -22,6 +22,7 @@ import {
 } from "./launch.db.server";
 import type { CreateLaunchInput, LaunchStatus } from "./launch.schema";
 import { launchProducts, reopenFailedPairs } from "./launch-pairs.db.server";
+import { previewCount } from "./preview.db.server";
 import { releaseGatedPairs } from "./release.server";
 import { collectionProductGids } from "./launch-shopify.server";
 import {
@@ -32,7 +33,7 @@ import {
 } from "./readiness.db.server";
 
 export type { ChannelProgress } from "./launch.db.server";
-export { previewLaunch } from "./preview.server";
+export { endPreview, previewLaunch } from "./preview.server";
 export { launchReadinessCsv } from "./readiness-csv.server";
 export type {
   BlockerKind,
@@ -59,6 +60,8 @@ export interface LaunchDetail extends LaunchSummary {
   blockers: LaunchBlocker[];
   /** Products ready on every included channel (at every status). */
   readyCount: number;
+  /** Products with an UNLISTED preview link (before go-live). */
+  previewCount: number;
 }
 
 export interface LaunchPageOptions {
@@ -161,6 +164,7 @@ export async function getLaunch(
     nextCursor: offset + take < filtered.length ? String(offset + take) : null,
     blockers: launchBlockers(rows),
     readyCount: readyOf(rows),
+    previewCount: rows.filter((row) => row.previewUrl !== null).length,
   };
 }
 
@@ -286,6 +290,11 @@ export async function deleteLaunch(
   launchId: string,
 ): Promise<void> {
   const launch = await findLaunch(shop, launchId);
+  const previewed = await previewCount(shop, launchId);
+  if (previewed > 0)
+    throw new Conflict(
+      `End the preview first: ${previewed} product(s) of this launch are Unlisted in Shopify, open to anyone with the link`,
+    );
   const products = await launchProducts(shop, launchId);
   if (!(await deleteLaunchRow(shop, launchId, ["DRAFT", "ROLLED_BACK"])))
     throw new Conflict(

@@ -2,22 +2,26 @@
 // UNLISTED in Shopify (2026-10: a shopper with the direct link can open the product page; it is never listed,
 // searched or in a collection) and published to the Online Store only, so the merchant can share a private link
 // per product. Feeds and the marketplace stay gated (LaunchProduct.embargoed), go-live flips the products ACTIVE as
-// usual and a rollback puts back the status they had before the preview.
+// usual and a rollback puts back the status they had before the preview. Ending the preview before go-live puts
+// that status back too and unpublishes the products from the Online Store; a previewed launch is not deleted
+// until its preview ended.
 import { enqueue } from "~/jobs/enqueue.server";
 import { Conflict } from "~/lib/errors";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { findLaunch, updateLaunch } from "./launch.db.server";
+import { launchProducts, rememberPriorStatus } from "./launch-pairs.db.server";
 import {
-  launchProducts,
+  endPreviews,
+  previewedProducts,
   recordPreviews,
-  rememberPriorStatus,
-} from "./launch-pairs.db.server";
+} from "./preview.db.server";
 import type { LaunchStatus } from "./launch.schema";
 import {
   bulkPerProduct,
   onlineStorePublication,
   PUBLISH_PREVIEW,
   SET_STATUS,
+  UNPUBLISH,
 } from "./launch-shopify.server";
 import { bulkRounds } from "./release.server";
 
@@ -34,6 +38,19 @@ export async function previewLaunch(
       `A ${launch.status.toLowerCase()} launch has no preview: it went live`,
     );
   await enqueue("launch.preview", { shop, launchId });
+}
+
+/** Asks to end the preview (the worker does it). Throws Conflict once go-live started, NotFound. */
+export async function endPreview(
+  shop: string,
+  launchId: string,
+): Promise<void> {
+  const launch = await findLaunch(shop, launchId);
+  if (!BEFORE_GO_LIVE.includes(launch.status))
+    throw new Conflict(
+      `A ${launch.status.toLowerCase()} launch has no preview: it went live`,
+    );
+  await enqueue("launch.end-preview", { shop, launchId });
 }
 
 /**
@@ -110,4 +127,71 @@ export async function previewLaunchProducts(
       : null,
   });
   return { previewed: links.size, failed: failures.length };
+}
+
+/**
+ * The worker side of ending a preview: bulk `publishableUnpublish` from the Online Store and bulk `productUpdate`
+ * back to the status before the preview (DRAFT when unknown), each retried line by line; a product whose lines
+ * both went through loses its link. Idempotent: a failed product keeps its link and the next run retries it.
+ */
+export async function endPreviewProducts(
+  shop: string,
+  launchId: string,
+  now = new Date(),
+): Promise<{ ended: number; failed: number } | { skipped: string }> {
+  const launch = await findLaunch(shop, launchId);
+  if (!BEFORE_GO_LIVE.includes(launch.status))
+    return { skipped: launch.status };
+  const products = await previewedProducts(shop, launchId);
+  if (products.length === 0) return { ended: 0, failed: 0 };
+  const client = await adminClientFor(shop);
+  const store = await onlineStorePublication(client);
+  const byGid = new Map(products.map((p) => [p.gid, p]));
+  const tag = `launch-${launchId}-end-preview-${now.getTime()}`;
+  const [unpublished, hidden] = await Promise.all([
+    store
+      ? bulkRounds(client, [...byGid.keys()], (gids, round) =>
+          bulkPerProduct(
+            client,
+            UNPUBLISH,
+            "publishableUnpublish",
+            gids,
+            (id) => ({ id, input: [{ publicationId: store }] }),
+            () => true,
+            `${tag}-unpublish-${round}`,
+          ),
+        )
+      : null,
+    bulkRounds(client, [...byGid.keys()], (gids, round) =>
+      bulkPerProduct(
+        client,
+        SET_STATUS,
+        "productUpdate",
+        gids,
+        (id) => ({ product: { id, status: byGid.get(id)!.status } }),
+        (p) =>
+          (p.product as { status?: string } | null)?.status ===
+          byGid.get((p.product as { id: string }).id)?.status,
+        `${tag}-status-${round}`,
+      ),
+    ),
+  ]);
+  const ended = products.filter(
+    (p) =>
+      hidden.done.has(p.gid) && (!unpublished || unpublished.done.has(p.gid)),
+  );
+  await endPreviews(shop, launchId, ended);
+  const failures = [
+    ...(unpublished?.failed.values() ?? []),
+    ...hidden.failed.values(),
+  ];
+  await updateLaunch(shop, launchId, {
+    error: failures.length
+      ? `${products.length - ended.length} product(s) are still in preview: ${failures[0]}`.slice(
+          0,
+          1000,
+        )
+      : null,
+  });
+  return { ended: ended.length, failed: products.length - ended.length };
 }

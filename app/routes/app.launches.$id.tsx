@@ -28,6 +28,7 @@ import {
   getLaunch,
   goLiveNow,
   previewLaunch,
+  endPreview,
   retryLaunchFailures,
   rollbackLaunch,
   scheduleLaunch,
@@ -64,6 +65,7 @@ function launchView(launch: LaunchDetail): LaunchView {
     error: launch.error,
     productCount: launch.productCount,
     readyCount: launch.readyCount,
+    previewCount: launch.previewCount,
     progress: launch.progress,
   };
 }
@@ -169,6 +171,9 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         break;
       case "preview":
         await previewLaunch(shop, launchId);
+        break;
+      case "end-preview":
+        await endPreview(shop, launchId);
         break;
       case "retry-failed":
         await retryLaunchFailures(shop, launchId);

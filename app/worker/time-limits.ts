@@ -47,6 +47,7 @@ export const JOB_TIME_LIMITS_MS: Record<JobName, number> = {
   "launch.go-live": 30 * MINUTE,
   "launch.observe": 1 * MINUTE,
   "launch.preview": 30 * MINUTE,
+  "launch.end-preview": 30 * MINUTE,
   "launch.rollback": 30 * MINUTE,
 };
 

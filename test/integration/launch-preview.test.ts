@@ -7,12 +7,18 @@ import {
   createLaunch,
   getLaunch,
   goLiveNow,
+  deleteLaunch,
+  endPreview,
   previewLaunch,
   rollbackLaunch,
 } from "~/launch/launch.server";
 import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
+import {
+  onlineStorePublication,
+  resourcePublication,
+} from "../../emulator/publications";
 import { DEMO_SHOP } from "../../emulator/seed/seed";
 import { testEmulator } from "../../emulator/testing";
 import {
@@ -99,6 +105,41 @@ describe("the UNLISTED preview of a launch", () => {
     expect(drafts.filter((d) => listed.includes(d.handle))).toEqual([]);
     for (const d of drafts) expect(await inFeed(d.skus)).toBe(false);
   }, 60_000);
+
+  it("ends the preview before go-live: hidden again as before, the links gone; a previewed launch is not deleted", async () => {
+    await expect(deleteLaunch(DEMO_SHOP, launchId)).rejects.toThrow(
+      "End the preview first: 2 product(s)",
+    );
+    await endPreview(DEMO_SHOP, launchId);
+    const ended = await eventually(
+      () => getLaunch(DEMO_SHOP, launchId),
+      (l) => l.previewCount === 0,
+      { what: "preview ended", timeoutMs: 30_000 },
+    );
+    expect(ended.error).toBeNull();
+    expect(ended.products.map((p) => [p.previewUrl, p.status])).toEqual([
+      [null, "DRAFT"],
+      [null, "DRAFT"],
+    ]);
+    // Outside: DRAFT in Shopify, off the Online Store, the pages gone.
+    expect(drafts.map((d) => statusOf(d.gid))).toEqual(["DRAFT", "DRAFT"]);
+    const shop = emulator.shop(DEMO_SHOP);
+    const store = onlineStorePublication(shop)!;
+    for (const d of drafts)
+      expect(
+        resourcePublication(shop.products.get(d.gid)!, store.id),
+      ).toBeUndefined();
+    expect(await Promise.all(drafts.map((d) => page(d.handle)))).toEqual([
+      404, 404,
+    ]);
+    // Previewed again for the go-live below.
+    await previewLaunch(DEMO_SHOP, launchId);
+    await eventually(
+      () => getLaunch(DEMO_SHOP, launchId),
+      (l) => l.previewCount === 2,
+      { what: "previewed again", timeoutMs: 30_000 },
+    );
+  }, 90_000);
 
   it("goes live as usual (the link gone from the board), and a rollback restores DRAFT, not UNLISTED", async () => {
     await goLiveNow(DEMO_SHOP, launchId);

@@ -204,6 +204,27 @@ describe("the launch page's actions", () => {
     expect(retry.status).toBe(409);
   });
 
+  it("keeps a previewed launch until its preview ends, and ends it on request", async () => {
+    const id = await createThroughForm("Previewed drop");
+    // As the preview job leaves it: every product Unlisted with its link.
+    await db.launchProduct.updateMany({
+      where: { shop: SHOP_A, launchId: id },
+      data: { previewUrl: "https://a.example/products/coat" },
+    });
+    const page = (await (await launchPage(SHOP_A, id)).json()) as {
+      launch: { previewCount: number };
+    };
+    expect(page.launch.previewCount).toBe(2);
+    const refused = await launchPost(SHOP_A, id, { intent: "delete" });
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(await refused.json())).toContain(
+      "End the preview first",
+    );
+    const end = await launchPost(SHOP_A, id, { intent: "end-preview" });
+    expect(end.status).toBe(200);
+    expect(await end.json()).toMatchObject({ intent: "end-preview" });
+  });
+
   it("refuses a go-live time in the past with the reason", async () => {
     const id = await createThroughForm("Past drop");
     const response = await launchPost(SHOP_A, id, {

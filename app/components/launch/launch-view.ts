@@ -23,6 +23,8 @@ export interface LaunchView {
   error: string | null;
   productCount: number;
   readyCount: number;
+  /** Products with an UNLISTED preview link (before go-live). */
+  previewCount: number;
   progress: ChannelProgressView[];
 }
 

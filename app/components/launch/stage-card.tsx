@@ -58,6 +58,13 @@ export function StageCard({ launch }: { launch: LaunchView }) {
               <Intent intent="preview" variant="plain">
                 {t("launch.stage.preview")}
               </Intent>
+              {launch.previewCount > 0 ? (
+                <Intent intent="end-preview" variant="plain">
+                  {t("launch.stage.endPreview", {
+                    count: launch.previewCount,
+                  })}
+                </Intent>
+              ) : null}
             </InlineStack>
           ) : null}
           {canStage ? (

@@ -26,6 +26,7 @@ import {
   goLiveProcessor,
   observeLaunchProcessor,
   previewLaunchProcessor,
+  endPreviewProcessor,
   rollbackLaunchProcessor,
   stageLaunchProcessor,
   stageWaveProcessor,
@@ -66,5 +67,6 @@ export const processors: ProcessorMap = {
   "launch.go-live": goLiveProcessor,
   "launch.observe": observeLaunchProcessor,
   "launch.preview": previewLaunchProcessor,
+  "launch.end-preview": endPreviewProcessor,
   "launch.rollback": rollbackLaunchProcessor,
 };

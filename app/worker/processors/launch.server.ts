@@ -1,6 +1,9 @@
 // Launch jobs (issue #14): thin wrappers over the launch's worker side.
 import { observeLaunch } from "~/launch/observe.server";
-import { previewLaunchProducts } from "~/launch/preview.server";
+import {
+  endPreviewProducts,
+  previewLaunchProducts,
+} from "~/launch/preview.server";
 import { releaseLaunch } from "~/launch/release.server";
 import { stageLaunchPairs, stageLaunchWave } from "~/launch/stage.server";
 import { rollBackLaunch } from "~/launch/rollback.server";
@@ -47,3 +50,8 @@ export const previewLaunchProcessor: Processor<"launch.preview"> = ({
   shop,
   launchId,
 }) => previewLaunchProducts(shop, launchId);
+
+export const endPreviewProcessor: Processor<"launch.end-preview"> = ({
+  shop,
+  launchId,
+}) => endPreviewProducts(shop, launchId);
