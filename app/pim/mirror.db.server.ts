@@ -1,8 +1,8 @@
-// Prisma access for the catalogue mirror (Product, Variant) and catalogue import progress. Every query takes the
-// shop. The mirror holds Shopify's fields only; PIM columns (family, approval) are never touched here except the
-// family assignment of a product that has none yet.
+// Prisma access for the catalogue mirror (Product, Variant); the import's progress rows are in
+// catalogue-import.db.server.ts. Every query takes the shop. The mirror holds Shopify's fields only; PIM columns
+// (family, approval) are never touched here except the family assignment of a product that has none yet.
 import { createHash } from "node:crypto";
-import db from "~/db.server";
+import db, { dbProvider } from "~/db.server";
 import { selectedOptionsColumn, tagsColumn } from "./mirror-columns";
 
 export interface MirrorVariant {
@@ -61,53 +61,97 @@ function searchText(product: MirrorProduct, skus: readonly (string | null)[]) {
     .slice(0, SEARCH_TEXT_MAX);
 }
 
-/** Upserts products (no variants); returns shopifyId → local id. Idempotent. */
+/**
+ * Upserts products (no variants); returns shopifyId → local id. Idempotent. Products new to the mirror (a first
+ * import: thousands) are inserted by one `createMany`; known ones are updated one by one.
+ */
 export async function upsertMirrorProducts(
   shop: string,
   products: readonly MirrorProduct[],
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (products.length === 0) return ids;
-  const rows = await db.$transaction(
-    products.map((product) =>
-      db.product.upsert({
-        where: { shop_shopifyId: { shop, shopifyId: product.shopifyId } },
-        create: {
-          shop,
-          ...product,
-          tags: product.tags,
-          searchText: searchText(product, []),
-        },
-        update: {
-          ...product,
-          tags: product.tags,
-          searchText: searchText(product, []),
-        },
-        select: { id: true, shopifyId: true },
-      }),
-    ),
-  );
+  const rows = await db.$transaction(async (tx) => {
+    const known = await knownIds(tx.product, shop, products);
+    const row = (product: MirrorProduct) => ({
+      ...product,
+      tags: product.tags,
+      searchText: searchText(product, []),
+    });
+    await tx.product.createMany({
+      data: products
+        .filter((p) => !known.has(p.shopifyId))
+        .map((p) => ({ shop, ...row(p) })),
+      ...skipRacedDuplicates,
+    });
+    for (const product of products)
+      if (known.has(product.shopifyId))
+        await tx.product.update({
+          where: { id: known.get(product.shopifyId)! },
+          data: row(product),
+          select: { id: true },
+        });
+    return tx.product.findMany({
+      where: { shop, shopifyId: { in: products.map((p) => p.shopifyId) } },
+      select: { id: true, shopifyId: true },
+    });
+  });
   for (const row of rows) ids.set(row.shopifyId, row.id);
   return ids;
 }
 
-/** Upserts variants of already-mirrored products (`productId` is our id). Idempotent. */
+/**
+ * Upserts variants of already-mirrored products (`productId` is our id). Idempotent. New variants are inserted by
+ * one `createMany`, known ones updated one by one.
+ */
 export async function upsertMirrorVariants(
   shop: string,
   variants: readonly (MirrorVariant & { productId: string })[],
 ): Promise<void> {
   if (variants.length === 0) return;
-  await db.$transaction(
-    variants.map((variant) =>
-      db.variant.upsert({
-        where: { shop_shopifyId: { shop, shopifyId: variant.shopifyId } },
-        create: { shop, ...variant },
-        update: variant,
-        select: { id: true },
-      }),
-    ),
-  );
+  await db.$transaction(async (tx) => {
+    const known = await knownIds(tx.variant, shop, variants);
+    await tx.variant.createMany({
+      data: variants
+        .filter((v) => !known.has(v.shopifyId))
+        .map((v) => ({ shop, ...v })),
+      ...skipRacedDuplicates,
+    });
+    for (const variant of variants)
+      if (known.has(variant.shopifyId))
+        await tx.variant.update({
+          where: { id: known.get(variant.shopifyId)! },
+          data: variant,
+          select: { id: true },
+        });
+  });
 }
+
+/** Our ids of the rows already mirrored, by Shopify GID. */
+async function knownIds(
+  table: {
+    findMany(args: {
+      where: { shop: string; shopifyId: { in: string[] } };
+      select: { id: true; shopifyId: true };
+    }): Promise<{ id: string; shopifyId: string }[]>;
+  },
+  shop: string,
+  rows: readonly { shopifyId: string }[],
+): Promise<Map<string, string>> {
+  const found = await table.findMany({
+    where: { shop, shopifyId: { in: rows.map((r) => r.shopifyId) } },
+    select: { id: true, shopifyId: true },
+  });
+  return new Map(found.map((r) => [r.shopifyId, r.id]));
+}
+
+// A webhook's upsert may insert the same product between our read and our insert. SQLite holds the write lock for
+// the whole transaction (BEGIN IMMEDIATE), so that cannot happen there (and Prisma refuses skipDuplicates on
+// SQLite); on PostgreSQL the other writer's row, as current as ours, stays.
+// Typed as nothing: the client is typed as SQLite's, which has no such option.
+const skipRacedDuplicates = (
+  dbProvider === "postgresql" ? { skipDuplicates: true } : {}
+) as Record<never, never>;
 
 /** Refreshes search text (SKUs join it) and digests of the given products after their variants landed. */
 export async function finishMirrorProducts(
@@ -255,36 +299,4 @@ export async function removeUnseenSince(
     where: { shop, updatedAt: { lt: since } },
   });
   return count;
-}
-
-export async function startCatalogueImport(shop: string) {
-  return db.catalogueImport.create({
-    data: { shop },
-    select: { id: true, startedAt: true },
-  });
-}
-
-export async function updateCatalogueImport(
-  shop: string,
-  id: string,
-  data: {
-    status?: "RUNNING" | "COMPLETED" | "FAILED";
-    bulkOperationId?: string;
-    totalObjects?: number | null;
-    linesRead?: number;
-    products?: number;
-    variants?: number;
-    removed?: number;
-    error?: string | null;
-    finishedAt?: Date;
-  },
-): Promise<void> {
-  await db.catalogueImport.updateMany({ where: { shop, id }, data });
-}
-
-export async function latestCatalogueImport(shop: string) {
-  return db.catalogueImport.findFirst({
-    where: { shop },
-    orderBy: { startedAt: "desc" },
-  });
 }

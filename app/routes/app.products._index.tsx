@@ -18,7 +18,7 @@ import { actionFailure, actorOf, parseForm } from "~/lib/http.server";
 import { overrideReasonField } from "~/pim/approval-gate";
 import { approveAndPublish } from "~/pim/approval.server";
 import { listFamilies } from "~/pim/attributes.db.server";
-import { latestCatalogueImport } from "~/pim/mirror.db.server";
+import { latestCatalogueImport } from "~/pim/catalogue-import.db.server";
 import { queueCatalogueImport, setUpApparelPim } from "~/pim/onboarding.server";
 import {
   countProducts,
