@@ -23,7 +23,7 @@ import {
   SET_STATUS,
   UNPUBLISH,
 } from "./launch-shopify.server";
-import { bulkRounds } from "./release.server";
+import { bulkRounds, releaseGatedPairs } from "./release.server";
 
 const BEFORE_GO_LIVE: readonly LaunchStatus[] = ["DRAFT", "STAGING", "STAGED"];
 
@@ -117,6 +117,9 @@ export async function previewLaunchProducts(
       ),
   );
   await recordPreviews(shop, launchId, links);
+  // A launch previewed before staging: the gate held its storefront media for staging's bulk step; the previewed
+  // pages show them now (the per-pair path uploads them), staging later finds them done.
+  await releaseGatedPairs(shop, [...links.keys()]);
   const failures = [...unlisted.failed.values(), ...published.failed.values()];
   await updateLaunch(shop, launchId, {
     error: failures.length

@@ -41,7 +41,8 @@ const BULK_STAGING_MS = 60 * 60_000;
  * A product of a launch not yet staged (DRAFT), or being staged before its bulk media step has ended (STAGING,
  * `mediaBulkStartedAt` set from the moment staging starts), is uploaded by that step: the storefront pair run
  * leaves its uploads to it (no per-image Admin API call), and the staging converges the pair once it is done.
- * Once staged or released, the ordinary per-pair path applies again.
+ * Once staged or released, the ordinary per-pair path applies again; so it does for a product previewed before
+ * staging (it has a link: its page must show its images).
  */
 export async function launchStagingMedia(
   shop: string,
@@ -53,6 +54,7 @@ export async function launchStagingMedia(
       shop,
       productId,
       embargoed: true,
+      previewUrl: null,
       launch: {
         OR: [
           { status: "DRAFT" },

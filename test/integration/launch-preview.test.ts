@@ -14,6 +14,7 @@ import {
 } from "~/launch/launch.server";
 import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
 import { googleFeedXml } from "~/sync/channels/google.server";
+import { linkAssets } from "~/sync/links.db.server";
 import { startWorkers, type RunningWorkers } from "~/worker/run.server";
 import {
   onlineStorePublication,
@@ -26,6 +27,7 @@ import {
   seedDraftSeason,
   skusOf,
 } from "../support/launch-season";
+import { coatPackshot, createAsset } from "../support/factories/asset";
 import { eventually } from "../support/wait";
 
 const emulator = testEmulator({ mediaProcessingMs: 30, bulkOperationMs: 30 });
@@ -33,12 +35,16 @@ let workers: RunningWorkers;
 let relay: RelayLoop;
 let drafts: { gid: string; handle: string; skus: string[] }[];
 
-const page = async (handle: string) =>
+const storefront = (handle: string) =>
+  emulator.handle(new Request(`https://${DEMO_SHOP}/products/${handle}.js`));
+const page = async (handle: string) => (await storefront(handle)).status;
+/** The images a shopper sees on the product page (its gallery), by their CDN URLs. */
+const gallery = async (handle: string) =>
   (
-    await emulator.handle(
-      new Request(`https://${DEMO_SHOP}/products/${handle}.js`),
-    )
-  ).status;
+    (await (await storefront(handle)).json()) as {
+      media: { src?: string; preview_image?: { src: string } }[];
+    }
+  ).media;
 const listedHandles = async () =>
   (
     (await (
@@ -53,7 +59,19 @@ const statusOf = (gid: string) =>
   emulator.shop(DEMO_SHOP).products.get(gid)!.status;
 
 beforeAll(async () => {
-  const { drafts: products } = await seedDraftSeason(emulator, 2);
+  const { drafts: products, ids } = await seedDraftSeason(emulator, 2);
+  // The first product has its approved packshot linked before any staging: the launch gate leaves its upload to
+  // staging's bulk step, unless the product is previewed first.
+  const { assetId } = await createAsset(
+    DEMO_SHOP,
+    "preview-front.jpg",
+    await coatPackshot(2),
+  );
+  await linkAssets(DEMO_SHOP, {
+    assetIds: [assetId],
+    productId: ids.get(products[0]!.id)!,
+    role: "FRONT",
+  });
   drafts = products.map((p) => ({
     gid: p.id,
     handle: p.handle,
@@ -104,6 +122,12 @@ describe("the UNLISTED preview of a launch", () => {
     const listed = await listedHandles();
     expect(drafts.filter((d) => listed.includes(d.handle))).toEqual([]);
     for (const d of drafts) expect(await inFeed(d.skus)).toBe(false);
+    // Previewed before staging, the page shows the linked image (the gate gave the upload back to the pair run).
+    await eventually(
+      () => gallery(drafts[0]!.handle),
+      (media) => media.length === 1,
+      { what: "the previewed page's image", timeoutMs: 30_000 },
+    );
   }, 60_000);
 
   it("ends the preview before go-live: hidden again as before, the links gone; a previewed launch is not deleted", async () => {
