@@ -31,6 +31,9 @@ beforeAll(async () => {
   await seedApparelAttributes(OTHER);
 });
 
+// By SKU, all or nothing; a dry run or applied.
+const DRY_RUN = { key: "sku", mode: "all-or-nothing", dryRun: true } as const;
+const APPLY = { ...DRY_RUN, dryRun: false } as const;
 const csv = (text: string) => readSheet(new TextEncoder().encode(text), "csv");
 const valueCount = () =>
   db.attributeValue.count({ where: { shop: SHOP, draft: { not: null } } });
@@ -45,11 +48,7 @@ const BAD_CSV = [
 
 describe("spreadsheet import", () => {
   it("dry run reports each bad cell by row and column, another shop's SKU as unknown, and writes nothing", async () => {
-    const report = await importSpreadsheet(SHOP, await csv(BAD_CSV), {
-      key: "sku",
-      mode: "all-or-nothing",
-      dryRun: true,
-    });
+    const report = await importSpreadsheet(SHOP, await csv(BAD_CSV), DRY_RUN);
 
     expect(report.errors).toEqual([
       { row: 3, column: "fit", message: expect.stringContaining('"Baggy"') },
@@ -76,11 +75,7 @@ describe("spreadsheet import", () => {
   });
 
   it("all-or-nothing applies nothing when a row is bad", async () => {
-    const report = await importSpreadsheet(SHOP, await csv(BAD_CSV), {
-      key: "sku",
-      mode: "all-or-nothing",
-      dryRun: false,
-    });
+    const report = await importSpreadsheet(SHOP, await csv(BAD_CSV), APPLY);
     expect(report.applied).toBe(false);
     expect(await valueCount()).toBe(0);
   });
@@ -202,11 +197,7 @@ describe("spreadsheet import", () => {
     expect(table.headers[0]).toBe("sku");
     const fit = table.headers.indexOf("fit");
     table.rows[0]![fit] = "Relaxed";
-    const report = await importSpreadsheet(SHOP, table, {
-      key: "sku",
-      mode: "all-or-nothing",
-      dryRun: true,
-    });
+    const report = await importSpreadsheet(SHOP, table, DRY_RUN);
     expect(report).toMatchObject({ errors: [], values: 1 });
   });
 });
@@ -222,7 +213,7 @@ describe("CSV formula injection", () => {
           `COA-2-M,"'${formula.replaceAll('"', '""')}",-Vitrine+`,
         ].join("\n"),
       ),
-      { key: "sku", mode: "all-or-nothing", dryRun: false },
+      APPLY,
     );
     expect(setup.errors).toEqual([]);
     // The `'` an export adds is not part of the merchant's text.
@@ -249,11 +240,7 @@ describe("CSV formula injection", () => {
     const report = await importSpreadsheet(
       SHOP,
       await readSheet(file.body, "csv"),
-      {
-        key: "sku",
-        mode: "all-or-nothing",
-        dryRun: false,
-      },
+      APPLY,
     );
     expect(report.errors).toEqual([]);
     expect(await db.valueChange.count({ where: { shop: SHOP } })).toBe(before);
