@@ -1,7 +1,8 @@
 // `npm run bench:launch`: a season on the store emulator (Standard rate limits: 2,000 points, 100/s) — 2,000
 // products, 5 variants and 5 approved images each — staged under embargo through the whole engine, then released
-// at once. Staging is what the sync engine takes to prepare every channel (renditions, Shopify files attached to
-// hidden products, feed rows, inactive marketplace listings); go-live is the flip: two bulk mutations and the
+// at once. The worker runs through the setup, as in a live shop (each link and approval dispatched as it is made);
+// staging starts from a shop at rest and is what the engine then takes to prepare every channel (renditions,
+// Shopify files attached to hidden products, feed rows, inactive marketplace listings); go-live is the flip: two bulk mutations and the
 // feed and item channels' pair runs, each channel's "all live" observed (Launch page numbers, never intents).
 // Baseline, same run: the floor the Admin API's restore rate allows for the same flip without bulk operations
 // (productUpdate + publishablePublish per product, 10 points each, after the full bucket).
@@ -26,6 +27,13 @@ const PRODUCTS = process.argv.includes("--small")
 const VARIANTS_PER_PRODUCT = 5;
 const IMAGES_PER_PRODUCT = 5;
 const CONCURRENCY = numberArg("concurrency", 8);
+/** Dispatch and the channels' pair runs; the worker also runs `launch`. */
+const SYNC_QUEUES = [
+  "sync",
+  "sync-storefront",
+  "sync-feeds",
+  "sync-marketplace",
+] as const;
 const IMAGE_SIZE = { width: 1200, height: 1200 };
 // Shopify's Standard plan bucket and restore rate, and a mutation's cost (https://shopify.dev/docs/api/usage/limits).
 const BUCKET = 2000;
@@ -49,7 +57,7 @@ const { channelProgress, findLaunch } =
   await import("~/launch/launch.db.server");
 const { startOutboxRelay } = await import("~/outbox/relay.server");
 const { startWorkers } = await import("~/worker/run.server");
-const { closeQueues } = await import("~/jobs/queues.server");
+const { closeQueues, getQueue } = await import("~/jobs/queues.server");
 const { closeLocks } = await import("~/sync/locks.server");
 const { closeShopBuckets } = await import("~/shopify/throttle-bucket.server");
 const { deleteKeys } = await import("../test/support/redis");
@@ -110,6 +118,13 @@ const variants = await db.variant.count({ where: { shop: SHOP } });
 log(
   `${PRODUCTS} products, ${variants} variants; uploading ${PRODUCTS * IMAGES_PER_PRODUCT} images`,
 );
+// The worker runs from the start, as in a live shop: each link and approval is dispatched as it is made (its
+// embargoed feed rows and inactive listings prepared), so staging starts from a shop at rest.
+const workers = startWorkers({
+  queues: [...SYNC_QUEUES, "launch"],
+  concurrency: CONCURRENCY,
+});
+const relay = startOutboxRelay(100);
 const roles = ["FRONT", "BACK", "DETAIL", "LIFESTYLE", "SWATCH"] as const;
 const setupStart = performance.now();
 // Three products at a time (uploads are probed and hashed: CPU), each product's images in order.
@@ -136,18 +151,11 @@ await Promise.all(
 log(
   `images uploaded and linked in ${((performance.now() - setupStart) / 1000).toFixed(1)} s; ${counters.responses} API calls so far`,
 );
+await atRest();
+log(
+  `every change dispatched and its pairs run ${((performance.now() - setupStart) / 1000).toFixed(1)} s after the setup started`,
+);
 
-const workers = startWorkers({
-  queues: [
-    "sync",
-    "sync-storefront",
-    "sync-feeds",
-    "sync-marketplace",
-    "launch",
-  ],
-  concurrency: CONCURRENCY,
-});
-const relay = startOutboxRelay(100);
 const until = async (status: string, what: string) => {
   const deadline = Date.now() + 6 * 3600_000;
   let report = Date.now() + 15_000;
@@ -166,6 +174,31 @@ const until = async (status: string, what: string) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 };
+
+/** Every outbox event dispatched and no channel job left waiting or running. */
+async function atRest() {
+  for (let report = Date.now() + 15_000; ;) {
+    const undispatched = await db.outbox.count({
+      where: { shop: SHOP, dispatchedAt: null },
+    });
+    let queued = 0;
+    for (const name of SYNC_QUEUES) {
+      const counts = await getQueue(name).getJobCounts(
+        "waiting",
+        "active",
+        "delayed",
+        "prioritized",
+      );
+      queued += Object.values(counts).reduce((a, b) => a + b, 0);
+    }
+    if (undispatched === 0 && queued === 0) return;
+    if (Date.now() > report) {
+      report = Date.now() + 15_000;
+      log(`settling: ${undispatched} events to dispatch, ${queued} jobs`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
 
 log("staging under embargo");
 const stagingStart = performance.now();
