@@ -34,6 +34,7 @@ import {
 
 export type { ChannelProgress } from "./launch.db.server";
 export { endPreview, previewLaunch } from "./preview.server";
+export { rollbackLaunch } from "./rollback.server";
 export { launchReadinessCsv } from "./readiness-csv.server";
 export type {
   BlockerKind,
@@ -265,23 +266,6 @@ export async function retryLaunchFailures(
     retry: now.getTime(),
   });
   return { retried: new Set(reopened.map((p) => p.productId)).size };
-}
-
-/**
- * Rolls the launch back: unpublishes everything it published (bulk), products back to their prior status, feed
- * rows no longer served, marketplace listings inactive. Idempotent. Throws Conflict before go-live started.
- */
-export async function rollbackLaunch(
-  shop: string,
-  launchId: string,
-): Promise<void> {
-  const launch = await findLaunch(shop, launchId);
-  if (!["RELEASING", "LIVE", "ROLLING_BACK"].includes(launch.status))
-    throw new Conflict("Only a launch that went live can be rolled back");
-  await moveLaunch(shop, launchId, ["RELEASING", "LIVE"], "ROLLING_BACK", {
-    error: null,
-  });
-  await enqueue("launch.rollback", { shop, launchId });
 }
 
 /** Deletes a DRAFT or ROLLED_BACK launch (its products leave the embargo). Throws Conflict otherwise, NotFound. */

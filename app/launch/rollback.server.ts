@@ -1,6 +1,8 @@
-// Rolling a launch back (the worker side): everything go-live published is unpublished and put back to its prior
-// status by bulk mutations (retried), and the feed and item channels converge so rows stop being served and
-// listings are withdrawn. Idempotent: a failed product keeps its state and the next rollback retries it.
+// Rolling a launch back: the web side asks (rollbackLaunch), the worker (rollBackLaunch) unpublishes everything
+// go-live published and puts back its prior status by bulk mutations (retried), and the feed and item channels
+// converge so rows stop being served and listings are withdrawn. Idempotent: a failed product keeps its state and the next rollback retries it.
+import { enqueue } from "~/jobs/enqueue.server";
+import { Conflict } from "~/lib/errors";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { findLaunch, moveLaunch } from "./launch.db.server";
 import {
@@ -11,6 +13,23 @@ import {
 } from "./launch-pairs.db.server";
 import { bulkPerProduct, SET_STATUS, UNPUBLISH } from "./launch-shopify.server";
 import { bulkRounds, converge, FEED_AND_ITEM_CHANNELS } from "./release.server";
+
+/**
+ * Asks for the rollback (the worker does it, below): unpublishes everything it published (bulk), products back to their prior status, feed
+ * rows no longer served, marketplace listings inactive. Idempotent. Throws Conflict before go-live started.
+ */
+export async function rollbackLaunch(
+  shop: string,
+  launchId: string,
+): Promise<void> {
+  const launch = await findLaunch(shop, launchId);
+  if (!["RELEASING", "LIVE", "ROLLING_BACK"].includes(launch.status))
+    throw new Conflict("Only a launch that went live can be rolled back");
+  await moveLaunch(shop, launchId, ["RELEASING", "LIVE"], "ROLLING_BACK", {
+    error: null,
+  });
+  await enqueue("launch.rollback", { shop, launchId });
+}
 
 /**
  * Rollback: unpublishes every product from the publications go-live published it to and puts back its prior
