@@ -20,15 +20,15 @@ import {
   bulkPerProduct,
   onlineStorePublication,
   PUBLISH_PREVIEW,
-  SET_STATUS,
   UNPUBLISH,
 } from "./launch-shopify.server";
-import { bulkRounds, releaseGatedPairs } from "./release.server";
+import { bulkRounds, bulkSetStatus, releaseGatedPairs } from "./release.server";
 
 const BEFORE_GO_LIVE: readonly LaunchStatus[] = ["DRAFT", "STAGING", "STAGED"];
 
-/** Asks for the preview (the worker makes it). Throws Conflict once go-live started, NotFound. */
-export async function previewLaunch(
+/** Queues the preview job, or its end, before go-live. Throws Conflict once go-live started, NotFound. */
+async function askWorker(
+  job: "launch.preview" | "launch.end-preview",
   shop: string,
   launchId: string,
 ): Promise<void> {
@@ -37,21 +37,16 @@ export async function previewLaunch(
     throw new Conflict(
       `A ${launch.status.toLowerCase()} launch has no preview: it went live`,
     );
-  await enqueue("launch.preview", { shop, launchId });
+  await enqueue(job, { shop, launchId });
 }
 
-/** Asks to end the preview (the worker does it). Throws Conflict once go-live started, NotFound. */
-export async function endPreview(
-  shop: string,
-  launchId: string,
-): Promise<void> {
-  const launch = await findLaunch(shop, launchId);
-  if (!BEFORE_GO_LIVE.includes(launch.status))
-    throw new Conflict(
-      `A ${launch.status.toLowerCase()} launch has no preview: it went live`,
-    );
-  await enqueue("launch.end-preview", { shop, launchId });
-}
+/** Asks for the preview (the worker makes it). */
+export const previewLaunch = (shop: string, launchId: string) =>
+  askWorker("launch.preview", shop, launchId);
+
+/** Asks to end the preview (the worker does it). */
+export const endPreview = (shop: string, launchId: string) =>
+  askWorker("launch.end-preview", shop, launchId);
 
 /**
  * The worker side: bulk `productUpdate` to UNLISTED, then bulk `publishablePublish` to the Online Store, each
@@ -81,16 +76,11 @@ export async function previewLaunchProducts(
   );
   const idOf = new Map(products.map((p) => [p.product.shopifyId, p.productId]));
   const tag = `launch-${launchId}-preview-${now.getTime()}`;
-  const unlisted = await bulkRounds(client, [...idOf.keys()], (gids, round) =>
-    bulkPerProduct(
-      client,
-      SET_STATUS,
-      "productUpdate",
-      gids,
-      (id) => ({ product: { id, status: "UNLISTED" } }),
-      (p) => (p.product as { status?: string } | null)?.status === "UNLISTED",
-      `${tag}-status-${round}`,
-    ),
+  const unlisted = await bulkSetStatus(
+    client,
+    [...idOf.keys()],
+    () => "UNLISTED",
+    tag,
   );
   const links = new Map<string, string>();
   const published = await bulkRounds(
@@ -165,18 +155,11 @@ export async function endPreviewProducts(
           ),
         )
       : null,
-    bulkRounds(client, [...byGid.keys()], (gids, round) =>
-      bulkPerProduct(
-        client,
-        SET_STATUS,
-        "productUpdate",
-        gids,
-        (id) => ({ product: { id, status: byGid.get(id)!.status } }),
-        (p) =>
-          (p.product as { status?: string } | null)?.status ===
-          byGid.get((p.product as { id: string }).id)?.status,
-        `${tag}-status-${round}`,
-      ),
+    bulkSetStatus(
+      client,
+      [...byGid.keys()],
+      (gid) => byGid.get(gid)!.status,
+      tag,
     ),
   ]);
   const ended = products.filter(

@@ -105,6 +105,34 @@ export async function bulkRounds(
 }
 
 /**
+ * Bulk `productUpdate` of each product's status (`statusOf`), in rounds: a line counts once Shopify answered the
+ * status asked for.
+ */
+export function bulkSetStatus(
+  client: AdminClient,
+  gids: readonly string[],
+  statusOf: (gid: string) => string,
+  tag: string,
+) {
+  return bulkRounds(client, gids, (batch, round) =>
+    bulkPerProduct(
+      client,
+      SET_STATUS,
+      "productUpdate",
+      batch,
+      (id) => ({ product: { id, status: statusOf(id) } }),
+      (p) => {
+        const product = p.product as { id?: string; status?: string } | null;
+        return (
+          Boolean(product?.id) && product!.status === statusOf(product!.id!)
+        );
+      },
+      `${tag}-status-${round}`,
+    ),
+  );
+}
+
+/**
  * Go-live: products ACTIVE and published to every sales channel by bulk mutation (failed lines retried, then
  * named), the gate lifted for those Shopify answered for, and the feed and item channels converged so rows are
  * served and listings activate. Does nothing when the launch's time was moved since this job was queued.
@@ -143,17 +171,7 @@ export async function releaseLaunch(
   const input = publications.map((publicationId) => ({ publicationId }));
   // Status and publishing are independent mutations: both operations run at once (up to 5 per shop).
   const [status, publish] = await Promise.all([
-    bulkRounds(client, [...byGid.keys()], (gids, round) =>
-      bulkPerProduct(
-        client,
-        SET_STATUS,
-        "productUpdate",
-        gids,
-        (id) => ({ product: { id, status: "ACTIVE" } }),
-        (p) => (p.product as { status?: string } | null)?.status === "ACTIVE",
-        `${tag}-status-${round}`,
-      ),
-    ),
+    bulkSetStatus(client, [...byGid.keys()], () => "ACTIVE", tag),
     bulkRounds(client, [...byGid.keys()], (gids, round) =>
       bulkPerProduct(
         client,

@@ -11,8 +11,13 @@ import {
   restoreProducts,
   setPairStates,
 } from "./launch-pairs.db.server";
-import { bulkPerProduct, SET_STATUS, UNPUBLISH } from "./launch-shopify.server";
-import { bulkRounds, converge, FEED_AND_ITEM_CHANNELS } from "./release.server";
+import { bulkPerProduct, UNPUBLISH } from "./launch-shopify.server";
+import {
+  bulkRounds,
+  bulkSetStatus,
+  converge,
+  FEED_AND_ITEM_CHANNELS,
+} from "./release.server";
 
 /**
  * Asks for the rollback (the worker does it, below): unpublishes everything it published (bulk), products back to their prior status, feed
@@ -71,17 +76,7 @@ export async function rollBackLaunch(
         `${tag}-unpublish-${round}`,
       ),
     ),
-    bulkRounds(client, [...byGid.keys()], (gids, round) =>
-      bulkPerProduct(
-        client,
-        SET_STATUS,
-        "productUpdate",
-        gids,
-        (id) => ({ product: { id, status: priorOf(id) } }),
-        (p) => Boolean((p.product as { status?: string } | null)?.status),
-        `${tag}-status-${round}`,
-      ),
-    ),
+    bulkSetStatus(client, [...byGid.keys()], priorOf, tag),
   ]);
   const rolledBack = (gid: string) =>
     unpublish.done.has(gid) && status.done.has(gid);
