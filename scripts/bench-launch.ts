@@ -8,7 +8,8 @@
 // (productUpdate + publishablePublish per product, 10 points each, after the full bucket).
 // Images: 1200×1200 JPEG packshots, above every channel's size rule (Google 800 px, marketplace 1,000 px, Meta
 // 500 × 500) without the master's size dominating the renditions' CPU time.
-// Not part of `npm test`. Options: --small (20 products) or --products=N, --concurrency=C.
+// Not part of `npm test`. Options: --small (20 products) or --products=N, --concurrency=C (jobs per worker),
+// --worker-processes=N (the worker as N processes of its own instead of in this one).
 // Last line: `RESULT launch products=… variants=… images=… image_px=… staging_s=… golive_to_all_live_s=… storefront_s=…
 // google_s=… marketplace_s=… meta_s=… points_used=… throttled_pct=… floor_s_without_bulk=…` (points and
 // THROTTLED share measured over the go-live window).
@@ -27,6 +28,7 @@ const PRODUCTS = process.argv.includes("--small")
 const VARIANTS_PER_PRODUCT = 5;
 const IMAGES_PER_PRODUCT = 5;
 const CONCURRENCY = numberArg("concurrency", 8);
+const WORKER_PROCESSES = numberArg("worker-processes", 0);
 /** Dispatch and the channels' pair runs; the worker also runs `launch`. */
 const SYNC_QUEUES = [
   "sync",
@@ -61,6 +63,8 @@ const { closeQueues, getQueue } = await import("~/jobs/queues.server");
 const { closeLocks } = await import("~/sync/locks.server");
 const { closeShopBuckets } = await import("~/shopify/throttle-bucket.server");
 const { deleteKeys } = await import("../test/support/redis");
+const { WorkerProcess } = await import("../emulator/processes");
+const { startEmulatorServer } = await import("../emulator/server");
 
 // The seed makes ~200 products per factor; the season is the first PRODUCTS of them, 5 variants each, DRAFT.
 const { emulator, shop: SHOP } = await benchShop({
@@ -120,11 +124,9 @@ log(
 );
 // The worker runs from the start, as in a live shop: each link and approval is dispatched as it is made (its
 // embargoed feed rows and inactive listings prepared), so staging starts from a shop at rest.
-const workers = startWorkers({
-  queues: [...SYNC_QUEUES, "launch"],
-  concurrency: CONCURRENCY,
-});
-const relay = startOutboxRelay(100);
+// In-process (one core for the emulator, the uploads and the worker), or --worker-processes=N real worker processes
+// (`npm run worker`: every queue, its own outbox relay) reaching the emulator over HTTP, as in production.
+const stopWorkers = await startBenchWorkers();
 const roles = ["FRONT", "BACK", "DETAIL", "LIFESTYLE", "SWATCH"] as const;
 const setupStart = performance.now();
 // Three products at a time (uploads are probed and hashed: CPU), each product's images in order.
@@ -174,6 +176,35 @@ const until = async (status: string, what: string) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 };
+
+async function startBenchWorkers(): Promise<() => Promise<void>> {
+  if (WORKER_PROCESSES === 0) {
+    const workers = startWorkers({
+      queues: [...SYNC_QUEUES, "launch"],
+      concurrency: CONCURRENCY,
+    });
+    const relay = startOutboxRelay(100);
+    return async () => {
+      await relay.stop();
+      await workers.close();
+    };
+  }
+  const server = await startEmulatorServer(emulator);
+  const processes = await Promise.all(
+    Array.from({ length: WORKER_PROCESSES }, () =>
+      WorkerProcess.start({
+        SHOPIFY_API_ORIGIN: server.url,
+        WORKER_CONCURRENCY: String(CONCURRENCY),
+        ALLOW_PRIVATE_OUTBOUND: "1",
+      }),
+    ),
+  );
+  log(`${WORKER_PROCESSES} worker processes started`);
+  return async () => {
+    await Promise.all(processes.map((p) => p.terminate()));
+    await server.close();
+  };
+}
 
 /** Every outbox event dispatched and no channel job left waiting or running. */
 async function atRest() {
@@ -236,8 +267,7 @@ const floorS = Math.max(
   (PRODUCTS * 2 * MUTATION_COST - BUCKET) / RESTORE_PER_S,
 );
 
-await relay.stop();
-await workers.close();
+await stopWorkers();
 await closeQueues();
 await closeLocks();
 await closeShopBuckets();

@@ -114,14 +114,11 @@ export async function countAdminApi(
 ): Promise<ApiTraffic> {
   const { setShopifyFetch } = await import("~/shopify/api-origin.server");
   const counters: ApiTraffic = { responses: 0, throttled: 0, points: 0 };
-  const emulatorFetch = emulator.fetchFor();
-  setShopifyFetch(async (input, init) => {
-    const response = await emulatorFetch(input, init);
-    if (
-      String(input instanceof Request ? input.url : input).includes(
-        "/graphql.json",
-      )
-    ) {
+  // Counted where the emulator answers: this process's calls and those of worker processes over HTTP alike.
+  const handle = emulator.handle.bind(emulator);
+  emulator.handle = async (request) => {
+    const response = await handle(request);
+    if (new URL(request.url).pathname.endsWith("/graphql.json")) {
       const body = (await response.clone().json()) as {
         errors?: { extensions?: { code?: string } }[];
         extensions?: { cost?: { actualQueryCost?: number | null } };
@@ -132,7 +129,8 @@ export async function countAdminApi(
       counters.points += body.extensions?.cost?.actualQueryCost ?? 0;
     }
     return response;
-  });
+  };
+  setShopifyFetch(emulator.fetchFor());
   return counters;
 }
 
