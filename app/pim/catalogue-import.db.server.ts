@@ -1,4 +1,5 @@
-// The catalogue import's progress rows (CatalogueImport): what the products page shows while the mirror fills.
+// The catalogue import's own rows: its progress (CatalogueImport, what the products page shows while the mirror
+// fills) and, once complete, the mirror rows it did not touch removed.
 import db from "~/db.server";
 
 export async function startCatalogueImport(shop: string) {
@@ -31,4 +32,19 @@ export async function latestCatalogueImport(shop: string) {
     where: { shop },
     orderBy: { startedAt: "desc" },
   });
+}
+
+/**
+ * After a complete import: products and variants the import did not touch no longer exist in Shopify (deleted
+ * while no webhook reached us). Returns how many products were removed.
+ */
+export async function removeUnseenSince(
+  shop: string,
+  since: Date,
+): Promise<number> {
+  await db.variant.deleteMany({ where: { shop, updatedAt: { lt: since } } });
+  const { count } = await db.product.deleteMany({
+    where: { shop, updatedAt: { lt: since } },
+  });
+  return count;
 }

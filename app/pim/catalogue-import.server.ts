@@ -14,12 +14,12 @@ import {
 } from "./catalogue-lines";
 import { recomputeAllCompleteness } from "./completeness.db.server";
 import {
+  removeUnseenSince,
   startCatalogueImport,
   updateCatalogueImport,
 } from "./catalogue-import.db.server";
 import {
   finishMirrorProducts,
-  removeUnseenSince,
   upsertMirrorProducts,
   upsertMirrorVariants,
   type MirrorProduct,

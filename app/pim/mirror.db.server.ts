@@ -71,32 +71,36 @@ export async function upsertMirrorProducts(
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (products.length === 0) return ids;
-  const rows = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const known = await knownIds(tx.product, shop, products);
+    const byGid = new Map(products.map((p) => [p.shopifyId, p]));
     const row = (product: MirrorProduct) => ({
       ...product,
       tags: product.tags,
       searchText: searchText(product, []),
     });
-    await tx.product.createMany({
+    const created = await tx.product.createManyAndReturn({
       data: products
         .filter((p) => !known.has(p.shopifyId))
         .map((p) => ({ shop, ...row(p) })),
+      select: { id: true, shopifyId: true },
       ...skipRacedDuplicates,
     });
-    for (const product of products)
-      if (known.has(product.shopifyId))
-        await tx.product.update({
-          where: { id: known.get(product.shopifyId)! },
-          data: row(product),
-          select: { id: true },
-        });
-    return tx.product.findMany({
-      where: { shop, shopifyId: { in: products.map((p) => p.shopifyId) } },
-      select: { id: true, shopifyId: true },
-    });
+    for (const c of created) ids.set(c.shopifyId, c.id);
+    for (const [shopifyId, id] of known) {
+      ids.set(shopifyId, id);
+      await tx.product.update({
+        where: { id },
+        data: row(byGid.get(shopifyId)!),
+        select: { id: true },
+      });
+    }
+    // Only a row another writer inserted meanwhile (PostgreSQL, skipped above) is read again.
+    const raced = products.filter((p) => !ids.has(p.shopifyId));
+    if (raced.length)
+      for (const [gid, id] of await knownIds(tx.product, shop, raced))
+        ids.set(gid, id);
   });
-  for (const row of rows) ids.set(row.shopifyId, row.id);
   return ids;
 }
 
@@ -145,10 +149,9 @@ async function knownIds(
   return new Map(found.map((r) => [r.shopifyId, r.id]));
 }
 
-// A webhook's upsert may insert the same product between our read and our insert. SQLite holds the write lock for
-// the whole transaction (BEGIN IMMEDIATE), so that cannot happen there (and Prisma refuses skipDuplicates on
-// SQLite); on PostgreSQL the other writer's row, as current as ours, stays.
-// Typed as nothing: the client is typed as SQLite's, which has no such option.
+// A webhook may insert the same product between our read and our insert: on PostgreSQL its row, as current as ours,
+// stays. SQLite holds the write lock for the whole transaction (BEGIN IMMEDIATE) and refuses the option (the client
+// is typed as SQLite's, hence the cast).
 const skipRacedDuplicates = (
   dbProvider === "postgresql" ? { skipDuplicates: true } : {}
 ) as Record<never, never>;
@@ -283,20 +286,5 @@ export async function deleteMirrorProduct(
   shopifyId: string,
 ): Promise<number> {
   const { count } = await db.product.deleteMany({ where: { shop, shopifyId } });
-  return count;
-}
-
-/**
- * After a complete import: products and variants the import did not touch no longer exist in Shopify (deleted
- * while no webhook reached us). Returns how many products were removed.
- */
-export async function removeUnseenSince(
-  shop: string,
-  since: Date,
-): Promise<number> {
-  await db.variant.deleteMany({ where: { shop, updatedAt: { lt: since } } });
-  const { count } = await db.product.deleteMany({
-    where: { shop, updatedAt: { lt: since } },
-  });
   return count;
 }
