@@ -85,6 +85,9 @@ export const enLaunch = {
     progress: "{staged} of {total} staged",
     preview: "Preview",
     endPreview: "End preview ({count} Unlisted)",
+    previewing:
+      "Making the preview: the links show on the board when Shopify has the pages…",
+    endingPreview: "Ending the preview: the products go back to how they were…",
     previewHelp:
       "Preview makes the hidden products Unlisted in Shopify: anyone with a product's link (on the board) can open its page; it is never listed, searched or in feeds and listings until go-live.",
     previewBody:

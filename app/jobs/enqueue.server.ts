@@ -85,3 +85,24 @@ export async function enqueueRequest(
     options,
   );
 }
+
+/**
+ * Whether the job `enqueue(name, payload)` would add is waiting, delayed (retrying) or running, read from BullMQ:
+ * a page follows work it asked for without a column of its own. A job whose caller chooses its id is never seen.
+ */
+export async function jobPending<N extends JobName>(
+  name: N,
+  payload: JobPayload<N>,
+): Promise<boolean> {
+  const identity = jobIdentity(name, parseJobPayload(name, payload));
+  if (!identity) return false;
+  const queue = getQueue(jobDefinitions[name].queue);
+  if ("dedupe" in identity)
+    return (
+      (await queue.getDeduplicationJobId(bullJobId(identity.dedupe))) !== null
+    );
+  const job = await queue.getJob(bullJobId(identity.jobId));
+  if (!job) return false;
+  const state = await job.getState();
+  return state !== "completed" && state !== "failed" && state !== "unknown";
+}

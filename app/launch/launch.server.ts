@@ -33,7 +33,7 @@ import {
 } from "./readiness.db.server";
 
 export type { ChannelProgress } from "./launch.db.server";
-export { endPreview, previewLaunch } from "./preview.server";
+export { endPreview, previewLaunch, previewWork } from "./preview.server";
 export { rollbackLaunch } from "./rollback.server";
 export { launchReadinessCsv } from "./readiness-csv.server";
 export type {

@@ -5,7 +5,7 @@
 // usual and a rollback puts back the status they had before the preview. Ending the preview before go-live puts
 // that status back too and unpublishes the products from the Online Store; a previewed launch is not deleted
 // until its preview ended.
-import { enqueue } from "~/jobs/enqueue.server";
+import { enqueue, jobPending } from "~/jobs/enqueue.server";
 import { Conflict } from "~/lib/errors";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { findLaunch, updateLaunch } from "./launch.db.server";
@@ -47,6 +47,17 @@ export const previewLaunch = (shop: string, launchId: string) =>
 /** Asks to end the preview (the worker does it). */
 export const endPreview = (shop: string, launchId: string) =>
   askWorker("launch.end-preview", shop, launchId);
+
+/** The preview work asked for and not yet done (waiting, retrying or running), for the launch page to follow. */
+export async function previewWork(
+  shop: string,
+  launchId: string,
+): Promise<"preview" | "end-preview" | null> {
+  if (await jobPending("launch.end-preview", { shop, launchId }))
+    return "end-preview";
+  if (await jobPending("launch.preview", { shop, launchId })) return "preview";
+  return null;
+}
 
 /**
  * The worker side: bulk `productUpdate` to UNLISTED, then bulk `publishablePublish` to the Online Store, each

@@ -28,6 +28,7 @@ import {
   getLaunch,
   goLiveNow,
   previewLaunch,
+  previewWork,
   endPreview,
   retryLaunchFailures,
   rollbackLaunch,
@@ -52,7 +53,10 @@ const boardQuery = z.object({
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-function launchView(launch: LaunchDetail): LaunchView {
+function launchView(
+  launch: LaunchDetail,
+  preview: LaunchView["previewWork"],
+): LaunchView {
   return {
     id: launch.id,
     name: launch.name,
@@ -66,6 +70,7 @@ function launchView(launch: LaunchDetail): LaunchView {
     productCount: launch.productCount,
     readyCount: launch.readyCount,
     previewCount: launch.previewCount,
+    previewWork: preview,
     progress: launch.progress,
   };
 }
@@ -126,7 +131,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       .filter((p) => p.total > 0)
       .map((p) => p.channel);
     return {
-      launch: launchView(launch),
+      launch: launchView(launch, await previewWork(session.shop, launchId)),
       // Go-live is due but its job has not moved the launch yet ("Go live now" answers before the worker starts).
       goLiveDue:
         (launch.status === "DRAFT" || launch.status === "STAGED") &&
@@ -192,10 +197,15 @@ export default function LaunchPage() {
   const data = useLoaderData<typeof loader>();
   const { launch } = data;
   const t = useT();
-  useRevalidateWhile(isLaunchBusy(launch.status) || data.goLiveDue, {
-    everyMs: 1_000,
-    max: 600,
-  });
+  useRevalidateWhile(
+    isLaunchBusy(launch.status) ||
+      data.goLiveDue ||
+      launch.previewWork !== null,
+    {
+      everyMs: 1_000,
+      max: 600,
+    },
+  );
   return (
     <Page
       title={launch.name}

@@ -3,9 +3,10 @@
 // the back view the marketplace requires, and an approved back view waits unlinked. In Chromium, as a merchant:
 // create a launch by picking both products, see the blocker, fix it by linking the back view, stage; from outside
 // nothing shows (the storefront answers 404, the Google feed over HTTP lacks the rows, the marketplace listings are
-// inactive); go live now and watch every channel to all live; from outside everything shows; roll back (asks
-// first); hidden again. Screenshots go to test/e2e/artifacts/ (a failed check leaves `launch-failed-N.png`);
-// `npm run screenshots` copies launch-live.png to docs/screenshots/.
+// inactive); preview (each page opens by its link, the store lists neither, feed and marketplace hold), end the
+// preview (hidden again); go live now and watch every channel to all live; from outside everything shows; roll
+// back (asks first); hidden again. Screenshots go to test/e2e/artifacts/ (a failed check leaves
+// `launch-failed-N.png`); `npm run screenshots` copies launch-live.png to docs/screenshots/.
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { artifacts, waitFor, type Suite, type SuiteContext } from "./harness";
@@ -156,6 +157,61 @@ async function flows(context: SuiteContext) {
       `staged: storefront ${seen.storefront.join(",")}, marketplace ${[...new Set(seen.listings)].join(",")}`,
     );
   });
+
+  await check(
+    "previews by link while nothing is listed, then ends the preview",
+    async () => {
+      await page.getByRole("button", { name: "Preview", exact: true }).click();
+      await page.locator('[data-preview-work="preview"]').waitFor();
+      // The page follows the preview job: the links appear without a reload.
+      const links = page.locator("#readiness-board [data-preview-url]");
+      await waitFor(
+        "a preview link per product",
+        async () => (await links.count()) === products.length,
+        120_000,
+      );
+      const urls = await links.evaluateAll((nodes) =>
+        nodes.map((n) => n.getAttribute("data-preview-url") ?? ""),
+      );
+      // From outside: each link opens its page; the store lists neither; the feed and marketplace still hold.
+      const seen = await outside(stack);
+      if (seen.storefront.some((status) => status !== 200))
+        throw new Error(`preview pages answer ${seen.storefront}`);
+      for (const product of products)
+        if (!urls.some((url) => url.endsWith(`/products/${product.handle}`)))
+          throw new Error(`no preview link for ${product.handle}: ${urls}`);
+      const listed = (await (
+        await fetch(`${stack.emulatorUrl}/products.json`, {
+          headers: { "X-Forwarded-Host": SHOP },
+        })
+      ).json()) as { products: { handle: string }[] };
+      const handles = listed.products.map((p) => p.handle);
+      if (products.some((p) => handles.includes(p.handle)))
+        throw new Error("the store lists a previewed product");
+      if (seen.inFeed.length || seen.listings.includes("active"))
+        throw new Error(
+          `previewed: feed ${seen.inFeed}, listings ${seen.listings}`,
+        );
+      say(`previewed: ${urls.join(", ")}; pages ${seen.storefront.join(",")}`);
+      await page.screenshot({
+        path: path.join(artifacts, "launch-preview.png"),
+        fullPage: true,
+      });
+      await page
+        .getByRole("button", {
+          name: `End preview (${products.length} Unlisted)`,
+        })
+        .click();
+      await waitFor(
+        "the preview ended",
+        async () =>
+          (await links.count()) === 0 &&
+          (await page.locator("[data-preview-work]").count()) === 0,
+        120_000,
+      );
+      await expectHidden(stack, "preview ended");
+    },
+  );
 
   let allLiveText = "";
   await check(

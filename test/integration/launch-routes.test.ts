@@ -211,10 +211,14 @@ describe("the launch page's actions", () => {
       where: { shop: SHOP_A, launchId: id },
       data: { previewUrl: "https://a.example/products/coat" },
     });
-    const page = (await (await launchPage(SHOP_A, id)).json()) as {
-      launch: { previewCount: number };
-    };
-    expect(page.launch.previewCount).toBe(2);
+    const page = async () =>
+      (await (await launchPage(SHOP_A, id)).json()) as {
+        launch: { previewCount: number; previewWork: string | null };
+      };
+    expect((await page()).launch).toMatchObject({
+      previewCount: 2,
+      previewWork: null,
+    });
     const refused = await launchPost(SHOP_A, id, { intent: "delete" });
     expect(refused.status).toBe(409);
     expect(JSON.stringify(await refused.json())).toContain(
@@ -223,6 +227,11 @@ describe("the launch page's actions", () => {
     const end = await launchPost(SHOP_A, id, { intent: "end-preview" });
     expect(end.status).toBe(200);
     expect(await end.json()).toMatchObject({ intent: "end-preview" });
+    // No worker runs here: the page follows the waiting job (it keeps looking until the job is done).
+    expect((await page()).launch).toMatchObject({
+      previewCount: 2,
+      previewWork: "end-preview",
+    });
   });
 
   it("refuses a go-live time in the past with the reason", async () => {

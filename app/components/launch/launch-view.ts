@@ -25,6 +25,8 @@ export interface LaunchView {
   readyCount: number;
   /** Products with an UNLISTED preview link (before go-live). */
   previewCount: number;
+  /** The preview, or its end, asked for and not done yet (the worker's job waits or runs). */
+  previewWork: "preview" | "end-preview" | null;
   progress: ChannelProgressView[];
 }
 

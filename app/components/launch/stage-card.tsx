@@ -67,6 +67,17 @@ export function StageCard({ launch }: { launch: LaunchView }) {
               ) : null}
             </InlineStack>
           ) : null}
+          {canStage && launch.previewWork ? (
+            <div data-preview-work={launch.previewWork}>
+              <Text as="p" variant="bodySm">
+                {t(
+                  launch.previewWork === "preview"
+                    ? "launch.stage.previewing"
+                    : "launch.stage.endingPreview",
+                )}
+              </Text>
+            </div>
+          ) : null}
           {canStage ? (
             <Text as="p" variant="bodySm" tone="subdued">
               {t("launch.stage.previewHelp")}
