@@ -1,7 +1,7 @@
 // jobs/job-ids.ts through enqueue(): whoever asks for the same work gets the same job.
 import { afterAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { enqueue } from "~/jobs/enqueue.server";
+import { enqueue, jobPending } from "~/jobs/enqueue.server";
 import { getQueue } from "~/jobs/queues.server";
 import { logger } from "~/lib/logger.server";
 import { queueCatalogueImport } from "~/pim/onboarding.server";
@@ -35,6 +35,10 @@ describe("job identities", () => {
     expect(await queueCatalogueImport(SHOP)).toBe(first.id);
     await processors["catalogue.reconcile-all"]({}, context);
     expect(await waitingImports()).toBe(1);
+    expect(await jobPending("catalogue.import", { shop: SHOP })).toBe(true);
+    expect(
+      await jobPending("catalogue.import", { shop: "other.myshopify.com" }),
+    ).toBe(false);
 
     // Once it finished, asking again queues a new import (dedupe holds only while one waits or runs).
     const workers = startWorkers({
@@ -50,6 +54,7 @@ describe("job identities", () => {
     } finally {
       await workers.close();
     }
+    expect(await jobPending("catalogue.import", { shop: SHOP })).toBe(false);
     const second = await queueCatalogueImport(SHOP);
     expect(second).not.toBe(first.id);
     expect(await waitingImports()).toBe(1);
@@ -99,6 +104,7 @@ describe("job identities", () => {
   it("frees a pair's job id once its job has finished, so the pair's next run can always be queued", async () => {
     const pair = { shop: SHOP, productId: "p-finished", seq: 9 };
     const first = await enqueue("sync.google", pair);
+    expect(await jobPending("sync.google", pair)).toBe(true);
     const workers = startWorkers({
       queues: ["sync-feeds"],
       processors: { ...processors, "sync.google": async () => "stood down" },
@@ -110,6 +116,7 @@ describe("job identities", () => {
         (job) => job === undefined,
         { what: "the finished pair job removed" },
       );
+      expect(await jobPending("sync.google", pair)).toBe(false);
     } finally {
       await workers.close();
     }
