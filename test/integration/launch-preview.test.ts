@@ -10,6 +10,7 @@ import {
   deleteLaunch,
   endPreview,
   previewLaunch,
+  previewWork,
   rollbackLaunch,
 } from "~/launch/launch.server";
 import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
@@ -190,5 +191,37 @@ describe("the UNLISTED preview of a launch", () => {
     expect(await Promise.all(drafts.map((d) => page(d.handle)))).toEqual([
       404, 404,
     ]);
+  }, 120_000);
+
+  it("goes live for good when Go live now follows Preview at once: the preview never makes a live product Unlisted", async () => {
+    const { id } = await createLaunch(DEMO_SHOP, {
+      name: "Hasty drop",
+      selection: { kind: "products", productIds: drafts.map((d) => d.gid) },
+    });
+    // Both jobs are queued together and the worker runs up to 4 at once: their bulk mutations would interleave.
+    await previewLaunch(DEMO_SHOP, id);
+    await goLiveNow(DEMO_SHOP, id);
+    // The storefront is the channel the preview touches (the second product has no image: Google fails it).
+    const storefrontLive = (l: Awaited<ReturnType<typeof getLaunch>>) =>
+      l.progress.find((p) => p.channel === "SHOPIFY_STOREFRONT")?.live;
+    const live = await eventually(
+      () => getLaunch(DEMO_SHOP, id),
+      (l) => l.status === "LIVE" && storefrontLive(l) === 2,
+      { what: "launch live on the storefront", timeoutMs: 60_000 },
+    );
+    await eventually(
+      () => previewWork(DEMO_SHOP, id),
+      (work) => work === null,
+      { what: "the preview job done", timeoutMs: 30_000 },
+    );
+    expect(live.error).toBeNull();
+    // Outside: ACTIVE in Shopify, listed by the store, no preview link left.
+    expect(drafts.map((d) => statusOf(d.gid))).toEqual(["ACTIVE", "ACTIVE"]);
+    expect(
+      (await listedHandles()).filter((h) => drafts.some((d) => d.handle === h)),
+    ).toHaveLength(2);
+    expect(
+      (await getLaunch(DEMO_SHOP, id)).products.map((p) => p.previewUrl),
+    ).toEqual([null, null]);
   }, 120_000);
 });

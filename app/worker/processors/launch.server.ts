@@ -1,4 +1,6 @@
-// Launch jobs (issue #14): thin wrappers over the launch's worker side.
+// Launch jobs (issue #14): thin wrappers over the launch's worker side. The jobs that change the products' status
+// and publications in Shopify (go-live, rollback, preview, end of preview) take the launch's lock.
+import { withLaunchLock } from "~/launch/launch-lock.server";
 import { observeLaunch } from "~/launch/observe.server";
 import {
   endPreviewProducts,
@@ -32,7 +34,7 @@ export const goLiveProcessor: Processor<"launch.go-live"> = ({
   shop,
   launchId,
   at,
-}) => releaseLaunch(shop, launchId, at);
+}) => withLaunchLock(shop, launchId, () => releaseLaunch(shop, launchId, at));
 
 export const observeLaunchProcessor: Processor<"launch.observe"> = ({
   shop,
@@ -44,14 +46,15 @@ export const observeLaunchProcessor: Processor<"launch.observe"> = ({
 export const rollbackLaunchProcessor: Processor<"launch.rollback"> = ({
   shop,
   launchId,
-}) => rollBackLaunch(shop, launchId);
+}) => withLaunchLock(shop, launchId, () => rollBackLaunch(shop, launchId));
 
 export const previewLaunchProcessor: Processor<"launch.preview"> = ({
   shop,
   launchId,
-}) => previewLaunchProducts(shop, launchId);
+}) =>
+  withLaunchLock(shop, launchId, () => previewLaunchProducts(shop, launchId));
 
 export const endPreviewProcessor: Processor<"launch.end-preview"> = ({
   shop,
   launchId,
-}) => endPreviewProducts(shop, launchId);
+}) => withLaunchLock(shop, launchId, () => endPreviewProducts(shop, launchId));
