@@ -6,7 +6,7 @@
 // that status back too and unpublishes the products from the Online Store; a previewed launch is not deleted
 // until its preview ended.
 import { enqueue, jobPending } from "~/jobs/enqueue.server";
-import { Conflict } from "~/lib/errors";
+import { Conflict, Upstream } from "~/lib/errors";
 import { adminClientFor } from "~/shopify/admin-client.server";
 import { findLaunch, updateLaunch } from "./launch.db.server";
 import { launchProducts, rememberPriorStatus } from "./launch-pairs.db.server";
@@ -146,6 +146,14 @@ export async function endPreviewProducts(
   const launch = await findLaunch(shop, launchId);
   if (!BEFORE_GO_LIVE.includes(launch.status))
     return { skipped: launch.status };
+  // Asked right after Preview, whose job has not run yet (or waits for the launch's lock): ending now would end
+  // nothing and the preview would then make the products Unlisted. Run again once the preview is done.
+  if (await jobPending("launch.preview", { shop, launchId }))
+    throw new Upstream(
+      "The preview asked for before has not run yet: its end waits for it",
+      true,
+      { retryAfterMs: 2_000 },
+    );
   const products = await previewedProducts(shop, launchId);
   if (products.length === 0) return { ended: 0, failed: 0 };
   const client = await adminClientFor(shop);

@@ -4,6 +4,8 @@
 // is due but not yet started by its job tells the page to keep looking.
 import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
+import { endPreviewProducts } from "~/launch/preview.server";
+import { Upstream } from "~/lib/errors";
 import { loader as listLoader } from "~/routes/app.launches._index";
 import { action as newAction } from "~/routes/app.launches.new";
 import {
@@ -232,6 +234,19 @@ describe("the launch page's actions", () => {
       previewCount: 2,
       previewWork: "end-preview",
     });
+  });
+
+  it("ends a preview only after the preview asked for before it has run", async () => {
+    const id = await createThroughForm("Hasty preview");
+    // Preview, then End preview at once: the preview's job still waits (no worker runs here).
+    const preview = await launchPost(SHOP_A, id, { intent: "preview" });
+    expect(preview.status).toBe(200);
+    const attempt = endPreviewProducts(SHOP_A, id);
+    await expect(attempt).rejects.toBeInstanceOf(Upstream);
+    await expect(attempt).rejects.toThrow("has not run yet");
+    expect((await attempt.catch((error: Upstream) => error)).retryable).toBe(
+      true,
+    );
   });
 
   it("refuses a go-live time in the past with the reason", async () => {
