@@ -25,20 +25,15 @@ import { launchProducts, reopenFailedPairs } from "./launch-pairs.db.server";
 import { previewCount } from "./preview.db.server";
 import { releaseGatedPairs } from "./release.server";
 import { collectionProductGids } from "./launch-shopify.server";
-import {
-  launchBlockers,
-  launchReadiness,
-  type LaunchBlocker,
-  type LaunchProductRow,
-} from "./readiness.db.server";
+import { launchBlockers, type LaunchBlocker } from "./blockers";
+import { launchReadiness, type LaunchProductRow } from "./readiness.db.server";
 
 export type { ChannelProgress } from "./launch.db.server";
 export { endPreview, previewLaunch, previewWork } from "./preview.server";
 export { rollbackLaunch } from "./rollback.server";
 export { launchReadinessCsv } from "./readiness-csv.server";
+export type { BlockerKind, LaunchBlocker } from "./blockers";
 export type {
-  BlockerKind,
-  LaunchBlocker,
   LaunchProductRow,
   ProductChannelReadiness,
 } from "./readiness.db.server";

@@ -26,6 +26,8 @@ export async function launchReadinessCsv(
     "pre-flight",
     "live at",
     "error",
+    "off since",
+    "off reason",
   ];
   const lines = rows.flatMap((row) =>
     row.channels
@@ -43,6 +45,8 @@ export async function launchReadinessCsv(
         c.preflightFailures.join(" | "),
         c.liveAt?.toISOString() ?? "",
         c.error ?? "",
+        c.offSince?.at.toISOString() ?? "",
+        c.offSince?.reason ?? "",
       ]),
   );
   return [header, ...lines]

@@ -8,12 +8,7 @@ import { missingColumn } from "~/pim/completeness";
 import { licensed } from "~/sync/canonical";
 import { describeFailure, preflightColumn } from "~/sync/preflight";
 import type { LaunchChannelState, ShotType } from "./launch.schema";
-import {
-  productsNoun,
-  SHOT_REQUIREMENTS,
-  SHOT_WORDS,
-  shotsOfLink,
-} from "./shots";
+import { SHOT_REQUIREMENTS, shotsOfLink } from "./shots";
 
 export interface ProductChannelReadiness {
   channel: ChannelKind;
@@ -34,6 +29,11 @@ export interface ProductChannelReadiness {
   liveAt: Date | null;
   /** Why go-live failed for it, after retries. */
   error: string | null;
+  /**
+   * Live at go-live, and since then observed off the channel by the sync engine (the product drafted or archived
+   * in Shopify, its image withdrawn, the channel refusing it): the board must not keep saying live. Null otherwise.
+   */
+  offSince: { at: Date; reason: string | null } | null;
 }
 
 export interface LaunchProductRow {
@@ -50,19 +50,22 @@ export interface LaunchProductRow {
   channels: ProductChannelReadiness[];
 }
 
-export type BlockerKind =
-  "shot" | "main-image" | "completeness" | "preflight" | "failed";
+/** Observed states of a pair that mean it is not on the channel (DRIFT is on it, differing; PENDING is on its way). */
+const OFF: readonly string[] = ["NOT_LISTED", "BLOCKED", "FAILED"];
 
-/** What stops products launching on a channel, grouped, with the fix in words ("3 coats lack a back view"). */
-export interface LaunchBlocker {
-  channel: ChannelKind;
-  kind: BlockerKind;
-  /** The missing shot type, or the missing attribute key; null otherwise. */
-  detail: string | null;
-  count: number;
-  /** Up to 20 of the products concerned (our ids). */
-  productIds: string[];
-  message: string;
+/**
+ * A pair that went live, then was observed off the channel: the sync state's status changed to an off state after
+ * the pair's live time (staging's "hidden" observations came before go-live and do not count).
+ */
+function offSinceLive(
+  pair: { state: string; liveAt: Date | null } | undefined,
+  sync:
+    | { status: string; reason: string | null; changedAt: Date | null }
+    | undefined,
+): ProductChannelReadiness["offSince"] {
+  if (pair?.state !== "LIVE" || !pair.liveAt || !sync?.changedAt) return null;
+  if (!OFF.includes(sync.status) || sync.changedAt <= pair.liveAt) return null;
+  return { at: sync.changedAt, reason: sync.reason };
 }
 
 /** Readiness of the given products of a launch (all of them when `productIds` is omitted), ordered by title. */
@@ -93,6 +96,14 @@ export async function launchReadiness(
           status: true,
           completeness: {
             select: { channel: true, percent: true, missing: true },
+          },
+          syncStates: {
+            select: {
+              channel: true,
+              status: true,
+              reason: true,
+              changedAt: true,
+            },
           },
           assetLinks: {
             orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -194,6 +205,10 @@ export async function launchReadiness(
           preflightFailures,
           liveAt: pair?.liveAt ?? null,
           error: pair?.error ?? null,
+          offSince: offSinceLive(
+            pair,
+            row.product.syncStates.find((s) => s.channel === channel),
+          ),
         };
       });
       return {
@@ -212,74 +227,4 @@ export async function launchReadiness(
         a.title.localeCompare(b.title) ||
         a.productId.localeCompare(b.productId),
     );
-}
-
-/** What blocks the launch, grouped by channel and cause, most products first. Channels left out are skipped. */
-export function launchBlockers(
-  rows: readonly LaunchProductRow[],
-): LaunchBlocker[] {
-  const groups = new Map<
-    string,
-    Omit<LaunchBlocker, "count" | "message"> & {
-      types: (string | null)[];
-      all: string[];
-    }
-  >();
-  const add = (
-    row: LaunchProductRow,
-    channel: ChannelKind,
-    kind: BlockerKind,
-    detail: string | null,
-  ) => {
-    const key = `${channel}|${kind}|${detail ?? ""}`;
-    const group = groups.get(key) ?? {
-      channel,
-      kind,
-      detail,
-      productIds: [],
-      types: [],
-      all: [],
-    };
-    group.all.push(row.productId);
-    group.types.push(row.productType);
-    groups.set(key, group);
-  };
-  for (const row of rows)
-    for (const pair of row.channels) {
-      if (pair.state === "EXCLUDED" || pair.state === "ROLLED_BACK") continue;
-      if (pair.state === "FAILED") add(row, pair.channel, "failed", null);
-      for (const shot of pair.missingShots)
-        add(row, pair.channel, "shot", shot);
-      if (pair.mainImageTooSmall && !pair.missingShots.includes("front"))
-        add(row, pair.channel, "main-image", null);
-      for (const attribute of pair.missingAttributes)
-        add(row, pair.channel, "completeness", attribute);
-      if (pair.preflightFailures.length > 0)
-        add(row, pair.channel, "preflight", null);
-    }
-  return [...groups.values()]
-    .map(({ types, all, ...group }) => {
-      const who = productsNoun(all.length, types);
-      const verb = all.length === 1 ? "lacks" : "lack";
-      const fail = all.length === 1 ? "fails" : "fail";
-      const need = all.length === 1 ? "needs" : "need";
-      const requirement = SHOT_REQUIREMENTS[group.channel];
-      const message =
-        group.kind === "shot"
-          ? `${who} ${verb} ${SHOT_WORDS[group.detail as ShotType]}`
-          : group.kind === "main-image"
-            ? `${who} ${need} a main image of at least ${requirement.mainMinLongSide} px`
-            : group.kind === "completeness"
-              ? `${who} ${verb} “${group.detail}”`
-              : group.kind === "preflight"
-                ? `${who} ${fail} the channel's image rules`
-                : `${who} did not go live`;
-      return {
-        ...group,
-        count: all.length,
-        productIds: all.slice(0, 20),
-        message,
-      };
-    })
-    .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
 }

@@ -90,6 +90,9 @@ const boardRow = (row: LaunchProductRow): BoardRow => ({
     mainImageTooSmall: c.mainImageTooSmall,
     preflightFailures: c.preflightFailures,
     error: c.error,
+    offSince: c.offSince
+      ? { at: c.offSince.at.toISOString(), reason: c.offSince.reason }
+      : null,
   })),
 });
 

@@ -13,6 +13,8 @@ import {
   rollbackLaunch,
   stageLaunch,
 } from "~/launch/launch.server";
+import { logger } from "~/lib/logger.server";
+import { processors } from "~/worker/processors";
 import { DEMO_SHOP } from "../../emulator/seed/seed";
 import { eventually } from "../support/wait";
 import { useLaunchSeason } from "../support/launch-season";
@@ -119,6 +121,71 @@ describe("a seasonal launch", () => {
       expect(channel).toMatchObject({ total: 3, live: 3, failed: 0 });
       expect(channel.goLiveToAllLiveMs).toBeGreaterThanOrEqual(0);
     }
+  }, 90_000);
+
+  it("says when a live product went off a channel after go-live, and live again once it is back", async () => {
+    const product = s.season[0]!;
+    const record = s.emulator.shop(DEMO_SHOP).products.get(product.gid)!;
+    // The merchant drafts it in Shopify; its products/update webhook is refreshed as the route would have it.
+    const merchantSets = async (status: "DRAFT" | "ACTIVE") => {
+      record.status = status;
+      s.emulator.productsChanged(DEMO_SHOP, [product.gid]);
+      await processors["product.refresh"](
+        {
+          shop: DEMO_SHOP,
+          productId: product.gid,
+          updatedAt: record.updatedAt,
+          webhookId: `merchant-${status}-${Date.now()}`,
+        },
+        { jobId: "t", attemptsMade: 0, log: logger },
+      );
+    };
+    const cell = (launch: Awaited<ReturnType<typeof getLaunch>>) =>
+      launch.products
+        .find((p) => p.productId === product.id)!
+        .channels.find((c) => c.channel === "SHOPIFY_STOREFRONT")!;
+    await merchantSets("DRAFT");
+    const off = await eventually(
+      () => getLaunch(DEMO_SHOP, launchId),
+      (l) => cell(l).offSince !== null,
+      {
+        what: "the board saying the drafted product is off",
+        timeoutMs: 30_000,
+      },
+    );
+    expect(cell(off)).toMatchObject({
+      state: "LIVE",
+      offSince: { reason: expect.stringMatching(/Draft/) },
+    });
+    expect(cell(off).offSince!.at.getTime()).toBeGreaterThan(
+      cell(off).liveAt!.getTime(),
+    );
+    // Only that product, and a blocker says so; the others stay live with nothing to say.
+    for (const other of off.products.filter((p) => p.productId !== product.id))
+      expect(other.channels.every((c) => c.offSince === null)).toBe(true);
+    expect(off.blockers).toContainEqual(
+      expect.objectContaining({
+        channel: "SHOPIFY_STOREFRONT",
+        kind: "off",
+        count: 1,
+      }),
+    );
+    const csv = await launchReadinessCsv(DEMO_SHOP, launchId);
+    expect(
+      csv
+        .split("\r\n")
+        .find(
+          (l) =>
+            l.startsWith(product.handle) && l.includes("SHOPIFY_STOREFRONT"),
+        ),
+    ).toMatch(/Draft/);
+
+    await merchantSets("ACTIVE");
+    await eventually(
+      () => getLaunch(DEMO_SHOP, launchId),
+      (l) => cell(l).offSince === null,
+      { what: "the board saying live again", timeoutMs: 30_000 },
+    );
   }, 90_000);
 
   it("rolls back: unpublished and hidden on every channel", async () => {

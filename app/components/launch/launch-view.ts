@@ -40,6 +40,8 @@ export interface CellView {
   mainImageTooSmall: boolean;
   preflightFailures: string[];
   error: string | null;
+  /** Went live, then observed off the channel (ISO time, and why). */
+  offSince: { at: string; reason: string | null } | null;
 }
 
 export interface BoardRow {
