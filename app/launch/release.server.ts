@@ -257,7 +257,15 @@ export async function releaseLaunch(
       });
   });
   // Then every reopened pair converges: the feeds confirm their rows, the marketplace pairs read their listings
-  // back (those the batch showed find nothing to send; the others send and settle on their own read).
-  await converge(shop, reopened);
+  // back (those the batch showed find nothing to send; the others send and settle on their own read). The released
+  // products' storefront pairs read their product back too: the sync engine last saw them Draft (staging), and
+  // its state (the product and asset pages, a later "no longer live") must come from its own read of them live.
+  await converge(shop, [
+    ...reopened,
+    ...released.map((productId) => ({
+      productId,
+      channel: "SHOPIFY_STOREFRONT" as const,
+    })),
+  ]);
   return { released: released.length, failed: failures.size };
 }

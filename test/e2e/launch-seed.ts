@@ -14,6 +14,8 @@ export const receiver = new MarketplaceReceiver(
 
 interface Launched {
   id: string;
+  /** Shopify's product id. */
+  gid: string;
   title: string;
   handle: string;
   skus: string[];
@@ -78,6 +80,7 @@ export async function seed(): Promise<void> {
   for (const [i, product] of drafts.entries()) {
     products.push({
       id: product.id,
+      gid: product.shopifyId,
       title: product.title,
       handle: product.handle,
       skus: product.variants.flatMap((v) => (v.sku ? [v.sku] : [])),
@@ -140,4 +143,35 @@ export async function expectHidden(stack: Stack, when: string) {
   if (seen.listings.includes("active"))
     throw new Error(`${when}: marketplace listings active: ${seen.listings}`);
   return seen;
+}
+
+/** What the merchant does in Shopify's admin, through the emulator's Admin API (it sends the webhooks Shopify would). */
+export async function merchantSetsStatus(
+  stack: Stack,
+  gid: string,
+  status: "ACTIVE" | "DRAFT",
+) {
+  const response = await fetch(
+    `${stack.emulatorUrl}/admin/api/2026-10/graphql.json`,
+    {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "X-Forwarded-Host": SHOP,
+        "X-Shopify-Access-Token": stack.adminToken,
+      },
+      body: JSON.stringify({
+        query: `mutation SetStatus($product: ProductUpdateInput!) {
+          productUpdate(product: $product) { userErrors { message } }
+        }`,
+        variables: { product: { id: gid, status } },
+      }),
+    },
+  );
+  const body = (await response.json()) as {
+    data?: { productUpdate: { userErrors: { message: string }[] } };
+    errors?: unknown;
+  };
+  if (!response.ok || body.errors || body.data?.productUpdate.userErrors.length)
+    throw new Error(`productUpdate ${status}: ${JSON.stringify(body)}`);
 }

@@ -12,6 +12,7 @@ import type { Page } from "playwright-core";
 import { artifacts, waitFor, type Suite, type SuiteContext } from "./harness";
 import {
   expectHidden,
+  merchantSetsStatus,
   outside,
   products,
   receiver,
@@ -290,6 +291,44 @@ async function flows(context: SuiteContext) {
     });
     say(`live from outside: ${last}`);
   });
+
+  await check(
+    "a product the merchant drafts in Shopify after go-live says No longer live, with why",
+    async () => {
+      const product = products[0]!;
+      const cell = page
+        .locator("#readiness-board tr")
+        .filter({ has: page.locator(`[data-board-product="${product.id}"]`) })
+        .locator('[data-board-channel="SHOPIFY_STOREFRONT"]');
+      const offSince = async () => {
+        await page.waitForTimeout(1000);
+        await openApp(launchUrl);
+        return cell.getAttribute("data-off-since");
+      };
+      await merchantSetsStatus(stack, product.gid, "DRAFT");
+      await waitFor(
+        "the board saying the drafted product is off",
+        async () => (await offSince()) !== null,
+        90_000,
+      );
+      await cell.getByText("No longer live").waitFor();
+      await cell.getByText(/Draft/).first().waitFor();
+      await page
+        .locator('#launch-blockers [data-blocker-kind="off"]')
+        .first()
+        .waitFor();
+      await page.screenshot({
+        path: path.join(artifacts, "launch-off-after-go-live.png"),
+        fullPage: true,
+      });
+      await merchantSetsStatus(stack, product.gid, "ACTIVE");
+      await waitFor(
+        "the board saying live again",
+        async () => (await offSince()) === null,
+        90_000,
+      );
+    },
+  );
 
   await check(
     "rolls back after asking, and hides everything again",

@@ -114,6 +114,19 @@ describe("a seasonal launch", () => {
       },
     );
     expect(await s.visible(s.season)).toEqual(s.shown(3));
+    // The sync engine's own state follows from its read of the products live (it last saw them Draft, staged).
+    await eventually(
+      () =>
+        db.syncState.findMany({
+          where: {
+            shop: DEMO_SHOP,
+            channel: "SHOPIFY_STOREFRONT",
+            productId: { in: s.season.map((p) => p.id) },
+          },
+        }),
+      (rows) => rows.length === 3 && rows.every((r) => r.status === "LIVE"),
+      { what: "the storefront pairs read back live", timeoutMs: 30_000 },
+    );
     const [summary] = await listLaunches(DEMO_SHOP);
     expect(summary!.allLiveAt).not.toBeNull();
     expect(summary!.readyCount).toBeNull();
@@ -157,6 +170,24 @@ describe("a seasonal launch", () => {
       state: "LIVE",
       offSince: { reason: expect.stringMatching(/Draft/) },
     });
+    // Every channel follows (the feed drops its rows, the listing is withdrawn), seen from outside and on the board.
+    const offEverywhere = (launch: Awaited<ReturnType<typeof getLaunch>>) =>
+      launch.products
+        .find((p) => p.productId === product.id)!
+        .channels.filter((c) => c.state === "LIVE")
+        .every((c) => c.offSince !== null);
+    await eventually(
+      () => s.visible([product]),
+      (v) => JSON.stringify(v) === JSON.stringify(s.hidden(1)),
+      {
+        what: "the drafted product hidden on every channel",
+        timeoutMs: 30_000,
+      },
+    );
+    await eventually(() => getLaunch(DEMO_SHOP, launchId), offEverywhere, {
+      what: "off on every channel on the board",
+      timeoutMs: 30_000,
+    });
     expect(cell(off).offSince!.at.getTime()).toBeGreaterThan(
       cell(off).liveAt!.getTime(),
     );
@@ -183,8 +214,16 @@ describe("a seasonal launch", () => {
     await merchantSets("ACTIVE");
     await eventually(
       () => getLaunch(DEMO_SHOP, launchId),
-      (l) => cell(l).offSince === null,
+      (l) =>
+        l.products
+          .find((p) => p.productId === product.id)!
+          .channels.every((c) => c.offSince === null),
       { what: "the board saying live again", timeoutMs: 30_000 },
+    );
+    await eventually(
+      () => s.visible([product]),
+      (v) => JSON.stringify(v) === JSON.stringify(s.shown(1)),
+      { what: "shown again on every channel", timeoutMs: 30_000 },
     );
   }, 90_000);
 
