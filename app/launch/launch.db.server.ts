@@ -28,6 +28,7 @@ const launchSelect = {
   allLiveAt: true,
   rolledBackAt: true,
   error: true,
+  previewWanted: true,
   _count: { select: { products: true } },
 } as const;
 
@@ -49,6 +50,7 @@ export function launchOf(row: LaunchRow) {
     allLiveAt: row.allLiveAt,
     rolledBackAt: row.rolledBackAt,
     error: row.error,
+    previewWanted: row.previewWanted,
   };
 }
 export type LaunchRecord = ReturnType<typeof launchOf>;

@@ -6,9 +6,13 @@
 // that status back too and unpublishes the products from the Online Store; a previewed launch is not deleted
 // until its preview ended.
 import { enqueue, jobPending } from "~/jobs/enqueue.server";
-import { Conflict, Upstream } from "~/lib/errors";
+import { Conflict } from "~/lib/errors";
 import { adminClientFor } from "~/shopify/admin-client.server";
-import { findLaunch, updateLaunch } from "./launch.db.server";
+import {
+  findLaunch,
+  updateLaunch,
+  type LaunchRecord,
+} from "./launch.db.server";
 import { launchProducts, rememberPriorStatus } from "./launch-pairs.db.server";
 import {
   endPreviews,
@@ -26,7 +30,11 @@ import { bulkRounds, bulkSetStatus, releaseGatedPairs } from "./release.server";
 
 const BEFORE_GO_LIVE: readonly LaunchStatus[] = ["DRAFT", "STAGING", "STAGED"];
 
-/** Queues the preview job, or its end, before go-live. Throws Conflict once go-live started, NotFound. */
+/**
+ * Records the merchant's word (Preview or End preview) and queues the job, before go-live. The jobs read that word
+ * under the launch's lock, so the last click wins whichever job runs first. Throws Conflict once go-live started,
+ * NotFound.
+ */
 async function askWorker(
   job: "launch.preview" | "launch.end-preview",
   shop: string,
@@ -37,6 +45,9 @@ async function askWorker(
     throw new Conflict(
       `A ${launch.status.toLowerCase()} launch has no preview: it went live`,
     );
+  await updateLaunch(shop, launchId, {
+    previewWanted: job === "launch.preview",
+  });
   await enqueue(job, { shop, launchId });
 }
 
@@ -48,15 +59,25 @@ export const previewLaunch = (shop: string, launchId: string) =>
 export const endPreview = (shop: string, launchId: string) =>
   askWorker("launch.end-preview", shop, launchId);
 
-/** The preview work asked for and not yet done (waiting, retrying or running), for the launch page to follow. */
+/**
+ * The preview work asked for and not yet done (its job waits, retries or runs), named by the merchant's latest
+ * word, for the launch page to follow; null after go-live, or when Redis cannot say (the page just stops looking).
+ */
 export async function previewWork(
   shop: string,
-  launchId: string,
+  launch: Pick<LaunchRecord, "id" | "status" | "previewWanted">,
 ): Promise<"preview" | "end-preview" | null> {
-  if (await jobPending("launch.end-preview", { shop, launchId }))
-    return "end-preview";
-  if (await jobPending("launch.preview", { shop, launchId })) return "preview";
-  return null;
+  if (!BEFORE_GO_LIVE.includes(launch.status)) return null;
+  const payload = { shop, launchId: launch.id };
+  try {
+    const pending =
+      (await jobPending("launch.preview", payload)) ||
+      (await jobPending("launch.end-preview", payload));
+    if (!pending) return null;
+  } catch {
+    return null;
+  }
+  return launch.previewWanted === false ? "end-preview" : "preview";
 }
 
 /**
@@ -72,6 +93,8 @@ export async function previewLaunchProducts(
   const launch = await findLaunch(shop, launchId);
   if (!BEFORE_GO_LIVE.includes(launch.status))
     return { skipped: launch.status };
+  // End preview was clicked after this job was asked for: the merchant's last word wins.
+  if (launch.previewWanted === false) return { skipped: "preview ended" };
   const client = await adminClientFor(shop);
   const store = await onlineStorePublication(client);
   if (!store) {
@@ -146,14 +169,8 @@ export async function endPreviewProducts(
   const launch = await findLaunch(shop, launchId);
   if (!BEFORE_GO_LIVE.includes(launch.status))
     return { skipped: launch.status };
-  // Asked right after Preview, whose job has not run yet (or waits for the launch's lock): ending now would end
-  // nothing and the preview would then make the products Unlisted. Run again once the preview is done.
-  if (await jobPending("launch.preview", { shop, launchId }))
-    throw new Upstream(
-      "The preview asked for before has not run yet: its end waits for it",
-      true,
-      { retryAfterMs: 2_000 },
-    );
+  // Preview was clicked again after this job was asked for: the merchant's last word wins.
+  if (launch.previewWanted === true) return { skipped: "previewed again" };
   const products = await previewedProducts(shop, launchId);
   if (products.length === 0) return { ended: 0, failed: 0 };
   const client = await adminClientFor(shop);

@@ -90,8 +90,8 @@ const boardRow = (row: LaunchProductRow): BoardRow => ({
     mainImageTooSmall: c.mainImageTooSmall,
     preflightFailures: c.preflightFailures,
     error: c.error,
-    offSince: c.offSince
-      ? { at: c.offSince.at.toISOString(), reason: c.offSince.reason }
+    observedOff: c.observedOff
+      ? { at: c.observedOff.at.toISOString(), reason: c.observedOff.reason }
       : null,
   })),
 });
@@ -134,7 +134,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       .filter((p) => p.total > 0)
       .map((p) => p.channel);
     return {
-      launch: launchView(launch, await previewWork(session.shop, launchId)),
+      launch: launchView(launch, await previewWork(session.shop, launch)),
       // Go-live is due but its job has not moved the launch yet ("Go live now" answers before the worker starts).
       goLiveDue:
         (launch.status === "DRAFT" || launch.status === "STAGED") &&

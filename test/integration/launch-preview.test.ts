@@ -2,6 +2,7 @@
 // link (Shopify's answer) while the store never lists it and the feed never serves it; go-live makes it ACTIVE and
 // a rollback puts back the status it had before the preview (DRAFT), not UNLISTED.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobPending } from "~/jobs/enqueue.server";
 import { closeLocks } from "~/sync/locks.server";
 import {
   createLaunch,
@@ -10,7 +11,6 @@ import {
   deleteLaunch,
   endPreview,
   previewLaunch,
-  previewWork,
   rollbackLaunch,
 } from "~/launch/launch.server";
 import { startOutboxRelay, type RelayLoop } from "~/outbox/relay.server";
@@ -210,8 +210,8 @@ describe("the UNLISTED preview of a launch", () => {
       { what: "launch live on the storefront", timeoutMs: 60_000 },
     );
     await eventually(
-      () => previewWork(DEMO_SHOP, id),
-      (work) => work === null,
+      () => jobPending("launch.preview", { shop: DEMO_SHOP, launchId: id }),
+      (pending) => !pending,
       { what: "the preview job done", timeoutMs: 30_000 },
     );
     expect(live.error).toBeNull();

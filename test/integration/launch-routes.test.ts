@@ -4,8 +4,10 @@
 // is due but not yet started by its job tells the page to keep looking.
 import { beforeAll, describe, expect, it } from "vitest";
 import db from "~/db.server";
-import { endPreviewProducts } from "~/launch/preview.server";
-import { Upstream } from "~/lib/errors";
+import {
+  endPreviewProducts,
+  previewLaunchProducts,
+} from "~/launch/preview.server";
 import { loader as listLoader } from "~/routes/app.launches._index";
 import { action as newAction } from "~/routes/app.launches.new";
 import {
@@ -236,16 +238,29 @@ describe("the launch page's actions", () => {
     });
   });
 
-  it("ends a preview only after the preview asked for before it has run", async () => {
+  it("lets the merchant's last word win between Preview and End preview, whichever job runs first", async () => {
     const id = await createThroughForm("Hasty preview");
-    // Preview, then End preview at once: the preview's job still waits (no worker runs here).
-    const preview = await launchPost(SHOP_A, id, { intent: "preview" });
-    expect(preview.status).toBe(200);
-    const attempt = endPreviewProducts(SHOP_A, id);
-    await expect(attempt).rejects.toBeInstanceOf(Upstream);
-    await expect(attempt).rejects.toMatchObject({
-      message: expect.stringContaining("has not run yet"),
-      retryable: true,
+    const page = async () =>
+      (await (await launchPage(SHOP_A, id)).json()) as {
+        launch: { previewWork: string | null };
+      };
+    // Preview, then End preview at once: both jobs wait (no worker runs here), the page names the last word.
+    expect((await launchPost(SHOP_A, id, { intent: "preview" })).status).toBe(
+      200,
+    );
+    expect((await page()).launch.previewWork).toBe("preview");
+    expect(
+      (await launchPost(SHOP_A, id, { intent: "end-preview" })).status,
+    ).toBe(200);
+    expect((await page()).launch.previewWork).toBe("end-preview");
+    // The preview's job, run now (after the end was asked for), stands down instead of making products Unlisted.
+    expect(await previewLaunchProducts(SHOP_A, id)).toEqual({
+      skipped: "preview ended",
+    });
+    // Preview again: an end's job still waiting stands down in turn.
+    await launchPost(SHOP_A, id, { intent: "preview" });
+    expect(await endPreviewProducts(SHOP_A, id)).toEqual({
+      skipped: "previewed again",
     });
   });
 

@@ -67,7 +67,7 @@ export function StageCard({ launch }: { launch: LaunchView }) {
               ) : null}
             </InlineStack>
           ) : null}
-          {canStage && launch.previewWork ? (
+          {launch.previewWork ? (
             <div data-preview-work={launch.previewWork}>
               <Text as="p" variant="bodySm">
                 {t(

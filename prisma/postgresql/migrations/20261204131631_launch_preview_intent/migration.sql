@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Launch" ADD COLUMN     "previewWanted" BOOLEAN;
+
