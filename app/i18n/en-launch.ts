@@ -71,7 +71,7 @@ export const enLaunch = {
     empty: "This launch has no products.",
     next: "Next products",
     mainImageTooSmall: "The main image is too small",
-    offSince: "No longer live",
+    observedOff: "No longer live",
     requiredShots: "Required shots",
     channelNeeds: "{channel} needs {shots}",
   },

@@ -54,7 +54,7 @@ export function launchBlockers(
     for (const pair of row.channels) {
       if (pair.state === "EXCLUDED" || pair.state === "ROLLED_BACK") continue;
       if (pair.state === "FAILED") add(row, pair.channel, "failed", null);
-      if (pair.offSince) add(row, pair.channel, "off", null);
+      if (pair.observedOff) add(row, pair.channel, "off", null);
       for (const shot of pair.missingShots)
         add(row, pair.channel, "shot", shot);
       if (pair.mainImageTooSmall && !pair.missingShots.includes("front"))

@@ -26,7 +26,7 @@ export async function launchReadinessCsv(
     "pre-flight",
     "live at",
     "error",
-    "off since",
+    "observed off at",
     "off reason",
   ];
   const lines = rows.flatMap((row) =>
@@ -45,8 +45,8 @@ export async function launchReadinessCsv(
         c.preflightFailures.join(" | "),
         c.liveAt?.toISOString() ?? "",
         c.error ?? "",
-        c.offSince?.at.toISOString() ?? "",
-        c.offSince?.reason ?? "",
+        c.observedOff?.at.toISOString() ?? "",
+        c.observedOff?.reason ?? "",
       ]),
   );
   return [header, ...lines]

@@ -30,10 +30,11 @@ export interface ProductChannelReadiness {
   /** Why go-live failed for it, after retries. */
   error: string | null;
   /**
-   * Live at go-live, and since then observed off the channel by the sync engine (the product drafted or archived
-   * in Shopify, its image withdrawn, the channel refusing it): the board must not keep saying live. Null otherwise.
+   * Live at go-live, then observed off the channel by the sync engine's read (the product drafted, archived or
+   * unpublished in Shopify, out of the feed, the listing withdrawn): the board must not keep saying live. `at` is
+   * that read's time. Null otherwise.
    */
-  offSince: { at: Date; reason: string | null } | null;
+  observedOff: { at: Date; reason: string | null } | null;
 }
 
 export interface LaunchProductRow {
@@ -50,22 +51,22 @@ export interface LaunchProductRow {
   channels: ProductChannelReadiness[];
 }
 
-/** Observed states of a pair that mean it is not on the channel (DRIFT is on it, differing; PENDING is on its way). */
-const OFF: readonly string[] = ["NOT_LISTED", "BLOCKED", "FAILED"];
-
 /**
- * A pair that went live, then was observed off the channel: the sync state's status changed to an off state after
- * the pair's live time (staging's "hidden" observations came before go-live and do not count).
+ * A pair that went live, then was observed off the channel: its sync state is NOT_LISTED (the engine's read found
+ * the product not shown: drafted, archived or unpublished in Shopify, out of the feed, the listing withdrawn) from a
+ * read after the pair's live time; staging's "hidden" reads came before go-live and do not count. BLOCKED and
+ * FAILED are not reads of the channel (a refused image, a run that did not get through) and say nothing here.
  */
-function offSinceLive(
+function observedOffSinceLive(
   pair: { state: string; liveAt: Date | null } | undefined,
   sync:
-    | { status: string; reason: string | null; changedAt: Date | null }
+    | { status: string; reason: string | null; observedAt: Date | null }
     | undefined,
-): ProductChannelReadiness["offSince"] {
-  if (pair?.state !== "LIVE" || !pair.liveAt || !sync?.changedAt) return null;
-  if (!OFF.includes(sync.status) || sync.changedAt <= pair.liveAt) return null;
-  return { at: sync.changedAt, reason: sync.reason };
+): ProductChannelReadiness["observedOff"] {
+  if (pair?.state !== "LIVE" || !pair.liveAt || !sync?.observedAt) return null;
+  if (sync.status !== "NOT_LISTED" || sync.observedAt <= pair.liveAt)
+    return null;
+  return { at: sync.observedAt, reason: sync.reason };
 }
 
 /** Readiness of the given products of a launch (all of them when `productIds` is omitted), ordered by title. */
@@ -102,7 +103,7 @@ export async function launchReadiness(
               channel: true,
               status: true,
               reason: true,
-              changedAt: true,
+              observedAt: true,
             },
           },
           assetLinks: {
@@ -205,7 +206,7 @@ export async function launchReadiness(
           preflightFailures,
           liveAt: pair?.liveAt ?? null,
           error: pair?.error ?? null,
-          offSince: offSinceLive(
+          observedOff: observedOffSinceLive(
             pair,
             row.product.syncStates.find((s) => s.channel === channel),
           ),

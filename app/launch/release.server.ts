@@ -209,7 +209,9 @@ export async function releaseLaunch(
   }
   await releaseProducts(shop, launchId, released, publications);
   // Released without staging: the storefront pairs the gate held upload their media the ordinary way now.
-  await releaseGatedPairs(shop, released);
+  const gated = await blockedStorefrontPairs(shop, released);
+  await converge(shop, gated);
+  const gatedIds = new Set(gated.map((p) => p.productId));
   // One update per answer time (each bulk operation's completion), not per product.
   for (const [at, productIds] of byTime(liveAt))
     await setPairStates(shop, launchId, productIds, ["SHOPIFY_STOREFRONT"], {
@@ -258,14 +260,16 @@ export async function releaseLaunch(
   });
   // Then every reopened pair converges: the feeds confirm their rows, the marketplace pairs read their listings
   // back (those the batch showed find nothing to send; the others send and settle on their own read). The released
-  // products' storefront pairs read their product back too: the sync engine last saw them Draft (staging), and
+  // products' storefront pairs read their product back too (the gated ones converge already): the sync engine last saw them Draft (staging), and
   // its state (the product and asset pages, a later "no longer live") must come from its own read of them live.
   await converge(shop, [
     ...reopened,
-    ...released.map((productId) => ({
-      productId,
-      channel: "SHOPIFY_STOREFRONT" as const,
-    })),
+    ...released
+      .filter((productId) => !gatedIds.has(productId))
+      .map((productId) => ({
+        productId,
+        channel: "SHOPIFY_STOREFRONT" as const,
+      })),
   ]);
   return { released: released.length, failed: failures.size };
 }

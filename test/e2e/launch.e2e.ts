@@ -300,15 +300,15 @@ async function flows(context: SuiteContext) {
         .locator("#readiness-board tr")
         .filter({ has: page.locator(`[data-board-product="${product.id}"]`) })
         .locator('[data-board-channel="SHOPIFY_STOREFRONT"]');
-      const offSince = async () => {
+      const observedOff = async () => {
         await page.waitForTimeout(1000);
         await openApp(launchUrl);
-        return cell.getAttribute("data-off-since");
+        return cell.getAttribute("data-observed-off");
       };
       await merchantSetsStatus(stack, product.gid, "DRAFT");
       await waitFor(
         "the board saying the drafted product is off",
-        async () => (await offSince()) !== null,
+        async () => (await observedOff()) !== null,
         90_000,
       );
       await cell.getByText("No longer live").waitFor();
@@ -324,7 +324,7 @@ async function flows(context: SuiteContext) {
       await merchantSetsStatus(stack, product.gid, "ACTIVE");
       await waitFor(
         "the board saying live again",
-        async () => (await offSince()) === null,
+        async () => (await observedOff()) === null,
         90_000,
       );
     },

@@ -160,7 +160,7 @@ describe("a seasonal launch", () => {
     await merchantSets("DRAFT");
     const off = await eventually(
       () => getLaunch(DEMO_SHOP, launchId),
-      (l) => cell(l).offSince !== null,
+      (l) => cell(l).observedOff !== null,
       {
         what: "the board saying the drafted product is off",
         timeoutMs: 30_000,
@@ -168,14 +168,14 @@ describe("a seasonal launch", () => {
     );
     expect(cell(off)).toMatchObject({
       state: "LIVE",
-      offSince: { reason: expect.stringMatching(/Draft/) },
+      observedOff: { reason: expect.stringMatching(/Draft/) },
     });
     // Every channel follows (the feed drops its rows, the listing is withdrawn), seen from outside and on the board.
     const offEverywhere = (launch: Awaited<ReturnType<typeof getLaunch>>) =>
       launch.products
         .find((p) => p.productId === product.id)!
         .channels.filter((c) => c.state === "LIVE")
-        .every((c) => c.offSince !== null);
+        .every((c) => c.observedOff !== null);
     await eventually(
       () => s.visible([product]),
       (v) => JSON.stringify(v) === JSON.stringify(s.hidden(1)),
@@ -188,12 +188,12 @@ describe("a seasonal launch", () => {
       what: "off on every channel on the board",
       timeoutMs: 30_000,
     });
-    expect(cell(off).offSince!.at.getTime()).toBeGreaterThan(
+    expect(cell(off).observedOff!.at.getTime()).toBeGreaterThan(
       cell(off).liveAt!.getTime(),
     );
     // Only that product, and a blocker says so; the others stay live with nothing to say.
     for (const other of off.products.filter((p) => p.productId !== product.id))
-      expect(other.channels.every((c) => c.offSince === null)).toBe(true);
+      expect(other.channels.every((c) => c.observedOff === null)).toBe(true);
     expect(off.blockers).toContainEqual(
       expect.objectContaining({
         channel: "SHOPIFY_STOREFRONT",
@@ -217,7 +217,7 @@ describe("a seasonal launch", () => {
       (l) =>
         l.products
           .find((p) => p.productId === product.id)!
-          .channels.every((c) => c.offSince === null),
+          .channels.every((c) => c.observedOff === null),
       { what: "the board saying live again", timeoutMs: 30_000 },
     );
     await eventually(

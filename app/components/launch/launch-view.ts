@@ -41,7 +41,7 @@ export interface CellView {
   preflightFailures: string[];
   error: string | null;
   /** Went live, then observed off the channel (ISO time, and why). */
-  offSince: { at: string; reason: string | null } | null;
+  observedOff: { at: string; reason: string | null } | null;
 }
 
 export interface BoardRow {

@@ -24,7 +24,7 @@ import type { BoardRow, CellView } from "./launch-view";
 /** Why one product cannot launch on one channel, in words. */
 function cellReasons(cell: CellView, t: ReturnType<typeof useT>): string[] {
   const reasons: string[] = [];
-  if (cell.offSince?.reason) reasons.push(cell.offSince.reason);
+  if (cell.observedOff?.reason) reasons.push(cell.observedOff.reason);
   if (cell.error) reasons.push(cell.error);
   if (cell.completeness !== null && cell.completeness < 100)
     reasons.push(
@@ -55,13 +55,13 @@ function Cell({ cell }: { cell: CellView | undefined }) {
       data-board-channel={cell.channel}
       data-state={cell.state}
       data-ready={cell.ready ? "true" : "false"}
-      data-off-since={cell.offSince?.at}
+      data-observed-off={cell.observedOff?.at}
     >
       <BlockStack gap="100">
         <InlineStack gap="100" wrap={false}>
           <ChannelStateBadge state={cell.state} />
-          {cell.offSince ? (
-            <Badge tone="critical">{t("launch.board.offSince")}</Badge>
+          {cell.observedOff ? (
+            <Badge tone="critical">{t("launch.board.observedOff")}</Badge>
           ) : null}
           {cell.state !== "EXCLUDED" && cell.state !== "LIVE" ? (
             <Badge tone={cell.ready ? "success" : "warning"}>
