@@ -207,6 +207,13 @@ export default function LaunchPage() {
     {
       everyMs: 1_000,
       max: 600,
+      // Ten minutes without news stop the looking; any move (a product staged or live, the preview's links) does not.
+      progress: [
+        launch.status,
+        launch.previewCount,
+        launch.previewWork,
+        ...launch.progress.map((p) => `${p.staged}/${p.live}/${p.failed}`),
+      ].join(" "),
     },
   );
   return (

@@ -39,7 +39,15 @@ export default function Launches() {
   const { rows } = useLoaderData<typeof loader>();
   const t = useT();
   const navigate = useNavigate();
-  useRevalidateWhile(rows.some((row) => isLaunchBusy(row.status)));
+  // A season's staging takes longer than one budget of looks: each status or live count that moves renews it.
+  useRevalidateWhile(
+    rows.some((row) => isLaunchBusy(row.status)),
+    {
+      everyMs: 3_000,
+      max: 200,
+      progress: rows.map((row) => `${row.status}/${row.liveCount}`).join(" "),
+    },
+  );
   if (!rows.length)
     return (
       <EmptyStatePage
