@@ -3,7 +3,7 @@
 // shows of the work (counts, a status): each change starts a new budget, so a season's staging that takes longer
 // than `max` looks keeps being followed while it moves. `restart()` starts a new round, e.g. after an upload.
 import { useRevalidator } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 
 export function useRevalidateWhile(
   condition: boolean,
@@ -15,12 +15,8 @@ export function useRevalidateWhile(
 ): { restart: () => void } {
   const revalidator = useRevalidator();
   const [polls, setPolls] = useState(0);
-  const seen = useRef(progress);
-  useEffect(() => {
-    if (progress === seen.current) return;
-    seen.current = progress;
-    setPolls(0);
-  }, [progress]);
+  // News: a new budget of looks.
+  useEffect(() => setPolls(0), [progress]);
   useEffect(() => {
     if (!condition || polls >= max || revalidator.state !== "idle") return;
     const timer = setTimeout(() => {

@@ -57,7 +57,7 @@ export interface LaunchProductRow {
  * read after the pair's live time; staging's "hidden" reads came before go-live and do not count. BLOCKED and
  * FAILED are not reads of the channel (a refused image, a run that did not get through) and say nothing here.
  */
-function observedOffSinceLive(
+function observedOffAfterLive(
   pair: { state: string; liveAt: Date | null } | undefined,
   sync:
     | { status: string; reason: string | null; observedAt: Date | null }
@@ -206,7 +206,7 @@ export async function launchReadiness(
           preflightFailures,
           liveAt: pair?.liveAt ?? null,
           error: pair?.error ?? null,
-          observedOff: observedOffSinceLive(
+          observedOff: observedOffAfterLive(
             pair,
             row.product.syncStates.find((s) => s.channel === channel),
           ),

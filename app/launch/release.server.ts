@@ -1,8 +1,8 @@
 // The worker side of a launch: go-live (staging: stage.server.ts; rollback: rollback.server.ts). Staging and the
-// flip reuse the sync engine: a pair run per product × channel converges it with the launch gate (sync/launch-gate) closed, then
-// open. Go-live's Shopify part is two bulk mutations (status ACTIVE, publish to every sales channel) outside the
-// request budget; a product whose line failed is retried in a new operation, then named. Every step is
-// idempotent: a job that dies midway is run again and continues from the rows.
+// flip reuse the sync engine: a pair run per product × channel converges it with the launch gate
+// (sync/launch-gate) closed, then open. Go-live's Shopify part is two bulk mutations (status ACTIVE, publish to
+// every sales channel) outside the request budget; a product whose line failed is retried in a new operation, then
+// named. Every step is idempotent: a job that dies midway is run again and continues from the rows.
 import type { ChannelKind } from "~/channels/kinds";
 import { enqueue } from "~/jobs/enqueue.server";
 import { logger } from "~/lib/logger.server";
@@ -260,8 +260,9 @@ export async function releaseLaunch(
   });
   // Then every reopened pair converges: the feeds confirm their rows, the marketplace pairs read their listings
   // back (those the batch showed find nothing to send; the others send and settle on their own read). The released
-  // products' storefront pairs read their product back too (the gated ones converge already): the sync engine last saw them Draft (staging), and
-  // its state (the product and asset pages, a later "no longer live") must come from its own read of them live.
+  // products' storefront pairs read their product back too (the gated ones converge already): the sync engine last
+  // saw them Draft (staging), and its state (the product and asset pages, a later "no longer live") must come from
+  // its own read of them live.
   await converge(shop, [
     ...reopened,
     ...released

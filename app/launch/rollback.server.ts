@@ -1,6 +1,7 @@
 // Rolling a launch back: the web side asks (rollbackLaunch), the worker (rollBackLaunch) unpublishes everything
 // go-live published and puts back its prior status by bulk mutations (retried), and the feed and item channels
-// converge so rows stop being served and listings are withdrawn. Idempotent: a failed product keeps its state and the next rollback retries it.
+// converge so rows stop being served and listings are withdrawn. Idempotent: a failed product keeps its state and
+// the next rollback retries it.
 import { enqueue } from "~/jobs/enqueue.server";
 import { Conflict } from "~/lib/errors";
 import { adminClientFor } from "~/shopify/admin-client.server";
@@ -20,8 +21,9 @@ import {
 } from "./release.server";
 
 /**
- * Asks for the rollback (the worker does it, below): unpublishes everything it published (bulk), products back to their prior status, feed
- * rows no longer served, marketplace listings inactive. Idempotent. Throws Conflict before go-live started.
+ * Asks for the rollback (the worker does it, below): unpublishes everything it published (bulk), products back to
+ * their prior status, feed rows no longer served, marketplace listings inactive. Idempotent. Throws Conflict before
+ * go-live started.
  */
 export async function rollbackLaunch(
   shop: string,

@@ -145,7 +145,7 @@ export async function expectHidden(stack: Stack, when: string) {
   return seen;
 }
 
-/** What the merchant does in Shopify's admin, through the emulator's Admin API (it sends the webhooks Shopify would). */
+/** What the merchant does in Shopify's admin, through the emulator's Admin API (which sends Shopify's webhooks). */
 export async function merchantSetsStatus(
   stack: Stack,
   gid: string,
