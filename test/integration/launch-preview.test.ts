@@ -3,6 +3,10 @@
 // a rollback puts back the status it had before the preview (DRAFT), not UNLISTED.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobPending } from "~/jobs/enqueue.server";
+import {
+  endPreviewProducts,
+  previewLaunchProducts,
+} from "~/launch/preview.server";
 import { closeLocks } from "~/sync/locks.server";
 import {
   createLaunch,
@@ -192,6 +196,49 @@ describe("the UNLISTED preview of a launch", () => {
       404, 404,
     ]);
   }, 120_000);
+
+  it("stays hidden when End preview follows Preview at once, whichever job runs first", async () => {
+    const { id } = await createLaunch(DEMO_SHOP, {
+      name: "Second thoughts",
+      selection: { kind: "products", productIds: drafts.map((d) => d.gid) },
+    });
+    const hidden = async () => {
+      expect(drafts.map((d) => statusOf(d.gid))).toEqual(["DRAFT", "DRAFT"]);
+      expect(await Promise.all(drafts.map((d) => page(d.handle)))).toEqual([
+        404, 404,
+      ]);
+    };
+    // The worst order, by hand while the worker is paused: the end's job runs first (nothing to end yet), then the
+    // preview's. It must stand down: the merchant's last word was End preview.
+    await Promise.all(workers.workers.map((w) => w.pause()));
+    try {
+      await previewLaunch(DEMO_SHOP, id);
+      await endPreview(DEMO_SHOP, id);
+      expect(await endPreviewProducts(DEMO_SHOP, id)).toEqual({
+        ended: 0,
+        failed: 0,
+      });
+      expect(await previewLaunchProducts(DEMO_SHOP, id)).toEqual({
+        skipped: "preview ended",
+      });
+      await hidden();
+    } finally {
+      workers.workers.forEach((w) => w.resume());
+    }
+    // Then the queued jobs themselves, in the worker.
+    const payload = { shop: DEMO_SHOP, launchId: id };
+    await eventually(
+      async () =>
+        (await jobPending("launch.preview", payload)) ||
+        (await jobPending("launch.end-preview", payload)),
+      (pending) => !pending,
+      { what: "both jobs done", timeoutMs: 30_000 },
+    );
+    // Outside: still DRAFT in Shopify, no page; no link on the board.
+    await hidden();
+    expect((await getLaunch(DEMO_SHOP, id)).previewCount).toBe(0);
+    await deleteLaunch(DEMO_SHOP, id);
+  }, 60_000);
 
   it("goes live for good when Go live now follows Preview at once: the preview never makes a live product Unlisted", async () => {
     const { id } = await createLaunch(DEMO_SHOP, {
