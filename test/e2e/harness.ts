@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -23,15 +23,32 @@ import { BROWSER_USER_AGENT } from "../support/shopify";
 export const SHOP = "vitrine-demo.myshopify.com";
 export const artifacts = path.resolve("test/e2e/artifacts");
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * `count` distinct free ports: each probe server stays open until all are found, so the OS cannot hand the same
+ * port out twice (two probes closed one after the other once gave the web and the emulator the same port).
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const servers: Server[] = [];
+  try {
+    const ports: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const server = createServer();
+      servers.push(server);
+      ports.push(
+        await new Promise<number>((resolve, reject) => {
+          server.once("error", reject);
+          server.listen(0, "127.0.0.1", () =>
+            resolve((server.address() as { port: number }).port),
+          );
+        }),
+      );
+    }
+    return ports;
+  } finally {
+    await Promise.all(
+      servers.map((server) => new Promise((resolve) => server.close(resolve))),
+    );
+  }
 }
 
 export interface Stack {
@@ -92,7 +109,7 @@ export async function startStack(
 ): Promise<Stack> {
   const shops = options.shops ?? [SHOP];
   const work = mkdtempSync(path.join(tmpdir(), `vitrine-${name}-`));
-  const [port, emulatorPort] = [await freePort(), await freePort()];
+  const [port, emulatorPort] = await freePorts(2);
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
   const appUrl = `http://localhost:${port}`;
   const adminToken = `shpat_e2e_${randomBytes(12).toString("hex")}`;
